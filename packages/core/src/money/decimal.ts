@@ -1,0 +1,51 @@
+import { Decimal as DecimalJs } from 'decimal.js';
+
+/**
+ * Exact decimal arithmetic for anything that becomes an order or a balance. A private Decimal
+ * constructor with 40 significant digits: enough for any price × quantity on any Binance symbol,
+ * so balances never carry float residue and "never negative" holds exactly.
+ */
+export const Dec = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
+export type Dec = InstanceType<typeof Dec>;
+
+export type DecimalLike = string | number | Dec;
+
+export function dec(value: DecimalLike): Dec {
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
+  return new Dec(value);
+}
+
+/** Canonical string form: no exponent, no trailing zeros ("0.00100000" → "0.001"). */
+export function decStr(value: DecimalLike): string {
+  const d = dec(value);
+  return d.isZero() ? '0' : d.toFixed();
+}
+
+/** Floors `value` to a multiple of `step` (quantities: Binance truncates, never rounds up). */
+export function floorToStep(value: DecimalLike, step: DecimalLike): Dec {
+  const s = dec(step);
+  if (s.isZero()) return dec(value);
+  return dec(value).div(s).floor().mul(s);
+}
+
+/** Ceils `value` to a multiple of `step` (fees: charged in the venue's favour so balances never go negative). */
+export function ceilToStep(value: DecimalLike, step: DecimalLike): Dec {
+  const s = dec(step);
+  if (s.isZero()) return dec(value);
+  return dec(value).div(s).ceil().mul(s);
+}
+
+/** Rounds `value` to the nearest multiple of `step`. */
+export function roundToStep(value: DecimalLike, step: DecimalLike): Dec {
+  const s = dec(step);
+  if (s.isZero()) return dec(value);
+  return dec(value).div(s).toDecimalPlaces(0, Dec.ROUND_HALF_UP).mul(s);
+}
+
+export function decMax(a: DecimalLike, b: DecimalLike): Dec {
+  return Dec.max(dec(a), dec(b));
+}
+
+export function decMin(a: DecimalLike, b: DecimalLike): Dec {
+  return Dec.min(dec(a), dec(b));
+}
