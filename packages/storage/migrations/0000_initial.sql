@@ -120,6 +120,7 @@ CREATE TABLE `orders` (
 	`mode` text NOT NULL,
 	`cycle_id` text,
 	`reason` text NOT NULL,
+	`tag` text,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL
 );

@@ -46,6 +46,7 @@ export const orders = sqliteTable(
     mode: text('mode').notNull(),
     cycleId: text('cycle_id'),
     reason: text('reason').notNull(),
+    tag: text('tag'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

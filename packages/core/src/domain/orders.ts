@@ -37,6 +37,8 @@ export interface OrderIntent {
   readonly price: string | null; // limit price; null for market orders
   readonly cycleId: string | null;
   readonly reason: string;
+  /** Strategy tag carried to the order and back to the strategy on fill (e.g. grid level). */
+  readonly tag: string | null;
 }
 
 export interface Order {
@@ -53,6 +55,7 @@ export interface Order {
   readonly mode: TradingMode;
   readonly cycleId: string | null;
   readonly reason: string;
+  readonly tag: string | null;
   readonly createdAt: number;
   readonly updatedAt: number;
 }

@@ -1,0 +1,75 @@
+import type { Role } from '../config/schema.js';
+import type { Approval } from '../domain/approval.js';
+import type { Timeframe } from '../domain/market.js';
+import type { TradingMode } from '../domain/orders.js';
+import type { CancelReport } from '../ports/broker.js';
+import type { TradingState, TransitionCommand } from '../state/tradingState.js';
+
+/**
+ * The application service layer. HTTP routes, Telegram commands and the CLI are thin transports
+ * over these interfaces: no action is implemented twice.
+ */
+
+/** Who acts: `user:<name>`, `telegram:<chat id>`, `system`, `advisor`; and with which role. */
+export interface ActorRef {
+  readonly id: string;
+  readonly role: Role | 'system';
+}
+
+export interface TimeframeReadiness {
+  readonly timeframe: Timeframe;
+  readonly required: number;
+  readonly available: number;
+  readonly ready: boolean;
+}
+
+export interface SystemStatus {
+  readonly state: TradingState;
+  readonly schedulerRunning: boolean;
+  readonly mode: TradingMode;
+  readonly symbol: string;
+  readonly strategy: string;
+  readonly timeframes: readonly Timeframe[];
+  readonly dataReady: boolean;
+  readonly dataReadiness: readonly TimeframeReadiness[];
+  readonly lastCycleAt: number | null;
+  readonly lastCycleId: string | null;
+  readonly cycleCount: number;
+  readonly lastError: string | null;
+  readonly version: string;
+  readonly startedAt: number;
+}
+
+export interface TransitionResult {
+  readonly from: TradingState;
+  readonly to: TradingState;
+  /** Set by an emergency stop: the open orders it canceled and those it could not. */
+  readonly cancellation?: CancelReport;
+}
+
+export interface ControlService {
+  status(): SystemStatus;
+  /** Audited; throws IllegalTransitionError (role too low, wrong state, missing reason). */
+  transition(command: TransitionCommand, actor: ActorRef, reason: string): Promise<TransitionResult>;
+  /** Throws InsufficientDataError (naming the short timeframes) when TRADING_REQUIRE_DATA_READY and warm-up is incomplete. */
+  startScheduler(actor: ActorRef): Promise<void>;
+  stopScheduler(actor: ActorRef): Promise<void>;
+}
+
+export interface ApprovalService {
+  list(filter: { readonly status?: Approval['status'] }, page: { readonly limit: number; readonly cursor?: number }): { items: readonly Approval[]; nextCursor: number | null };
+  get(id: number): Approval | null;
+  /** Re-validates against current bounds and applies atomically; ConflictError (409) when already decided or expired. */
+  approve(id: number, actor: ActorRef, comment: string | null): Promise<Approval>;
+  reject(id: number, actor: ActorRef, comment: string | null): Promise<Approval>;
+}
+
+export interface AdvisorRunResult {
+  readonly saved: readonly Approval[];
+  readonly dropped: number;
+  readonly source: string;
+}
+
+export interface AdvisorService {
+  run(actor: ActorRef): Promise<AdvisorRunResult>;
+}
