@@ -1,0 +1,33 @@
+import type { ConfigRepository } from '@warden/core/ports/store';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../database.js';
+import { config } from '../schema.js';
+
+export function configRepository(db: Db): ConfigRepository {
+  const entry = (key: string) => {
+    const row = db.select().from(config).where(eq(config.key, key)).get();
+    return row ? { key: row.key, value: JSON.parse(row.value) as unknown, updatedAt: row.updatedAt, updatedBy: row.updatedBy } : null;
+  };
+  return {
+    get<T>(key: string) {
+      const e = entry(key);
+      return e ? (e.value as T) : null;
+    },
+    entry,
+    set(key, value, updatedBy, now) {
+      const json = JSON.stringify(value);
+      db.insert(config)
+        .values({ key, value: json, updatedAt: now, updatedBy })
+        .onConflictDoUpdate({ target: config.key, set: { value: json, updatedAt: now, updatedBy } })
+        .run();
+    },
+    all() {
+      return db
+        .select()
+        .from(config)
+        .orderBy(config.key)
+        .all()
+        .map((r) => ({ key: r.key, value: JSON.parse(r.value) as unknown, updatedAt: r.updatedAt, updatedBy: r.updatedBy }));
+    },
+  };
+}
