@@ -42,6 +42,13 @@ export class ConflictError extends WardenError {
   }
 }
 
+/** The actor's role does not allow the action (API 403), e.g. a viewer deciding an approval. */
+export class ForbiddenError extends WardenError {
+  constructor(message: string, context: Record<string, unknown> = {}) {
+    super('FORBIDDEN', message, context);
+  }
+}
+
 export class NotFoundError extends WardenError {
   constructor(message: string, context: Record<string, unknown> = {}) {
     super('NOT_FOUND', message, context);
