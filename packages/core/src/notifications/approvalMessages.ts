@@ -1,0 +1,37 @@
+import type { Approval, ProposalChange, WhatIfResult } from '../domain/approval.js';
+import type { Notification } from '../ports/notifier.js';
+import { formatPct, formatTime } from './format.js';
+
+export function describeChange(change: ProposalChange): string[] {
+  if (change.kind === 'strategy') {
+    const params = Object.entries(change.params).map(([k, v]) => `${k}=${String(v)}`);
+    return [`Switch strategy ${change.fromStrategy} → ${change.toStrategy}`, ...(params.length ? [`  with ${params.join(', ')}`] : [])];
+  }
+  const keys = [...new Set([...Object.keys(change.before), ...Object.keys(change.after)])];
+  return [`Tune ${change.strategy}:`, ...keys.map((k) => `  ${k}: ${String(change.before[k] ?? '—')} → ${String(change.after[k] ?? '—')}`)];
+}
+
+export function describeWhatIf(whatIf: WhatIfResult | null): string[] {
+  if (!whatIf) return ['What-if: not available'];
+  const row = (label: string, r: WhatIfResult['current']) =>
+    `  ${label}: return ${formatPct(r.returnPct)}, max drawdown ${formatPct(-Math.abs(r.maxDrawdownPct))}, ${r.trades} trades`;
+  return [`What-if over ${whatIf.candles} candles:`, row('current', whatIf.current), row('proposed', whatIf.proposed)];
+}
+
+/** Carries `approvalId` in data so a chat channel can attach approve/reject buttons. */
+export function approvalPendingNotification(approval: Approval): Notification {
+  return {
+    type: 'approvals',
+    title: `Approval #${approval.id} pending (from ${approval.source})`,
+    lines: [...describeChange(approval.change), `Reason: ${approval.reason}`, ...describeWhatIf(approval.whatIf), `Expires: ${formatTime(approval.expiresAt)}`],
+    data: { approvalId: approval.id, status: approval.status },
+  };
+}
+
+export function approvalDecidedNotification(approval: Approval): Notification {
+  const by = approval.status === 'EXPIRED' ? 'nobody decided in time' : `by ${approval.decidedBy ?? 'unknown'}`;
+  const lines = [...describeChange(approval.change), `Decision: ${approval.status} ${by}`];
+  if (approval.decidedAt !== null) lines.push(`At: ${formatTime(approval.decidedAt)}`);
+  if (approval.comment) lines.push(`Comment: ${approval.comment}`);
+  return { type: 'approvals', title: `Approval #${approval.id} ${approval.status.toLowerCase()}`, lines, data: { approvalId: approval.id, status: approval.status } };
+}

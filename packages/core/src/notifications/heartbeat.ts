@@ -1,0 +1,91 @@
+import type { SystemStatus } from '../app/services.js';
+import type { Notification, Notifier } from '../ports/notifier.js';
+import type { Store } from '../ports/store.js';
+import type { NotificationLogger } from './channel.js';
+import { errorMessage, formatAmount, formatPct, formatSigned, formatTime, trimDecimal } from './format.js';
+
+export interface HeartbeatDeps {
+  readonly store: Pick<Store, 'equity' | 'fills' | 'positions' | 'approvals'>;
+  readonly status: { status(): SystemStatus };
+  readonly notifier: Notifier;
+  /** TELEGRAM_HEARTBEAT_HOURS: fractions allowed, 0 turns the heartbeat off. */
+  readonly hours: number;
+  readonly log: NotificationLogger;
+}
+
+/** Counting more trades than this in one heartbeat only needs "500+". */
+const TRADE_COUNT_CAP = 500;
+
+/**
+ * A periodic "still alive, here is how it goes" message. The scheduler calls `tick(now)` every
+ * cycle; the first tick only starts the schedule (start-up has its own message). Missed beats
+ * (a long pause between ticks) collapse into one message, and the cadence stays aligned with the
+ * first tick so the chat sees beats at predictable times.
+ */
+export class Heartbeat {
+  private nextDueAt: number | null = null;
+  private since = 0;
+  private baselineEquity: number | null = null;
+
+  constructor(private readonly deps: HeartbeatDeps) {}
+
+  private get intervalMs(): number {
+    return this.deps.hours * 3_600_000;
+  }
+
+  /** Returns true when a heartbeat was sent. Never throws into the scheduler. */
+  tick(now: number): boolean {
+    if (this.deps.hours <= 0) return false;
+    try {
+      if (this.nextDueAt === null) {
+        this.nextDueAt = now + this.intervalMs;
+        this.since = now;
+        this.baselineEquity = this.currentEquity();
+        return false;
+      }
+      if (now < this.nextDueAt) return false;
+      this.deps.notifier.notify(this.build(now));
+      while (this.nextDueAt <= now) this.nextDueAt += this.intervalMs;
+      this.since = now;
+      this.baselineEquity = this.currentEquity();
+      return true;
+    } catch (err) {
+      this.deps.log.warn({ error: errorMessage(err) }, 'heartbeat failed');
+      return false;
+    }
+  }
+
+  private currentEquity(): number | null {
+    const latest = this.deps.store.equity.latest();
+    return latest ? Number(latest.equity) : null;
+  }
+
+  build(now: number): Notification {
+    const { store } = this.deps;
+    const status = this.deps.status.status();
+    const quote = status.symbol.split('/')[1] ?? '';
+    const equity = this.currentEquity();
+    const lines: string[] = [`Mode: ${status.mode} · ${status.symbol} · ${status.strategy}`];
+    if (equity === null) lines.push('Equity: no snapshot yet');
+    else {
+      lines.push(`Equity: ${formatAmount(equity)} ${quote}`);
+      if (this.baselineEquity !== null && this.baselineEquity > 0) {
+        const pnl = equity - this.baselineEquity;
+        lines.push(`PnL since last heartbeat: ${formatSigned(pnl, quote)} (${formatPct((pnl / this.baselineEquity) * 100)})`);
+      }
+    }
+    const position = store.positions.get(status.symbol);
+    lines.push(
+      position && Number(position.quantity) !== 0
+        ? `Position: ${trimDecimal(position.quantity)} @ ${trimDecimal(position.avgEntryPrice)} (realized ${formatSigned(Number(position.realizedPnl), quote)})`
+        : 'Position: flat',
+    );
+    const trades = store.fills.list({ symbol: status.symbol, from: this.since + 1, to: now }, { limit: TRADE_COUNT_CAP });
+    lines.push(`Trades since last heartbeat: ${trades.items.length}${trades.nextCursor !== null ? '+' : ''}`);
+    const pending = store.approvals.list({ status: 'PENDING' }, { limit: 100 });
+    lines.push(`Pending approvals: ${pending.items.length}${pending.nextCursor !== null ? '+' : ''}`);
+    lines.push(`Last cycle: ${status.lastCycleAt === null ? 'none yet' : formatTime(status.lastCycleAt)} · scheduler ${status.schedulerRunning ? 'running' : 'stopped'}`);
+    if (status.lastError) lines.push(`Last error: ${status.lastError}`);
+    return { type: 'heartbeat', title: `Heartbeat: ${status.state}`, lines };
+  }
+}

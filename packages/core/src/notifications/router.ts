@@ -1,0 +1,49 @@
+import type { NotificationMode, NotificationType } from '../config/schema.js';
+import type { Notification, Notifier } from '../ports/notifier.js';
+import type { NotificationChannel, NotificationLogger } from './channel.js';
+import { errorMessage } from './format.js';
+import { renderNotification } from './render.js';
+
+export type NotificationModes = Partial<Record<NotificationType, NotificationMode>>;
+
+/**
+ * Applies TELEGRAM_NOTIFY (each type on, off or silent; on when unlisted) and fans a notification
+ * out to every channel. A failing channel is logged and skipped: it must neither stop the others
+ * nor reach the trading cycle that called `notify`.
+ */
+export class NotificationRouter implements Notifier {
+  constructor(
+    private readonly channels: readonly NotificationChannel[],
+    private readonly modes: NotificationModes,
+    private readonly log: NotificationLogger,
+  ) {}
+
+  modeOf(type: NotificationType): NotificationMode {
+    return this.modes[type] ?? 'on';
+  }
+
+  notify(notification: Notification): void {
+    const mode = this.modeOf(notification.type);
+    if (mode === 'off') return;
+    let text: string;
+    try {
+      text = renderNotification(notification);
+    } catch (err) {
+      this.log.warn({ type: notification.type, error: errorMessage(err) }, 'notification could not be rendered');
+      return;
+    }
+    const message = { text, silent: mode === 'silent', notification };
+    for (const channel of this.channels) {
+      try {
+        const pending = channel.send(message);
+        if (pending) pending.catch((err: unknown) => this.contain(channel, notification, err));
+      } catch (err) {
+        this.contain(channel, notification, err);
+      }
+    }
+  }
+
+  private contain(channel: NotificationChannel, notification: Notification, err: unknown): void {
+    this.log.warn({ channel: channel.name, type: notification.type, error: errorMessage(err) }, 'notification channel failed');
+  }
+}

@@ -1,0 +1,2 @@
+export * from './fakeTelegramServer.js';
+export * from './updates.js';
