@@ -1,0 +1,323 @@
+import type { AppConfig } from '../config/parseConfig.js';
+import type { SymbolFilters } from '../domain/market.js';
+import type { Fill, Order, OrderIntent } from '../domain/orders.js';
+import { ConflictError, NotFoundError, ValidationError } from '../errors/errors.js';
+import { type Dec, dec, decMax, decMin, decStr } from '../money/decimal.js';
+import { filterViolations, quantizePrice } from '../money/filters.js';
+import type { Balances, Broker, BrokerUpdate, CancelReport, MarketTick } from '../ports/broker.js';
+import { type FeeSchedule, feeOn, feeScheduleFromPct, marketFillPrice } from './fillPricing.js';
+import { type PaperAccountState, paperAccountStateSchema } from './paperAccountState.js';
+
+export interface PaperBrokerOptions {
+  readonly filters: SymbolFilters;
+  readonly slippageBps: number;
+  readonly makerFeePct: number;
+  readonly takerFeePct: number;
+}
+
+export function paperBrokerOptionsFromConfig(config: AppConfig, filters: SymbolFilters): PaperBrokerOptions {
+  return {
+    filters,
+    slippageBps: config.TRADING_PAPER_SLIPPAGE_BPS,
+    makerFeePct: config.TRADING_FEE_MAKER_PCT,
+    takerFeePct: config.TRADING_FEE_TAKER_PCT,
+  };
+}
+
+/** Canonical decimal form, or the text as given when it is not a number (kept on a REJECTED order). */
+function canonical(value: string): string {
+  try {
+    return decStr(value);
+  } catch {
+    return value;
+  }
+}
+
+const NOTHING: BrokerUpdate = Object.freeze({ orders: Object.freeze([]), fills: Object.freeze([]) }) as BrokerUpdate;
+
+/**
+ * The simulated venue used by backtest and paper trading alike. Market orders fill at once at the
+ * latest price moved against us by the slippage (taker fee); limit orders lock their funds and fill
+ * in full at their own price once a tick's low (buy) or high (sell) reaches them (maker fee); a limit
+ * order already marketable on arrival fills at once as a taker, like on Binance. Fees are taken from
+ * the asset received (BUY: base, SELL: quote). Balances are exact decimals and an order that would
+ * overdraw one is REJECTED, so no balance can go negative.
+ */
+export class PaperBroker implements Broker {
+  readonly mode = 'paper' as const;
+  private readonly filters: SymbolFilters;
+  private readonly fees: FeeSchedule;
+  private readonly slippageBps: number;
+  private baseFree: Dec;
+  private baseLocked: Dec;
+  private quoteFree: Dec;
+  private quoteLocked: Dec;
+  private resting: Order[];
+  // Float mirrors of the totals so the per-cycle equity mark costs no decimal arithmetic.
+  private baseTotal = 0;
+  private quoteTotal = 0;
+
+  private constructor(options: PaperBrokerOptions, state: PaperAccountState) {
+    this.filters = options.filters;
+    this.fees = feeScheduleFromPct(options.makerFeePct, options.takerFeePct);
+    this.slippageBps = options.slippageBps;
+    this.baseFree = dec(state.base.free);
+    this.baseLocked = dec(state.base.locked);
+    this.quoteFree = dec(state.quote.free);
+    this.quoteLocked = dec(state.quote.locked);
+    this.resting = [...state.orders];
+    this.refreshTotals();
+  }
+
+  /** A fresh account holding `startingQuote` (TRADING_PAPER_STARTING_EQUITY) and, optionally, some base. */
+  static start(options: PaperBrokerOptions, startingQuote: string | number, startingBase: string | number = 0): PaperBroker {
+    const quote = dec(startingQuote);
+    const base = dec(startingBase);
+    if (quote.isNegative() || base.isNegative()) throw new ValidationError('paper starting balances must not be negative');
+    return new PaperBroker(options, {
+      version: 1,
+      symbol: options.filters.symbol,
+      base: { free: decStr(base), locked: '0' },
+      quote: { free: decStr(quote), locked: '0' },
+      orders: [],
+    });
+  }
+
+  /** Continues from a snapshot written by `state()`; a malformed or foreign snapshot is refused. */
+  static restore(state: unknown, options: PaperBrokerOptions): PaperBroker {
+    const parsed = paperAccountStateSchema.safeParse(state);
+    if (!parsed.success) throw new ValidationError(`invalid paper account snapshot: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (parsed.data.symbol !== options.filters.symbol) {
+      throw new ConflictError(`paper account snapshot is for ${parsed.data.symbol}, not ${options.filters.symbol}`);
+    }
+    return new PaperBroker(options, parsed.data);
+  }
+
+  state(): PaperAccountState {
+    return {
+      version: 1,
+      symbol: this.filters.symbol,
+      base: { free: decStr(this.baseFree), locked: decStr(this.baseLocked) },
+      quote: { free: decStr(this.quoteFree), locked: decStr(this.quoteLocked) },
+      orders: [...this.resting],
+    };
+  }
+
+  /** Account value in quote at `price` (plain number: the per-cycle mark). */
+  equityAt(price: number): number {
+    return this.quoteTotal + this.baseTotal * price;
+  }
+
+  /** Base held, free plus locked (plain number, for exposure). */
+  baseHeld(): number {
+    return this.baseTotal;
+  }
+
+  async balances(): Promise<Balances> {
+    return {
+      base: { asset: this.filters.base, free: decStr(this.baseFree), locked: decStr(this.baseLocked) },
+      quote: { asset: this.filters.quote, free: decStr(this.quoteFree), locked: decStr(this.quoteLocked) },
+    };
+  }
+
+  async openOrders(symbol: string): Promise<readonly Order[]> {
+    return this.resting.filter((o) => o.symbol === symbol);
+  }
+
+  get openOrderCount(): number {
+    return this.resting.length;
+  }
+
+  async submit(intent: OrderIntent, tick: MarketTick): Promise<BrokerUpdate> {
+    const already = this.resting.find((o) => o.clientOrderId === intent.clientOrderId);
+    // Re-sending a resting order (a retry after a crash) must not place it twice.
+    if (already) return { orders: [already], fills: [] };
+
+    const problem = this.validate(intent, tick);
+    if (problem) return { orders: [this.rejected(intent, tick.now, problem)], fills: [] };
+
+    const qty = dec(intent.quantity);
+    if (intent.type === 'MARKET') return this.fillNow(intent, qty, marketFillPrice(intent.side, tick.price, this.slippageBps, this.filters), tick.now);
+
+    const limit = dec(intent.price as string);
+    const market = marketFillPrice(intent.side, tick.price, this.slippageBps, this.filters);
+    if (intent.side === 'BUY' && limit.gte(tick.price)) return this.fillNow(intent, qty, decMin(limit, market), tick.now);
+    if (intent.side === 'SELL' && limit.lte(tick.price)) return this.fillNow(intent, qty, decMax(limit, market), tick.now);
+    return this.rest(intent, qty, limit, tick.now);
+  }
+
+  async sync(tick: MarketTick): Promise<BrokerUpdate> {
+    if (this.resting.length === 0) return NOTHING;
+    const orders: Order[] = [];
+    const fills: Fill[] = [];
+    const stillResting: Order[] = [];
+    for (const order of this.resting) {
+      const price = this.restingPrice(order);
+      const crossed = order.side === 'BUY' ? tick.low <= price : tick.high >= price;
+      if (!crossed) {
+        stillResting.push(order);
+        continue;
+      }
+      const { order: filled, fill } = this.settle(order, dec(order.quantity), dec(order.price as string), 'maker', true, tick.now);
+      orders.push(filled);
+      fills.push(fill);
+    }
+    if (orders.length === 0) return NOTHING;
+    this.resting = stillResting;
+    this.refreshTotals();
+    return { orders, fills };
+  }
+
+  async cancel(clientOrderId: string, now: number): Promise<BrokerUpdate> {
+    const order = this.resting.find((o) => o.clientOrderId === clientOrderId);
+    if (!order) throw new NotFoundError(`no open paper order ${clientOrderId}`, { clientOrderId });
+    return { orders: [this.release(order, now)], fills: [] };
+  }
+
+  /** Emergency stop: every resting order on `symbol` is cancelled and its funds unlocked. */
+  async cancelAll(symbol: string, now: number): Promise<CancelReport> {
+    const canceled = this.resting.filter((o) => o.symbol === symbol).map((o) => this.release(o, now));
+    return { canceled, failed: [] };
+  }
+
+  private validate(intent: OrderIntent, tick: MarketTick): string | null {
+    if (intent.symbol !== this.filters.symbol) return `paper broker trades ${this.filters.symbol}, not ${intent.symbol}`;
+    if (!(tick.price > 0) || !Number.isFinite(tick.price)) return `no valid market price (${tick.price})`;
+    let qty: Dec;
+    try {
+      qty = dec(intent.quantity);
+    } catch {
+      return `quantity "${intent.quantity}" is not a number`;
+    }
+    if (!qty.isPositive()) return 'quantity must be positive';
+    let price: Dec;
+    if (intent.type === 'LIMIT') {
+      if (intent.price === null) return 'a LIMIT order needs a price';
+      try {
+        price = dec(intent.price);
+      } catch {
+        return `price "${intent.price}" is not a number`;
+      }
+      if (!price.isPositive()) return 'price must be positive';
+    } else {
+      // Binance checks a market order's notional against the recent average price.
+      price = quantizePrice(tick.price, this.filters, 'nearest');
+    }
+    const violations = filterViolations(qty, price, this.filters);
+    if (violations.length > 0) return `filter violations: ${violations.join(', ')}`;
+    const buyCost = qty.mul(intent.type === 'LIMIT' ? price : marketFillPrice('BUY', tick.price, this.slippageBps, this.filters));
+    if (intent.side === 'BUY' && buyCost.gt(this.quoteFree)) return `insufficient ${this.filters.quote}: needs ${decStr(buyCost)}, free ${decStr(this.quoteFree)}`;
+    if (intent.side === 'SELL' && qty.gt(this.baseFree)) return `insufficient ${this.filters.base}: needs ${decStr(qty)}, free ${decStr(this.baseFree)}`;
+    return null;
+  }
+
+  private fillNow(intent: OrderIntent, qty: Dec, price: Dec, now: number): BrokerUpdate {
+    const { order, fill } = this.settle(this.newOrder(intent, now), qty, price, 'taker', false, now);
+    this.refreshTotals();
+    return { orders: [order], fills: [fill] };
+  }
+
+  private rest(intent: OrderIntent, qty: Dec, limit: Dec, now: number): BrokerUpdate {
+    if (intent.side === 'BUY') {
+      const lock = qty.mul(limit);
+      this.quoteFree = this.quoteFree.minus(lock);
+      this.quoteLocked = this.quoteLocked.plus(lock);
+    } else {
+      this.baseFree = this.baseFree.minus(qty);
+      this.baseLocked = this.baseLocked.plus(qty);
+    }
+    const order = this.newOrder(intent, now);
+    this.resting.push(order);
+    this.refreshTotals();
+    return { orders: [order], fills: [] };
+  }
+
+  /** Moves the money of one complete fill; `fromLocked` when the funds were reserved by a resting order. */
+  private settle(order: Order, qty: Dec, price: Dec, liquidity: 'maker' | 'taker', fromLocked: boolean, now: number): { order: Order; fill: Fill } {
+    const rate = liquidity === 'maker' ? this.fees.maker : this.fees.taker;
+    const quoteQty = qty.mul(price);
+    let fee: Dec;
+    if (order.side === 'BUY') {
+      fee = feeOn(qty, rate);
+      if (fromLocked) this.quoteLocked = this.quoteLocked.minus(qty.mul(order.price as string));
+      else this.quoteFree = this.quoteFree.minus(quoteQty);
+      this.baseFree = this.baseFree.plus(qty.minus(fee));
+    } else {
+      fee = feeOn(quoteQty, rate);
+      if (fromLocked) this.baseLocked = this.baseLocked.minus(qty);
+      else this.baseFree = this.baseFree.minus(qty);
+      this.quoteFree = this.quoteFree.plus(quoteQty.minus(fee));
+    }
+    const filled: Order = { ...order, status: 'FILLED', filledQuantity: decStr(qty), avgFillPrice: decStr(price), updatedAt: now };
+    const fill: Fill = {
+      tradeId: `${order.clientOrderId}-T1`,
+      clientOrderId: order.clientOrderId,
+      symbol: order.symbol,
+      side: order.side,
+      price: decStr(price),
+      quantity: decStr(qty),
+      quoteQuantity: decStr(quoteQty),
+      fee: decStr(fee),
+      feeAsset: order.side === 'BUY' ? this.filters.base : this.filters.quote,
+      liquidity,
+      time: now,
+    };
+    return { order: filled, fill };
+  }
+
+  private release(order: Order, now: number): Order {
+    if (order.side === 'BUY') {
+      const lock = dec(order.quantity).mul(order.price as string);
+      this.quoteLocked = this.quoteLocked.minus(lock);
+      this.quoteFree = this.quoteFree.plus(lock);
+    } else {
+      this.baseLocked = this.baseLocked.minus(order.quantity);
+      this.baseFree = this.baseFree.plus(order.quantity);
+    }
+    this.resting = this.resting.filter((o) => o !== order);
+    this.refreshTotals();
+    return { ...order, status: 'CANCELED', updatedAt: now };
+  }
+
+  private newOrder(intent: OrderIntent, now: number): Order {
+    return {
+      clientOrderId: intent.clientOrderId,
+      exchangeOrderId: `paper-${intent.clientOrderId}`,
+      symbol: intent.symbol,
+      side: intent.side,
+      type: intent.type,
+      status: 'NEW',
+      quantity: canonical(intent.quantity),
+      price: intent.type === 'LIMIT' && intent.price !== null ? canonical(intent.price) : null,
+      filledQuantity: '0',
+      avgFillPrice: null,
+      mode: 'paper',
+      cycleId: intent.cycleId,
+      reason: intent.reason,
+      tag: intent.tag,
+      createdAt: now,
+      updatedAt: now,
+    };
+  }
+
+  private rejected(intent: OrderIntent, now: number, why: string): Order {
+    // Order has no field for the venue's answer; the reason carries it so the audit shows why.
+    return { ...this.newOrder(intent, now), exchangeOrderId: null, status: 'REJECTED', reason: `${intent.reason} [rejected: ${why}]` };
+  }
+
+  // Parsed once per order: sync compares every resting order with every tick.
+  private readonly priceCache = new WeakMap<Order, number>();
+  private restingPrice(order: Order): number {
+    let price = this.priceCache.get(order);
+    if (price === undefined) {
+      price = Number(order.price);
+      this.priceCache.set(order, price);
+    }
+    return price;
+  }
+
+  private refreshTotals(): void {
+    this.baseTotal = this.baseFree.plus(this.baseLocked).toNumber();
+    this.quoteTotal = this.quoteFree.plus(this.quoteLocked).toNumber();
+  }
+}
