@@ -1,0 +1,40 @@
+import { roleAtLeast } from '@warden/core/state/tradingState';
+import type { Bot } from 'grammy';
+import type { ChatAccess } from './access.js';
+import { COMMANDS } from './commands/registry.js';
+import type { TelegramServices } from './commands/types.js';
+import { userFacingError } from './handleErrors.js';
+import type { TelegramLogger } from './logger.js';
+
+/**
+ * The guard first: an update from a chat that is not allow-listed is logged and dropped without a
+ * reply (answering would confirm to a stranger that the bot exists and listens). Then one handler
+ * per command, each checking the chat's role before calling the application service.
+ */
+export function registerCommands(bot: Bot, access: ChatAccess, services: TelegramServices, log: TelegramLogger, token: string | undefined): void {
+  bot.use(async (ctx, next) => {
+    const chatId = ctx.chat?.id;
+    if (!access.isAllowed(chatId)) {
+      log.warn({ chatId: chatId ?? null, fromId: ctx.from?.id ?? null, updateId: ctx.update.update_id }, 'telegram update from a chat not on TELEGRAM_CHAT_IDS ignored');
+      return;
+    }
+    await next();
+  });
+
+  for (const spec of COMMANDS) {
+    bot.command(spec.name, async (ctx) => {
+      const actor = access.actorFor(ctx.chat.id);
+      if (!roleAtLeast(actor.role, spec.minRole)) {
+        log.warn({ chatId: ctx.chat.id, command: spec.name, role: actor.role }, 'telegram command refused: role too low');
+        await ctx.reply(`/${spec.name} needs role ${spec.minRole}; this chat has ${actor.role}.`);
+        return;
+      }
+      try {
+        const replies = await spec.run(services, { actor, args: typeof ctx.match === 'string' ? ctx.match : '' });
+        for (const r of replies) await ctx.reply(r.text, r.keyboard ? { reply_markup: r.keyboard } : {});
+      } catch (err) {
+        await ctx.reply(userFacingError(err, log, { chatId: ctx.chat.id, command: spec.name }, token));
+      }
+    });
+  }
+}
