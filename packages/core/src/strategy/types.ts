@@ -61,6 +61,12 @@ export interface Strategy {
   restore?(state: unknown): void;
   /** What the operator and the advisor may inspect (grid levels, spacing, regime…). */
   describe?(): Readonly<Record<string, unknown>>;
+  /**
+   * Problems that stop the strategy from trading with this context (e.g. capital too small for a
+   * grid's levels at the symbol's min notional); empty when it can start. The cycle calls it before
+   * starting the scheduler and refuses to start with the messages.
+   */
+  preflight?(context: StrategyContext): string[];
 }
 
 export interface StrategyDefinition<P extends StrategyParams = StrategyParams> {
@@ -72,6 +78,11 @@ export interface StrategyDefinition<P extends StrategyParams = StrategyParams> {
   readonly tunable: readonly TunableParam[];
   /** Closed candles needed per timeframe before the strategy can decide (the warm-up gate). */
   requirements(params: P, settings: StrategySettings): Partial<Record<Timeframe, number>>;
+  /**
+   * Parameter defaults taken from the environment (e.g. TRADING_GRID_COOLDOWN_SECONDS for a grid's
+   * `cooldown_seconds`); stored parameters override them, the schema's own defaults fill the rest.
+   */
+  defaultsFromSettings?(settings: StrategySettings): Partial<P>;
   /** Throws ValidationError when the parameters cannot work (e.g. a grid step below the fee floor). */
   create(params: P, settings: StrategySettings): Strategy;
 }

@@ -1,0 +1,214 @@
+import { type Signal, type SignalInputs, type TradeSignal, hold } from '../../domain/signal.js';
+import { quantizeQuantity } from '../../money/filters.js';
+import { sellableQuantity } from '../inventory.js';
+import type { StrategyContext } from '../types.js';
+import { type GridLayout, type GridLevel, type SpacingMode, buildLayout } from './gridLayout.js';
+import { acceptable, gridCapitalProblems, levelQuantity, quotePerLevel } from './gridSizing.js';
+import { type GridState, initialGridState } from './gridState.js';
+import { BOOTSTRAP_TAG, levelTag, parseGridTag } from './gridTag.js';
+
+export interface GridEngineConfig {
+  readonly levelsPerSide: number;
+  readonly mode: SpacingMode;
+  /** Share of equity (percent) the grid trades with, fixed when the grid is (re)centred. */
+  readonly capitalPct: number;
+  /** Share of grid capital a bootstrap buys (0.5 = the sell side's half). */
+  readonly bootstrapShare: number;
+  readonly autoBootstrap: boolean;
+  readonly cooldownSeconds: number;
+  /** Seconds beyond the outer levels before the grid re-centres on the price; null never re-centres (a static grid). */
+  readonly rangeExitSeconds: number | null;
+}
+
+/** How the strategy wants the grid drawn this cycle. */
+export interface GridGeometry {
+  readonly buyStep: number;
+  readonly sellStep: number;
+  /** Fractional shift of the centre (0.002 = 0.2 % up), e.g. from a regime tilt. */
+  readonly centreShift: number;
+  /** Market measurements behind the geometry (ATR, volatility, regime…), copied into every signal's inputs. */
+  readonly inputs: SignalInputs;
+}
+
+/**
+ * The grid's trading rules, shared by the static `grid` and `smart_grid_ai`. Levels are indexed
+ * relative to the centre and the last traded level is remembered: price reaching a level below it
+ * is a BUY, a level above it a SELL (when inventory is held). A move across several levels in one
+ * cycle trades them together, as the resting orders of an exchange grid bot would have.
+ */
+export class GridEngine {
+  state: GridState = initialGridState();
+  #layout: GridLayout | null = null;
+  #geometry: GridGeometry | null = null;
+
+  constructor(readonly config: GridEngineConfig) {}
+
+  evaluate(context: StrategyContext, geometry: GridGeometry): Signal {
+    this.#geometry = geometry;
+    if (this.state.centre === null) {
+      this.#centreOn(context);
+      const layout = this.#draw(context, geometry);
+      return hold('grid_started', this.#inputs(context, layout));
+    }
+    const layout = this.#draw(context, geometry);
+    const recentred = this.#rangeExit(context, layout);
+    if (recentred) return recentred;
+    const proposal = this.#levelSignal(context, layout);
+    if (proposal.action === 'HOLD') return proposal;
+    return this.#throttle(context, proposal);
+  }
+
+  onFill(tag: string | null): void {
+    const parsed = parseGridTag(tag);
+    if (parsed === null) return;
+    if (parsed === 'bootstrap') {
+      if (this.state.bootstrapLevel !== null) this.state.lastLevel = this.state.bootstrapLevel;
+      this.state.bootstrapLevel = null;
+      return;
+    }
+    this.state.lastLevel = parsed;
+  }
+
+  preflight(context: StrategyContext, geometry: GridGeometry): string[] {
+    const centre = this.state.centre ?? context.price;
+    const capital = this.state.capital ?? (context.equity * this.config.capitalPct) / 100;
+    const layout = buildLayout({ ...this.#shape(geometry), centre: centre * (1 + geometry.centreShift), filters: context.filters });
+    return gridCapitalProblems(layout, capital, this.config.levelsPerSide, context.filters);
+  }
+
+  describe(): Readonly<Record<string, unknown>> {
+    const layout = this.#layout;
+    const lastLevel = this.state.lastLevel;
+    return {
+      centre: this.state.centre,
+      shiftedCentre: layout?.centre ?? null,
+      mode: this.config.mode,
+      buyStepPct: layout ? layout.buyStep * 100 : null,
+      sellStepPct: layout ? layout.sellStep * 100 : null,
+      levels: (layout?.levels ?? []).map((l) => ({ index: l.index, price: l.price, side: l.index < lastLevel ? 'BUY' : l.index > lastLevel ? 'SELL' : 'NONE' })),
+      lastLevel,
+      capital: this.state.capital,
+      quotePerLevel: this.state.capital === null ? null : quotePerLevel(this.state.capital, this.config.levelsPerSide),
+      lastSignalAt: this.state.lastSignalAt,
+      outOfRangeSince: this.state.outOfRangeSince,
+      ...(this.#geometry?.inputs ?? {}),
+    };
+  }
+
+  #centreOn(context: StrategyContext): void {
+    this.state.centre = context.price;
+    this.state.capital = (context.equity * this.config.capitalPct) / 100;
+    this.state.lastLevel = 0;
+    this.state.outOfRangeSince = null;
+    this.state.bootstrapLevel = null;
+  }
+
+  #shape(geometry: GridGeometry) {
+    return { buyStep: geometry.buyStep, sellStep: geometry.sellStep, levelsPerSide: this.config.levelsPerSide, mode: this.config.mode };
+  }
+
+  #draw(context: StrategyContext, geometry: GridGeometry): GridLayout {
+    const centre = this.state.centre! * (1 + geometry.centreShift);
+    this.#layout = buildLayout({ ...this.#shape(geometry), centre, filters: context.filters });
+    return this.#layout;
+  }
+
+  /** Price beyond the outer levels for `rangeExitSeconds`: the grid no longer brackets the market, so it re-centres. */
+  #rangeExit(context: StrategyContext, layout: GridLayout): Signal | null {
+    const lowest = layout.levels[0]?.price ?? 0;
+    const highest = layout.levels[layout.levels.length - 1]?.price ?? Number.POSITIVE_INFINITY;
+    const outside = context.price < lowest || context.price > highest;
+    if (!outside) {
+      this.state.outOfRangeSince = null;
+      return null;
+    }
+    this.state.outOfRangeSince ??= context.now;
+    const limit = this.config.rangeExitSeconds;
+    if (limit === null || context.now - this.state.outOfRangeSince < limit * 1000) return null;
+    const previous = { centre: this.state.centre, lastLevel: this.state.lastLevel, outsideSince: this.state.outOfRangeSince, lowest, highest };
+    this.#centreOn(context);
+    const redrawn = this.#draw(context, this.#geometry!);
+    return hold('grid_recentered', { ...this.#inputs(context, redrawn), previous, rangeExitSeconds: limit });
+  }
+
+  #levelSignal(context: StrategyContext, layout: GridLayout): Signal {
+    const last = this.state.lastLevel;
+    const below = deepest(layout.levels.filter((l) => l.index < last && context.price <= l.price), 'lowest');
+    if (below) return this.#buy(context, layout, below, last - below.index);
+    const above = deepest(layout.levels.filter((l) => l.index > last && context.price >= l.price), 'highest');
+    if (above) return this.#sell(context, layout, above, above.index - last);
+    return hold('inside_grid', this.#inputs(context, layout));
+  }
+
+  #buy(context: StrategyContext, layout: GridLayout, level: GridLevel, crossed: number): Signal {
+    const quote = quotePerLevel(this.state.capital!, this.config.levelsPerSide);
+    const quantity = levelQuantity(quote, level.price, context.filters) * crossed;
+    const inputs = this.#inputs(context, layout, level, crossed);
+    const baseQuantity = quantizeQuantity(quantity, context.filters).toNumber();
+    if (!acceptable(baseQuantity, context.price, context.filters)) return hold('capital_too_small', { ...inputs, baseQuantity });
+    return { action: 'BUY', reason: 'grid_level_buy', tag: levelTag(level.index), quoteAmount: quote * crossed, baseQuantity, inputs };
+  }
+
+  #sell(context: StrategyContext, layout: GridLayout, level: GridLevel, crossed: number): Signal {
+    const inputs = this.#inputs(context, layout, level, crossed);
+    const held = sellableQuantity(context);
+    if (held === 0) return this.#withoutInventory(context, level, inputs);
+    const quote = quotePerLevel(this.state.capital!, this.config.levelsPerSide);
+    const wanted = levelQuantity(quote, level.price, context.filters) * crossed;
+    const baseQuantity = quantizeQuantity(Math.min(wanted, held), context.filters).toNumber();
+    if (!acceptable(baseQuantity, context.price, context.filters)) return hold('capital_too_small', { ...inputs, baseQuantity });
+    return { action: 'SELL', reason: 'grid_level_sell', tag: levelTag(level.index), quoteAmount: baseQuantity * context.price, baseQuantity, inputs };
+  }
+
+  /** A SELL while flat: seed the inventory (bootstrap) or say why nothing happens. */
+  #withoutInventory(context: StrategyContext, level: GridLevel, inputs: SignalInputs): Signal {
+    if (!this.config.autoBootstrap) return hold('no_inventory', inputs);
+    const quoteAmount = this.state.capital! * this.config.bootstrapShare;
+    const baseQuantity = quantizeQuantity(quoteAmount / context.price, context.filters).toNumber();
+    if (!acceptable(baseQuantity, context.price, context.filters)) return hold('capital_too_small', { ...inputs, baseQuantity });
+    return {
+      action: 'BUY',
+      reason: 'grid_inventory_bootstrap',
+      tag: BOOTSTRAP_TAG,
+      quoteAmount,
+      baseQuantity,
+      inputs: { ...inputs, bootstrapShare: this.config.bootstrapShare, replacesSellAtLevel: level.index },
+    };
+  }
+
+  /** Collapses bursts: within the cooldown of the last grid signal, a new one becomes an audited HOLD. */
+  #throttle(context: StrategyContext, signal: TradeSignal): Signal {
+    const last = this.state.lastSignalAt;
+    const cooldownMs = this.config.cooldownSeconds * 1000;
+    if (last !== null && context.now - last < cooldownMs) {
+      return hold('cooldown', {
+        ...signal.inputs,
+        suppressed: { action: signal.action, reason: signal.reason, tag: signal.tag, baseQuantity: signal.baseQuantity },
+        lastSignalAt: last,
+        cooldownSeconds: this.config.cooldownSeconds,
+        resumesAt: last + cooldownMs,
+      });
+    }
+    this.state.lastSignalAt = context.now;
+    if (signal.tag === BOOTSTRAP_TAG) this.state.bootstrapLevel = signal.inputs.replacesSellAtLevel as number;
+    return signal;
+  }
+
+  #inputs(context: StrategyContext, layout: GridLayout, level?: GridLevel, crossed?: number): SignalInputs {
+    return {
+      price: context.price,
+      centre: this.state.centre,
+      shiftedCentre: layout.centre,
+      lastLevel: this.state.lastLevel,
+      ...(level ? { level: level.index, levelPrice: level.price, levelsCrossed: crossed } : {}),
+      buyStepPct: layout.buyStep * 100,
+      sellStepPct: layout.sellStep * 100,
+      mode: layout.mode,
+      ...this.#geometry?.inputs,
+    };
+  }
+}
+
+function deepest(levels: readonly GridLevel[], which: 'lowest' | 'highest'): GridLevel | undefined {
+  return which === 'lowest' ? levels[0] : levels[levels.length - 1];
+}

@@ -1,0 +1,43 @@
+import type { SymbolFilters } from '../../domain/market.js';
+import { decStr } from '../../money/decimal.js';
+import { filterViolations, minimumQuantity, quantizeQuantity } from '../../money/filters.js';
+import type { GridLayout } from './gridLayout.js';
+
+/**
+ * Grid capital is split evenly over the levels of both sides: each buy level spends one share, and
+ * the inventory each sell level sells was bought for one share. That is why a bootstrap buys about
+ * half the capital: the sell side's shares.
+ */
+export function quotePerLevel(capital: number, levelsPerSide: number): number {
+  return capital / (2 * levelsPerSide);
+}
+
+/** Base quantity for one level's share of capital at `price`, truncated to the step size. */
+export function levelQuantity(quote: number, price: number, filters: SymbolFilters): number {
+  return quantizeQuantity(quote / price, filters).toNumber();
+}
+
+/** Whether Binance would accept `quantity` at `price` (tick, step, min qty, min notional). */
+export function acceptable(quantity: number, price: number, filters: SymbolFilters): boolean {
+  return quantity > 0 && filterViolations(decStr(quantity), decStr(price), filters).length === 0;
+}
+
+/** Problems that stop the grid from trading each of its levels with this capital; empty when it can start. */
+export function gridCapitalProblems(layout: GridLayout, capital: number, levelsPerSide: number, filters: SymbolFilters): string[] {
+  const perLevel = quotePerLevel(capital, levelsPerSide);
+  const problems: string[] = [];
+  for (const level of layout.levels) {
+    const quantity = levelQuantity(perLevel, level.price, filters);
+    if (acceptable(quantity, level.price, filters)) continue;
+    const needed = minimumQuantity(decStr(level.price), filters).mul(decStr(level.price)).toNumber();
+    problems.push(
+      `grid capital ${fmt(capital)} ${filters.quote} gives ${fmt(perLevel)} ${filters.quote} per level, but level L${level.index} at ${level.price} needs at least ${fmt(needed)} ${filters.quote} ` +
+        `(min notional ${filters.minNotional}, min qty ${filters.minQty}); raise capital to ${fmt(needed * 2 * levelsPerSide)} ${filters.quote} or use fewer levels`,
+    );
+  }
+  return problems;
+}
+
+function fmt(x: number): string {
+  return String(Math.round(x * 100) / 100);
+}

@@ -1,0 +1,58 @@
+import { ATR, EMA, MACD } from 'trading-signals';
+import type { Candle } from '../../domain/market.js';
+
+/** MACD(12, 26, 9) and ATR(14) on the 4h timeframe. */
+export const REGIME_TIMEFRAME = '4h';
+export const REGIME_MACD = { short: 12, long: 26, signal: 9 } as const;
+export const REGIME_ATR_PERIOD = 14;
+/** 4h candles before the regime measure is defined (MACD's long EMA plus its signal EMA). */
+export const REGIME_WARMUP = REGIME_MACD.long + REGIME_MACD.signal;
+
+export interface RegimeIndicators {
+  readonly macd: MACD;
+  readonly atr: ATR;
+}
+
+export function createRegimeIndicators(): RegimeIndicators {
+  return { macd: new MACD(new EMA(REGIME_MACD.short), new EMA(REGIME_MACD.long), new EMA(REGIME_MACD.signal)), atr: new ATR(REGIME_ATR_PERIOD) };
+}
+
+export function feedRegime(indicators: RegimeIndicators, candle: Candle): void {
+  indicators.macd.add(candle.close);
+  indicators.atr.add(candle);
+}
+
+/**
+ * The regime: tanh(MACD histogram / ATR) on 4h candles, in (−1, 1). The histogram measures whether
+ * the trend is accelerating; dividing by ATR makes it comparable across prices and volatility
+ * regimes, and tanh bounds it. Positive = rising market, negative = falling, 0 = no view yet.
+ */
+export function regimeOf(indicators: RegimeIndicators): { regime: number; histogram: number | null; atr4h: number | null } {
+  const macd = indicators.macd.getResult();
+  const atr = indicators.atr.getResult();
+  if (!macd || atr === null || !(atr > 0)) return { regime: 0, histogram: macd?.histogram ?? null, atr4h: atr };
+  return { regime: Math.tanh(macd.histogram / atr), histogram: macd.histogram, atr4h: atr };
+}
+
+export interface Tilt {
+  readonly tilt: number;
+  readonly buyStep: number;
+  readonly sellStep: number;
+  readonly centreShift: number;
+}
+
+/**
+ * tilt = tilt_strength × regime. The centre moves with the trend by tilt × step, and the side that
+ * trades against the trend is widened by |tilt| × step: in a falling market buy levels sit farther
+ * apart (buy less eagerly), in a rising one sell levels do (sell less eagerly). Only widening, never
+ * narrowing, so no step ever drops below the fee floor.
+ */
+export function applyTilt(step: number, regime: number, tiltStrength: number): Tilt {
+  const tilt = tiltStrength * regime;
+  return {
+    tilt,
+    buyStep: step * (1 + Math.max(0, -tilt)),
+    sellStep: step * (1 + Math.max(0, tilt)),
+    centreShift: tilt * step,
+  };
+}

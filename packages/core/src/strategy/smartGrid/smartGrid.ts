@@ -1,0 +1,138 @@
+import { ATR } from 'trading-signals';
+import type { Fill } from '../../domain/orders.js';
+import { type Signal, hold } from '../../domain/signal.js';
+import { assertAboveFeeFloor, feeFloorPct } from '../grid/feeFloor.js';
+import { GridEngine, type GridGeometry } from '../grid/gridEngine.js';
+import { fromSnapshot, toSnapshot } from '../grid/gridState.js';
+import { CandleFeed } from '../indicators/candleFeed.js';
+import { RealizedVolatility } from '../indicators/realizedVolatility.js';
+import type { Strategy, StrategyContext, StrategyDefinition, StrategySettings } from '../types.js';
+import { adaptiveSpacing } from './adaptiveSpacing.js';
+import { REGIME_TIMEFRAME, REGIME_WARMUP, type RegimeIndicators, applyTilt, createRegimeIndicators, feedRegime, regimeOf } from './regimeTilt.js';
+import { type SmartGridParams, smartGridParamsSchema, smartGridTunable } from './smartGridParams.js';
+
+interface VolatilityIndicators {
+  readonly atr: ATR;
+  readonly volatility: RealizedVolatility;
+}
+
+/**
+ * The headline strategy: a grid whose step follows the market's volatility on the primary
+ * timeframe and whose centre and asymmetry follow the 4h regime. Trading rules, state and sizing
+ * are the shared GridEngine's; this class only decides how the grid is drawn each cycle.
+ */
+export class SmartGridStrategy implements Strategy {
+  readonly name = 'smart_grid_ai';
+  readonly #engine: GridEngine;
+  readonly #primary: CandleFeed<VolatilityIndicators>;
+  readonly #regime = new CandleFeed<RegimeIndicators>(createRegimeIndicators, feedRegime);
+  #geometry: GridGeometry | null = null;
+
+  constructor(
+    readonly params: SmartGridParams,
+    private readonly settings: StrategySettings,
+  ) {
+    this.#primary = new CandleFeed<VolatilityIndicators>(
+      () => ({ atr: new ATR(params.atr_period), volatility: new RealizedVolatility(params.volatility_window) }),
+      (s, candle) => {
+        s.atr.add(candle);
+        s.volatility.add(candle.close);
+      },
+    );
+    this.#engine = new GridEngine({
+      levelsPerSide: params.grid_levels,
+      mode: settings.gridSpacingMode,
+      capitalPct: params.capital_pct,
+      bootstrapShare: params.bootstrap_share,
+      autoBootstrap: settings.gridAutoInventoryBootstrap,
+      cooldownSeconds: params.cooldown_seconds,
+      rangeExitSeconds: params.range_exit_seconds,
+    });
+  }
+
+  evaluate(context: StrategyContext): Signal {
+    const geometry = this.#measure(context);
+    if (geometry === null) return hold('warming_up', { candlesSeen: this.#primary.fed, needed: requiredPrimaryCandles(this.params) });
+    return this.#engine.evaluate(context, geometry);
+  }
+
+  onFill(_fill: Fill, tag: string | null): void {
+    this.#engine.onFill(tag);
+  }
+
+  preflight(context: StrategyContext): string[] {
+    const step = this.params.spacing_min_pct / 100;
+    const fallback: GridGeometry = { buyStep: step, sellStep: step, centreShift: 0, inputs: {} };
+    return this.#engine.preflight(context, this.#geometry ?? fallback);
+  }
+
+  snapshot(): unknown {
+    return toSnapshot(this.#engine.state);
+  }
+
+  restore(state: unknown): void {
+    this.#engine.state = fromSnapshot(state, this.params.grid_levels);
+  }
+
+  describe(): Readonly<Record<string, unknown>> {
+    return { ...this.#engine.describe(), feeFloorPct: feeFloorPct(this.settings), params: this.params };
+  }
+
+  /** This cycle's grid geometry from ATR, realized volatility and the 4h regime; null while warming up. */
+  #measure(context: StrategyContext): GridGeometry | null {
+    const primary = context.candles[this.settings.primaryTimeframe] ?? [];
+    this.#primary.sync(primary);
+    this.#regime.sync(context.candles[REGIME_TIMEFRAME] ?? []);
+    const atr = this.#primary.state.atr.getResult();
+    const volatility = this.#primary.state.volatility.getResult();
+    const close = primary[primary.length - 1]?.close;
+    if (atr === null || volatility === null || close === undefined) return null;
+    const p = this.params;
+    const spacing = adaptiveSpacing({ atr, volatility, price: close, blend: p.volatility_blend, multiplier: p.spacing_multiplier, minPct: p.spacing_min_pct, maxPct: p.spacing_max_pct });
+    const regime = regimeOf(this.#regime.state);
+    const tilt = applyTilt(spacing.spacingPct / 100, regime.regime, p.tilt_strength);
+    this.#geometry = {
+      buyStep: tilt.buyStep,
+      sellStep: tilt.sellStep,
+      centreShift: tilt.centreShift,
+      inputs: {
+        spacingPct: spacing.spacingPct,
+        atrSpacingPct: spacing.atrSpacingPct,
+        volatilitySpacingPct: spacing.volatilitySpacingPct,
+        spacingClamped: spacing.clamped,
+        atr,
+        volatility,
+        regime: regime.regime,
+        regimeReady: regime.histogram !== null && regime.atr4h !== null,
+        macdHistogram4h: regime.histogram,
+        atr4h: regime.atr4h,
+        tilt: tilt.tilt,
+      },
+    };
+    return this.#geometry;
+  }
+}
+
+function requiredPrimaryCandles(params: SmartGridParams): number {
+  return Math.max(params.atr_period, params.volatility_window) + 1;
+}
+
+export const smartGridDefinition: StrategyDefinition<SmartGridParams> = {
+  name: 'smart_grid_ai',
+  description:
+    'Adaptive grid: the step follows a blend of ATR and realized volatility on the primary timeframe, clamped and above the fee floor; the 4h MACD/ATR regime shifts the centre and widens the side trading against the trend; re-centres after a range exit.',
+  paramsSchema: smartGridParamsSchema,
+  defaults: smartGridParamsSchema.parse({}),
+  tunable: smartGridTunable,
+  requirements: (params, settings) => {
+    const primary = requiredPrimaryCandles(params);
+    const regime = REGIME_WARMUP + 1;
+    if (settings.primaryTimeframe === REGIME_TIMEFRAME) return { [REGIME_TIMEFRAME]: Math.max(primary, regime) };
+    return { [settings.primaryTimeframe]: primary, [REGIME_TIMEFRAME]: regime };
+  },
+  defaultsFromSettings: (settings) => ({ cooldown_seconds: settings.gridCooldownSeconds }),
+  create: (params, settings) => {
+    assertAboveFeeFloor(params.spacing_min_pct, 'spacing_min_pct', settings);
+    return new SmartGridStrategy(params, settings);
+  },
+};
