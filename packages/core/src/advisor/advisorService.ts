@@ -1,0 +1,166 @@
+import type { ActorRef, AdvisorRunResult, AdvisorService } from '../app/services.js';
+import type { Approval, ProposalChange, WhatIfResult } from '../domain/approval.js';
+import { ForbiddenError, WardenError } from '../errors/errors.js';
+import type { AuditEventInput } from '../ports/auditLog.js';
+import type { Clock } from '../ports/clock.js';
+import type { Store } from '../ports/store.js';
+import { roleAtLeast } from '../state/tradingState.js';
+import { callWithTimeout } from './callWithTimeout.js';
+import { type AdvisorContext, type AdvisorInput, buildAdvisorContext } from './context.js';
+import { LlmOutputError, LlmTimeoutError } from './errors.js';
+import { RULES_SOURCE, ruleProposals } from './fallbackRules.js';
+import { type Candidate, type Dropped, filterProposals } from './filterProposals.js';
+import type { LlmAdvisor, WhatIfRunner } from './llmAdvisorPort.js';
+import { type ServiceLogger, silentLogger } from './logger.js';
+import { buildAdvisorPrompt } from './prompt.js';
+import { redactSecrets, redactText } from './redact.js';
+import type { StrategyCatalog } from './strategyCatalog.js';
+
+export interface AdvisorSettings {
+  /** AI_FALLBACK_RULES */
+  readonly fallbackRules: boolean;
+  /** APPROVAL_TTL_MINUTES */
+  readonly approvalTtlMinutes: number;
+  /** AI_TIMEOUT_SECONDS × 1000 */
+  readonly timeoutMs: number;
+  /** AI_MAX_OUTPUT_TOKENS */
+  readonly maxOutputTokens?: number;
+}
+
+export interface AdvisorDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly catalog: StrategyCatalog;
+  /** null when AI_ENABLED=false: only the rules (if enabled) propose. */
+  readonly llm: LlmAdvisor | null;
+  readonly loadInput: (now: number) => AdvisorInput;
+  readonly whatIf?: WhatIfRunner;
+  readonly settings: AdvisorSettings;
+  /** Secret values (API keys, tokens) scrubbed from anything the advisor audits. */
+  readonly secrets?: readonly string[];
+  readonly logger?: ServiceLogger;
+  readonly newRunId?: () => string;
+}
+
+type FallbackCause = 'disabled' | 'failed' | 'timeout' | 'malformed_output' | 'no_valid_output';
+
+const ACTOR = 'advisor';
+
+/**
+ * One advisor run: context → model (with a deadline) → filter → rules if nothing valid came back →
+ * what-if → PENDING approvals. Every step is an event with the run id as correlation id, so the
+ * audit trail shows what the model was asked, what it said, what was dropped and why.
+ */
+export class AdvisorServiceImpl implements AdvisorService {
+  readonly #d: AdvisorDeps;
+  readonly #log: ServiceLogger;
+
+  constructor(deps: AdvisorDeps) {
+    this.#d = deps;
+    this.#log = deps.logger ?? silentLogger;
+  }
+
+  async run(actor: ActorRef): Promise<AdvisorRunResult> {
+    if (!roleAtLeast(actor.role, 'operator')) throw new ForbiddenError('running the advisor needs role operator', { role: actor.role });
+    const { store, clock, catalog, llm, settings } = this.#d;
+    const runId = this.#d.newRunId?.() ?? `advisor-${globalThis.crypto.randomUUID()}`;
+    const audit = (type: string, reason: string, inputs: unknown, outcome = 'ok') =>
+      this.#audit({ time: clock.now(), type, actor: ACTOR, reason, inputs: redactSecrets(inputs, this.#d.secrets), outcome, correlationId: runId });
+
+    const context = buildAdvisorContext(this.#d.loadInput(clock.now()), catalog);
+    audit('advisor.context_built', `advisor run requested by ${actor.id}`, { requestedBy: actor.id, market: context.market, performance: context.performance, strategy: context.strategy.name, params: context.strategy.params });
+
+    let candidates: readonly Candidate[] = [];
+    let dropped: Dropped[] = [];
+    let source = llm?.source ?? RULES_SOURCE;
+    let cause: FallbackCause = 'disabled';
+    if (llm) {
+      const result = await this.#askModel(llm, context, audit);
+      candidates = result.accepted;
+      dropped = [...result.dropped];
+      cause = result.cause;
+    }
+
+    if (candidates.length === 0 && settings.fallbackRules) {
+      const output = ruleProposals(context);
+      const filtered = filterProposals(output, context, catalog);
+      candidates = filtered.accepted;
+      dropped.push(...filtered.dropped);
+      source = RULES_SOURCE;
+      audit('advisor.fallback_used', `fallback rules used: ${cause}`, { cause, proposals: output.proposals, accepted: filtered.accepted.length, dropped: filtered.dropped }, filtered.accepted.length > 0 ? 'proposed' : 'nothing_to_propose');
+    }
+
+    const saved: Approval[] = [];
+    const pending = store.approvals.list({ status: 'PENDING' }, { limit: 100 }).items;
+    for (const candidate of candidates) {
+      if (pending.some((p) => sameChange(p.change, candidate.change))) {
+        dropped.push({ proposal: null, reason: 'no_change', detail: 'identical to a pending approval' });
+        audit('advisor.duplicate_skipped', 'an identical proposal is already pending', { change: candidate.change });
+        continue;
+      }
+      const whatIf = await this.#whatIf(candidate.change, audit);
+      saved.push(this.#save(candidate, source, whatIf, runId, actor));
+    }
+    audit('advisor.completed', `advisor run finished: ${saved.length} saved, ${dropped.length} dropped`, { source, saved: saved.map((a) => a.id), dropped: dropped.length }, saved.length > 0 ? 'proposed' : 'nothing_saved');
+    return { saved, dropped: dropped.length, source };
+  }
+
+  async #askModel(llm: LlmAdvisor, context: AdvisorContext, audit: (type: string, reason: string, inputs: unknown, outcome?: string) => void): Promise<{ accepted: readonly Candidate[]; dropped: readonly Dropped[]; cause: FallbackCause }> {
+    const { settings, catalog } = this.#d;
+    const prompt = buildAdvisorPrompt(context, settings.maxOutputTokens);
+    audit('advisor.provider_called', `asking ${llm.source}`, { source: llm.source, timeoutMs: settings.timeoutMs, maxOutputTokens: settings.maxOutputTokens ?? null, promptChars: prompt.system.length + prompt.user.length });
+    let raw: unknown;
+    try {
+      raw = await callWithTimeout((signal) => llm.port.propose(prompt, signal), settings.timeoutMs);
+    } catch (error) {
+      const cause: FallbackCause = error instanceof LlmTimeoutError ? 'timeout' : error instanceof LlmOutputError ? 'malformed_output' : 'failed';
+      const code = error instanceof WardenError ? error.code : 'LLM_UNEXPECTED';
+      const message = redactText(error instanceof Error ? error.message : String(error), this.#d.secrets);
+      const rawText = error instanceof LlmOutputError ? error.rawText : null;
+      this.#log.warn({ source: llm.source, code, message }, 'advisor model call failed');
+      audit('advisor.provider_failed', `${llm.source}: ${message}`, { source: llm.source, code, rawOutput: rawText }, cause);
+      return { accepted: [], dropped: [], cause };
+    }
+    audit('advisor.output_received', `answer from ${llm.source}`, { source: llm.source, rawOutput: raw });
+    const filtered = filterProposals(raw, context, catalog);
+    audit(
+      'advisor.filtered',
+      `${filtered.accepted.length} proposal(s) kept, ${filtered.dropped.length} item(s) dropped`,
+      { source: llm.source, accepted: filtered.accepted, dropped: filtered.dropped, ...(filtered.dropped.length > 0 ? { rawOutput: raw } : {}) },
+      filtered.dropped.length > 0 ? 'dropped' : 'clean',
+    );
+    return { ...filtered, cause: 'no_valid_output' };
+  }
+
+  async #whatIf(change: ProposalChange, audit: (type: string, reason: string, inputs: unknown, outcome?: string) => void): Promise<WhatIfResult | null> {
+    if (!this.#d.whatIf) return null;
+    try {
+      return await this.#d.whatIf(change);
+    } catch (error) {
+      // The what-if is advice for the operator; a failing backtest must not lose the proposal.
+      const message = redactText(error instanceof Error ? error.message : String(error), this.#d.secrets);
+      this.#log.warn({ message }, 'what-if check failed');
+      audit('advisor.what_if_failed', message, { change }, 'failed');
+      return null;
+    }
+  }
+
+  #save(candidate: Candidate, source: string, whatIf: WhatIfResult | null, runId: string, actor: ActorRef): Approval {
+    const { store, clock, settings } = this.#d;
+    const now = clock.now();
+    return store.transaction(() => {
+      const reason = redactText(candidate.reason, this.#d.secrets);
+      const approval = store.approvals.insert({ createdAt: now, expiresAt: now + settings.approvalTtlMinutes * 60_000, change: candidate.change, reason, source, whatIf });
+      store.audit.append({ time: now, type: 'approval.created', actor: ACTOR, reason, inputs: { approvalId: approval.id, change: approval.change, source, whatIf, expiresAt: approval.expiresAt, requestedBy: actor.id }, outcome: 'PENDING', correlationId: runId });
+      return approval;
+    });
+  }
+
+  #audit(event: AuditEventInput): void {
+    this.#d.store.audit.append(event);
+  }
+}
+
+function sameChange(a: ProposalChange, b: ProposalChange): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,37 @@
+import { CONFIG_KEYS } from '../app/configKeys.js';
+import { TIMEFRAME_MS, type Timeframe } from '../domain/market.js';
+import type { Store } from '../ports/store.js';
+import type { StrategyParams } from '../strategy/types.js';
+import type { AdvisorInput } from './context.js';
+import type { StrategyCatalog } from './strategyCatalog.js';
+
+export interface AdvisorInputSettings {
+  readonly symbol: string;
+  readonly timeframe: Timeframe;
+  /** How many recent closed candles the summary covers. */
+  readonly candleCount: number;
+  /** Strategy used when the config table has none yet (TRADING_ACTIVE_STRATEGY). */
+  readonly defaultStrategy: string;
+}
+
+/** Reads what the advisor needs from the store: recent candles, metrics, equity, active strategy and params. */
+export function loadAdvisorInput(store: Store, catalog: StrategyCatalog, settings: AdvisorInputSettings, now: number): AdvisorInput {
+  const candles = store.candles.latest(settings.symbol, settings.timeframe, settings.candleCount, now - TIMEFRAME_MS[settings.timeframe]);
+  const windowStart = candles[0]?.openTime ?? now - settings.candleCount * TIMEFRAME_MS[settings.timeframe];
+  const activeStrategy = store.config.get<string>(CONFIG_KEYS.activeStrategy) ?? settings.defaultStrategy;
+  const stored = store.config.get<StrategyParams>(CONFIG_KEYS.strategyParams(activeStrategy));
+  const defaults = catalog.definition(activeStrategy)?.defaults ?? {};
+  const first = store.equity.first();
+  return {
+    now,
+    symbol: settings.symbol,
+    timeframe: settings.timeframe,
+    candles,
+    metrics: store.metrics.latest(),
+    equitySeries: store.equity.series(windowStart),
+    startingEquity: first ? Number(first.equity) : null,
+    activeStrategy,
+    params: { ...defaults, ...(stored ?? {}) },
+    recentApprovals: store.approvals.list({}, { limit: 5 }).items,
+  };
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/**
+ * The shape a model is asked to answer in. Deliberately loose (any key, any scalar value): the
+ * provider's structured-output mode enforces the shape, while `filterProposals` decides key by key
+ * what survives, so one bad key drops that key (audited) rather than the whole answer.
+ */
+export const proposalChangeWire = z.object({
+  key: z.string().describe('a tunable parameter name of the strategy'),
+  value: z.union([z.number(), z.string(), z.boolean()]).describe('the new value, within the parameter bounds'),
+});
+
+export const proposalWire = z.object({
+  kind: z.enum(['params', 'strategy']).describe('params: tune the active strategy; strategy: switch to another strategy'),
+  strategy: z.string().describe('params: the active strategy name; strategy: the strategy to switch to'),
+  changes: z.array(proposalChangeWire).describe('parameter values to set'),
+  reason: z.string().describe('one or two sentences: why, citing the metrics'),
+});
+
+export const advisorOutputSchema = z.object({
+  proposals: z.array(proposalWire).describe('zero to three proposals; an empty list when nothing should change'),
+});
+
+export type ProposalWire = z.infer<typeof proposalWire>;
+export type AdvisorOutput = z.infer<typeof advisorOutputSchema>;
+
+export const ADVISOR_OUTPUT_NAME = 'warden_proposals';
+export const ADVISOR_OUTPUT_JSON_SCHEMA: Readonly<Record<string, unknown>> = (() => {
+  const { $schema: _ignored, ...schema } = z.toJSONSchema(advisorOutputSchema) as Record<string, unknown>;
+  return schema;
+})();

@@ -1,0 +1,88 @@
+import type { StrategyCatalog } from '../advisor/strategyCatalog.js';
+import type { ActorRef, ApprovalService } from '../app/services.js';
+import type { Approval } from '../domain/approval.js';
+import { ConflictError, NotFoundError, WardenError } from '../errors/errors.js';
+import type { Clock } from '../ports/clock.js';
+import type { Store } from '../ports/store.js';
+import { planApply } from './planApply.js';
+import { requireDecider } from './requireDecider.js';
+
+export interface ApprovalServiceDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly catalog: StrategyCatalog;
+  /** TRADING_ACTIVE_STRATEGY: the active strategy while the config table has none. */
+  readonly defaultStrategy: string;
+}
+
+const MAX_COMMENT = 1000;
+
+/**
+ * The human gate. Approving re-validates the change against today's bounds and writes it to the
+ * `config` table in the same transaction as the decision and its audit events, so the bot never
+ * runs with a change that is approved but not applied (or applied but not approved).
+ */
+export class ApprovalServiceImpl implements ApprovalService {
+  constructor(private readonly deps: ApprovalServiceDeps) {}
+
+  list(filter: { readonly status?: Approval['status'] }, page: { readonly limit: number; readonly cursor?: number }) {
+    return this.deps.store.approvals.list(filter, page);
+  }
+
+  get(id: number): Approval | null {
+    return this.deps.store.approvals.get(id);
+  }
+
+  async approve(id: number, actor: ActorRef, comment: string | null): Promise<Approval> {
+    requireDecider(actor, 'approving a proposal');
+    const { store, clock, catalog, defaultStrategy } = this.deps;
+    const now = clock.now();
+    try {
+      return store.transaction(() => {
+        const approval = this.#pending(id, now);
+        const writes = planApply(approval.change, store.config, catalog, defaultStrategy);
+        const decided = this.#decide(id, 'APPROVED', actor, comment, now);
+        store.audit.append({ time: now, type: 'approval.approved', actor: actor.id, reason: comment ?? `approval #${id} approved`, inputs: { approvalId: id, change: approval.change, source: approval.source }, outcome: 'APPROVED' });
+        for (const write of writes) {
+          store.config.set(write.key, write.after, actor.id, now);
+          store.audit.append({ time: now, type: 'config.changed', actor: actor.id, reason: `approval #${id}`, inputs: { key: write.key, before: write.before ?? null, after: write.after, approvalId: id }, outcome: 'applied' });
+        }
+        store.audit.append({ time: now, type: 'approval.applied', actor: actor.id, reason: `approval #${id} applied`, inputs: { approvalId: id, keys: writes.map((w) => w.key) }, outcome: 'applied' });
+        return decided;
+      });
+    } catch (error) {
+      // A change that no longer fits is not applied and stays PENDING (the operator may reject it); the attempt is audited.
+      if (error instanceof WardenError && !(error instanceof NotFoundError) && !(error instanceof ConflictError && error.context.status)) {
+        store.audit.append({ time: now, type: 'approval.apply_failed', actor: actor.id, reason: error.message, inputs: { approvalId: id }, outcome: error.code });
+      }
+      throw error;
+    }
+  }
+
+  async reject(id: number, actor: ActorRef, comment: string | null): Promise<Approval> {
+    requireDecider(actor, 'rejecting a proposal');
+    const { store, clock } = this.deps;
+    const now = clock.now();
+    return store.transaction(() => {
+      const approval = this.#pending(id, now);
+      const decided = this.#decide(id, 'REJECTED', actor, comment, now);
+      store.audit.append({ time: now, type: 'approval.rejected', actor: actor.id, reason: comment ?? `approval #${id} rejected`, inputs: { approvalId: id, change: approval.change, source: approval.source }, outcome: 'REJECTED' });
+      return decided;
+    });
+  }
+
+  #pending(id: number, now: number): Approval {
+    const approval = this.deps.store.approvals.get(id);
+    if (!approval) throw new NotFoundError(`approval #${id} does not exist`, { id });
+    if (approval.status !== 'PENDING') throw new ConflictError(`approval #${id} is already ${approval.status}`, { id, status: approval.status });
+    // Past its expiry but not yet swept by the checker: as final as EXPIRED.
+    if (approval.expiresAt <= now) throw new ConflictError(`approval #${id} expired at ${new Date(approval.expiresAt).toISOString()}`, { id, status: 'EXPIRED' });
+    return approval;
+  }
+
+  #decide(id: number, status: 'APPROVED' | 'REJECTED', actor: ActorRef, comment: string | null, now: number): Approval {
+    const decided = this.deps.store.approvals.decide(id, { status, decidedBy: actor.id, decidedAt: now, comment: comment?.slice(0, MAX_COMMENT) ?? null });
+    if (!decided) throw new ConflictError(`approval #${id} was decided meanwhile`, { id, status: 'DECIDED' });
+    return decided;
+  }
+}
