@@ -1,0 +1,126 @@
+import type { OrderType, Side } from '../domain/orders.js';
+import { marketFillPrice } from '../execution/fillPricing.js';
+import { decStr } from '../money/decimal.js';
+import { filterViolations, quantizePrice } from '../money/filters.js';
+import { canTrade } from '../state/tradingState.js';
+import { type AccountCheck, type AccountCheckInput, checkAccount } from './accountCheck.js';
+import type { OrderPrices, RiskInput, RiskInputs } from './riskInput.js';
+import type { RiskReasonCode } from './reasonCodes.js';
+import { maxDataAgeMs, type RiskLimits } from './riskLimits.js';
+import { type SizeCap, sizeOrder } from './orderSizing.js';
+
+export type { OrderPrices, RiskInput, RiskInputs } from './riskInput.js';
+
+export interface RiskAllow {
+  readonly decision: 'ALLOW';
+  readonly side: Side;
+  readonly type: OrderType;
+  readonly quantity: string;
+  /** Limit price, or for a market order the reference price its filters were checked at. */
+  readonly price: string;
+  readonly notional: string;
+  /** Limits that shrank the requested size (the order is still allowed). */
+  readonly shrunkBy: readonly RiskReasonCode[];
+  readonly inputs: RiskInputs;
+}
+
+export interface RiskBlock {
+  readonly decision: 'BLOCK';
+  readonly reasons: readonly RiskReasonCode[];
+  readonly emergencyStop: boolean;
+  readonly inputs: RiskInputs;
+}
+
+export type RiskDecision = RiskAllow | RiskBlock;
+
+/**
+ * Every order passes here. Pure: `now` and all state come in as input, and a block is a returned
+ * value, never an exception. Gate rules (state, staleness, open orders, daily loss, drawdown) block
+ * outright; size rules (order notional, position, balances) shrink the order to fit and block only
+ * when what is left is below the exchange's minimum — then naming the rule that shrank it.
+ */
+export class RiskEngine {
+  constructor(readonly limits: RiskLimits) {}
+
+  checkAccount(input: AccountCheckInput): AccountCheck {
+    return checkAccount(input, this.limits);
+  }
+
+  evaluate(input: RiskInput): RiskDecision {
+    const { signal, filters } = input;
+    const side = signal.action;
+    const type: OrderType = signal.limitPrice === undefined ? 'MARKET' : 'LIMIT';
+    const account = checkAccount(input, this.limits);
+    const dataAgeMs = input.now - (input.lastCandle.openTime + input.lastCandle.timeframeMs);
+    const inputs: Record<string, RiskInputs[string]> = {
+      now: input.now,
+      state: input.state,
+      side,
+      type,
+      price: input.price,
+      limitPrice: signal.limitPrice ?? null,
+      quoteAmount: signal.quoteAmount ?? null,
+      baseQuantity: signal.baseQuantity ?? null,
+      dataAgeMs,
+      maxDataAgeMs: maxDataAgeMs(this.limits, input.lastCandle.timeframeMs),
+      freeBase: input.freeBase,
+      freeQuote: input.freeQuote,
+      equity: input.equity,
+      peakEquity: input.peakEquity,
+      dayStartEquity: input.dayStartEquity,
+      drawdownPct: account.drawdownPct,
+      dailyLossPct: account.dailyLossPct,
+      openOrders: input.openOrders,
+      positionQuantity: input.positionQuantity,
+    };
+
+    const gates: RiskReasonCode[] = [];
+    if (!canTrade(input.state)) gates.push('NOT_RUNNING');
+    if (dataAgeMs > maxDataAgeMs(this.limits, input.lastCandle.timeframeMs)) gates.push('STALE_MARKET_DATA');
+    if (type === 'LIMIT' && input.openOrders >= this.limits.maxOpenOrders) gates.push('MAX_OPEN_ORDERS');
+    if (side === 'BUY' && account.blockBuys) gates.push('DAILY_LOSS_LIMIT');
+    if (account.emergencyStop) gates.push('MAX_DRAWDOWN');
+    const prices = orderPrices(input, type, this.limits);
+    if (!prices) gates.push('INVALID_PRICE');
+    if (gates.length > 0 || !prices) return block(gates, account.emergencyStop, inputs);
+
+    const sized = sizeOrder({ input, side, type, prices, limits: this.limits });
+    inputs.requestedQuantity = decStr(sized.requested);
+    inputs.caps = sized.caps.map(describeCap);
+    if (sized.blockedBy.length > 0) return block(sized.blockedBy, false, inputs);
+
+    const violations = filterViolations(sized.quantity, prices.order, filters);
+    if (violations.length > 0) return block(['FILTER_VIOLATION'], false, { ...inputs, violations });
+    return {
+      decision: 'ALLOW',
+      side,
+      type,
+      quantity: decStr(sized.quantity),
+      price: decStr(prices.order),
+      notional: decStr(sized.quantity.mul(prices.order)),
+      shrunkBy: sized.shrunkBy,
+      inputs,
+    };
+  }
+}
+
+function orderPrices(input: RiskInput, type: OrderType, limits: RiskLimits): OrderPrices | null {
+  if (!(input.price > 0) || !Number.isFinite(input.price)) return null;
+  if (type === 'LIMIT') {
+    const limitPrice = input.signal.limitPrice as number;
+    if (!(limitPrice > 0) || !Number.isFinite(limitPrice)) return null;
+    const order = quantizePrice(limitPrice, input.filters, input.signal.action === 'BUY' ? 'down' : 'up');
+    return order.isPositive() ? { order, buyCost: order } : null;
+  }
+  const order = quantizePrice(input.price, input.filters, 'nearest');
+  if (!order.isPositive()) return null;
+  return { order, buyCost: marketFillPrice('BUY', input.price, limits.slippageBps, input.filters) };
+}
+
+function describeCap(cap: SizeCap): string {
+  return `${cap.reason ?? 'EXCHANGE_MAX'}<=${decStr(cap.maxQuantity)}`;
+}
+
+function block(reasons: readonly RiskReasonCode[], emergencyStop: boolean, inputs: RiskInputs): RiskBlock {
+  return { decision: 'BLOCK', reasons: [...new Set(reasons)], emergencyStop, inputs };
+}
