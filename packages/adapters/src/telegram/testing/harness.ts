@@ -1,0 +1,111 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ControlServiceImpl, type ControlRuntime } from '@warden/core/app/controlServiceImpl';
+import { LiveUpdates } from '@warden/core/app/liveUpdates';
+import type { NotificationModes } from '@warden/core/notifications/router';
+import { NotificationRouter } from '@warden/core/notifications/router';
+import type { Broker } from '@warden/core/ports/broker';
+import { ManualClock } from '@warden/core/ports/clock';
+import type { Notifier } from '@warden/core/ports/notifier';
+import { openStore, type SqliteStore } from '@warden/storage/openStore';
+import { FakeTelegramServer } from '@warden/testkit/fakeTelegram/fakeTelegramServer';
+import type { Sleep } from '../sendQueue.js';
+import { createTelegram, type TelegramRuntime } from '../telegramBot.js';
+import { RecordingApprovalService } from './recordingApprovalService.js';
+import { RecordingLogger } from './recordingLogger.js';
+
+/** Chats the harness allow-lists, one per role; STRANGER is not on the list. */
+export const CHATS = { admin: 111, operator: 222, viewer: 333, stranger: 999 } as const;
+export const START = Date.UTC(2026, 0, 5, 12, 0, 0);
+
+export interface Harness {
+  readonly fake: FakeTelegramServer;
+  readonly store: SqliteStore;
+  readonly clock: ManualClock;
+  readonly log: RecordingLogger;
+  readonly control: ControlServiceImpl;
+  readonly approvals: RecordingApprovalService;
+  readonly telegram: TelegramRuntime;
+  readonly router: NotificationRouter;
+  readonly broker: { cancelAllCalls: number };
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  readonly modes?: NotificationModes;
+  readonly sleep?: Sleep;
+  readonly queueMax?: number;
+  /** Start long polling (commands); notification-only tests leave it off. */
+  readonly polling?: boolean;
+}
+
+const stubBroker = (counter: { cancelAllCalls: number }): Broker => ({
+  mode: 'paper',
+  submit: async () => ({ orders: [], fills: [] }),
+  cancel: async () => ({ orders: [], fills: [] }),
+  cancelAll: async () => {
+    counter.cancelAllCalls += 1;
+    return { canceled: [], failed: [] };
+  },
+  openOrders: async () => [],
+  balances: async () => ({ base: { asset: 'BTC', free: '0', locked: '0' }, quote: { asset: 'USDT', free: '10000', locked: '0' } }),
+  sync: async () => ({ orders: [], fills: [] }),
+});
+
+const runtime: ControlRuntime = {
+  scheduler: { isRunning: true, start: () => {}, stop: async () => {} },
+  readiness: () => [],
+  preflight: async () => [],
+  cycleInfo: () => ({ lastCycleAt: START, lastCycleId: 'c-1', cycleCount: 1, lastError: null }),
+  describe: () => ({ mode: 'paper', symbol: 'BTC/USDT', strategy: 'smart_grid_ai', timeframes: ['5m', '4h'], version: '0.1.0', startedAt: START, requireDataReady: false }),
+};
+
+/** Real parts on loopback: fake Bot API, grammy, SQLite in a temp dir, the lead's ControlServiceImpl. */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const fake = new FakeTelegramServer();
+  const apiUrl = await fake.start();
+  const dir = mkdtempSync(join(tmpdir(), 'warden-telegram-'));
+  const store = openStore(join(dir, 'warden.db'));
+  const clock = new ManualClock(START);
+  const log = new RecordingLogger();
+  const broker = { cancelAllCalls: 0 };
+  // ControlServiceImpl notifies state changes; route them through the same router the app uses.
+  const late: { notifier: Notifier | null } = { notifier: null };
+  const control = new ControlServiceImpl(store, clock, stubBroker(broker), runtime, new LiveUpdates(), { notify: (n) => late.notifier?.notify(n) });
+  const approvals = new RecordingApprovalService(store, clock);
+  const telegram = createTelegram(
+    {
+      token: fake.token,
+      apiUrl,
+      chatIds: [String(CHATS.admin), String(CHATS.operator), String(CHATS.viewer)],
+      chatRoles: { [CHATS.admin]: 'admin', [CHATS.operator]: 'operator' },
+      mode: 'polling',
+      webhookUrl: undefined,
+      webhookSecret: undefined,
+      queueMax: options.queueMax ?? 50,
+      pollTimeoutSeconds: 1,
+    },
+    { services: { control, approvals, store }, log, ...(options.sleep ? { sleep: options.sleep } : {}) },
+  );
+  const router = new NotificationRouter([telegram.channel], options.modes ?? {}, log);
+  late.notifier = router;
+  if (options.polling) await telegram.start();
+  return {
+    fake,
+    store,
+    clock,
+    log,
+    control,
+    approvals,
+    telegram,
+    router,
+    broker,
+    async close() {
+      await telegram.stop(1_000);
+      await fake.stop();
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
