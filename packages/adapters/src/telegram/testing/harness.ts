@@ -38,6 +38,8 @@ export interface HarnessOptions {
   readonly queueMax?: number;
   /** Start long polling (commands); notification-only tests leave it off. */
   readonly polling?: boolean;
+  /** Route ControlServiceImpl's own state notifications to Telegram too (off: replies are easier to pick out). */
+  readonly stateNotifications?: boolean;
 }
 
 const stubBroker = (counter: { cancelAllCalls: number }): Broker => ({
@@ -89,7 +91,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     { services: { control, approvals, store }, log, ...(options.sleep ? { sleep: options.sleep } : {}) },
   );
   const router = new NotificationRouter([telegram.channel], options.modes ?? {}, log);
-  late.notifier = router;
+  if (options.stateNotifications) late.notifier = router;
   if (options.polling) await telegram.start();
   return {
     fake,
