@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { Fill } from '../domain/orders.js';
+import { applyFill, unrealizedPnl } from './position.js';
+
+function fill(overrides: Partial<Fill>): Fill {
+  return { tradeId: 't', clientOrderId: 'c', symbol: 'BTC/USDT', side: 'BUY', price: '100', quantity: '1', quoteQuantity: '100', fee: '0', feeAsset: 'BTC', liquidity: 'taker', time: 1, ...overrides };
+}
+
+describe('applyFill', () => {
+  it('averages the entry price over buys', () => {
+    const first = applyFill(null, fill({ price: '100', quantity: '1', quoteQuantity: '100' }));
+    const second = applyFill(first.position, fill({ price: '130', quantity: '2', quoteQuantity: '260', time: 2 }));
+    expect(second.position).toMatchObject({ quantity: '3', avgEntryPrice: '120', realizedPnl: '0', updatedAt: 2 });
+    expect(second.realizedPnl).toBe('0');
+  });
+
+  it('folds a buy fee paid in base into the entry price', () => {
+    // 1 BTC bought for 100 USDT, 0.001 BTC kept by the venue: 0.999 BTC cost 100.
+    const { position } = applyFill(null, fill({ fee: '0.001', feeAsset: 'BTC' }));
+    expect(position.quantity).toBe('0.999');
+    expect(position.avgEntryPrice).toBe('100.1001001001');
+  });
+
+  it('realizes PnL on a sell net of the entry and exit fees', () => {
+    const bought = applyFill(null, fill({ quantity: '2', quoteQuantity: '200', fee: '0.2', feeAsset: 'USDT' }));
+    expect(bought.position.avgEntryPrice).toBe('100.1');
+    const sold = applyFill(bought.position, fill({ side: 'SELL', price: '110', quantity: '1', quoteQuantity: '110', fee: '0.11', feeAsset: 'USDT', time: 3 }));
+    // 110 − 0.11 exit fee − 100.1 entry = 9.79
+    expect(sold.realizedPnl).toBe('9.79');
+    expect(sold.position).toMatchObject({ quantity: '1', avgEntryPrice: '100.1', realizedPnl: '9.79' });
+  });
+
+  it('closes the position to zero and resets the entry', () => {
+    const bought = applyFill(null, fill({}));
+    const sold = applyFill(bought.position, fill({ side: 'SELL', price: '90', quoteQuantity: '90', fee: '0.09', feeAsset: 'USDT' }));
+    expect(sold.realizedPnl).toBe('-10.09');
+    expect(sold.position).toMatchObject({ quantity: '0', avgEntryPrice: '0' });
+  });
+
+  it('realizes nothing on base sold beyond the tracked position and never goes negative', () => {
+    const bought = applyFill(null, fill({ quantity: '1', quoteQuantity: '100' }));
+    const sold = applyFill(bought.position, fill({ side: 'SELL', price: '120', quantity: '2', quoteQuantity: '240' }));
+    expect(sold.realizedPnl).toBe('20');
+    expect(sold.position.quantity).toBe('0');
+  });
+});
+
+describe('unrealizedPnl', () => {
+  it('marks the open quantity at the price', () => {
+    const { position } = applyFill(null, fill({ quantity: '2', quoteQuantity: '200' }));
+    expect(unrealizedPnl(position, 105)).toBe(10);
+    expect(unrealizedPnl(null, 105)).toBe(0);
+  });
+});
