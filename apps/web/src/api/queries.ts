@@ -1,0 +1,72 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from './client';
+import type {
+  Approval,
+  ApprovalStatus,
+  AuditEvent,
+  AuditVerification,
+  Candle,
+  EquitySnapshot,
+  Fill,
+  MetricsSnapshot,
+  Order,
+  Page,
+  Position,
+  StrategyInfo,
+  SystemStatus,
+  Timeframe,
+} from './types';
+
+/** Query keys: the first element names the resource so live updates can invalidate by prefix. */
+export const keys = {
+  status: ['status'] as const,
+  candles: (symbol: string, timeframe: string) => ['candles', symbol, timeframe] as const,
+  equity: ['equity'] as const,
+  metrics: ['metrics'] as const,
+  orders: (f: object) => ['orders', f] as const,
+  fills: (f: object) => ['fills', f] as const,
+  positions: ['positions'] as const,
+  events: (f: object) => ['events', f] as const,
+  verify: ['events-verify'] as const,
+  approvals: (f: object) => ['approvals', f] as const,
+  strategy: ['strategy'] as const,
+  config: ['config'] as const,
+};
+
+export type Filters = Record<string, string | number | undefined>;
+
+export const useStatus = () => useQuery({ queryKey: keys.status, queryFn: () => api.get<SystemStatus>('/api/system/status'), refetchInterval: 15_000 });
+
+export const useCandles = (symbol: string | undefined, timeframe: Timeframe | undefined, limit = 300) =>
+  useQuery({
+    queryKey: keys.candles(symbol ?? '', timeframe ?? ''),
+    queryFn: () => api.get<Page<Candle>>('/api/candles', { symbol, timeframe, limit }),
+    enabled: Boolean(symbol && timeframe),
+    placeholderData: keepPreviousData,
+  });
+
+export const useEquity = (limit = 500) => useQuery({ queryKey: keys.equity, queryFn: () => api.get<Page<EquitySnapshot>>('/api/equity', { limit }) });
+
+export const useMetrics = () => useQuery({ queryKey: keys.metrics, queryFn: () => api.get<Page<MetricsSnapshot>>('/api/metrics', { limit: 1 }) });
+
+export const useOrders = (f: Filters) => useQuery({ queryKey: keys.orders(f), queryFn: () => api.get<Page<Order>>('/api/orders', f), placeholderData: keepPreviousData });
+
+export const useFills = (f: Filters) => useQuery({ queryKey: keys.fills(f), queryFn: () => api.get<Page<Fill>>('/api/fills', f), placeholderData: keepPreviousData });
+
+export const usePositions = () => useQuery({ queryKey: keys.positions, queryFn: () => api.get<Page<Position> | Position[]>('/api/positions').then(itemsOf) });
+
+export const useEvents = (f: Filters) => useQuery({ queryKey: keys.events(f), queryFn: () => api.get<Page<AuditEvent>>('/api/events', f), placeholderData: keepPreviousData });
+
+export const useVerify = () => useQuery({ queryKey: keys.verify, queryFn: () => api.get<AuditVerification>('/api/events/verify') });
+
+export const useApprovals = (f: { status?: ApprovalStatus; limit?: number; cursor?: number }) =>
+  useQuery({ queryKey: keys.approvals(f), queryFn: () => api.get<Page<Approval>>('/api/approvals', f), placeholderData: keepPreviousData });
+
+export const useStrategy = () => useQuery({ queryKey: keys.strategy, queryFn: () => api.get<StrategyInfo>('/api/strategy') });
+
+export const useConfig = () => useQuery({ queryKey: keys.config, queryFn: () => api.get<Record<string, unknown>>('/api/config') });
+
+/** Some list endpoints answer a bare array, most a page: accept both. */
+function itemsOf<T>(data: Page<T> | T[]): readonly T[] {
+  return Array.isArray(data) ? data : data.items;
+}

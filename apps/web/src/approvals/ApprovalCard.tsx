@@ -1,0 +1,56 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api } from '../api/client';
+import type { Approval } from '../api/types';
+import { useCan } from '../auth/SessionContext';
+import { Countdown } from '../components/Countdown';
+import { ErrorBox } from '../components/ErrorBox';
+import { dateTime } from '../format';
+import { ChangeView } from './ChangeView';
+import { WhatIfView } from './WhatIfView';
+
+/** One pending proposal with everything needed to decide it, and the approve/reject buttons. */
+export function ApprovalCard({ approval }: { approval: Approval }) {
+  const canDecide = useCan('approve');
+  const client = useQueryClient();
+  const [comment, setComment] = useState('');
+  const decide = useMutation({
+    mutationFn: (verdict: 'approve' | 'reject') => api.post<Approval>(`/api/approvals/${approval.id}/${verdict}`, comment.trim() ? { comment: comment.trim() } : {}),
+    onSettled: () => {
+      for (const prefix of ['approvals', 'strategy', 'config', 'events']) void client.invalidateQueries({ queryKey: [prefix] });
+    },
+  });
+  return (
+    <article className="card approval" data-testid="approval-card" data-approval-id={approval.id}>
+      <header className="card-head">
+        <h3>
+          #{approval.id} · {approval.change.kind === 'params' ? `${approval.change.strategy} parameters` : 'strategy switch'}
+        </h3>
+        <Countdown until={approval.expiresAt} />
+      </header>
+      <p className="reason">{approval.reason}</p>
+      <p className="muted small">
+        source <code>{approval.source}</code> · proposed {dateTime(approval.createdAt)}
+      </p>
+      <div className="approval-body">
+        <ChangeView change={approval.change} />
+        <WhatIfView whatIf={approval.whatIf} />
+      </div>
+      {canDecide ? (
+        <div className="decide">
+          <input placeholder="comment (optional)" value={comment} onChange={(e) => setComment(e.target.value)} aria-label={`Comment on proposal ${approval.id}`} />
+          <button type="button" className="primary" disabled={decide.isPending} onClick={() => decide.mutate('approve')}>
+            Approve
+          </button>
+          <button type="button" className="danger" disabled={decide.isPending} onClick={() => decide.mutate('reject')}>
+            Reject
+          </button>
+        </div>
+      ) : (
+        <p className="muted small">Your role cannot decide proposals.</p>
+      )}
+      {decide.data ? <p className="ok">Proposal {decide.data.status.toLowerCase()}.</p> : null}
+      <ErrorBox error={decide.error} />
+    </article>
+  );
+}

@@ -1,0 +1,38 @@
+import { AreaSeries, createChart, type IChartApi, type ISeriesApi, type UTCTimestamp } from 'lightweight-charts';
+import { useEffect, useRef } from 'react';
+import type { EquitySnapshot } from '../api/types';
+import { num } from '../format';
+import { baseChartOptions, useChartTheme } from './chartTheme';
+
+/** Equity over time. Snapshots arrive newest first; the chart needs ascending, unique times. */
+export function EquityChart({ snapshots, height = 200 }: { snapshots: readonly EquitySnapshot[]; height?: number }) {
+  const theme = useChartTheme();
+  const box = useRef<HTMLDivElement>(null);
+  const chart = useRef<IChartApi | null>(null);
+  const series = useRef<ISeriesApi<'Area'> | null>(null);
+
+  useEffect(() => {
+    if (!box.current) return;
+    const c = createChart(box.current, baseChartOptions(theme));
+    chart.current = c;
+    series.current = c.addSeries(AreaSeries, { lineColor: theme.accent, topColor: `${theme.accent}55`, bottomColor: `${theme.accent}05`, lineWidth: 2 });
+    return () => {
+      c.remove();
+      chart.current = null;
+      series.current = null;
+    };
+  }, [theme]);
+
+  useEffect(() => {
+    const bySecond = new Map<number, number>();
+    for (const s of snapshots) {
+      const value = num(s.equity);
+      if (value !== null) bySecond.set(Math.floor(s.time / 1000), value);
+    }
+    const points = [...bySecond.entries()].sort((a, b) => a[0] - b[0]).map(([time, value]) => ({ time: time as UTCTimestamp, value }));
+    series.current?.setData(points);
+    chart.current?.timeScale().fitContent();
+  }, [snapshots, theme]);
+
+  return <div ref={box} className="chart" style={{ height }} data-testid="equity-chart" data-points={snapshots.length} />;
+}

@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import { useCandles, useFills, useStatus, useStrategy } from '../api/queries';
+import type { GridLevel, Timeframe } from '../api/types';
+import { ErrorBox } from '../components/ErrorBox';
+import { money } from '../format';
+import { CandleChart } from './CandleChart';
+
+const NO_LEVELS: readonly GridLevel[] = [];
+
+/** The symbol's candles for one of the configured timeframes, with fills, grid levels and the last price. */
+export function PriceChartPanel({ height }: { height?: number }) {
+  const status = useStatus().data;
+  const [picked, setPicked] = useState<Timeframe | null>(null);
+  const timeframe = picked ?? status?.timeframes[0];
+  const candles = useCandles(status?.symbol, timeframe);
+  const fills = useFills({ symbol: status?.symbol, limit: 500 });
+  const strategy = useStrategy();
+  const items = candles.data?.items ?? [];
+  // The API pages newest first; the chart needs oldest first.
+  const ordered = items.length > 1 && items[0]!.openTime > items[items.length - 1]!.openTime ? [...items].reverse() : items;
+  const last = ordered[ordered.length - 1];
+  const levels = strategy.data?.describe?.levels ?? NO_LEVELS;
+
+  return (
+    <section className="card chart-card" aria-label="Price chart">
+      <header className="card-head">
+        <h2>
+          {status?.symbol ?? '…'} <span className="price" data-testid="current-price">{last ? money(last.close) : '—'}</span>
+        </h2>
+        <div className="segmented" role="group" aria-label="Timeframe">
+          {status?.timeframes.map((tf) => (
+            <button key={tf} type="button" aria-pressed={tf === timeframe} onClick={() => setPicked(tf)}>
+              {tf}
+            </button>
+          ))}
+        </div>
+      </header>
+      <ErrorBox error={candles.error} />
+      <CandleChart candles={ordered} fills={fills.data?.items ?? []} levels={levels} timeframe={timeframe ?? '1m'} height={height} />
+      <p className="legend muted small">
+        <span className="up">▲ buy fill</span> <span className="down">▼ sell fill</span>
+        {levels.length > 0 ? ` · ${levels.length} grid levels (dashed)` : ''} · {ordered.length} candles
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import { useStatus } from '../api/queries';
+
+/** Warm-up per timeframe: the scheduler refuses to start (TRADING_REQUIRE_DATA_READY) until each bar is full. */
+export function ReadinessPanel() {
+  const status = useStatus().data;
+  if (!status) return null;
+  return (
+    <section className="card" aria-label="Data readiness">
+      <header className="card-head">
+        <h2>Data readiness</h2>
+        <span className={status.dataReady ? 'badge ok' : 'badge warn'} data-testid="data-ready">
+          {status.dataReady ? 'ready' : 'warming up'}
+        </span>
+      </header>
+      <ul className="readiness">
+        {status.dataReadiness.map((r) => {
+          const share = r.required > 0 ? Math.min(1, r.available / r.required) : 1;
+          return (
+            <li key={r.timeframe}>
+              <span className="tf">{r.timeframe}</span>
+              <span className="bar">
+                <span className={r.ready ? 'fill ok' : 'fill warn'} style={{ width: `${share * 100}%` }} />
+              </span>
+              <span className="small">
+                {r.available}/{r.required}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      <p className="muted small">
+        Scheduler <strong>{status.schedulerRunning ? 'running' : 'stopped'}</strong> · v{status.version} · up since {new Date(status.startedAt).toLocaleString()}
+      </p>
+    </section>
+  );
+}

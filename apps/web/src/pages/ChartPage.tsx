@@ -1,0 +1,11 @@
+import { PriceChartPanel } from '../charts/PriceChartPanel';
+import { GridLevelsTable } from '../strategy/GridLevelsTable';
+
+export function ChartPage() {
+  return (
+    <>
+      <PriceChartPanel height={560} />
+      <GridLevelsTable />
+    </>
+  );
+}

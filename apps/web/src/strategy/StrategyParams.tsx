@@ -1,0 +1,47 @@
+import { useStrategy } from '../api/queries';
+import { ErrorBox } from '../components/ErrorBox';
+
+/** The active strategy's parameters; tunable ones show the bounds the advisor must stay within. */
+export function StrategyParams() {
+  const strategy = useStrategy();
+  const s = strategy.data;
+  const bounds = new Map((s?.tunable ?? []).map((t) => [t.key, t]));
+  const keys = [...new Set([...Object.keys(s?.params ?? {}), ...bounds.keys()])];
+  return (
+    <section className="card" aria-label="Strategy parameters">
+      <header className="card-head">
+        <h2>
+          Strategy <code data-testid="strategy-name">{s?.name ?? '…'}</code>
+        </h2>
+      </header>
+      <ErrorBox error={strategy.error} />
+      <table className="table">
+        <thead>
+          <tr>
+            <th>Parameter</th>
+            <th className="num">Value</th>
+            <th className="num">Min</th>
+            <th className="num">Max</th>
+            <th>Meaning</th>
+          </tr>
+        </thead>
+        <tbody>
+          {keys.map((key) => {
+            const b = bounds.get(key);
+            return (
+              <tr key={key}>
+                <td>
+                  <code>{key}</code>
+                </td>
+                <td className="num">{String(s?.params[key] ?? '—')}</td>
+                <td className="num">{b ? b.min : ''}</td>
+                <td className="num">{b ? `${b.max}${b.integer ? ' (int)' : ''}` : ''}</td>
+                <td className="muted small">{b?.description ?? (b ? '' : 'fixed')}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
