@@ -137,6 +137,7 @@ export class GridEngine {
     if (below) return this.#buy(context, layout, below, last - below.index);
     const above = deepest(layout.levels.filter((l) => l.index > last && context.price >= l.price), 'highest');
     if (above) return this.#sell(context, layout, above, above.index - last);
+    if (this.state.outOfRangeSince !== null) return hold('outside_grid', { ...this.#inputs(context, layout), outsideSince: this.state.outOfRangeSince });
     return hold('inside_grid', this.#inputs(context, layout));
   }
 

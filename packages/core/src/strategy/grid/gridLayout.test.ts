@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { SymbolFilters } from '../../domain/market.js';
+import { dec } from '../../money/decimal.js';
+import { BTC_FILTERS } from '../testing/contextBuilder.js';
+import { buildLayout, levelPrice } from './gridLayout.js';
+
+const noTick: SymbolFilters = { ...BTC_FILTERS, tickSize: '0', minPrice: '0' };
+
+describe('grid levels', () => {
+  it('geometric levels keep an equal ratio between neighbours: c·(1+s)^k above, c/(1+b)^k below', () => {
+    const layout = buildLayout({ centre: 50_000, buyStep: 0.02, sellStep: 0.01, levelsPerSide: 4, mode: 'geometric', filters: noTick });
+    const prices = layout.levels.map((l) => l.price);
+    expect(prices).toHaveLength(9);
+    for (let k = 1; k <= 4; k++) {
+      expect(prices[4 + k]! / prices[3 + k]!).toBeCloseTo(1.01, 12);
+      expect(prices[4 - k + 1]! / prices[4 - k]!).toBeCloseTo(1.02, 12);
+    }
+    expect(prices[8]).toBeCloseTo(50_000 * 1.01 ** 4, 6);
+    expect(prices[0]).toBeCloseTo(50_000 / 1.02 ** 4, 6);
+  });
+
+  it('arithmetic levels keep an equal price step: c·(1 ± k·s)', () => {
+    const layout = buildLayout({ centre: 50_000, buyStep: 0.02, sellStep: 0.01, levelsPerSide: 4, mode: 'arithmetic', filters: noTick });
+    const prices = layout.levels.map((l) => l.price);
+    for (let k = 1; k <= 4; k++) {
+      expect(prices[4 + k]! - prices[3 + k]!).toBeCloseTo(500, 6);
+      expect(prices[4 - k + 1]! - prices[4 - k]!).toBeCloseTo(1000, 6);
+    }
+  });
+
+  it('geometric and arithmetic agree one level out and part further away', () => {
+    const args = { centre: 100, buyStep: 0.05, sellStep: 0.05, levelsPerSide: 3, filters: noTick } as const;
+    const g = buildLayout({ ...args, mode: 'geometric' }).levels.map((l) => l.price);
+    const a = buildLayout({ ...args, mode: 'arithmetic' }).levels.map((l) => l.price);
+    expect(g[4]).toBeCloseTo(a[4]!, 9);
+    expect(g[6]).toBeGreaterThan(a[6]!); // compounding above
+  });
+
+  it('leaves out arithmetic buy levels that would reach zero', () => {
+    const layout = buildLayout({ centre: 100, buyStep: 0.3, sellStep: 0.3, levelsPerSide: 5, mode: 'arithmetic', filters: BTC_FILTERS });
+    expect(layout.levels.map((l) => l.index)).toEqual([-3, -2, -1, 0, 1, 2, 3, 4, 5]);
+  });
+
+  it('puts every level on the tick, buy levels rounded down and sell levels up (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.5, max: 100_000, noNaN: true }),
+        fc.double({ min: 0.002, max: 0.1, noNaN: true }),
+        fc.double({ min: 0.002, max: 0.1, noNaN: true }),
+        fc.integer({ min: 1, max: 10 }),
+        fc.constantFrom('geometric' as const, 'arithmetic' as const),
+        fc.constantFrom('0.01', '0.1', '0.0001', '1'),
+        (centre, buyStep, sellStep, levelsPerSide, mode, tickSize) => {
+          const filters = { ...BTC_FILTERS, tickSize, minPrice: tickSize };
+          const layout = buildLayout({ centre, buyStep, sellStep, levelsPerSide, mode, filters });
+          for (const level of layout.levels) {
+            expect(dec(String(level.price)).mod(tickSize).isZero()).toBe(true);
+            const raw = levelPrice(centre, level.index, buyStep, sellStep, mode);
+            if (level.index < 0) expect(level.price).toBeLessThanOrEqual(raw);
+            if (level.index > 0) expect(level.price).toBeGreaterThanOrEqual(raw);
+          }
+          const prices = layout.levels.map((l) => l.price);
+          expect([...prices].sort((x, y) => x - y)).toEqual(prices);
+        },
+      ),
+    );
+  });
+});
