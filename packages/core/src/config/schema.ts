@@ -27,7 +27,7 @@ const optionalString = optionalSecret;
 const url = (def: string) =>
   z.preprocess(
     (v) => (v === '' || v === undefined ? def : v),
-    z.url({ error: 'expected an http(s) URL' }).transform((u) => u.replace(/\/+$/, '')),
+    z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).transform((u) => u.replace(/\/+$/, '')),
   );
 
 const symbol = z
@@ -153,7 +153,7 @@ export const envSchema = z.object({
   AI_ENABLED: bool(false),
   AI_PROVIDER: z.enum(['openai', 'anthropic', 'gemini', 'ollama'], { error: 'expected openai, anthropic, gemini or ollama' }).default('openai'),
   AI_MODEL: optionalString,
-  AI_BASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ error: 'expected an http(s) URL' }).optional()),
+  AI_BASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional()),
   OPENAI_API_KEY: optionalSecret,
   ANTHROPIC_API_KEY: optionalSecret,
   GEMINI_API_KEY: optionalSecret,
@@ -171,7 +171,7 @@ export const envSchema = z.object({
   TELEGRAM_HEARTBEAT_HOURS: num(6, { min: 0, max: 720 }),
   TELEGRAM_NOTIFY: notifyList,
   TELEGRAM_MODE: z.enum(['polling', 'webhook'], { error: 'expected polling or webhook' }).default('polling'),
-  TELEGRAM_WEBHOOK_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ error: 'expected an http(s) URL' }).optional()),
+  TELEGRAM_WEBHOOK_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional()),
   TELEGRAM_WEBHOOK_SECRET: optionalSecret,
   TELEGRAM_QUEUE_MAX: num(200, { min: 1, max: 100_000, int: true }),
 });

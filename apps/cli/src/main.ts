@@ -1,0 +1,13 @@
+import { Command } from 'commander';
+import { registerMaintenanceCommands } from './commands/maintenance.js';
+import { registerStartCommand } from './commands/start.js';
+
+const program = new Command('warden')
+  .description('Warden — a supervised crypto trading bot (paper trading by default)')
+  .version('0.1.0')
+  .showHelpAfterError();
+
+registerStartCommand(program);
+registerMaintenanceCommands(program);
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,131 @@
+import type { Order } from '../domain/orders.js';
+import { InsufficientDataError, ValidationError } from '../errors/errors.js';
+import type { Broker, CancelReport } from '../ports/broker.js';
+import type { Clock } from '../ports/clock.js';
+import type { Notifier } from '../ports/notifier.js';
+import type { Store } from '../ports/store.js';
+import { nextState, type TradingState, type TransitionCommand } from '../state/tradingState.js';
+import { CONFIG_KEYS } from './configKeys.js';
+import type { LiveUpdates } from './liveUpdates.js';
+import type { ActorRef, ControlService, SystemStatus, TimeframeReadiness, TransitionResult } from './services.js';
+
+/** What the control service needs from the running system (the runtime wires these). */
+export interface ControlRuntime {
+  readonly scheduler: { readonly isRunning: boolean; start(): void; stop(): Promise<void> };
+  readiness(): TimeframeReadiness[];
+  /** Problems that stop the active strategy from trading (e.g. capital too small for a grid). */
+  preflight(): Promise<string[]>;
+  cycleInfo(): { lastCycleAt: number | null; lastCycleId: string | null; cycleCount: number; lastError: string | null };
+  describe(): { mode: SystemStatus['mode']; symbol: string; strategy: string; timeframes: SystemStatus['timeframes']; version: string; startedAt: number; requireDataReady: boolean };
+}
+
+const STATE_EVENT: Record<TransitionCommand, string> = {
+  pause: 'state.paused',
+  resume: 'state.resumed',
+  emergency_stop: 'state.emergency_stop',
+  manual_resume: 'state.manual_resume',
+};
+
+export function readTradingState(store: Store): TradingState {
+  return store.config.get<TradingState>(CONFIG_KEYS.tradingState) ?? 'RUNNING';
+}
+
+/** The one implementation of every control action; HTTP, Telegram and the risk engine all call it. */
+export class ControlServiceImpl implements ControlService {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly broker: Broker,
+    private readonly runtime: ControlRuntime,
+    private readonly liveUpdates: LiveUpdates,
+    private readonly notifier: Notifier,
+  ) {}
+
+  state(): TradingState {
+    return readTradingState(this.store);
+  }
+
+  status(): SystemStatus {
+    const d = this.runtime.describe();
+    const readiness = this.runtime.readiness();
+    return {
+      state: this.state(),
+      schedulerRunning: this.runtime.scheduler.isRunning,
+      mode: d.mode,
+      symbol: d.symbol,
+      strategy: d.strategy,
+      timeframes: d.timeframes,
+      dataReady: readiness.every((r) => r.ready),
+      dataReadiness: readiness,
+      ...this.runtime.cycleInfo(),
+      version: d.version,
+      startedAt: d.startedAt,
+    };
+  }
+
+  async transition(command: TransitionCommand, actor: ActorRef, reason: string): Promise<TransitionResult> {
+    const from = this.state();
+    const to = nextState(from, { command, actorRole: actor.role, reason });
+    const now = this.clock.now();
+    // Emergency stop cancels resting orders first, so the persisted state never claims a stop
+    // while orders the bot forgot about are still working.
+    const cancellation: CancelReport | undefined = command === 'emergency_stop' ? await this.broker.cancelAll(this.runtime.describe().symbol, now) : undefined;
+    this.store.transaction(() => {
+      this.store.config.set(CONFIG_KEYS.tradingState, to, actor.id, now);
+      for (const order of cancellation?.canceled ?? []) this.upsertOrder(order);
+      this.store.audit.append({
+        time: now,
+        type: STATE_EVENT[command],
+        actor: actor.id,
+        reason: reason || command,
+        inputs: { from, to, command, role: actor.role, ...(cancellation ? { canceled: cancellation.canceled.map((o) => o.clientOrderId), cancelFailed: cancellation.failed } : {}) },
+        outcome: cancellation && cancellation.failed.length > 0 ? 'partial' : 'ok',
+      });
+    });
+    this.liveUpdates.publish({ kind: 'state', time: now, data: { from, to, actor: actor.id, reason } });
+    this.notifier.notify({
+      type: 'state',
+      title: `${to}${from === to ? ' (again)' : ''}`,
+      lines: [
+        `${from} → ${to} by ${actor.id}`,
+        ...(reason ? [`reason: ${reason}`] : []),
+        ...(cancellation ? [`canceled ${cancellation.canceled.length} open order(s)${cancellation.failed.length ? `, ${cancellation.failed.length} failed: ${cancellation.failed.map((f) => f.clientOrderId).join(', ')}` : ''}`] : []),
+      ],
+      data: { from, to },
+    });
+    return cancellation ? { from, to, cancellation } : { from, to };
+  }
+
+  async startScheduler(actor: ActorRef): Promise<void> {
+    const now = this.clock.now();
+    const d = this.runtime.describe();
+    if (this.runtime.scheduler.isRunning) return;
+    const short = this.runtime.readiness().filter((r) => !r.ready);
+    if (d.requireDataReady && short.length > 0) {
+      const detail = short.map((r) => `${r.timeframe} has ${r.available} of ${r.required} closed candles (needs ${r.required - r.available} more)`).join('; ');
+      this.store.audit.append({ time: now, type: 'scheduler.start_refused', actor: actor.id, reason: 'data not ready', inputs: { short }, outcome: 'refused' });
+      throw new InsufficientDataError(`scheduler not started: warm-up incomplete (TRADING_REQUIRE_DATA_READY=true): ${detail}`, { short });
+    }
+    const problems = await this.runtime.preflight();
+    if (problems.length > 0) {
+      this.store.audit.append({ time: now, type: 'scheduler.start_refused', actor: actor.id, reason: 'strategy preflight failed', inputs: { problems }, outcome: 'refused' });
+      throw new ValidationError(`scheduler not started: ${problems.join('; ')}`, 'TRADING_ACTIVE_STRATEGY', { problems });
+    }
+    this.runtime.scheduler.start();
+    this.store.audit.append({ time: now, type: 'scheduler.started', actor: actor.id, reason: 'scheduler started', inputs: { readiness: this.runtime.readiness() } });
+    this.liveUpdates.publish({ kind: 'scheduler', time: now, data: { running: true, actor: actor.id } });
+  }
+
+  async stopScheduler(actor: ActorRef): Promise<void> {
+    if (!this.runtime.scheduler.isRunning) return;
+    await this.runtime.scheduler.stop();
+    const now = this.clock.now();
+    this.store.audit.append({ time: now, type: 'scheduler.stopped', actor: actor.id, reason: 'scheduler stopped' });
+    this.liveUpdates.publish({ kind: 'scheduler', time: now, data: { running: false, actor: actor.id } });
+  }
+
+  private upsertOrder(order: Order): void {
+    if (this.store.orders.byClientId(order.clientOrderId)) this.store.orders.update(order);
+    else this.store.orders.insert(order);
+  }
+}

@@ -1,0 +1,51 @@
+import { TIMEFRAME_MS, type Candle, type Timeframe } from '../domain/market.js';
+import type { MarketFeed, MarketSnapshot } from '../cycle/marketFeed.js';
+
+/**
+ * Replays recorded candles as if they were closing one by one. Each timeframe's visible array only
+ * grows (candles are pushed as they close), so a cycle costs O(1) however long the history is;
+ * strategies feed their indicators only the candles they have not seen.
+ */
+export class ReplayFeed implements MarketFeed {
+  private readonly visible: Partial<Record<Timeframe, Candle[]>> = {};
+  private readonly cursor: Partial<Record<Timeframe, number>> = {};
+  private current: Candle | null = null;
+
+  constructor(
+    private readonly series: Readonly<Partial<Record<Timeframe, readonly Candle[]>>>,
+    private readonly primary: Timeframe,
+  ) {
+    for (const tf of Object.keys(series) as Timeframe[]) {
+      this.visible[tf] = [];
+      this.cursor[tf] = 0;
+    }
+  }
+
+  /** The primary candles in order: one cycle runs at each one's close. */
+  get steps(): readonly Candle[] {
+    return this.series[this.primary] ?? [];
+  }
+
+  /** Closes the primary candle `index` (and every higher-timeframe candle that closed by then). */
+  advance(index: number): number {
+    const candle = this.steps[index];
+    if (!candle) throw new RangeError(`no primary candle ${index}`);
+    const now = candle.openTime + TIMEFRAME_MS[this.primary];
+    for (const tf of Object.keys(this.series) as Timeframe[]) {
+      const all = this.series[tf] as readonly Candle[];
+      const shown = this.visible[tf] as Candle[];
+      let i = this.cursor[tf] as number;
+      const len = TIMEFRAME_MS[tf];
+      while (i < all.length && (all[i] as Candle).openTime + len <= now) shown.push(all[i++] as Candle);
+      this.cursor[tf] = i;
+    }
+    this.current = candle;
+    return now;
+  }
+
+  async snapshot(now: number): Promise<MarketSnapshot> {
+    const c = this.current;
+    if (!c) throw new Error('ReplayFeed.advance() must be called before snapshot()');
+    return { now, candles: this.visible, price: c.close, high: c.high, low: c.low };
+  }
+}

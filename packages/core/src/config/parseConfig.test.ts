@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '@warden/testkit/fixtures';
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../errors/errors.js';
+import { LIVE_CONFIRM_PHRASE } from './schema.js';
+import { ENV_KEYS } from './schema.js';
+import { parseConfig, redactConfig } from './parseConfig.js';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    parseConfig(env);
+    return [];
+  } catch (e) {
+    if (e instanceof ConfigError) return [...e.problems];
+    throw e;
+  }
+}
+
+describe('parseConfig', () => {
+  it('gives safe defaults with an empty environment: paper, loopback, auth off, BTC/USDT 5m,4h', () => {
+    const c = parseConfig({});
+    expect(c).toMatchObject({ TRADING_MODE: 'paper', HOST: '127.0.0.1', PORT: 8080, AUTH_ENABLED: false, TRADING_SYMBOL: 'BTC/USDT', TRADING_TIMEFRAMES: ['5m', '4h'], DATABASE_PATH: './data/warden.db', primaryTimeframe: '5m' });
+  });
+
+  // One invalid value per variable: each must be refused with a line naming that variable.
+  const invalid: Record<string, string> = {
+    TRADING_MODE: 'demo',
+    TRADING_SYMBOL: 'btcusdt',
+    TRADING_TIMEFRAMES: '5m,7m',
+    TRADING_CYCLE_SECONDS: '0',
+    TRADING_REQUIRE_DATA_READY: 'maybe',
+    TRADING_AUTO_START: 'sometimes',
+    TRADING_PAPER_STARTING_EQUITY: '-5',
+    TRADING_PAPER_SLIPPAGE_BPS: 'lots',
+    TRADING_FEE_TAKER_PCT: '50',
+    TRADING_FEE_MAKER_PCT: '-1',
+    TRADING_GRID_SPACING_MODE: 'fibonacci',
+    TRADING_GRID_COOLDOWN_SECONDS: '-1',
+    TRADING_GRID_AUTO_INVENTORY_BOOTSTRAP: 'y',
+    TRADING_ADVISOR_INTERVAL_CYCLES: '1.5',
+    RISK_ORDER_SIZE_PCT: '0',
+    RISK_MAX_POSITION_PCT: '101',
+    RISK_MAX_ORDER_NOTIONAL: '-1',
+    RISK_MAX_OPEN_ORDERS: '2.5',
+    RISK_DAILY_LOSS_LIMIT_PCT: '200',
+    RISK_MAX_DRAWDOWN_PCT: 'x',
+    RISK_MAX_DATA_AGE_SECONDS: '-3',
+    PORT: '70000',
+    LOG_LEVEL: 'loud',
+    BINANCE_BASE_URL: 'not a url',
+    BINANCE_TESTNET: 'perhaps',
+    BINANCE_RECV_WINDOW_MS: '60001',
+    BINANCE_TIME_SYNC_SECONDS: '1',
+    LIVE_UNKNOWN_ORDER_POLICY: 'ignore',
+    LIVE_RECONCILE_SECONDS: '1',
+    LIVE_BALANCE_TOLERANCE_PCT: '101',
+    LIVE_EMERGENCY_FLATTEN: 'nah',
+    AUTH_ENABLED: 'maybe',
+    AUTH_TOKEN_TTL_MINUTES: '0',
+    AUTH_LOGIN_MAX_ATTEMPTS: '0',
+    AI_ENABLED: 'on',
+    AI_PROVIDER: 'mistral',
+    AI_BASE_URL: 'ftp:/x',
+    AI_TIMEOUT_SECONDS: '0',
+    AI_MAX_OUTPUT_TOKENS: '10',
+    AI_FALLBACK_RULES: '2',
+    APPROVAL_TTL_MINUTES: '0',
+    APPROVAL_EXPIRY_POLICY: 'explode',
+    TELEGRAM_CHAT_IDS: 'abc',
+    TELEGRAM_CHAT_ROLES: '123:god',
+    TELEGRAM_API_URL: 'nope',
+    TELEGRAM_HEARTBEAT_HOURS: '-1',
+    TELEGRAM_NOTIFY: 'fills:loud',
+    TELEGRAM_MODE: 'carrier-pigeon',
+    TELEGRAM_WEBHOOK_URL: 'x',
+    TELEGRAM_QUEUE_MAX: '0',
+  };
+  for (const [key, value] of Object.entries(invalid)) {
+    it(`refuses ${key}=${value} naming ${key}`, () => {
+      const problems = problemsOf({ [key]: value });
+      expect(problems.length).toBeGreaterThan(0);
+      expect(problems.some((p) => p.startsWith(`${key}:`))).toBe(true);
+    });
+  }
+
+  it('AUTH_ENABLED=maybe gives one line naming AUTH_ENABLED and the allowed values', () => {
+    expect(problemsOf({ AUTH_ENABLED: 'maybe' })).toEqual(['AUTH_ENABLED: expected true or false (got "maybe")']);
+  });
+
+  it('reports every bad variable, one line each', () => {
+    expect(problemsOf({ PORT: 'x', LOG_LEVEL: 'y', TRADING_MODE: 'z' })).toHaveLength(3);
+  });
+
+  it('refuses auth without a strong token secret', () => {
+    expect(problemsOf({ AUTH_ENABLED: 'true' })[0]).toMatch(/^AUTH_TOKEN_SECRET: must be set/);
+    expect(problemsOf({ AUTH_ENABLED: 'true', AUTH_TOKEN_SECRET: 'short' })[0]).toMatch(/^AUTH_TOKEN_SECRET: too weak/);
+    expect(problemsOf({ AUTH_ENABLED: 'true', AUTH_TOKEN_SECRET: 'a'.repeat(40) })[0]).toMatch(/too weak/);
+    expect(problemsOf({ AUTH_ENABLED: 'true', AUTH_TOKEN_SECRET: '0123456789abcdef0123456789abcdef' })).toEqual([]);
+  });
+
+  it('refuses local trusted mode on a non-loopback HOST, saying why', () => {
+    expect(problemsOf({ HOST: '0.0.0.0' })[0]).toMatch(/^HOST: AUTH_ENABLED=false is local trusted mode/);
+  });
+
+  it('refuses live mode listing every missing gate', () => {
+    const [line] = problemsOf({ TRADING_MODE: 'live' });
+    expect(line).toMatch(/^TRADING_MODE: live trading refused/);
+    expect(line).toContain('BINANCE_API_KEY');
+    expect(line).toContain('BINANCE_API_SECRET');
+    expect(line).toContain('LIVE_TRADING_CONFIRM');
+  });
+
+  it('accepts live mode with every gate open and uses a separate database file', () => {
+    const c = parseConfig({ TRADING_MODE: 'live', BINANCE_API_KEY: 'k', BINANCE_API_SECRET: 's', LIVE_TRADING_CONFIRM: LIVE_CONFIRM_PHRASE });
+    expect(c.DATABASE_PATH).toBe('./data/warden-live.db');
+    expect(problemsOf({ TRADING_MODE: 'live', BINANCE_API_KEY: 'k', BINANCE_API_SECRET: 's', LIVE_TRADING_CONFIRM: LIVE_CONFIRM_PHRASE, DATABASE_PATH: './data/warden.db' })[0]).toMatch(/paper database/);
+  });
+
+  it('needs the provider key when the advisor is on (except Ollama)', () => {
+    expect(problemsOf({ AI_ENABLED: 'true', AI_PROVIDER: 'anthropic' })[0]).toMatch(/ANTHROPIC_API_KEY/);
+    expect(problemsOf({ AI_ENABLED: 'true', AI_PROVIDER: 'gemini', GOOGLE_GENERATIVE_AI_API_KEY: 'k' })).toEqual([]);
+    expect(problemsOf({ AI_ENABLED: 'true', AI_PROVIDER: 'ollama' })).toEqual([]);
+  });
+
+  it('parses lists: timeframes, chat ids, chat roles, notification modes', () => {
+    const c = parseConfig({ TRADING_TIMEFRAMES: '1m, 1h ,4h', TELEGRAM_CHAT_IDS: '1,-100200', TELEGRAM_CHAT_ROLES: '1:admin', TELEGRAM_NOTIFY: 'fills:silent,heartbeat:off' });
+    expect(c.TRADING_TIMEFRAMES).toEqual(['1m', '1h', '4h']);
+    expect(c.TELEGRAM_CHAT_IDS).toEqual(['1', '-100200']);
+    expect(c.TELEGRAM_CHAT_ROLES).toEqual({ '1': 'admin' });
+    expect(c.TELEGRAM_NOTIFY).toEqual({ fills: 'silent', heartbeat: 'off' });
+  });
+
+  it('never echoes a secret value in a problem line', () => {
+    const problems = problemsOf({ AUTH_ENABLED: 'true', AUTH_TOKEN_SECRET: 'hunter2' });
+    expect(problems.join('\n')).not.toContain('hunter2');
+  });
+
+  it('redactConfig hides every secret', () => {
+    const c = parseConfig({ OPENAI_API_KEY: 'sk-canary', TELEGRAM_BOT_TOKEN: '123:canary' });
+    const json = JSON.stringify(redactConfig(c));
+    expect(json).not.toContain('canary');
+    expect(redactConfig(c).OPENAI_API_KEY).toBe('[redacted]');
+    expect(redactConfig(c).ANTHROPIC_API_KEY).toBeNull();
+  });
+
+  it('.env.example documents every variable', () => {
+    const example = readFileSync(join(repoRoot, '.env.example'), 'utf8');
+    const missing = ENV_KEYS.filter((k) => !new RegExp(`^${k}=`, 'm').test(example));
+    expect(missing).toEqual([]);
+  });
+});

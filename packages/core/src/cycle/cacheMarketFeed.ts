@@ -1,0 +1,42 @@
+import type { Candle, Timeframe } from '../domain/market.js';
+import type { MarketData } from '../ports/marketData.js';
+import type { MarketFeed, MarketSnapshot } from './marketFeed.js';
+
+/**
+ * Paper and live: each cycle reads the newest closed candles from the candle cache (which fetches
+ * only what is missing) and the latest price. The high/low handed to the broker covers every
+ * primary candle that closed since the previous snapshot, so a resting limit order crossed
+ * between two cycles still fills.
+ */
+export class CacheMarketFeed implements MarketFeed {
+  private lastSeenOpenTime = Number.POSITIVE_INFINITY;
+
+  constructor(
+    private readonly marketData: MarketData,
+    private readonly symbol: string,
+    private readonly primaryTimeframe: Timeframe,
+    private readonly windows: () => Partial<Record<Timeframe, number>>,
+  ) {}
+
+  async snapshot(now: number): Promise<MarketSnapshot> {
+    const windows = this.windows();
+    const candles: Partial<Record<Timeframe, readonly Candle[]>> = {};
+    for (const [tf, count] of Object.entries(windows) as Array<[Timeframe, number]>) {
+      candles[tf] = await this.marketData.getClosedCandles(this.symbol, tf, Math.max(1, count));
+    }
+    if (!candles[this.primaryTimeframe]) candles[this.primaryTimeframe] = await this.marketData.getClosedCandles(this.symbol, this.primaryTimeframe, 2);
+    const price = await this.marketData.getPrice(this.symbol);
+    let high = price;
+    let low = price;
+    for (const c of candles[this.primaryTimeframe] ?? []) {
+      if (c.openTime > this.lastSeenOpenTime) {
+        high = Math.max(high, c.high);
+        low = Math.min(low, c.low);
+      }
+    }
+    const primary = candles[this.primaryTimeframe] ?? [];
+    const last = primary[primary.length - 1];
+    if (last) this.lastSeenOpenTime = last.openTime;
+    return { now, candles, price, high, low };
+  }
+}

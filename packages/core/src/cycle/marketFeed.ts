@@ -1,0 +1,16 @@
+import type { Candle, Timeframe } from '../domain/market.js';
+
+/** What one cycle sees of the market. Backtest replays recorded candles; paper and live read the candle cache. */
+export interface MarketSnapshot {
+  readonly now: number;
+  /** Closed candles per timeframe, oldest first (the primary timeframe is always present). */
+  readonly candles: Readonly<Partial<Record<Timeframe, readonly Candle[]>>>;
+  readonly price: number;
+  /** Extremes traded since the previous snapshot, so resting limit orders fill when crossed. */
+  readonly high: number;
+  readonly low: number;
+}
+
+export interface MarketFeed {
+  snapshot(now: number): Promise<MarketSnapshot>;
+}

@@ -1,0 +1,312 @@
+import type { LiveUpdates } from '../app/liveUpdates.js';
+import { CONFIG_KEYS } from '../app/configKeys.js';
+import { TIMEFRAME_MS, type Candle, type SymbolFilters } from '../domain/market.js';
+import type { Fill, Order, OrderIntent, Position } from '../domain/orders.js';
+import { hold, type Signal } from '../domain/signal.js';
+import type { AuditEventInput } from '../ports/auditLog.js';
+import type { Broker, BrokerUpdate, MarketTick } from '../ports/broker.js';
+import type { Notifier } from '../ports/notifier.js';
+import type { Store } from '../ports/store.js';
+import { applyFill } from '../portfolio/applyFill.js';
+import type { MetricsTracker } from '../portfolio/metricsTracker.js';
+import type { EquityWatermarks } from '../risk/equityWatermarks.js';
+import type { RiskDecision, RiskEngine } from '../risk/riskEngine.js';
+import type { TradingState } from '../state/tradingState.js';
+import type { StrategyContext, StrategySettings } from '../strategy/types.js';
+import { clientOrderIdFor, decisionCycleId, syncCycleId } from './cycleIds.js';
+import type { MarketFeed } from './marketFeed.js';
+import type { StrategyHost } from './strategyHost.js';
+
+/** Float marks of the account for the per-cycle equity snapshot (exact balances come from the broker). */
+export interface AccountMarks {
+  equityAt(price: number): number;
+  baseTotal(): number;
+  quoteTotal(): number;
+}
+
+export interface CycleDeps {
+  readonly settings: StrategySettings;
+  readonly feed: MarketFeed;
+  readonly broker: Broker;
+  readonly account: AccountMarks;
+  readonly store: Store;
+  readonly strategies: StrategyHost;
+  readonly risk: RiskEngine;
+  readonly filters: SymbolFilters;
+  readonly metrics: MetricsTracker;
+  readonly watermarks: EquityWatermarks;
+  readonly state: () => TradingState;
+  /** Enters EMERGENCY_STOP through the control service (cancels open orders, audits, notifies). */
+  readonly emergencyStop: (reason: string) => Promise<void>;
+  readonly notifier: Notifier;
+  readonly liveUpdates?: LiveUpdates;
+  /** The broker's restorable state (paper account), written in the cycle's transaction. */
+  readonly brokerCheckpoint?: () => unknown;
+  /** Write an equity and metrics snapshot on every cycle (paper/live) or only on deciding cycles. */
+  readonly snapshotEveryCycle?: boolean;
+}
+
+export interface CycleOutcome {
+  readonly cycleId: string;
+  readonly decided: boolean;
+  readonly signal: Signal | null;
+  readonly decision: RiskDecision | null;
+  readonly orders: readonly Order[];
+  readonly fills: readonly Fill[];
+  readonly equity: number;
+}
+
+const LAST_DECIDED_KEY = 'cycle.last_decided_open_time';
+
+/**
+ * One trading cycle, the same in backtest, paper and live (the seed's section 3):
+ * 1 load candles → 2 strategy → 3 risk → 4 broker → 5 persist orders/fills/positions →
+ * 6 equity + metrics snapshots → 7 audit events. Steps 5–7 are one transaction.
+ * The strategy decides once per closed primary candle; cycles in between only collect fills of
+ * resting orders and mark the account to market.
+ */
+export class TradingCycle {
+  private lastDecidedOpenTime: number;
+  private position: Position | null;
+  private readonly tags = new Map<string, string | null>();
+
+  constructor(private readonly deps: CycleDeps) {
+    this.lastDecidedOpenTime = deps.store.config.get<number>(LAST_DECIDED_KEY) ?? -1;
+    this.position = deps.store.positions.get(deps.settings.symbol);
+  }
+
+  async run(now: number): Promise<CycleOutcome> {
+    const { settings, store, broker } = this.deps;
+    // 1. market data
+    const market = await this.deps.feed.snapshot(now);
+    const primary = market.candles[settings.primaryTimeframe] ?? [];
+    const lastCandle = primary[primary.length - 1];
+    const tick: MarketTick = { now, price: market.price, high: market.high, low: market.low };
+    const events: AuditEventInput[] = [];
+    const orders: Order[] = [];
+    const fills: Fill[] = [];
+
+    const synced = await broker.sync(tick);
+    this.collect(synced, orders, fills);
+
+    const decide = lastCandle !== undefined && lastCandle.openTime > this.lastDecidedOpenTime;
+    const cycleId = decide ? decisionCycleId(settings.symbol, settings.primaryTimeframe, lastCandle.openTime) : syncCycleId(now);
+    let signal: Signal | null = null;
+    let decision: RiskDecision | null = null;
+    let active: ReturnType<StrategyHost['current']> | null = null;
+
+    if (decide && lastCandle) {
+      active = this.deps.strategies.current();
+      // 2. strategy — contained: a throwing strategy costs its cycle, never the process.
+      signal = this.evaluate(active.strategy, market, now, events, cycleId);
+      events.push({ time: now, type: 'strategy.signal', actor: 'system', reason: signal.reason, inputs: { strategy: active.name, action: signal.action, ...signal.inputs }, outcome: signal.action, correlationId: cycleId });
+      if (signal.action !== 'HOLD') {
+        // 3. risk
+        const balances = await broker.balances();
+        const openOrders = (await broker.openOrders(settings.symbol)).length;
+        const equity = this.deps.account.equityAt(market.price);
+        decision = this.deps.risk.evaluate({
+          now,
+          state: this.deps.state(),
+          signal,
+          price: market.price,
+          lastCandle: { openTime: lastCandle.openTime, timeframeMs: TIMEFRAME_MS[settings.primaryTimeframe] },
+          filters: this.deps.filters,
+          freeBase: balances.base.free,
+          freeQuote: balances.quote.free,
+          openOrders,
+          positionQuantity: this.position?.quantity ?? '0',
+          equity,
+          peakEquity: Math.max(this.deps.watermarks.peakEquity, equity),
+          dayStartEquity: this.deps.watermarks.dayStartEquity || equity,
+        });
+        events.push({
+          time: now,
+          type: decision.decision === 'ALLOW' ? 'risk.allowed' : 'risk.blocked',
+          actor: 'system',
+          reason: decision.decision === 'ALLOW' ? `allowed ${decision.side} ${decision.quantity} @ ${decision.price}` : decision.reasons.join(','),
+          inputs: { ...decision.inputs, ...(decision.decision === 'BLOCK' ? { reasons: decision.reasons } : { quantity: decision.quantity, notional: decision.notional, shrunkBy: decision.shrunkBy }) },
+          outcome: decision.decision,
+          correlationId: cycleId,
+        });
+        // 4. execution
+        if (decision.decision === 'ALLOW') {
+          const intent: OrderIntent = {
+            clientOrderId: clientOrderIdFor(settings.symbol, settings.primaryTimeframe, lastCandle.openTime, 0),
+            symbol: settings.symbol,
+            side: decision.side,
+            type: decision.type,
+            quantity: decision.quantity,
+            price: decision.type === 'LIMIT' ? decision.price : null,
+            cycleId,
+            reason: signal.reason,
+            tag: signal.tag ?? null,
+          };
+          await this.submit(intent, tick, orders, fills, events, cycleId);
+        }
+      }
+    }
+
+    // 6. marks (before the transaction so the snapshot sees this cycle's fills)
+    const positionBefore = this.position;
+    const realized = this.applyFills(fills, active?.strategy ?? this.deps.strategies.current().strategy);
+    const equity = this.deps.account.equityAt(market.price);
+    this.deps.watermarks.onEquity(now, equity);
+    const exposure = equity > 0 ? (this.deps.account.baseTotal() * market.price) / equity : 0;
+    this.deps.metrics.onEquity(now, equity, exposure);
+    const writeSnapshots = decide || fills.length > 0 || this.deps.snapshotEveryCycle === true;
+    const account = this.deps.risk.checkAccount({ equity, peakEquity: this.deps.watermarks.peakEquity, dayStartEquity: this.deps.watermarks.dayStartEquity });
+
+    // 5–7. one transaction for everything this cycle wrote
+    store.transaction(() => {
+      for (const order of orders) this.upsertOrder(order);
+      for (const fill of fills) {
+        if (!store.fills.insert(fill)) continue;
+        events.push({ time: now, type: 'fill.recorded', actor: 'system', reason: `${fill.side} ${fill.quantity} @ ${fill.price}`, inputs: { ...fill }, correlationId: cycleId });
+      }
+      if (this.position && this.position !== positionBefore) store.positions.upsert(this.position);
+      if (writeSnapshots) {
+        store.equity.insert({
+          time: now,
+          cycleId,
+          equity: fixed(equity),
+          quoteBalance: fixed(this.deps.account.quoteTotal()),
+          baseBalance: fixed(this.deps.account.baseTotal()),
+          price: String(market.price),
+          unrealizedPnl: fixed(this.unrealized(market.price)),
+          realizedPnl: this.position?.realizedPnl ?? '0',
+        });
+        store.metrics.insert(this.deps.metrics.snapshot(now, cycleId));
+      }
+      if (decide && lastCandle) {
+        store.config.set(LAST_DECIDED_KEY, lastCandle.openTime, 'system', now);
+        const strategy = active?.strategy;
+        if (strategy?.snapshot && active) store.config.set(CONFIG_KEYS.strategyState(active.name), strategy.snapshot(), 'system', now);
+      }
+      const checkpoint = this.deps.brokerCheckpoint?.();
+      if (checkpoint !== undefined && (orders.length > 0 || fills.length > 0 || decide)) store.config.set(CONFIG_KEYS.paperAccount, checkpoint, 'system', now);
+      for (const e of events) store.audit.append(e);
+    });
+    if (decide && lastCandle) this.lastDecidedOpenTime = lastCandle.openTime;
+    void realized;
+
+    this.publish(now, cycleId, orders, fills, equity, signal, decision);
+    if (account.emergencyStop && this.deps.state() !== 'EMERGENCY_STOP') {
+      await this.deps.emergencyStop(`max drawdown ${account.drawdownPct.toFixed(2)}% reached (limit ${this.deps.risk.limits.maxDrawdownPct}%)`);
+    } else if (decision?.decision === 'BLOCK' && decision.emergencyStop && this.deps.state() !== 'EMERGENCY_STOP') {
+      await this.deps.emergencyStop(`risk engine: ${decision.reasons.join(', ')}`);
+    }
+    return { cycleId, decided: decide, signal, decision, orders, fills, equity };
+  }
+
+  private evaluate(strategy: StrategyHostStrategy, market: { candles: StrategyContext['candles']; price: number }, now: number, events: AuditEventInput[], cycleId: string): Signal {
+    const equity = this.deps.account.equityAt(market.price);
+    const context: StrategyContext = Object.freeze({
+      now,
+      symbol: this.deps.settings.symbol,
+      candles: market.candles,
+      price: market.price,
+      filters: this.deps.filters,
+      baseBalance: this.deps.account.baseTotal(),
+      quoteBalance: this.deps.account.quoteTotal(),
+      equity,
+      position: { quantity: Number(this.position?.quantity ?? 0), avgEntryPrice: Number(this.position?.avgEntryPrice ?? 0) },
+    });
+    try {
+      return strategy.evaluate(context);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      events.push({ time: now, type: 'strategy.failed', actor: 'system', reason: message, inputs: { strategy: strategy.name }, outcome: 'error', correlationId: cycleId });
+      return hold('strategy_error', { error: message });
+    }
+  }
+
+  private async submit(intent: OrderIntent, tick: MarketTick, orders: Order[], fills: Fill[], events: AuditEventInput[], cycleId: string): Promise<void> {
+    if (this.deps.store.orders.byClientId(intent.clientOrderId)) {
+      // This candle's order already exists: the cycle is re-running after a crash or restart.
+      events.push({ time: tick.now, type: 'order.duplicate_skipped', actor: 'system', reason: 'order for this cycle already exists', inputs: { clientOrderId: intent.clientOrderId }, correlationId: cycleId });
+      return;
+    }
+    this.tags.set(intent.clientOrderId, intent.tag);
+    try {
+      const update = await this.deps.broker.submit(intent, tick);
+      this.collect(update, orders, fills);
+      const placed = update.orders.find((o) => o.clientOrderId === intent.clientOrderId);
+      events.push({
+        time: tick.now,
+        type: placed?.status === 'REJECTED' ? 'order.rejected' : 'order.placed',
+        actor: 'system',
+        reason: intent.reason,
+        inputs: { ...intent, mode: this.deps.broker.mode, status: placed?.status ?? null },
+        outcome: placed?.status ?? 'unknown',
+        correlationId: cycleId,
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      events.push({ time: tick.now, type: 'order.submit_failed', actor: 'system', reason: message, inputs: { ...intent }, outcome: 'error', correlationId: cycleId });
+    }
+  }
+
+  private collect(update: BrokerUpdate, orders: Order[], fills: Fill[]): void {
+    for (const o of update.orders) {
+      const i = orders.findIndex((x) => x.clientOrderId === o.clientOrderId);
+      if (i >= 0) orders[i] = o;
+      else orders.push(o);
+      if (!this.tags.has(o.clientOrderId)) this.tags.set(o.clientOrderId, o.tag);
+    }
+    fills.push(...update.fills);
+  }
+
+  /** Position accounting and strategy notification for new fills; returns realized PnL of this cycle. */
+  private applyFills(fills: readonly Fill[], strategy: StrategyHostStrategy): number {
+    let realized = 0;
+    for (const fill of fills) {
+      const result = applyFill(this.position, fill);
+      this.position = result.position;
+      realized += Number(result.realizedPnl);
+      this.deps.metrics.onFill(fill, Number(result.realizedPnl));
+      strategy.onFill?.(fill, this.tags.get(fill.clientOrderId) ?? null);
+    }
+    return realized;
+  }
+
+  private unrealized(price: number): number {
+    if (!this.position) return 0;
+    const qty = Number(this.position.quantity);
+    return qty > 0 ? (price - Number(this.position.avgEntryPrice)) * qty : 0;
+  }
+
+  private upsertOrder(order: Order): void {
+    const store = this.deps.store;
+    if (store.orders.byClientId(order.clientOrderId)) store.orders.update(order);
+    else store.orders.insert(order);
+  }
+
+  private publish(now: number, cycleId: string, orders: readonly Order[], fills: readonly Fill[], equity: number, signal: Signal | null, decision: RiskDecision | null): void {
+    const live = this.deps.liveUpdates;
+    if (live) {
+      live.publish({ kind: 'cycle', time: now, data: { cycleId, equity, signal: signal?.action ?? null, decision: decision?.decision ?? null } });
+      for (const o of orders) live.publish({ kind: 'order', time: now, data: { ...o } });
+      for (const f of fills) live.publish({ kind: 'fill', time: now, data: { ...f } });
+    }
+    for (const o of orders) {
+      if (o.status === 'NEW' || o.status === 'REJECTED') {
+        this.deps.notifier.notify({ type: 'orders', title: `${o.side} order ${o.status.toLowerCase()}`, lines: [`${o.type} ${o.quantity} ${o.symbol}${o.price ? ` @ ${o.price}` : ''}`, o.reason], data: { clientOrderId: o.clientOrderId } });
+      }
+    }
+    for (const f of fills) {
+      this.deps.notifier.notify({ type: 'fills', title: `${f.side} filled`, lines: [`${f.quantity} ${f.symbol} @ ${f.price}`, `fee ${f.fee} ${f.feeAsset}`], data: { tradeId: f.tradeId } });
+    }
+    if (decision?.decision === 'BLOCK' && decision.reasons.some((r) => r === 'MAX_DRAWDOWN' || r === 'DAILY_LOSS_LIMIT')) {
+      this.deps.notifier.notify({ type: 'risk', title: 'risk limit reached', lines: [decision.reasons.join(', ')], data: { reasons: decision.reasons } });
+    }
+  }
+}
+
+type StrategyHostStrategy = ReturnType<StrategyHost['current']>['strategy'];
+
+function fixed(value: number): string {
+  return Number.isFinite(value) ? String(Math.round(value * 1e8) / 1e8) : '0';
+}
+
+export type { Candle };
