@@ -1,0 +1,2 @@
+export { type FakeLlmServer, startFakeLlm } from './fakeLlmServer.js';
+export type { FakeLlmProvider, FakeReply, RecordedRequest } from './types.js';
