@@ -1,0 +1,55 @@
+import type { AppConfig } from '@warden/core/config/parseConfig';
+import type { Clock } from '@warden/core/ports/clock';
+import type { UserRepository } from '@warden/storage/repositories/userRepository';
+import { LoginLimiter } from './loginLimiter.js';
+import { verifyPassword } from './passwords.js';
+import { type Principal, principalFor } from './principal.js';
+import { type TokenService, tokenService } from './tokens.js';
+
+export type LoginOutcome =
+  | { readonly ok: true; readonly principal: Principal; readonly token: string; readonly expiresAt: number }
+  | { readonly ok: false; readonly reason: 'rate_limited'; readonly retryAfterMs: number }
+  | { readonly ok: false; readonly reason: 'bad_credentials' };
+
+/** Login, token checks and logout over the users table. Only used when AUTH_ENABLED=true. */
+export interface AuthService {
+  login(username: string, password: string, ip: string): Promise<LoginOutcome>;
+  /** The principal of a valid, unrevoked token of an existing user; null otherwise. */
+  authenticate(token: string): Promise<Principal | null>;
+  /** Revokes every token of the user (bumps tokenVersion). */
+  logout(username: string): void;
+}
+
+export function createAuthService(config: AppConfig, users: UserRepository, clock: Clock): AuthService {
+  const secret = config.AUTH_TOKEN_SECRET;
+  if (!secret) throw new Error('AUTH_TOKEN_SECRET is required when AUTH_ENABLED=true'); // parseConfig already refuses this
+  const tokens: TokenService = tokenService(secret, config.AUTH_TOKEN_TTL_MINUTES, clock);
+  const limiter = new LoginLimiter(config.AUTH_LOGIN_MAX_ATTEMPTS, clock);
+  return {
+    async login(username, password, ip) {
+      const keys = [`ip:${ip}`, `user:${username.toLowerCase()}`];
+      const retryAfterMs = limiter.retryAfterMs(keys);
+      if (retryAfterMs > 0) return { ok: false, reason: 'rate_limited', retryAfterMs };
+      const user = users.byName(username);
+      const valid = await verifyPassword(user?.passwordHash ?? null, password);
+      if (!user || !valid) {
+        limiter.recordFailure(keys);
+        return { ok: false, reason: 'bad_credentials' };
+      }
+      limiter.clear(`user:${username.toLowerCase()}`);
+      const { token, expiresAt } = await tokens.issue({ username: user.username, role: user.role, ver: user.tokenVersion });
+      return { ok: true, principal: principalFor(user.username, user.role), token, expiresAt };
+    },
+    async authenticate(token) {
+      const claims = await tokens.verify(token);
+      if (!claims) return null;
+      const user = users.byName(claims.username);
+      // The role comes from the database, and a stale version means logout or a role/password change since issue.
+      if (!user || user.tokenVersion !== claims.ver) return null;
+      return principalFor(user.username, user.role);
+    },
+    logout(username) {
+      users.bumpTokenVersion(username, clock.now());
+    },
+  };
+}

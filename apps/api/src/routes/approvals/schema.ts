@@ -1,0 +1,7 @@
+import { APPROVAL_STATUSES } from '@warden/core/domain/approval';
+import { z } from 'zod';
+import { pageQuery } from '../../http/paging.js';
+
+export const approvalsQuery = z.strictObject({ status: z.enum(APPROVAL_STATUSES).optional(), ...pageQuery });
+export const approvalParams = z.strictObject({ id: z.coerce.number().int().positive() });
+export const decisionBody = z.strictObject({ comment: z.string().trim().max(1000).optional() }).nullish();

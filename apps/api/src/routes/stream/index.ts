@@ -1,0 +1,53 @@
+import type { ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { bearer, principalOf, type RoutePlugin } from '../context.js';
+import { openSse, SSE_KEEP_ALIVE, sseEvent, sseUpdate } from './sse.js';
+
+export const KEEP_ALIVE_MS = 15_000;
+
+const streamQuery = z.strictObject({ token: z.string().max(4096).optional().describe('bearer token (EventSource cannot set headers)') });
+
+/**
+ * `GET /api/stream`: every LiveUpdate (state, scheduler, cycle, order, fill, approval, event,
+ * equity) as it is published, after the commit that caused it. The first event, `ready`, carries
+ * the current system status so a client never starts blind. At each keep-alive the token is
+ * re-checked, so logout or a role change also ends open streams.
+ */
+export const streamRoutes: RoutePlugin = async (app, { deps, auth }) => {
+  const open = new Set<ServerResponse>();
+  app.addHook('preClose', async () => {
+    for (const raw of open) raw.end();
+  });
+
+  app.get(
+    '/stream',
+    {
+      config: { access: 'viewer', queryToken: true },
+      schema: { tags: ['system'], summary: 'Server-Sent Events of live updates', description: 'text/event-stream; events named by kind, data is a LiveUpdate JSON.', security: bearer, querystring: streamQuery },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const token = request.headers.authorization?.replace(/^Bearer\s+/i, '') ?? request.query.token ?? null;
+      reply.hijack();
+      const raw = reply.raw;
+      openSse(raw);
+      open.add(raw);
+      const unsubscribe = deps.liveUpdates.subscribe((update) => raw.write(sseUpdate(update)));
+      const keepAlive = setInterval(() => {
+        raw.write(SSE_KEEP_ALIVE);
+        if (auth && token) {
+          void auth.authenticate(token).then((still) => {
+            if (!still) raw.end(sseEvent('logout', { reason: 'token expired or revoked' }));
+          });
+        }
+      }, KEEP_ALIVE_MS);
+      const close = () => {
+        clearInterval(keepAlive);
+        unsubscribe();
+        open.delete(raw);
+      };
+      raw.on('close', close);
+      raw.write(sseEvent('ready', { actor: principal.actor.id, status: deps.control.status() }));
+    },
+  );
+};

@@ -1,0 +1,73 @@
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { accessHook } from './auth/accessHook.js';
+import { type AuthService, createAuthService } from './auth/authService.js';
+import type { ApiDeps } from './deps.js';
+import { handleError } from './http/errorHandler.js';
+import { logResponses } from './http/requestLog.js';
+import { advisorRoutes } from './routes/advisor/index.js';
+import { approvalRoutes } from './routes/approvals/index.js';
+import { authRoutes } from './routes/auth/index.js';
+import { candleRoutes } from './routes/candles/index.js';
+import { configRoutes } from './routes/config/index.js';
+import type { RouteContext } from './routes/context.js';
+import { eventRoutes } from './routes/events/index.js';
+import { healthRoutes } from './routes/health/index.js';
+import { liveOrderRoutes } from './routes/live/index.js';
+import { streamRoutes } from './routes/stream/index.js';
+import { strategyRoutes } from './routes/strategy/index.js';
+import { systemRoutes } from './routes/system/index.js';
+import { tradingRoutes } from './routes/trading/index.js';
+import { registerWebAndNotFound } from './web/staticSite.js';
+
+/** Requests are small JSON documents; anything bigger is refused (413) before it is parsed. */
+export const BODY_LIMIT_BYTES = 16 * 1024;
+
+/**
+ * Builds the HTTP app (routes, validation, auth, OpenAPI, web panel) without listening: the caller
+ * (`warden start`, tests) calls `listen`. Pipeline per request: access hook (authenticate → role)
+ * → zod validation → route → application service → zod-checked response.
+ */
+export async function buildApiServer(deps: ApiDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    // Fastify's own request lines would log full URLs (the stream's ?token=); requestLog.ts logs route patterns instead.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: BODY_LIMIT_BYTES,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.decorateRequest('principal', null);
+  logResponses(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Warden API', version: deps.control.status().version, description: 'Supervised crypto trading bot: control, read models, approvals, live updates.' },
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const auth: AuthService | null = deps.config.AUTH_ENABLED ? createAuthService(deps.config, deps.store.users, deps.clock) : null;
+  const context: RouteContext = { deps, auth };
+  await app.register(
+    async (api) => {
+      api.addHook('onRequest', accessHook(auth));
+      for (const routes of [healthRoutes, authRoutes, systemRoutes, candleRoutes, tradingRoutes, eventRoutes, strategyRoutes, configRoutes, approvalRoutes, advisorRoutes, streamRoutes, liveOrderRoutes]) {
+        await api.register(routes, context);
+      }
+    },
+    { prefix: '/api' },
+  );
+
+  await registerWebAndNotFound(app, deps.webRoot);
+  return app;
+}
