@@ -126,9 +126,9 @@ export class FakeTelegramServer {
     if (!match || match[1] !== this.token) return reply(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
     const method = match[2] ?? '';
     this.calls.push({ method, params });
+    this.notifyListeners();
     const fault = this.faults.get(method)?.shift();
     if (fault) {
-      this.notifyListeners();
       if (fault.code === 429) {
         return reply(res, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${fault.retryAfter}`, parameters: { retry_after: fault.retryAfter } });
       }

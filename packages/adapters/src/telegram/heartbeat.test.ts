@@ -1,0 +1,79 @@
+import { Heartbeat } from '@warden/core/notifications/heartbeat';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildEquity, buildFill, buildNewApproval } from './testing/builders.js';
+import { CHATS, type Harness, START, startHarness } from './testing/harness.js';
+
+let h: Harness;
+afterEach(async () => h?.close());
+
+const HOUR = 3_600_000;
+
+function heartbeat(hours: number): Heartbeat {
+  return new Heartbeat({ store: h.store, status: h.control, notifier: h.router, hours, log: h.log });
+}
+
+describe('Telegram heartbeat driven by the scheduler clock', () => {
+  it('sends one message every TELEGRAM_HEARTBEAT_HOURS with state, equity, PnL, position, trades and approvals', async () => {
+    h = await startHarness();
+    const beat = heartbeat(0.5);
+    h.store.equity.insert(buildEquity({ time: START, equity: '10000' }));
+    expect(beat.tick(h.clock.now())).toBe(false); // starts the schedule
+    h.clock.advance(29 * 60_000);
+    expect(beat.tick(h.clock.now())).toBe(false);
+
+    h.store.equity.insert(buildEquity({ time: START + 20 * 60_000, equity: '10150' }));
+    h.store.fills.insert(buildFill({ tradeId: 't-1', time: START + 10 * 60_000 }));
+    h.store.fills.insert(buildFill({ tradeId: 't-2', time: START + 15 * 60_000 }));
+    h.store.positions.upsert({ symbol: 'BTC/USDT', quantity: '0.02', avgEntryPrice: '41000', realizedPnl: '0', updatedAt: START });
+    h.store.approvals.insert(buildNewApproval());
+    h.clock.advance(60_000);
+    expect(beat.tick(h.clock.now())).toBe(true);
+
+    await h.fake.waitFor(() => h.fake.messagesTo(CHATS.admin).length === 1);
+    const text = h.fake.messagesTo(CHATS.admin)[0]?.text ?? '';
+    expect(text.split('\n')).toEqual([
+      'Heartbeat: RUNNING',
+      'Mode: paper · BTC/USDT · smart_grid_ai',
+      'Equity: 10150.00 USDT',
+      'PnL since last heartbeat: +150.00 USDT (+1.50%)',
+      'Position: 0.02 @ 41000 (realized 0.00 USDT)',
+      'Trades since last heartbeat: 2',
+      'Pending approvals: 1',
+      'Last cycle: 2026-01-05 12:00 UTC · scheduler running',
+    ]);
+  });
+
+  it('counts PnL and trades from the previous heartbeat, and collapses missed beats into one', async () => {
+    h = await startHarness();
+    const beat = heartbeat(1);
+    h.store.equity.insert(buildEquity({ time: START, equity: '10000' }));
+    beat.tick(START);
+    h.clock.set(START + HOUR);
+    expect(beat.tick(h.clock.now())).toBe(true);
+
+    h.store.equity.insert(buildEquity({ time: START + HOUR + 1, equity: '9900' }));
+    h.clock.set(START + 4.5 * HOUR); // three beats were missed while the scheduler was stopped
+    expect(beat.tick(h.clock.now())).toBe(true);
+    expect(beat.tick(h.clock.now() + 1)).toBe(false);
+    h.clock.set(START + 5 * HOUR); // the cadence stays on the hour
+    expect(beat.tick(h.clock.now())).toBe(true);
+
+    await h.fake.waitFor(() => h.fake.messagesTo(CHATS.admin).length === 3);
+    const second = h.fake.messagesTo(CHATS.admin)[1]?.text ?? '';
+    expect(second).toContain('PnL since last heartbeat: -100.00 USDT (-1.00%)');
+    expect(second).toContain('Trades since last heartbeat: 0');
+  });
+
+  it('is off at 0 hours and honours TELEGRAM_NOTIFY heartbeat:silent', async () => {
+    h = await startHarness({ modes: { heartbeat: 'silent' } });
+    const off = heartbeat(0);
+    off.tick(START);
+    expect(off.tick(START + 1_000 * HOUR)).toBe(false);
+
+    const on = heartbeat(2);
+    on.tick(START);
+    on.tick(START + 2 * HOUR);
+    await h.fake.waitFor(() => h.fake.sent.length === 3);
+    expect(h.fake.sent.every((m) => m.disable_notification)).toBe(true);
+  });
+});
