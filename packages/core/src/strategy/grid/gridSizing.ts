@@ -17,9 +17,13 @@ export function levelQuantity(quote: number, price: number, filters: SymbolFilte
   return quantizeQuantity(quote / price, filters).toNumber();
 }
 
-/** Whether Binance would accept `quantity` at `price` (tick, step, min qty, min notional). */
+/**
+ * Whether Binance would accept `quantity` at about `price` (step, min/max qty, min notional). Grid
+ * orders go out at market, so the reference price need not sit on the tick.
+ */
 export function acceptable(quantity: number, price: number, filters: SymbolFilters): boolean {
-  return quantity > 0 && filterViolations(decStr(quantity), decStr(price), filters).length === 0;
+  if (!(quantity > 0)) return false;
+  return filterViolations(decStr(quantity), decStr(price), filters).every((v) => v.startsWith('PRICE_'));
 }
 
 /** Problems that stop the grid from trading each of its levels with this capital; empty when it can start. */

@@ -1,0 +1,173 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Candle } from '../../domain/market.js';
+import { ValidationError } from '../../errors/errors.js';
+import { dec } from '../../money/decimal.js';
+import { filterViolations, quantizePrice } from '../../money/filters.js';
+import { createStrategy } from '../registry.js';
+import { OCTOBOT_2024_4H, btc1m2021, octobotCandles } from '../testing/candleFixtures.js';
+import { BTC_FILTERS, buildContext, buildSettings, candlesFromCloses } from '../testing/contextBuilder.js';
+import { randomWalkCandles } from '../testing/randomWalk.js';
+import { simulate } from '../testing/simulate.js';
+import type { StrategySettings } from '../types.js';
+
+const settings = buildSettings();
+const smartGrid = (params: Record<string, unknown> = {}, s: StrategySettings = settings) => createStrategy('smart_grid_ai', params, s);
+
+/** 4h candles: flat for 60 bars, then a steady move of `pct` per bar for 10 bars. */
+function regimeCandles(pct: number): Candle[] {
+  const closes = Array.from({ length: 70 }, (_, i) => 100 * (1 + pct) ** Math.max(0, i - 59));
+  return candlesFromCloses(closes, 0.002, 0, 14_400_000);
+}
+
+describe('smart_grid_ai', () => {
+  it('draws a wider grid when the market is more volatile (ATR and realized volatility)', () => {
+    const spacingFor = (sigma: number) => {
+      const candles = randomWalkCandles({ count: 100, sigma, seed: 7 });
+      const strategy = smartGrid({ spacing_max_pct: 10 });
+      strategy.evaluate(buildContext({ '1h': candles }, '1h'));
+      return strategy.describe!();
+    };
+    const calm = spacingFor(0.003);
+    const wild = spacingFor(0.012);
+    expect(wild.atr as number).toBeGreaterThan(calm.atr as number);
+    expect(wild.spacingPct as number).toBeGreaterThan(2 * (calm.spacingPct as number));
+    expect(wild.buyStepPct as number).toBeGreaterThan(calm.buyStepPct as number);
+  });
+
+  it('tilts up in a rising 4h regime: centre shifted up, sell side wider than buy side', () => {
+    const strategy = smartGrid({ tilt_strength: 1 });
+    const primary = randomWalkCandles({ count: 100, sigma: 0.005 });
+    strategy.evaluate(buildContext({ '1h': primary, '4h': regimeCandles(0.01) }, '1h'));
+    const d = strategy.describe!();
+    expect(d.regime as number).toBeGreaterThan(0.1);
+    expect(d.sellStepPct as number).toBeGreaterThan(d.buyStepPct as number);
+    expect(d.shiftedCentre as number).toBeGreaterThan(d.centre as number);
+  });
+
+  it('tilts down in a falling 4h regime: centre shifted down, buy side wider than sell side', () => {
+    const strategy = smartGrid({ tilt_strength: 1 });
+    const primary = randomWalkCandles({ count: 100, sigma: 0.005 });
+    strategy.evaluate(buildContext({ '1h': primary, '4h': regimeCandles(-0.01) }, '1h'));
+    const d = strategy.describe!();
+    expect(d.regime as number).toBeLessThan(-0.1);
+    expect(d.buyStepPct as number).toBeGreaterThan(d.sellStepPct as number);
+    expect(d.shiftedCentre as number).toBeLessThan(d.centre as number);
+  });
+
+  it('stays symmetric without a 4h view and says the regime is not ready', () => {
+    const strategy = smartGrid();
+    strategy.evaluate(buildContext({ '1h': randomWalkCandles({ count: 100, sigma: 0.005 }) }, '1h'));
+    const d = strategy.describe!();
+    expect(d.regime).toBe(0);
+    expect(d.regimeReady).toBe(false);
+    expect(d.buyStepPct).toBe(d.sellStepPct);
+  });
+
+  it('holds while warming up', () => {
+    const signal = smartGrid().evaluate(buildContext({ '1h': randomWalkCandles({ count: 10, sigma: 0.005 }) }, '1h'));
+    expect(signal).toMatchObject({ action: 'HOLD', reason: 'warming_up', inputs: { needed: 49 } });
+  });
+
+  it('refuses a minimum spacing under the fee floor, naming spacing_min_pct', () => {
+    const make = () => smartGrid({ spacing_min_pct: 0.2 });
+    expect(make).toThrow(ValidationError);
+    expect(make).toThrow(expect.objectContaining({ field: 'spacing_min_pct', message: expect.stringContaining('must exceed 0.25%') }));
+    expect(() => smartGrid({ spacing_min_pct: 0.2 }, buildSettings({ makerFee: 0.0005, takerFee: 0.0005 }))).not.toThrow();
+  });
+
+  it('re-centres after the price stays beyond the outer levels for range_exit_seconds, and says so', () => {
+    const candles = randomWalkCandles({ count: 100, sigma: 0.002, seed: 3 });
+    const strategy = smartGrid({ range_exit_seconds: 7200, grid_levels: 2 });
+    const at = (price: number, now: number) => strategy.evaluate(buildContext({ '1h': candles }, '1h', { price, now }));
+    const t0 = candles[99]!.openTime + 3_600_000;
+    const centre = candles[99]!.close;
+    expect(at(centre, t0)).toMatchObject({ reason: 'grid_started' });
+    const below = centre * 0.9;
+    expect(at(below, t0 + 1000)).toMatchObject({ action: 'BUY', tag: 'grid:L-2' });
+    strategy.onFill?.({} as never, 'grid:L-2');
+    expect(at(below, t0 + 3_600_000)).toMatchObject({ action: 'HOLD', reason: 'outside_grid' });
+    const recentred = at(below, t0 + 1000 + 7_200_000);
+    expect(recentred).toMatchObject({ action: 'HOLD', reason: 'grid_recentered', inputs: { previous: { centre, lastLevel: -2 }, centre: below, lastLevel: 0 } });
+    expect(strategy.describe!().centre).toBe(below);
+  });
+
+  it('trades the 2024 BTC 4h market in both spacing modes, identically on a second run (determinism)', () => {
+    const candles = octobotCandles(OCTOBOT_2024_4H, 'BTC/USDT', '4h');
+    for (const mode of ['geometric', 'arithmetic'] as const) {
+      const s = buildSettings({ primaryTimeframe: '4h', timeframes: ['4h'], gridSpacingMode: mode, gridAutoInventoryBootstrap: true });
+      const run = () => simulate(smartGrid({}, s), candles, '4h', { window: 200, regimeCandles: (i) => candles.slice(Math.max(0, i - 199), i + 1) });
+      const first = run();
+      const trades = first.signals.filter((x) => x.action !== 'HOLD');
+      expect(trades.length).toBeGreaterThan(10);
+      expect(trades.some((x) => x.action === 'SELL')).toBe(true);
+      expect(first.account.quote).toBeGreaterThan(-1e-9);
+      expect(first.account.base).toBeGreaterThan(-1e-12);
+      expect(run().signals).toEqual(first.signals);
+    }
+  });
+
+  it('after a restart (snapshot → new instance → restore) gives the same next signals and never re-buys a filled level', () => {
+    const candles = btc1m2021().slice(0, 3000);
+    const s = buildSettings({ primaryTimeframe: '1m', timeframes: ['1m'], gridCooldownSeconds: 120 });
+    const params = { spacing_min_pct: 0.3, grid_levels: 4 };
+    const original = smartGrid(params, s);
+    const before = simulate(original, candles, '1m', { window: 300, to: 1500 });
+    const snapshot = JSON.parse(JSON.stringify(original.snapshot!()));
+    const restored = smartGrid(params, s);
+    restored.restore!(snapshot);
+    const next = (strategy: ReturnType<typeof smartGrid>) =>
+      simulate(strategy, candles, '1m', { window: 300, from: 1500, to: 2500, account: { ...before.account } }).signals.map((x) => [x.action, x.reason, 'tag' in x ? x.tag : null]);
+    const continued = next(original);
+    expect(continued.some(([action]) => action !== 'HOLD')).toBe(true);
+    expect(next(restored)).toEqual(continued);
+  });
+
+  it('does not re-buy the level it just bought when restarted at the same price', () => {
+    const candles = randomWalkCandles({ count: 100, sigma: 0.003, seed: 5 });
+    const original = smartGrid({ grid_levels: 3 });
+    const ctx = (price: number, now: number) => buildContext({ '1h': candles }, '1h', { price, now });
+    const t0 = candles[99]!.openTime + 3_600_000;
+    original.evaluate(ctx(100, t0));
+    const dip = (original.describe!().levels as { index: number; price: number }[]).find((l) => l.index === -1)!.price - 0.01;
+    expect(original.evaluate(ctx(dip, t0 + 1000))).toMatchObject({ action: 'BUY', tag: 'grid:L-1' });
+    original.onFill!({} as never, 'grid:L-1');
+    const restored = smartGrid({ grid_levels: 3 });
+    restored.restore!(original.snapshot!());
+    expect(restored.evaluate(ctx(dip, t0 + 2000))).toMatchObject({ action: 'HOLD', inputs: { lastLevel: -1 } });
+  });
+
+  it('refuses a corrupt snapshot rather than guessing the last level', () => {
+    expect(() => smartGrid().restore!({ kind: 'grid', version: 1, lastLevel: 'x' })).toThrow(expect.objectContaining({ field: 'snapshot' }));
+  });
+
+  it('puts every level on the tick and every order on the step above min notional (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1000 }),
+        fc.constantFrom('0.01', '0.1', '1'),
+        fc.constantFrom('0.00001', '0.001'),
+        fc.constantFrom('geometric' as const, 'arithmetic' as const),
+        fc.double({ min: 0.002, max: 0.02, noNaN: true }),
+        (seed, tickSize, stepSize, mode, sigma) => {
+          const filters = { ...BTC_FILTERS, tickSize, minPrice: tickSize, stepSize, minQty: stepSize };
+          const candles = randomWalkCandles({ count: 200, sigma, seed, price: 30_000 });
+          const strategy = smartGrid({ grid_levels: 4 }, buildSettings({ gridSpacingMode: mode, gridAutoInventoryBootstrap: true }));
+          let base = 0;
+          for (let i = 60; i < candles.length; i++) {
+            const window = candles.slice(i - 59, i + 1);
+            const context = { ...buildContext({ '1h': window }, '1h', { baseBalance: base, position: { quantity: base, avgEntryPrice: 0 } }), filters };
+            const signal = strategy.evaluate(context);
+            for (const level of strategy.describe!().levels as { price: number }[]) expect(dec(String(level.price)).mod(tickSize).isZero()).toBe(true);
+            if (signal.action === 'HOLD') continue;
+            expect(filterViolations(String(signal.baseQuantity), quantizePrice(context.price, filters), filters)).toEqual([]);
+            base += signal.action === 'BUY' ? signal.baseQuantity! : -signal.baseQuantity!;
+            expect(base).toBeGreaterThanOrEqual(-1e-12);
+            strategy.onFill!({} as never, signal.tag ?? null);
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
