@@ -9,7 +9,7 @@ import { pino } from 'pino';
 import { hashPassword } from '../auth/passwords.js';
 import type { ApiDeps } from '../deps.js';
 import { buildApiServer } from '../server.js';
-import { storeBackedServices, type TestServices } from './storeBackedServices.js';
+import { realServices, type TestServices } from './realServices.js';
 
 export const TEST_SECRET = 'test-secret-0123456789abcdefghijklmnopqrstuvwxyz';
 export const PASSWORD = 'correct horse battery staple';
@@ -40,7 +40,7 @@ export async function startApi(options: { auth: boolean; env?: Record<string, st
   const store = openStore(db.path);
   const clock = new ManualClock(START);
   const live = new LiveUpdates();
-  const services = storeBackedServices(store, config, clock, live);
+  const services = realServices(store, config, clock, live);
   if (options.auth) {
     const passwordHash = await hashPassword(PASSWORD);
     for (const role of ['viewer', 'operator', 'admin'] as Role[]) store.users.create({ username: role, passwordHash, role, now: START });
@@ -48,12 +48,18 @@ export async function startApi(options: { auth: boolean; env?: Record<string, st
   const app = await buildApiServer({
     config,
     store,
-    ...services,
+    control: services.control,
+    approvals: services.approvals,
+    advisor: services.advisor,
     liveUpdates: live,
     clock,
     logger: pino({ level: 'silent' }),
     strategyInfo: () => ({ name: 'grid', params: { levels: 10 }, tunable: [{ key: 'levels', min: 2, max: 50, integer: true, description: 'grid levels' }], describe: { levels: [100, 101] } }),
     webRoot: options.webRoot ?? null,
+    // Stands in for the live engine until it exists: audits like it will.
+    liveOrders: {
+      place: async (input, actor) => store.audit.append({ time: clock.now(), type: 'live.order_requested', actor: actor.id, reason: 'manual live order', inputs: input, outcome: 'accepted' }),
+    },
     ...options.deps,
   });
   await app.listen({ host: '127.0.0.1', port: 0 });

@@ -1,0 +1,81 @@
+import { buildAdvisorInput } from '@warden/core/advisor/testFixtures';
+import { AdvisorServiceImpl } from '@warden/core/advisor/advisorService';
+import { registryCatalog } from '@warden/core/advisor/registryCatalog';
+import { type ControlRuntime, ControlServiceImpl } from '@warden/core/app/controlServiceImpl';
+import type { LiveUpdates } from '@warden/core/app/liveUpdates';
+import type { AdvisorService, ApprovalService, TimeframeReadiness } from '@warden/core/app/services';
+import { ApprovalServiceImpl } from '@warden/core/approvals/approvalService';
+import type { AppConfig } from '@warden/core/config/parseConfig';
+import type { Approval } from '@warden/core/domain/approval';
+import { PaperBroker, paperBrokerOptionsFromConfig } from '@warden/core/execution/paperBroker';
+import { buildSymbolFilters } from '@warden/core/execution/symbolFilters.fixture';
+import type { Clock } from '@warden/core/ports/clock';
+import { silentNotifier } from '@warden/core/ports/notifier';
+import type { Store } from '@warden/core/ports/store';
+
+/**
+ * The production application services over a real store and a real paper broker; only the
+ * runtime around them (scheduler, warm-up, cycle info) is a stub the test can steer.
+ */
+export interface TestServices {
+  readonly control: ControlServiceImpl;
+  readonly approvals: ApprovalService;
+  readonly advisor: AdvisorService;
+  readonly broker: PaperBroker;
+  readonly runtime: { dataReady: boolean; schedulerRunning: boolean };
+}
+
+export function realServices(store: Store, config: AppConfig, clock: Clock, live: LiveUpdates): TestServices {
+  const broker = PaperBroker.start(paperBrokerOptionsFromConfig(config, buildSymbolFilters()), config.TRADING_PAPER_STARTING_EQUITY);
+  const steer = { dataReady: true, schedulerRunning: false };
+  const startedAt = clock.now();
+  const readiness = (): TimeframeReadiness[] => config.TRADING_TIMEFRAMES.map((timeframe) => ({ timeframe, required: 50, available: steer.dataReady ? 50 : 7, ready: steer.dataReady }));
+  const runtime: ControlRuntime = {
+    scheduler: {
+      get isRunning() {
+        return steer.schedulerRunning;
+      },
+      start: () => {
+        steer.schedulerRunning = true;
+      },
+      stop: async () => {
+        steer.schedulerRunning = false;
+      },
+    },
+    readiness,
+    preflight: async () => [],
+    cycleInfo: () => ({ lastCycleAt: null, lastCycleId: null, cycleCount: 0, lastError: null }),
+    describe: () => ({
+      mode: config.TRADING_MODE,
+      symbol: config.TRADING_SYMBOL,
+      strategy: config.TRADING_ACTIVE_STRATEGY,
+      timeframes: config.TRADING_TIMEFRAMES,
+      version: '0.1.0-test',
+      startedAt,
+      requireDataReady: config.TRADING_REQUIRE_DATA_READY,
+    }),
+  };
+  const control = new ControlServiceImpl(store, clock, broker, runtime, live, silentNotifier);
+  const approvals = new ApprovalServiceImpl({ store, clock, catalog: registryCatalog, defaultStrategy: config.TRADING_ACTIVE_STRATEGY });
+  const advisor = new AdvisorServiceImpl({
+    store,
+    clock,
+    catalog: registryCatalog,
+    llm: null,
+    loadInput: (now) => buildAdvisorInput({ now }),
+    settings: { fallbackRules: true, approvalTtlMinutes: config.APPROVAL_TTL_MINUTES, timeoutMs: 1000 },
+  });
+  return { control, approvals, advisor, broker, runtime: steer };
+}
+
+/** A pending, valid parameter proposal for ema_crossover, as the advisor would save it. */
+export function insertProposal(store: Store, now: number): Approval {
+  return store.approvals.insert({
+    createdAt: now,
+    expiresAt: now + 3_600_000,
+    change: { kind: 'params', strategy: 'ema_crossover', before: { fast_period: 12 }, after: { fast_period: 10 } },
+    reason: 'faster trend response',
+    source: 'rules',
+    whatIf: null,
+  });
+}

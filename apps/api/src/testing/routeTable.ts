@@ -1,0 +1,62 @@
+import { CONFIG_KEYS } from '@warden/core/app/configKeys';
+import type { TradingState } from '@warden/core/state/tradingState';
+import type { Access } from '../auth/principal.js';
+import { type ApiHarness, PASSWORD } from './apiHarness.js';
+import { insertProposal } from './realServices.js';
+
+/** One API route as the tests drive it: who may call it, and how to make a call that succeeds. */
+export interface RouteCase {
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly access: Access;
+  /** Arranges state so an authorized call succeeds; returns the concrete path. */
+  readonly arrange?: (h: ApiHarness) => string;
+  readonly body?: unknown;
+  readonly sse?: boolean;
+}
+
+const setState = (h: ApiHarness, state: TradingState) => h.store.config.set(CONFIG_KEYS.tradingState, state, 'test', h.clock.now());
+const withProposal = (decision: string) => (h: ApiHarness) => `/api/approvals/${insertProposal(h.store, h.clock.now()).id}/${decision}`;
+
+export const ROUTES: readonly RouteCase[] = [
+  { method: 'GET', path: '/api/health', access: 'public' },
+  { method: 'POST', path: '/api/auth/login', access: 'public', body: { username: 'viewer', password: PASSWORD } },
+  { method: 'GET', path: '/api/auth/me', access: 'viewer' },
+  { method: 'POST', path: '/api/auth/logout', access: 'viewer' },
+  { method: 'GET', path: '/api/system/status', access: 'viewer' },
+  { method: 'GET', path: '/api/candles?timeframe=5m&limit=10', access: 'viewer' },
+  { method: 'GET', path: '/api/orders?status=NEW&limit=10', access: 'viewer' },
+  { method: 'GET', path: '/api/fills', access: 'viewer' },
+  { method: 'GET', path: '/api/positions', access: 'viewer' },
+  { method: 'GET', path: '/api/equity', access: 'viewer' },
+  { method: 'GET', path: '/api/metrics', access: 'viewer' },
+  { method: 'GET', path: '/api/events?typePrefix=state.&limit=5', access: 'viewer' },
+  { method: 'GET', path: '/api/events/verify', access: 'viewer' },
+  { method: 'GET', path: '/api/strategy', access: 'viewer' },
+  { method: 'GET', path: '/api/config', access: 'viewer' },
+  { method: 'GET', path: '/api/approvals?status=PENDING', access: 'viewer' },
+  { method: 'GET', path: '/api/approvals/:id', access: 'viewer', arrange: (h) => `/api/approvals/${insertProposal(h.store, h.clock.now()).id}` },
+  { method: 'GET', path: '/api/stream', access: 'viewer', sse: true },
+  { method: 'POST', path: '/api/system/pause', access: 'operator', body: { reason: 'maintenance' }, arrange: (h) => (setState(h, 'RUNNING'), '/api/system/pause') },
+  { method: 'POST', path: '/api/system/resume', access: 'operator', arrange: (h) => (setState(h, 'PAUSED'), '/api/system/resume') },
+  { method: 'POST', path: '/api/system/emergency-stop', access: 'operator', body: { reason: 'test' } },
+  { method: 'POST', path: '/api/system/manual-resume', access: 'admin', body: { reason: 'checked the exchange' }, arrange: (h) => (setState(h, 'EMERGENCY_STOP'), '/api/system/manual-resume') },
+  { method: 'POST', path: '/api/scheduler/start', access: 'operator' },
+  { method: 'POST', path: '/api/scheduler/stop', access: 'operator' },
+  { method: 'POST', path: '/api/approvals/:id/approve', access: 'operator', body: { comment: 'ok' }, arrange: withProposal('approve') },
+  { method: 'POST', path: '/api/approvals/:id/reject', access: 'operator', arrange: withProposal('reject') },
+  { method: 'POST', path: '/api/advisor/run', access: 'operator' },
+  { method: 'POST', path: '/api/live/orders', access: 'admin', body: { symbol: 'BTC/USDT', side: 'BUY', type: 'MARKET', quantity: '0.001', reason: 'manual' } },
+];
+
+/** Calls a route case; SSE routes are read only up to their response headers. */
+export async function call(h: ApiHarness, route: RouteCase, token: string | null): Promise<number> {
+  const path = route.arrange ? route.arrange(h) : route.path;
+  if (route.sse) {
+    const abort = new AbortController();
+    const res = await fetch(h.url + path, { headers: token ? { authorization: `Bearer ${token}` } : {}, signal: abort.signal });
+    abort.abort();
+    return res.status;
+  }
+  return (await h.request(route.method, path, { token, body: route.body })).status;
+}
