@@ -27,7 +27,9 @@ describe('approving and rejecting from inline buttons', () => {
     const { approval, messageId } = await pendingMessage(CHATS.operator);
     h.fake.pressButton(CHATS.operator, `approval:approve:${approval.id}`, messageId);
     await h.fake.waitFor(() => h.fake.callsOf('editMessageText').length === 1);
-    expect(h.approvals.calls).toEqual([{ action: 'approve', id: approval.id, actor: { id: `telegram:${CHATS.operator}`, role: 'operator' } }]);
+    expect(h.approvals.calls).toEqual([
+      { action: 'approve', id: approval.id, actor: { id: `telegram:${CHATS.operator}`, role: 'operator' } },
+    ]);
     expect(h.store.approvals.get(approval.id)?.status).toBe('APPROVED');
     expect(h.store.approvals.get(approval.id)?.decidedBy).toBe(`telegram:${CHATS.operator}`);
     expect(answers()[0]?.text).toBe(`Approval #${approval.id} approved`);

@@ -11,7 +11,13 @@ import type { TelegramLogger } from './logger.js';
  * ApprovalService as the API (it re-validates and refuses an approval already decided or expired).
  * On success the original message is edited so the chat shows the outcome instead of live buttons.
  */
-export function registerApprovalButtons(bot: Bot, access: ChatAccess, services: TelegramServices, log: TelegramLogger, token: string | undefined): void {
+export function registerApprovalButtons(
+  bot: Bot,
+  access: ChatAccess,
+  services: TelegramServices,
+  log: TelegramLogger,
+  token: string | undefined,
+): void {
   bot.callbackQuery(APPROVAL_CALLBACK, async (ctx) => {
     const chatId = ctx.chat?.id;
     if (chatId === undefined) return ctx.answerCallbackQuery();
@@ -23,7 +29,8 @@ export function registerApprovalButtons(bot: Bot, access: ChatAccess, services: 
       return ctx.answerCallbackQuery({ text: `Deciding approvals needs role operator; this chat has ${actor.role}.`, show_alert: true });
     }
     try {
-      const approval = decision === 'approve' ? await services.approvals.approve(id, actor, null) : await services.approvals.reject(id, actor, null);
+      const approval =
+        decision === 'approve' ? await services.approvals.approve(id, actor, null) : await services.approvals.reject(id, actor, null);
       await ctx.answerCallbackQuery({ text: `Approval #${id} ${approval.status.toLowerCase()}` });
       const original = ctx.callbackQuery.message && 'text' in ctx.callbackQuery.message ? (ctx.callbackQuery.message.text ?? '') : '';
       await ctx.editMessageText(`${original}\n\n→ ${approval.status} by ${actor.id}`.trim());

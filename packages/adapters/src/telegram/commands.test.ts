@@ -13,7 +13,10 @@ async function ask(chat: number, text: string, replies = 1): Promise<string[]> {
   const before = h.fake.messagesTo(chat).length;
   h.fake.sendText(chat, text);
   await h.fake.waitFor(() => h.fake.messagesTo(chat).length >= before + replies);
-  return h.fake.messagesTo(chat).slice(before).map((m) => m.text);
+  return h.fake
+    .messagesTo(chat)
+    .slice(before)
+    .map((m) => m.text);
 }
 
 function auditActors(type: string): string[] {
@@ -60,7 +63,8 @@ describe('Telegram read commands (viewer)', () => {
 
   it('/help lists every command and marks those the chat cannot use', async () => {
     const [reply] = await ask(CHATS.viewer, '/help');
-    for (const c of ['status', 'balance', 'positions', 'trades', 'profit', 'approvals', 'pause', 'resume', 'stop', 'help']) expect(reply).toContain(`/${c} `);
+    for (const c of ['status', 'balance', 'positions', 'trades', 'profit', 'approvals', 'pause', 'resume', 'stop', 'help'])
+      expect(reply).toContain(`/${c} `);
     expect(reply).toContain('/pause — pause trading (optional reason) (needs operator)');
   });
 });

@@ -28,7 +28,14 @@ describe('Telegram start-up modes', () => {
     const apiUrl = await fake.start();
     const log = new RecordingLogger();
     const telegram = createTelegram(
-      { ...base, token: fake.token, apiUrl, mode: 'webhook', webhookUrl: 'https://warden.example/telegram/webhook', webhookSecret: 's3cret' },
+      {
+        ...base,
+        token: fake.token,
+        apiUrl,
+        mode: 'webhook',
+        webhookUrl: 'https://warden.example/telegram/webhook',
+        webhookSecret: 's3cret',
+      },
       { services, log },
     );
     await telegram.start();
@@ -40,7 +47,10 @@ describe('Telegram start-up modes', () => {
 
   it('polling mode answers no webhook handler and long-polls getUpdates', async () => {
     const apiUrl = await fake.start();
-    const telegram = createTelegram({ ...base, token: fake.token, apiUrl, mode: 'polling', pollTimeoutSeconds: 1 }, { services, log: new RecordingLogger() });
+    const telegram = createTelegram(
+      { ...base, token: fake.token, apiUrl, mode: 'polling', pollTimeoutSeconds: 1 },
+      { services, log: new RecordingLogger() },
+    );
     await telegram.start();
     await fake.waitFor(() => fake.callsOf('getUpdates').length > 0);
     expect(telegram.webhookHandler).toBeNull();

@@ -1,7 +1,12 @@
-import { approvalDecidedNotification, approvalPendingNotification } from '@warden/core/notifications/approvalMessages';
-import { cycleErrorNotification, shutdownNotification, startupNotification, stateChangeNotification } from '@warden/core/notifications/systemMessages';
-import { fillNotification, orderNotification, riskBlockNotification } from '@warden/core/notifications/tradeMessages';
 import { TransientExchangeError } from '@warden/core/errors/errors';
+import { approvalDecidedNotification, approvalPendingNotification } from '@warden/core/notifications/approvalMessages';
+import {
+  cycleErrorNotification,
+  shutdownNotification,
+  startupNotification,
+  stateChangeNotification,
+} from '@warden/core/notifications/systemMessages';
+import { fillNotification, orderNotification, riskBlockNotification } from '@warden/core/notifications/tradeMessages';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildFill, buildNewApproval, buildOrder } from './testing/builders.js';
 import { CHATS, type Harness, START, startHarness } from './testing/harness.js';
@@ -20,7 +25,12 @@ describe('Telegram notifications through the router and real grammy', () => {
   it('delivers each notification type, formatted, to every allow-listed chat', async () => {
     h = await startHarness();
     const pending = h.store.approvals.insert(buildNewApproval());
-    const decided = h.store.approvals.decide(pending.id, { status: 'REJECTED', decidedBy: 'user:ana', decidedAt: START + 60_000, comment: 'too aggressive' });
+    const decided = h.store.approvals.decide(pending.id, {
+      status: 'REJECTED',
+      decidedBy: 'user:ana',
+      decidedAt: START + 60_000,
+      comment: 'too aggressive',
+    });
     const risk = riskBlockNotification({ symbol: 'BTC/USDT', reasons: ['MAX_DRAWDOWN'], drawdownPct: 21.5 });
     const notifications = [
       orderNotification(buildOrder()),
@@ -81,6 +91,9 @@ describe('Telegram notifications through the router and real grammy', () => {
 
   it('does not notify routine risk blocks, only drawdown and daily loss', () => {
     expect(riskBlockNotification({ symbol: 'BTC/USDT', reasons: ['MIN_NOTIONAL', 'COOLDOWN'] })).toBeNull();
-    expect(riskBlockNotification({ symbol: 'BTC/USDT', reasons: ['COOLDOWN', 'DAILY_LOSS_LIMIT'], dailyLossPct: 5.2 })?.lines).toEqual(['Reasons: DAILY_LOSS_LIMIT', 'Daily loss: -5.20%']);
+    expect(riskBlockNotification({ symbol: 'BTC/USDT', reasons: ['COOLDOWN', 'DAILY_LOSS_LIMIT'], dailyLossPct: 5.2 })?.lines).toEqual([
+      'Reasons: DAILY_LOSS_LIMIT',
+      'Daily loss: -5.20%',
+    ]);
   });
 });

@@ -59,7 +59,9 @@ describe('a Telegram outage delays messages without losing them or blocking the 
     h.router.notify(note('A'));
     await h.fake.waitFor(() => h.fake.sent.length === 2);
     expect(gate.waits).toEqual([]);
-    expect(h.log.entries.find((e) => e.msg === 'telegram message dropped after send failure')?.obj).toMatchObject({ chatId: String(CHATS.admin) });
+    expect(h.log.entries.find((e) => e.msg === 'telegram message dropped after send failure')?.obj).toMatchObject({
+      chatId: String(CHATS.admin),
+    });
   });
 
   it('bounds the queue: when full the oldest messages are dropped and logged', async () => {

@@ -11,11 +11,20 @@ import type { TelegramLogger } from './logger.js';
  * reply (answering would confirm to a stranger that the bot exists and listens). Then one handler
  * per command, each checking the chat's role before calling the application service.
  */
-export function registerCommands(bot: Bot, access: ChatAccess, services: TelegramServices, log: TelegramLogger, token: string | undefined): void {
+export function registerCommands(
+  bot: Bot,
+  access: ChatAccess,
+  services: TelegramServices,
+  log: TelegramLogger,
+  token: string | undefined,
+): void {
   bot.use(async (ctx, next) => {
     const chatId = ctx.chat?.id;
     if (!access.isAllowed(chatId)) {
-      log.warn({ chatId: chatId ?? null, fromId: ctx.from?.id ?? null, updateId: ctx.update.update_id }, 'telegram update from a chat not on TELEGRAM_CHAT_IDS ignored');
+      log.warn(
+        { chatId: chatId ?? null, fromId: ctx.from?.id ?? null, updateId: ctx.update.update_id },
+        'telegram update from a chat not on TELEGRAM_CHAT_IDS ignored',
+      );
       return;
     }
     await next();

@@ -65,7 +65,10 @@ export class SendQueue {
     }
     if (this.entries.length >= this.options.max) {
       const dropped = this.entries.shift();
-      this.options.log.warn({ chatId: dropped?.message.chatId, queueMax: this.options.max, text: dropped?.message.text.slice(0, 80) }, 'telegram queue full: oldest message dropped');
+      this.options.log.warn(
+        { chatId: dropped?.message.chatId, queueMax: this.options.max, text: dropped?.message.text.slice(0, 80) },
+        'telegram queue full: oldest message dropped',
+      );
     }
     this.entries.push({ message, attempts: 0, floodWaits: 0 });
     if (!this.running) void this.pump();
@@ -110,7 +113,12 @@ export class SendQueue {
       return null;
     } catch (err) {
       const verdict = this.classify(err, entry);
-      const context = { chatId: entry.message.chatId, error: describeError(err, this.options.token), attempts: entry.attempts, floodWaits: entry.floodWaits };
+      const context = {
+        chatId: entry.message.chatId,
+        error: describeError(err, this.options.token),
+        attempts: entry.attempts,
+        floodWaits: entry.floodWaits,
+      };
       if (verdict.retry) this.options.log.warn({ ...context, retryInMs: verdict.delayMs }, 'telegram send failed, will retry');
       else this.options.log.error(context, 'telegram message dropped after send failure');
       return verdict;

@@ -56,10 +56,14 @@ export function createTelegram(options: TelegramOptions, deps: TelegramDeps): Te
   });
   registerCommands(bot, access, deps.services, log, token);
   registerApprovalButtons(bot, access, deps.services, log, token);
-  bot.catch((err) => log.error({ updateId: err.ctx.update.update_id, error: describeError(err.error, token) }, 'telegram update handler failed'));
+  bot.catch((err) =>
+    log.error({ updateId: err.ctx.update.update_id, error: describeError(err.error, token) }, 'telegram update handler failed'),
+  );
 
   const webhook = options.mode === 'webhook';
-  const webhookHandler = webhook ? webhookCallback(bot, 'fastify', options.webhookSecret ? { secretToken: options.webhookSecret } : {}) : null;
+  const webhookHandler = webhook
+    ? webhookCallback(bot, 'fastify', options.webhookSecret ? { secretToken: options.webhookSecret } : {})
+    : null;
 
   const registerMenu = () =>
     bot.api.setMyCommands(COMMANDS.map((c) => ({ command: c.name, description: c.description.slice(0, 256) }))).catch((err: unknown) => {
@@ -76,7 +80,10 @@ export function createTelegram(options: TelegramOptions, deps: TelegramDeps): Te
         await registerMenu();
         if (webhook) {
           if (!options.webhookUrl) throw new Error('TELEGRAM_MODE=webhook needs TELEGRAM_WEBHOOK_URL');
-          await bot.api.setWebhook(options.webhookUrl, { allowed_updates: ALLOWED_UPDATES, ...(options.webhookSecret ? { secret_token: options.webhookSecret } : {}) });
+          await bot.api.setWebhook(options.webhookUrl, {
+            allowed_updates: ALLOWED_UPDATES,
+            ...(options.webhookSecret ? { secret_token: options.webhookSecret } : {}),
+          });
           log.info({ bot: bot.botInfo.username, mode: 'webhook' }, 'Telegram webhook registered');
           return;
         }

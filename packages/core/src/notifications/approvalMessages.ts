@@ -23,7 +23,12 @@ export function approvalPendingNotification(approval: Approval): Notification {
   return {
     type: 'approvals',
     title: `Approval #${approval.id} pending (from ${approval.source})`,
-    lines: [...describeChange(approval.change), `Reason: ${approval.reason}`, ...describeWhatIf(approval.whatIf), `Expires: ${formatTime(approval.expiresAt)}`],
+    lines: [
+      ...describeChange(approval.change),
+      `Reason: ${approval.reason}`,
+      ...describeWhatIf(approval.whatIf),
+      `Expires: ${formatTime(approval.expiresAt)}`,
+    ],
     data: { approvalId: approval.id, status: approval.status },
   };
 }
@@ -33,5 +38,10 @@ export function approvalDecidedNotification(approval: Approval): Notification {
   const lines = [...describeChange(approval.change), `Decision: ${approval.status} ${by}`];
   if (approval.decidedAt !== null) lines.push(`At: ${formatTime(approval.decidedAt)}`);
   if (approval.comment) lines.push(`Comment: ${approval.comment}`);
-  return { type: 'approvals', title: `Approval #${approval.id} ${approval.status.toLowerCase()}`, lines, data: { approvalId: approval.id, status: approval.status } };
+  return {
+    type: 'approvals',
+    title: `Approval #${approval.id} ${approval.status.toLowerCase()}`,
+    lines,
+    data: { approvalId: approval.id, status: approval.status },
+  };
 }

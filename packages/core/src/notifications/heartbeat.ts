@@ -84,7 +84,9 @@ export class Heartbeat {
     lines.push(`Trades since last heartbeat: ${trades.items.length}${trades.nextCursor !== null ? '+' : ''}`);
     const pending = store.approvals.list({ status: 'PENDING' }, { limit: 100 });
     lines.push(`Pending approvals: ${pending.items.length}${pending.nextCursor !== null ? '+' : ''}`);
-    lines.push(`Last cycle: ${status.lastCycleAt === null ? 'none yet' : formatTime(status.lastCycleAt)} · scheduler ${status.schedulerRunning ? 'running' : 'stopped'}`);
+    lines.push(
+      `Last cycle: ${status.lastCycleAt === null ? 'none yet' : formatTime(status.lastCycleAt)} · scheduler ${status.schedulerRunning ? 'running' : 'stopped'}`,
+    );
     if (status.lastError) lines.push(`Last error: ${status.lastError}`);
     return { type: 'heartbeat', title: `Heartbeat: ${status.state}`, lines };
   }

@@ -39,7 +39,12 @@ describe('NotificationRouter', () => {
 
   it('contains a channel that throws or rejects: the others still get the message and notify does not throw', async () => {
     warnings.length = 0;
-    const throwing: NotificationChannel = { name: 'throws', send: () => { throw new Error('boom'); } };
+    const throwing: NotificationChannel = {
+      name: 'throws',
+      send: () => {
+        throw new Error('boom');
+      },
+    };
     const rejecting: NotificationChannel = { name: 'rejects', send: () => Promise.reject(new Error('down')) };
     const ok = new RecordingChannel('ok');
     expect(() => new NotificationRouter([throwing, rejecting, ok], {}, log).notify(note('errors'))).not.toThrow();

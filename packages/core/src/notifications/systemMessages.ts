@@ -16,7 +16,12 @@ export function stateChangeNotification(change: StateChange): Notification {
     lines.push(`Open orders canceled: ${change.cancellation.canceled.length}`);
     for (const f of change.cancellation.failed) lines.push(`  could not cancel ${f.clientOrderId}: ${f.error}`);
   }
-  return { type: 'state', title: `State ${change.from} → ${change.to}`, lines, data: { from: change.from, to: change.to, command: change.command } };
+  return {
+    type: 'state',
+    title: `State ${change.from} → ${change.to}`,
+    lines,
+    data: { from: change.from, to: change.to, command: change.command },
+  };
 }
 
 export interface CycleFailure {

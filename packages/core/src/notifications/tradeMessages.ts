@@ -4,7 +4,12 @@ import { formatPct, trimDecimal } from './format.js';
 
 export function orderNotification(order: Order): Notification {
   const price = order.price === null ? 'market' : trimDecimal(order.price);
-  const lines = [`Quantity: ${trimDecimal(order.quantity)} @ ${price}`, `Mode: ${order.mode}`, `Reason: ${order.reason}`, `Client id: ${order.clientOrderId}`];
+  const lines = [
+    `Quantity: ${trimDecimal(order.quantity)} @ ${price}`,
+    `Mode: ${order.mode}`,
+    `Reason: ${order.reason}`,
+    `Client id: ${order.clientOrderId}`,
+  ];
   if (order.filledQuantity !== '0' && Number(order.filledQuantity) > 0) {
     lines.splice(1, 0, `Filled: ${trimDecimal(order.filledQuantity)}${order.avgFillPrice ? ` @ ${trimDecimal(order.avgFillPrice)}` : ''}`);
   }

@@ -16,7 +16,9 @@ export interface RecordedCall {
   readonly params: Record<string, unknown>;
 }
 
-export type Fault = { readonly code: 429; readonly retryAfter: number } | { readonly code: 500 | 502 | 400 | 403; readonly description?: string };
+export type Fault =
+  | { readonly code: 429; readonly retryAfter: number }
+  | { readonly code: 500 | 502 | 400 | 403; readonly description?: string };
 
 interface Waiter {
   readonly offset: number;
@@ -130,13 +132,26 @@ export class FakeTelegramServer {
     const fault = this.faults.get(method)?.shift();
     if (fault) {
       if (fault.code === 429) {
-        return reply(res, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${fault.retryAfter}`, parameters: { retry_after: fault.retryAfter } });
+        return reply(res, 429, {
+          ok: false,
+          error_code: 429,
+          description: `Too Many Requests: retry after ${fault.retryAfter}`,
+          parameters: { retry_after: fault.retryAfter },
+        });
       }
-      return reply(res, fault.code, { ok: false, error_code: fault.code, description: fault.description ?? (fault.code >= 500 ? 'Internal Server Error' : 'Bad Request') });
+      return reply(res, fault.code, {
+        ok: false,
+        error_code: fault.code,
+        description: fault.description ?? (fault.code >= 500 ? 'Internal Server Error' : 'Bad Request'),
+      });
     }
     if (method === 'getUpdates') return this.getUpdates(params, res);
     const result = this.answer(method, params);
-    reply(res, result === undefined ? 404 : 200, result === undefined ? { ok: false, error_code: 404, description: 'Not Found: method not found' } : { ok: true, result });
+    reply(
+      res,
+      result === undefined ? 404 : 200,
+      result === undefined ? { ok: false, error_code: 404, description: 'Not Found: method not found' } : { ok: true, result },
+    );
     this.notifyListeners();
   }
 
@@ -157,10 +172,21 @@ export class FakeTelegramServer {
           ...(params.reply_markup ? { reply_markup: params.reply_markup as SentMessage['reply_markup'] } : {}),
         };
         this.sent.push(message);
-        return { message_id: message.message_id, date: this.unixNow(), chat: { id: message.chat_id, type: 'private' }, from: FAKE_BOT, text: message.text };
+        return {
+          message_id: message.message_id,
+          date: this.unixNow(),
+          chat: { id: message.chat_id, type: 'private' },
+          from: FAKE_BOT,
+          text: message.text,
+        };
       }
       case 'editMessageText':
-        return { message_id: Number(params.message_id), date: this.unixNow(), chat: { id: Number(params.chat_id), type: 'private' }, text: String(params.text ?? '') };
+        return {
+          message_id: Number(params.message_id),
+          date: this.unixNow(),
+          chat: { id: Number(params.chat_id), type: 'private' },
+          text: String(params.text ?? ''),
+        };
       case 'answerCallbackQuery':
       case 'deleteWebhook':
       case 'setMyCommands':
@@ -180,7 +206,10 @@ export class FakeTelegramServer {
     this.updates = this.updates.filter((u) => u.update_id >= offset);
     const ready = this.pending(offset);
     const timeoutMs = Math.min(Number(params.timeout ?? 0) * 1000, this.maxPollMs);
-    if (ready.length > 0 || timeoutMs <= 0) return reply(res, 200, { ok: true, result: ready });
+    if (ready.length > 0 || timeoutMs <= 0) {
+      reply(res, 200, { ok: true, result: ready });
+      return;
+    }
     let done = false;
     const respond = (updates: unknown[]) => {
       if (done) return;

@@ -4,7 +4,15 @@
  * message carries a `bot_command` entity at offset 0, exactly as Telegram sends it.
  */
 
-export const FAKE_BOT = { id: 777000111, is_bot: true, first_name: 'Warden', username: 'warden_test_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false };
+export const FAKE_BOT = {
+  id: 777000111,
+  is_bot: true,
+  first_name: 'Warden',
+  username: 'warden_test_bot',
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+};
 
 let nextMessageId = 1000;
 export function allocateMessageId(): number {
@@ -13,7 +21,9 @@ export function allocateMessageId(): number {
 }
 
 function chat(chatId: number) {
-  return chatId < 0 ? { id: chatId, type: 'group', title: `group ${chatId}` } : { id: chatId, type: 'private', first_name: `user${chatId}` };
+  return chatId < 0
+    ? { id: chatId, type: 'group', title: `group ${chatId}` }
+    : { id: chatId, type: 'private', first_name: `user${chatId}` };
 }
 
 function user(chatId: number) {

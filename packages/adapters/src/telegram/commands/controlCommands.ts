@@ -1,7 +1,12 @@
 import type { TransitionCommand } from '@warden/core/state/tradingState';
 import type { CommandInput, CommandSpec, Reply, TelegramServices } from './types.js';
 
-async function transition(services: TelegramServices, input: CommandInput, command: TransitionCommand, defaultReason: string): Promise<readonly Reply[]> {
+async function transition(
+  services: TelegramServices,
+  input: CommandInput,
+  command: TransitionCommand,
+  defaultReason: string,
+): Promise<readonly Reply[]> {
   const reason = input.args.trim() || defaultReason;
   const result = await services.control.transition(command, input.actor, reason);
   const lines = [`State ${result.from} → ${result.to}`, `Reason: ${reason}`];

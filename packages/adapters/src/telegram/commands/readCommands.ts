@@ -1,7 +1,7 @@
-import { roleAtLeast } from '@warden/core/state/tradingState';
 import { approvalPendingNotification } from '@warden/core/notifications/approvalMessages';
-import { renderNotification } from '@warden/core/notifications/render';
 import { formatAmount, formatPct, formatSigned, formatTime, trimDecimal } from '@warden/core/notifications/format';
+import { renderNotification } from '@warden/core/notifications/render';
+import { roleAtLeast } from '@warden/core/state/tradingState';
 import { approvalKeyboard } from '../keyboards.js';
 import type { CommandSpec, Reply, TelegramServices } from './types.js';
 
@@ -58,7 +58,9 @@ export const positionsCommand: CommandSpec = {
     const open = services.store.positions.list().filter((p) => Number(p.quantity) !== 0);
     if (open.length === 0) return one('No open position.');
     const unrealized = services.store.equity.latest()?.unrealizedPnl;
-    const lines = open.map((p) => `${p.symbol}: ${trimDecimal(p.quantity)} @ ${trimDecimal(p.avgEntryPrice)} · realized ${formatSigned(Number(p.realizedPnl))}`);
+    const lines = open.map(
+      (p) => `${p.symbol}: ${trimDecimal(p.quantity)} @ ${trimDecimal(p.avgEntryPrice)} · realized ${formatSigned(Number(p.realizedPnl))}`,
+    );
     if (unrealized !== undefined) lines.push(`Unrealized: ${formatSigned(Number(unrealized))}`);
     return one(lines.join('\n'));
   },
@@ -74,7 +76,10 @@ export const tradesCommand: CommandSpec = {
     const { symbol } = assets(services);
     const fills = services.store.fills.list({ symbol }, { limit: TRADES_SHOWN }).items;
     if (fills.length === 0) return one('No trades yet.');
-    const lines = fills.map((f) => `${formatTime(f.time)} ${f.side} ${trimDecimal(f.quantity)} @ ${trimDecimal(f.price)} (fee ${trimDecimal(f.fee)} ${f.feeAsset})`);
+    const lines = fills.map(
+      (f) =>
+        `${formatTime(f.time)} ${f.side} ${trimDecimal(f.quantity)} @ ${trimDecimal(f.price)} (fee ${trimDecimal(f.fee)} ${f.feeAsset})`,
+    );
     return one([`Last ${fills.length} trades on ${symbol}:`, ...lines].join('\n'));
   },
 };
@@ -91,11 +96,17 @@ export const profitCommand: CommandSpec = {
     const start = Number(first.equity);
     const pnl = Number(latest.equity) - start;
     const lines = [`PnL: ${formatSigned(pnl, quote)} (${formatPct(start > 0 ? (pnl / start) * 100 : 0)}) since ${formatTime(first.time)}`];
-    lines.push(`Realized: ${formatSigned(Number(latest.realizedPnl), quote)} · unrealized: ${formatSigned(Number(latest.unrealizedPnl), quote)}`);
+    lines.push(
+      `Realized: ${formatSigned(Number(latest.realizedPnl), quote)} · unrealized: ${formatSigned(Number(latest.unrealizedPnl), quote)}`,
+    );
     const m = services.store.metrics.latest();
     if (m) {
-      lines.push(`Max drawdown: ${formatPct(-Math.abs(m.maxDrawdownPct))} · win rate ${(m.winRate * 100).toFixed(0)}% · ${m.tradeCount} trades`);
-      lines.push(`Fees paid: ${formatAmount(m.feesPaid)} ${quote}${m.profitFactor === null ? '' : ` · profit factor ${m.profitFactor.toFixed(2)}`}`);
+      lines.push(
+        `Max drawdown: ${formatPct(-Math.abs(m.maxDrawdownPct))} · win rate ${(m.winRate * 100).toFixed(0)}% · ${m.tradeCount} trades`,
+      );
+      lines.push(
+        `Fees paid: ${formatAmount(m.feesPaid)} ${quote}${m.profitFactor === null ? '' : ` · profit factor ${m.profitFactor.toFixed(2)}`}`,
+      );
     }
     return one(lines.join('\n'));
   },

@@ -1,6 +1,5 @@
+import type { EquitySnapshot, Fill, Order } from '@warden/core/domain/orders';
 import type { NewApproval } from '@warden/core/ports/store';
-import type { Fill, Order } from '@warden/core/domain/orders';
-import type { EquitySnapshot } from '@warden/core/domain/orders';
 import { START } from './harness.js';
 
 export function buildOrder(overrides: Partial<Order> = {}): Order {
@@ -63,7 +62,11 @@ export function buildNewApproval(overrides: Partial<NewApproval> = {}): NewAppro
     change: { kind: 'params', strategy: 'smart_grid_ai', before: { grid_levels: 10 }, after: { grid_levels: 12 } },
     reason: 'win rate fell below 40% over the last 50 trades',
     source: 'rules',
-    whatIf: { candles: 500, current: { returnPct: 1.2, maxDrawdownPct: 4.5, trades: 40 }, proposed: { returnPct: 2.1, maxDrawdownPct: 3.9, trades: 46 } },
+    whatIf: {
+      candles: 500,
+      current: { returnPct: 1.2, maxDrawdownPct: 4.5, trades: 40 },
+      proposed: { returnPct: 2.1, maxDrawdownPct: 3.9, trades: 46 },
+    },
     ...overrides,
   };
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ControlServiceImpl, type ControlRuntime } from '@warden/core/app/controlServiceImpl';
+import { type ControlRuntime, ControlServiceImpl } from '@warden/core/app/controlServiceImpl';
 import { LiveUpdates } from '@warden/core/app/liveUpdates';
 import type { NotificationModes } from '@warden/core/notifications/router';
 import { NotificationRouter } from '@warden/core/notifications/router';
@@ -60,7 +60,15 @@ const runtime: ControlRuntime = {
   readiness: () => [],
   preflight: async () => [],
   cycleInfo: () => ({ lastCycleAt: START, lastCycleId: 'c-1', cycleCount: 1, lastError: null }),
-  describe: () => ({ mode: 'paper', symbol: 'BTC/USDT', strategy: 'smart_grid_ai', timeframes: ['5m', '4h'], version: '0.1.0', startedAt: START, requireDataReady: false }),
+  describe: () => ({
+    mode: 'paper',
+    symbol: 'BTC/USDT',
+    strategy: 'smart_grid_ai',
+    timeframes: ['5m', '4h'],
+    version: '0.1.0',
+    startedAt: START,
+    requireDataReady: false,
+  }),
 };
 
 /** Real parts on loopback: fake Bot API, grammy, SQLite in a temp dir, the lead's ControlServiceImpl. */
@@ -74,7 +82,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const broker = { cancelAllCalls: 0 };
   // ControlServiceImpl notifies state changes; route them through the same router the app uses.
   const late: { notifier: Notifier | null } = { notifier: null };
-  const control = new ControlServiceImpl(store, clock, stubBroker(broker), runtime, new LiveUpdates(), { notify: (n) => late.notifier?.notify(n) });
+  const control = new ControlServiceImpl(store, clock, stubBroker(broker), runtime, new LiveUpdates(), {
+    notify: (n) => late.notifier?.notify(n),
+  });
   const approvals = new RecordingApprovalService(store, clock);
   const telegram = createTelegram(
     {

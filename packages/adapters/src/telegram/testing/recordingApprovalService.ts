@@ -39,9 +39,20 @@ export class RecordingApprovalService implements ApprovalService {
     requireDecider(actor, `${action} approval`);
     if (!this.store.approvals.get(id)) throw new NotFoundError(`approval ${id} not found`);
     const now = this.clock.now();
-    const decided = this.store.approvals.decide(id, { status: action === 'approve' ? 'APPROVED' : 'REJECTED', decidedBy: actor.id, decidedAt: now, comment });
+    const decided = this.store.approvals.decide(id, {
+      status: action === 'approve' ? 'APPROVED' : 'REJECTED',
+      decidedBy: actor.id,
+      decidedAt: now,
+      comment,
+    });
     if (!decided) throw new ConflictError(`approval ${id} was already decided`);
-    this.store.audit.append({ time: now, type: `approval.${decided.status.toLowerCase()}`, actor: actor.id, reason: comment ?? action, inputs: { id } });
+    this.store.audit.append({
+      time: now,
+      type: `approval.${decided.status.toLowerCase()}`,
+      actor: actor.id,
+      reason: comment ?? action,
+      inputs: { id },
+    });
     return decided;
   }
 }
