@@ -1,0 +1,70 @@
+import type { AppConfig } from '@warden/core/config/parseConfig';
+import { CandleCache } from '@warden/core/data/candleCache';
+import type { CandleRepository } from '@warden/core/ports/store';
+import { BinanceCandleSource } from './binanceCandleSource.js';
+import { type BinanceExchange, createBinanceExchange } from './binanceExchange.js';
+import { ExchangeClock } from './exchangeClock.js';
+import { type GovernorOptions, RequestGovernor } from './requestGovernor.js';
+
+/** The part of pino's logger this uses, so tests and tools can pass any compatible logger. */
+export interface MarketDataLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+}
+
+export type BinanceMarketDataConfig = Pick<AppConfig, 'BINANCE_BASE_URL' | 'BINANCE_TESTNET' | 'BINANCE_TIME_SYNC_SECONDS' | 'BINANCE_RECV_WINDOW_MS'>;
+
+export interface BinanceMarketData {
+  readonly exchange: BinanceExchange;
+  readonly governor: RequestGovernor;
+  readonly source: BinanceCandleSource;
+  readonly clock: ExchangeClock;
+  readonly cache: CandleCache;
+  /** Measures the exchange's clock offset and starts periodic resyncs. */
+  start(): Promise<void>;
+  stop(): void;
+}
+
+export interface BinanceMarketDataOptions {
+  readonly candles: CandleRepository;
+  readonly logger?: MarketDataLogger;
+  readonly timeoutMs?: number;
+  readonly governor?: Omit<GovernorOptions, 'onTimestampRejected' | 'onWait'>;
+}
+
+/** Wires ccxt, the request governor, the exchange clock and the candle cache for one process. */
+export function createBinanceMarketData(config: BinanceMarketDataConfig, options: BinanceMarketDataOptions): BinanceMarketData {
+  const log = options.logger;
+  let clock: ExchangeClock | undefined;
+  const governor = new RequestGovernor({
+    ...options.governor,
+    onTimestampRejected: async () => {
+      await clock?.resync();
+    },
+    onWait: (reason, ms) => log?.warn({ reason, ms }, 'waiting before the next Binance request'),
+  });
+  const exchange = createBinanceExchange({
+    baseUrl: config.BINANCE_BASE_URL,
+    testnet: config.BINANCE_TESTNET,
+    recvWindowMs: config.BINANCE_RECV_WINDOW_MS,
+    timeoutMs: options.timeoutMs,
+    onResponse: (status, headers) => governor.observe(status, headers),
+  });
+  const source = new BinanceCandleSource(exchange, governor);
+  clock = new ExchangeClock(() => source.fetchServerTime(), {
+    resyncEveryMs: config.BINANCE_TIME_SYNC_SECONDS * 1000,
+    onSynced: (offsetMs, roundTripMs) => log?.info({ offsetMs: Math.round(offsetMs), roundTripMs }, 'exchange clock synced'),
+    onSyncFailed: (error) => log?.warn({ err: error }, 'exchange clock resync failed; keeping the last offset'),
+  });
+  const cache = new CandleCache({ source, candles: options.candles, clock });
+  const exchangeClock = clock;
+  return {
+    exchange,
+    governor,
+    source,
+    clock: exchangeClock,
+    cache,
+    start: () => exchangeClock.start(),
+    stop: () => exchangeClock.stop(),
+  };
+}
