@@ -32,6 +32,11 @@ describe('approving and rejecting from inline buttons', () => {
     ]);
     expect(h.store.approvals.get(approval.id)?.status).toBe('APPROVED');
     expect(h.store.approvals.get(approval.id)?.decidedBy).toBe(`telegram:${CHATS.operator}`);
+    // Applied through the real service: the tuned parameter is live and the decision audited with the chat as actor.
+    expect(h.store.audit.list({ type: 'approval.approved' }, { limit: 1 }).items[0]?.actor).toBe(`telegram:${CHATS.operator}`);
+    expect(h.store.audit.list({ type: 'config.changed' }, { limit: 1 }).items[0]?.inputs).toMatchObject({
+      after: expect.objectContaining({ grid_levels: 12 }),
+    });
     expect(answers()[0]?.text).toBe(`Approval #${approval.id} approved`);
     const edit = h.fake.callsOf('editMessageText')[0]?.params;
     expect(edit?.message_id).toBe(messageId);

@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { registryCatalog } from '@warden/core/advisor/registryCatalog';
 import { type ControlRuntime, ControlServiceImpl } from '@warden/core/app/controlServiceImpl';
 import { LiveUpdates } from '@warden/core/app/liveUpdates';
+import { ApprovalServiceImpl } from '@warden/core/approvals/approvalService';
 import type { NotificationModes } from '@warden/core/notifications/router';
 import { NotificationRouter } from '@warden/core/notifications/router';
 import type { Broker } from '@warden/core/ports/broker';
@@ -71,7 +73,7 @@ const runtime: ControlRuntime = {
   }),
 };
 
-/** Real parts on loopback: fake Bot API, grammy, SQLite in a temp dir, the lead's ControlServiceImpl. */
+/** Real parts on loopback: fake Bot API, grammy, SQLite in a temp dir, the real ControlServiceImpl and ApprovalServiceImpl. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const fake = new FakeTelegramServer();
   const apiUrl = await fake.start();
@@ -85,7 +87,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const control = new ControlServiceImpl(store, clock, stubBroker(broker), runtime, new LiveUpdates(), {
     notify: (n) => late.notifier?.notify(n),
   });
-  const approvals = new RecordingApprovalService(store, clock);
+  const approvals = new RecordingApprovalService(
+    new ApprovalServiceImpl({ store, clock, catalog: registryCatalog, defaultStrategy: 'smart_grid_ai' }),
+  );
   const telegram = createTelegram(
     {
       token: fake.token,
