@@ -28,6 +28,12 @@ export function onUnauthorized(listener: () => void): () => void {
   return () => unauthorizedListeners.delete(listener);
 }
 
+/** Drops the token and tells the app to show the login page. */
+export function notifyUnauthorized(): void {
+  clearToken();
+  for (const l of unauthorizedListeners) l();
+}
+
 async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   const token = readToken();
@@ -43,10 +49,7 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
   const json: unknown = text ? safeJson(text) : null;
   if (!res.ok) {
     const err = (json as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-    if (res.status === 401 && path !== '/api/auth/login') {
-      clearToken();
-      for (const l of unauthorizedListeners) l();
-    }
+    if (res.status === 401 && path !== '/api/auth/login') notifyUnauthorized();
     throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? (res.statusText || 'request failed'), err?.details);
   }
   return json as T;

@@ -6,6 +6,7 @@ import type {
   AuditEvent,
   AuditVerification,
   Candle,
+  ConfigView,
   EquitySnapshot,
   Fill,
   MetricsSnapshot,
@@ -40,7 +41,7 @@ export const useStatus = () => useQuery({ queryKey: keys.status, queryFn: () => 
 export const useCandles = (symbol: string | undefined, timeframe: Timeframe | undefined, limit = 300) =>
   useQuery({
     queryKey: keys.candles(symbol ?? '', timeframe ?? ''),
-    queryFn: () => api.get<Page<Candle>>('/api/candles', { symbol, timeframe, limit }),
+    queryFn: () => api.get<{ items: readonly Candle[] }>('/api/candles', { symbol, timeframe, limit }),
     enabled: Boolean(symbol && timeframe),
     placeholderData: keepPreviousData,
   });
@@ -53,7 +54,7 @@ export const useOrders = (f: Filters) => useQuery({ queryKey: keys.orders(f), qu
 
 export const useFills = (f: Filters) => useQuery({ queryKey: keys.fills(f), queryFn: () => api.get<Page<Fill>>('/api/fills', f), placeholderData: keepPreviousData });
 
-export const usePositions = () => useQuery({ queryKey: keys.positions, queryFn: () => api.get<Page<Position> | Position[]>('/api/positions').then(itemsOf) });
+export const usePositions = () => useQuery({ queryKey: keys.positions, queryFn: () => api.get<{ items: readonly Position[] }>('/api/positions').then((p) => p.items) });
 
 export const useEvents = (f: Filters) => useQuery({ queryKey: keys.events(f), queryFn: () => api.get<Page<AuditEvent>>('/api/events', f), placeholderData: keepPreviousData });
 
@@ -64,9 +65,4 @@ export const useApprovals = (f: { status?: ApprovalStatus; limit?: number; curso
 
 export const useStrategy = () => useQuery({ queryKey: keys.strategy, queryFn: () => api.get<StrategyInfo>('/api/strategy') });
 
-export const useConfig = () => useQuery({ queryKey: keys.config, queryFn: () => api.get<Record<string, unknown>>('/api/config') });
-
-/** Some list endpoints answer a bare array, most a page: accept both. */
-function itemsOf<T>(data: Page<T> | T[]): readonly T[] {
-  return Array.isArray(data) ? data : data.items;
-}
+export const useConfig = () => useQuery({ queryKey: keys.config, queryFn: () => api.get<ConfigView>('/api/config') });

@@ -73,16 +73,18 @@ export interface TunableParam {
   readonly description?: string;
 }
 
+/** One grid level from the strategy's describe(); `side` is BUY below the last filled level, SELL above, NONE at it. */
 export interface GridLevel {
   readonly price: number;
-  readonly side: Side | 'buy' | 'sell';
+  readonly side: string;
+  readonly index?: number;
 }
 
 export interface StrategyInfo {
   readonly name: string;
   readonly params: Readonly<Record<string, number | string | boolean>>;
   readonly tunable: readonly TunableParam[];
-  readonly describe: ({ readonly levels?: readonly GridLevel[] } & Readonly<Record<string, unknown>>) | null;
+  readonly describe: Readonly<Record<string, unknown>> | null;
 }
 
 export interface AdvisorRunResult {
@@ -96,4 +98,11 @@ export interface LiveUpdate {
   readonly kind: 'state' | 'scheduler' | 'cycle' | 'order' | 'fill' | 'approval' | 'event' | 'equity';
   readonly time: number;
   readonly data: Readonly<Record<string, unknown>>;
+}
+
+export interface ConfigView {
+  /** Environment settings; secrets are "[redacted]" (or null when unset). */
+  readonly env: Readonly<Record<string, unknown>>;
+  /** The config table: state, active strategy, parameters — with who changed each and when. */
+  readonly runtime: ReadonlyArray<{ readonly key: string; readonly value: unknown; readonly updatedAt: number; readonly updatedBy: string }>;
 }

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { readToken } from '../auth/tokenStore';
+import { notifyUnauthorized } from './client';
 import type { LiveUpdate } from './types';
 
 /** Which cached resources each kind of live update makes stale. */
@@ -39,8 +40,13 @@ export function useLiveUpdates(): StreamStatus {
     source.onopen = () => setStatus('live');
     source.onerror = () => setStatus(source.readyState === EventSource.CLOSED ? 'offline' : 'connecting');
     source.onmessage = handle;
-    // Servers may send named events (`event: cycle`); listen to each kind as well as the default.
+    // The server names each event by its kind (`event: cycle`); listen to each kind as well as the default.
     for (const kind of Object.keys(STALE)) source.addEventListener(kind, handle as EventListener);
+    // The server ends the stream with `logout` when the token expires or is revoked.
+    source.addEventListener('logout', () => {
+      source.close();
+      notifyUnauthorized();
+    });
     return () => source.close();
   }, [client]);
   return status;

@@ -12,6 +12,7 @@ import {
 import { useEffect, useRef } from 'react';
 import type { Candle, Fill, GridLevel } from '../api/types';
 import { baseChartOptions, useChartTheme } from './chartTheme';
+import { sideTone } from '../strategy/gridLevels';
 import { fillMarkers } from './fillMarkers';
 import { timeframeMs } from './timeframe';
 
@@ -71,14 +72,14 @@ export function CandleChart({ candles, fills, levels, timeframe, height = 360 }:
     if (!s) return;
     for (const line of lines.current) s.removePriceLine(line);
     lines.current = levels.map((level) => {
-      const buy = String(level.side).toUpperCase() === 'BUY';
+      const tone = sideTone(level.side);
       return s.createPriceLine({
         price: level.price,
-        color: buy ? theme.up : theme.down,
+        color: tone === 'up' ? theme.up : tone === 'down' ? theme.down : theme.accent,
         lineWidth: 1,
-        lineStyle: LineStyle.Dashed,
+        lineStyle: tone === 'neutral' ? LineStyle.Dotted : LineStyle.Dashed,
         axisLabelVisible: false,
-        title: buy ? 'grid buy' : 'grid sell',
+        title: tone === 'neutral' ? 'grid' : `grid ${level.side.toLowerCase()}`,
       });
     });
   }, [levels, theme]);

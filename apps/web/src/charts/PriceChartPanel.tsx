@@ -1,11 +1,10 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useCandles, useFills, useStatus, useStrategy } from '../api/queries';
-import type { GridLevel, Timeframe } from '../api/types';
+import type { Timeframe } from '../api/types';
 import { ErrorBox } from '../components/ErrorBox';
 import { money } from '../format';
+import { gridLevels } from '../strategy/gridLevels';
 import { CandleChart } from './CandleChart';
-
-const NO_LEVELS: readonly GridLevel[] = [];
 
 /** The symbol's candles for one of the configured timeframes, with fills, grid levels and the last price. */
 export function PriceChartPanel({ height }: { height?: number }) {
@@ -15,11 +14,14 @@ export function PriceChartPanel({ height }: { height?: number }) {
   const candles = useCandles(status?.symbol, timeframe);
   const fills = useFills({ symbol: status?.symbol, limit: 500 });
   const strategy = useStrategy();
-  const items = candles.data?.items ?? [];
-  // The API pages newest first; the chart needs oldest first.
-  const ordered = items.length > 1 && items[0]!.openTime > items[items.length - 1]!.openTime ? [...items].reverse() : items;
+  // Memoized so the chart only redraws (and refits) when data really changed.
+  const ordered = useMemo(() => {
+    const items = candles.data?.items ?? [];
+    return [...items].sort((a, b) => a.openTime - b.openTime);
+  }, [candles.data]);
+  const fillItems = useMemo(() => fills.data?.items ?? [], [fills.data]);
   const last = ordered[ordered.length - 1];
-  const levels = strategy.data?.describe?.levels ?? NO_LEVELS;
+  const levels = useMemo(() => gridLevels(strategy.data?.describe), [strategy.data]);
 
   return (
     <section className="card chart-card" aria-label="Price chart">
@@ -36,7 +38,7 @@ export function PriceChartPanel({ height }: { height?: number }) {
         </div>
       </header>
       <ErrorBox error={candles.error} />
-      <CandleChart candles={ordered} fills={fills.data?.items ?? []} levels={levels} timeframe={timeframe ?? '1m'} height={height} />
+      <CandleChart candles={ordered} fills={fillItems} levels={levels} timeframe={timeframe ?? '1m'} height={height} />
       <p className="legend muted small">
         <span className="up">▲ buy fill</span> <span className="down">▼ sell fill</span>
         {levels.length > 0 ? ` · ${levels.length} grid levels (dashed)` : ''} · {ordered.length} candles

@@ -1,41 +1,78 @@
 import { useConfig } from '../api/queries';
 import { ErrorBox } from '../components/ErrorBox';
+import { dateTime } from '../format';
 import { StrategyParams } from '../strategy/StrategyParams';
 
-/** Flattens nested config into dotted keys so it reads as one table. */
-function flatten(value: unknown, prefix = ''): Array<[string, string]> {
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k));
-  }
-  return [[prefix, Array.isArray(value) ? value.join(', ') : value === null || value === undefined ? '—' : String(value)]];
+function show(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
 }
 
+/** Effective settings (secrets redacted by the server) and the runtime config table with who changed what. */
 export function ConfigPage() {
   const config = useConfig();
-  const rows = config.data ? flatten(config.data) : [];
+  const env = Object.entries(config.data?.env ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  const runtime = config.data?.runtime ?? [];
   return (
     <>
       <StrategyParams />
-      <section className="card" aria-label="Configuration">
+      <section className="card" aria-label="Runtime settings">
         <header className="card-head">
-          <h2>Configuration</h2>
-          <span className="muted small">secrets are redacted by the server</span>
+          <h2>Runtime settings</h2>
+          <span className="muted small">changed while running; each change is audited</span>
         </header>
-        <ErrorBox error={config.error} />
         <div className="table-wrap">
-          <table className="table compact" data-testid="config-table">
+          <table className="table compact" data-testid="runtime-table">
+            <thead>
+              <tr>
+                <th>Key</th>
+                <th>Value</th>
+                <th>Updated</th>
+                <th>By</th>
+              </tr>
+            </thead>
             <tbody>
-              {rows.map(([k, v]) => (
-                <tr key={k}>
+              {runtime.map((r) => (
+                <tr key={r.key}>
                   <td>
-                    <code>{k}</code>
+                    <code>{r.key}</code>
                   </td>
-                  <td className={/redacted|\*{3}/i.test(v) ? 'muted' : undefined}>{v}</td>
+                  <td className="small">
+                    <code>{show(r.value)}</code>
+                  </td>
+                  <td className="small nowrap">{dateTime(r.updatedAt)}</td>
+                  <td className="small">{r.updatedBy}</td>
                 </tr>
               ))}
+              {runtime.length === 0 ? (
+                <tr>
+                  <td colSpan={4} className="muted empty">
+                    Nothing changed at runtime yet.
+                  </td>
+                </tr>
+              ) : null}
             </tbody>
           </table>
         </div>
+      </section>
+      <section className="card" aria-label="Configuration">
+        <header className="card-head">
+          <h2>Configuration</h2>
+          <span className="muted small">from the environment; secrets are redacted by the server</span>
+        </header>
+        <ErrorBox error={config.error} />
+        <dl className="kv-grid" data-testid="config-table">
+          {env.map(([k, v]) => (
+            <div key={k}>
+              <dt>
+                <code>{k}</code>
+              </dt>
+              <dd className={show(v) === '[redacted]' ? 'muted' : undefined}>{show(v)}</dd>
+            </div>
+          ))}
+        </dl>
       </section>
     </>
   );

@@ -12,7 +12,8 @@ export function EventsPage() {
   const [actor, setActor] = useState('');
   const [range, setRange] = useState<TimeRange>({});
   const [cursors, setCursors] = useState<number[]>([]);
-  const filter = useDebounced({ type: type.trim() || undefined, actor: actor.trim() || undefined, ...range });
+  // Type filters by prefix: "order." finds every order event, a full type still finds just itself.
+  const filter = useDebounced({ typePrefix: type.trim() || undefined, actor: actor.trim() || undefined, ...range });
   const events = useEvents({ ...filter, limit: 50, cursor: cursors[cursors.length - 1] });
   const items = events.data?.items ?? [];
   return (
@@ -23,7 +24,7 @@ export function EventsPage() {
       </header>
       <div className="filters">
         <input
-          placeholder="type, e.g. state.transition"
+          placeholder="type or prefix, e.g. order."
           aria-label="Event type"
           value={type}
           onChange={(e) => {

@@ -1,11 +1,12 @@
 import { useStrategy } from '../api/queries';
 import { money } from '../format';
+import { gridLevels, sideTone } from './gridLevels';
 
 /** The active grid's levels and what the strategy reports about them (spacing, regime…), when a grid runs. */
 export function GridLevelsTable() {
   const describe = useStrategy().data?.describe;
   if (!describe) return null;
-  const levels = [...(describe.levels ?? [])].sort((a, b) => b.price - a.price);
+  const levels = gridLevels(describe).sort((a, b) => b.price - a.price);
   const facts = Object.entries(describe).filter(([k, v]) => k !== 'levels' && (typeof v !== 'object' || v === null));
   return (
     <section className="card" aria-label="Strategy state">
@@ -32,7 +33,7 @@ export function GridLevelsTable() {
             {levels.map((l) => (
               <tr key={`${l.side}-${l.price}`}>
                 <td className="num">{money(l.price)}</td>
-                <td className={String(l.side).toUpperCase() === 'BUY' ? 'up' : 'down'}>{String(l.side).toUpperCase()}</td>
+                <td className={sideTone(l.side)}>{l.side}</td>
               </tr>
             ))}
           </tbody>
