@@ -42,6 +42,8 @@ export interface HarnessOptions {
   readonly polling?: boolean;
   /** Route ControlServiceImpl's own state notifications to Telegram too (off: replies are easier to pick out). */
   readonly stateNotifications?: boolean;
+  /** TELEGRAM_MODE=webhook with this URL and secret instead of polling. */
+  readonly webhook?: { readonly url: string; readonly secret: string };
 }
 
 const stubBroker = (counter: { cancelAllCalls: number }): Broker => ({
@@ -96,9 +98,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       apiUrl,
       chatIds: [String(CHATS.admin), String(CHATS.operator), String(CHATS.viewer)],
       chatRoles: { [CHATS.admin]: 'admin', [CHATS.operator]: 'operator' },
-      mode: 'polling',
-      webhookUrl: undefined,
-      webhookSecret: undefined,
+      mode: options.webhook ? 'webhook' : 'polling',
+      webhookUrl: options.webhook?.url,
+      webhookSecret: options.webhook?.secret,
       queueMax: options.queueMax ?? 50,
       pollTimeoutSeconds: 1,
     },
@@ -106,7 +108,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   );
   const router = new NotificationRouter([telegram.channel], options.modes ?? {}, log);
   if (options.stateNotifications) late.notifier = router;
-  if (options.polling) await telegram.start();
+  if (options.polling || options.webhook) await telegram.start();
   return {
     fake,
     store,
