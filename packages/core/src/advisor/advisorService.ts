@@ -15,6 +15,7 @@ import { type ServiceLogger, silentLogger } from './logger.js';
 import { buildAdvisorPrompt } from './prompt.js';
 import { redactSecrets, redactText } from './redact.js';
 import type { StrategyCatalog } from './strategyCatalog.js';
+import { type ApprovalChannels, publishApproval } from '../approvals/publishApproval.js';
 
 export interface AdvisorSettings {
   /** AI_FALLBACK_RULES */
@@ -27,7 +28,7 @@ export interface AdvisorSettings {
   readonly maxOutputTokens?: number;
 }
 
-export interface AdvisorDeps {
+export interface AdvisorDeps extends ApprovalChannels {
   readonly store: Store;
   readonly clock: Clock;
   readonly catalog: StrategyCatalog;
@@ -99,7 +100,9 @@ export class AdvisorServiceImpl implements AdvisorService {
         continue;
       }
       const whatIf = await this.#whatIf(candidate.change, audit);
-      saved.push(this.#save(candidate, source, whatIf, runId, actor));
+      const approval = this.#save(candidate, source, whatIf, runId, actor);
+      publishApproval(this.#d, approval, clock.now(), 'waiting for a decision');
+      saved.push(approval);
     }
     audit('advisor.completed', `advisor run finished: ${saved.length} saved, ${dropped.length} dropped`, { source, saved: saved.map((a) => a.id), dropped: dropped.length }, saved.length > 0 ? 'proposed' : 'nothing_saved');
     return { saved, dropped: dropped.length, source };

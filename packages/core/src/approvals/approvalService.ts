@@ -5,9 +5,10 @@ import { ConflictError, NotFoundError, WardenError } from '../errors/errors.js';
 import type { Clock } from '../ports/clock.js';
 import type { Store } from '../ports/store.js';
 import { planApply } from './planApply.js';
+import { type ApprovalChannels, publishApproval } from './publishApproval.js';
 import { requireDecider } from './requireDecider.js';
 
-export interface ApprovalServiceDeps {
+export interface ApprovalServiceDeps extends ApprovalChannels {
   readonly store: Store;
   readonly clock: Clock;
   readonly catalog: StrategyCatalog;
@@ -38,7 +39,7 @@ export class ApprovalServiceImpl implements ApprovalService {
     const { store, clock, catalog, defaultStrategy } = this.deps;
     const now = clock.now();
     try {
-      return store.transaction(() => {
+      const approved = store.transaction(() => {
         const approval = this.#pending(id, now);
         const writes = planApply(approval.change, store.config, catalog, defaultStrategy);
         const decided = this.#decide(id, 'APPROVED', actor, comment, now);
@@ -50,6 +51,8 @@ export class ApprovalServiceImpl implements ApprovalService {
         store.audit.append({ time: now, type: 'approval.applied', actor: actor.id, reason: `approval #${id} applied`, inputs: { approvalId: id, keys: writes.map((w) => w.key) }, outcome: 'applied' });
         return decided;
       });
+      publishApproval(this.deps, approved, now, 'approved and applied');
+      return approved;
     } catch (error) {
       // A change that no longer fits is not applied and stays PENDING (the operator may reject it); the attempt is audited.
       if (error instanceof WardenError && !(error instanceof NotFoundError) && !(error instanceof ConflictError && error.context.status)) {
@@ -63,12 +66,14 @@ export class ApprovalServiceImpl implements ApprovalService {
     requireDecider(actor, 'rejecting a proposal');
     const { store, clock } = this.deps;
     const now = clock.now();
-    return store.transaction(() => {
+    const rejected = store.transaction(() => {
       const approval = this.#pending(id, now);
       const decided = this.#decide(id, 'REJECTED', actor, comment, now);
       store.audit.append({ time: now, type: 'approval.rejected', actor: actor.id, reason: comment ?? `approval #${id} rejected`, inputs: { approvalId: id, change: approval.change, source: approval.source }, outcome: 'REJECTED' });
       return decided;
     });
+    publishApproval(this.deps, rejected, now, 'rejected');
+    return rejected;
   }
 
   #pending(id: number, now: number): Approval {

@@ -3,10 +3,11 @@ import type { Approval } from '../domain/approval.js';
 import type { Store } from '../ports/store.js';
 import type { ServiceLogger } from '../advisor/logger.js';
 import { silentLogger } from '../advisor/logger.js';
+import { type ApprovalChannels, publishApproval } from './publishApproval.js';
 
 export type ApprovalExpiryPolicy = 'none' | 'pause' | 'emergency_stop';
 
-export interface ExpiryCheckerDeps {
+export interface ExpiryCheckerDeps extends ApprovalChannels {
   readonly store: Store;
   readonly control: Pick<ControlService, 'transition'>;
   /** APPROVAL_EXPIRY_POLICY */
@@ -39,6 +40,7 @@ export class ApprovalExpiryChecker {
       });
       if (!approval) continue; // decided by an operator between the query and now
       expired.push(approval);
+      publishApproval(this.deps, approval, now, `expired (policy ${policy})`);
       if (policy !== 'none') await this.#applyPolicy(approval, policy, now);
     }
     return expired;
