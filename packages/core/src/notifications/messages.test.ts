@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { Approval } from '../domain/approval.js';
+import { approvalDecidedNotification, approvalPendingNotification } from './approvalMessages.js';
+import { cycleErrorNotification, stateChangeNotification } from './systemMessages.js';
+
+const T = Date.UTC(2026, 0, 5, 12, 0, 0);
+
+function buildApproval(overrides: Partial<Approval> = {}): Approval {
+  return {
+    id: 7,
+    createdAt: T,
+    expiresAt: T + 3_600_000,
+    status: 'PENDING',
+    change: { kind: 'strategy', fromStrategy: 'smart_grid_ai', toStrategy: 'ema_crossover', params: { fast: 9, slow: 21 } },
+    reason: 'trend regime',
+    source: 'llm:openai/gpt-4o-mini',
+    whatIf: null,
+    decidedBy: null,
+    decidedAt: null,
+    comment: null,
+    ...overrides,
+  };
+}
+
+describe('notification builders', () => {
+  it('describes a strategy switch, says when no what-if exists, and carries the id for buttons', () => {
+    const n = approvalPendingNotification(buildApproval());
+    expect(n.lines).toEqual([
+      'Switch strategy smart_grid_ai → ema_crossover',
+      '  with fast=9, slow=21',
+      'Reason: trend regime',
+      'What-if: not available',
+      'Expires: 2026-01-05 13:00 UTC',
+    ]);
+    expect(n.data).toEqual({ approvalId: 7, status: 'PENDING' });
+  });
+
+  it('an expired approval says nobody decided in time', () => {
+    const n = approvalDecidedNotification(buildApproval({ status: 'EXPIRED', decidedBy: 'system', decidedAt: T + 3_600_000 }));
+    expect(n.title).toBe('Approval #7 expired');
+    expect(n.lines).toContain('Decision: EXPIRED nobody decided in time');
+  });
+
+  it('an emergency stop lists the orders it could not cancel', () => {
+    const n = stateChangeNotification({
+      from: 'RUNNING',
+      to: 'EMERGENCY_STOP',
+      command: 'emergency_stop',
+      actor: 'system',
+      reason: 'max drawdown',
+      cancellation: { canceled: [], failed: [{ clientOrderId: 'wd-9', error: 'timeout' }] },
+    });
+    expect(n.lines).toEqual([
+      'By: system',
+      'Command: emergency_stop',
+      'Reason: max drawdown',
+      'Open orders canceled: 0',
+      '  could not cancel wd-9: timeout',
+    ]);
+  });
+
+  it('a fatal cycle error says the scheduler stopped', () => {
+    const n = cycleErrorNotification({ cycleId: null, error: 'exchange banned us', fatal: true });
+    expect(n.title).toBe('Fatal cycle error');
+    expect(n.lines).toEqual(['Error: exchange banned us', 'The scheduler stopped; an operator must look at it.']);
+  });
+});
