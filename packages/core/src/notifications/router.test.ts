@@ -25,6 +25,14 @@ describe('NotificationRouter', () => {
     expect(b.received).toHaveLength(1);
   });
 
+  it('delivers to a channel added after construction', () => {
+    const router = new NotificationRouter([], {}, log);
+    const late = new RecordingChannel('late');
+    router.addChannel(late);
+    router.notify(note('state'));
+    expect(late.received).toHaveLength(1);
+  });
+
   it('applies the per-type mode: off drops, silent marks the message silent', () => {
     const ch = new RecordingChannel('c');
     const router = new NotificationRouter([ch], { fills: 'off', heartbeat: 'silent', orders: 'on' }, log);

@@ -12,11 +12,23 @@ export type NotificationModes = Partial<Record<NotificationType, NotificationMod
  * nor reach the trading cycle that called `notify`.
  */
 export class NotificationRouter implements Notifier {
+  private readonly channels: NotificationChannel[];
+
   constructor(
-    private readonly channels: readonly NotificationChannel[],
+    channels: readonly NotificationChannel[],
     private readonly modes: NotificationModes,
     private readonly log: NotificationLogger,
-  ) {}
+  ) {
+    this.channels = [...channels];
+  }
+
+  /**
+   * For wiring order: the services take the router as their notifier before the Telegram channel
+   * (which needs those services for its commands) exists.
+   */
+  addChannel(channel: NotificationChannel): void {
+    this.channels.push(channel);
+  }
 
   modeOf(type: NotificationType): NotificationMode {
     return this.modes[type] ?? 'on';
