@@ -40,6 +40,8 @@ export class GridEngine {
   state: GridState = initialGridState();
   #layout: GridLayout | null = null;
   #geometry: GridGeometry | null = null;
+  #layoutCentre: number | null = null;
+  #layoutTick: string | null = null;
 
   constructor(readonly config: GridEngineConfig) {}
 
@@ -109,8 +111,20 @@ export class GridEngine {
 
   #draw(context: StrategyContext, geometry: GridGeometry): GridLayout {
     const centre = this.state.centre! * (1 + geometry.centreShift);
-    this.#layout = buildLayout({ ...this.#shape(geometry), centre, filters: context.filters });
-    return this.#layout;
+    const previous = this.#layout;
+    // Unchanged geometry (a static grid, or a smart grid clamped at its minimum step) keeps its levels.
+    const same =
+      previous !== null &&
+      this.#layoutCentre === centre &&
+      previous.buyStep === geometry.buyStep &&
+      previous.sellStep === geometry.sellStep &&
+      this.#layoutTick === context.filters.tickSize + '|' + context.filters.minPrice;
+    if (!same) {
+      this.#layout = buildLayout({ ...this.#shape(geometry), centre, filters: context.filters });
+      this.#layoutCentre = centre;
+      this.#layoutTick = context.filters.tickSize + '|' + context.filters.minPrice;
+    }
+    return this.#layout!;
   }
 
   /** Price beyond the outer levels for `rangeExitSeconds`: the grid no longer brackets the market, so it re-centres. */
@@ -143,11 +157,15 @@ export class GridEngine {
 
   #buy(context: StrategyContext, layout: GridLayout, level: GridLevel, crossed: number): Signal {
     const quote = quotePerLevel(this.state.capital!, this.config.levelsPerSide);
-    const quantity = levelQuantity(quote, level.price, context.filters) * crossed;
     const inputs = this.#inputs(context, layout, level, crossed);
-    const baseQuantity = quantizeQuantity(quantity, context.filters).toNumber();
-    if (!acceptable(baseQuantity, context.price, context.filters)) return hold('capital_too_small', { ...inputs, baseQuantity });
-    return { action: 'BUY', reason: 'grid_level_buy', tag: levelTag(level.index), quoteAmount: quote * crossed, baseQuantity, inputs };
+    if (context.quoteBalance < Number(context.filters.minNotional)) return hold('insufficient_quote', { ...inputs, quoteBalance: context.quoteBalance });
+    // Spot, no borrowing: after a re-centre in a falling market the grid may want more than is left.
+    const affordable = Math.min(levelQuantity(quote, level.price, context.filters) * crossed, context.quoteBalance / context.price);
+    const baseQuantity = quantizeQuantity(affordable, context.filters).toNumber();
+    if (!acceptable(baseQuantity, context.price, context.filters)) {
+      return hold(quote > context.quoteBalance ? 'insufficient_quote' : 'capital_too_small', { ...inputs, baseQuantity, quoteBalance: context.quoteBalance });
+    }
+    return { action: 'BUY', reason: 'grid_level_buy', tag: levelTag(level.index), quoteAmount: baseQuantity * context.price, baseQuantity, inputs };
   }
 
   #sell(context: StrategyContext, layout: GridLayout, level: GridLevel, crossed: number): Signal {
@@ -164,7 +182,7 @@ export class GridEngine {
   /** A SELL while flat: seed the inventory (bootstrap) or say why nothing happens. */
   #withoutInventory(context: StrategyContext, level: GridLevel, inputs: SignalInputs): Signal {
     if (!this.config.autoBootstrap) return hold('no_inventory', inputs);
-    const quoteAmount = this.state.capital! * this.config.bootstrapShare;
+    const quoteAmount = Math.min(this.state.capital! * this.config.bootstrapShare, context.quoteBalance);
     const baseQuantity = quantizeQuantity(quoteAmount / context.price, context.filters).toNumber();
     if (!acceptable(baseQuantity, context.price, context.filters)) return hold('capital_too_small', { ...inputs, baseQuantity });
     return {
@@ -195,17 +213,20 @@ export class GridEngine {
     return signal;
   }
 
+  /** One fixed-shape object per signal: the grid's position plus the market measurements (shared, not copied). */
   #inputs(context: StrategyContext, layout: GridLayout, level?: GridLevel, crossed?: number): SignalInputs {
     return {
       price: context.price,
       centre: this.state.centre,
       shiftedCentre: layout.centre,
       lastLevel: this.state.lastLevel,
-      ...(level ? { level: level.index, levelPrice: level.price, levelsCrossed: crossed } : {}),
+      level: level?.index ?? null,
+      levelPrice: level?.price ?? null,
+      levelsCrossed: crossed ?? 0,
       buyStepPct: layout.buyStep * 100,
       sellStepPct: layout.sellStep * 100,
       mode: layout.mode,
-      ...this.#geometry?.inputs,
+      market: this.#geometry?.inputs ?? {},
     };
   }
 }

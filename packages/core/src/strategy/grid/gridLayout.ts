@@ -1,5 +1,5 @@
 import type { SymbolFilters } from '../../domain/market.js';
-import { quantizePrice } from '../../money/filters.js';
+import { minimumLevelPrice, roundToTick } from './tickRounding.js';
 
 export type SpacingMode = 'geometric' | 'arithmetic';
 
@@ -43,15 +43,15 @@ export function buildLayout(args: {
   filters: SymbolFilters;
 }): GridLayout {
   const { centre, buyStep, sellStep, levelsPerSide, mode, filters } = args;
-  const minPrice = Math.max(Number(filters.minPrice), Number(filters.tickSize));
+  const minPrice = minimumLevelPrice(filters);
   const levels: GridLevel[] = [];
   for (let index = -levelsPerSide; index <= levelsPerSide; index++) {
     const raw = levelPrice(centre, index, buyStep, sellStep, mode);
     if (!(raw > 0)) continue;
     const rounding = index < 0 ? 'down' : index > 0 ? 'up' : 'nearest';
-    const price = quantizePrice(raw, filters, rounding).toNumber();
+    const price = roundToTick(raw, filters.tickSize, rounding);
     if (price < minPrice) continue;
     levels.push({ index, price });
   }
-  return { centre: quantizePrice(centre, filters, 'nearest').toNumber(), mode, buyStep, sellStep, levels };
+  return { centre: roundToTick(centre, filters.tickSize, 'nearest'), mode, buyStep, sellStep, levels };
 }

@@ -24,13 +24,13 @@ describe('grid (static)', () => {
   it('buys one level share when price reaches the level below the last traded one', () => {
     const h = grid();
     const signal = h.at(98.9);
-    expect(signal).toMatchObject({ action: 'BUY', reason: 'grid_level_buy', tag: 'grid:L-1', quoteAmount: 1000, baseQuantity: 10.10101 });
+    expect(signal).toMatchObject({ action: 'BUY', reason: 'grid_level_buy', tag: 'grid:L-1', quoteAmount: expect.closeTo(10.10101 * 98.9, 6), baseQuantity: 10.10101 });
     expect(signal.inputs).toMatchObject({ level: -1, levelPrice: 99, levelsCrossed: 1, lastLevel: 0 });
   });
 
   it('buys every level a fast move crossed in one signal, tagged with the deepest', () => {
     const h = grid();
-    expect(h.at(97)).toMatchObject({ action: 'BUY', tag: 'grid:L-3', quoteAmount: 3000, inputs: { levelsCrossed: 3 } });
+    expect(h.at(97)).toMatchObject({ action: 'BUY', tag: 'grid:L-3', baseQuantity: 30.91188, inputs: { levelsCrossed: 3 } });
   });
 
   it('does not buy a level again once its fill is reported, but does while it is unfilled', () => {

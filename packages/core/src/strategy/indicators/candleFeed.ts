@@ -23,6 +23,7 @@ export class CandleFeed<S> {
 
   /** Brings the indicators up to the window's last candle; returns how it got there. */
   sync(candles: readonly Candle[]): 'unchanged' | 'incremental' | 'rebuilt' {
+    if (candles.length === 0 && this.#last === null) return 'unchanged';
     const start = this.#firstUnseenIndex(candles);
     if (start === null) {
       this.#rebuild(candles);

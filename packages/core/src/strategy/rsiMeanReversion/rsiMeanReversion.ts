@@ -25,7 +25,8 @@ export class RsiMeanReversionStrategy implements Strategy {
 
   evaluate(context: StrategyContext): Signal {
     this.#feed.sync(context.candles[this.settings.primaryTimeframe] ?? []);
-    const rsi = this.#feed.state.getResult();
+    const indicator = this.#feed.state;
+    const rsi = indicator.isStable ? indicator.getResultOrThrow() : null;
     if (rsi === null) return hold('warming_up', { candlesSeen: this.#feed.fed, needed: this.params.rsi_period + 1 });
     const holding = holdsInventory(context);
     const inputs = { rsi, oversold: this.params.oversold, overbought: this.params.overbought, holding };

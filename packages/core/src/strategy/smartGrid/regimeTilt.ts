@@ -28,8 +28,9 @@ export function feedRegime(indicators: RegimeIndicators, candle: Candle): void {
  * regimes, and tanh bounds it. Positive = rising market, negative = falling, 0 = no view yet.
  */
 export function regimeOf(indicators: RegimeIndicators): { regime: number; histogram: number | null; atr4h: number | null } {
-  const macd = indicators.macd.getResult();
-  const atr = indicators.atr.getResult();
+  // isStable first: trading-signals' getResult() throws and catches internally during warm-up, which is slow.
+  const macd = indicators.macd.isStable ? indicators.macd.getResultOrThrow() : null;
+  const atr = indicators.atr.isStable ? indicators.atr.getResultOrThrow() : null;
   if (!macd || atr === null || !(atr > 0)) return { regime: 0, histogram: macd?.histogram ?? null, atr4h: atr };
   return { regime: Math.tanh(macd.histogram / atr), histogram: macd.histogram, atr4h: atr };
 }

@@ -27,6 +27,7 @@ export class SmartGridStrategy implements Strategy {
   readonly #primary: CandleFeed<VolatilityIndicators>;
   readonly #regime = new CandleFeed<RegimeIndicators>(createRegimeIndicators, feedRegime);
   #geometry: GridGeometry | null = null;
+  #regimeReading: ReturnType<typeof regimeOf> = { regime: 0, histogram: null, atr4h: null };
 
   constructor(
     readonly params: SmartGridParams,
@@ -82,14 +83,15 @@ export class SmartGridStrategy implements Strategy {
   #measure(context: StrategyContext): GridGeometry | null {
     const primary = context.candles[this.settings.primaryTimeframe] ?? [];
     this.#primary.sync(primary);
-    this.#regime.sync(context.candles[REGIME_TIMEFRAME] ?? []);
-    const atr = this.#primary.state.atr.getResult();
+    // The regime changes once per 4h candle: read it only when one arrived.
+    if (this.#regime.sync(context.candles[REGIME_TIMEFRAME] ?? []) !== 'unchanged') this.#regimeReading = regimeOf(this.#regime.state);
+    const atr = this.#primary.state.atr.isStable ? this.#primary.state.atr.getResultOrThrow() : null;
     const volatility = this.#primary.state.volatility.getResult();
     const close = primary[primary.length - 1]?.close;
     if (atr === null || volatility === null || close === undefined) return null;
     const p = this.params;
     const spacing = adaptiveSpacing({ atr, volatility, price: close, blend: p.volatility_blend, multiplier: p.spacing_multiplier, minPct: p.spacing_min_pct, maxPct: p.spacing_max_pct });
-    const regime = regimeOf(this.#regime.state);
+    const regime = this.#regimeReading;
     const tilt = applyTilt(spacing.spacingPct / 100, regime.regime, p.tilt_strength);
     this.#geometry = {
       buyStep: tilt.buyStep,
