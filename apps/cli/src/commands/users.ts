@@ -1,0 +1,219 @@
+import { userInfo } from 'node:os';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '@warden/api/auth/passwords';
+import { ROLES, type Role } from '@warden/core/config/schema';
+import type { SqliteStore } from '@warden/storage/openStore';
+import type { Command } from 'commander';
+import { loadConfig, openStoreFor } from '../context.js';
+
+/**
+ * `warden users …`: the API's accounts. Role and password changes bump the user's token version,
+ * which revokes every token they hold; each change is audited with the actor `cli:<os user>`.
+ */
+
+const NAME = /^[A-Za-z0-9_.-]{1,64}$/;
+
+export class UserCommandError extends Error {}
+
+export interface UserCommandIo {
+  /** The password: hidden prompt on a terminal, or all of stdin with --password-stdin. */
+  readPassword(options: { stdin: boolean; confirm: boolean }): Promise<string>;
+  out(line: string): void;
+}
+
+function checkName(name: string): string {
+  if (!NAME.test(name)) throw new UserCommandError(`invalid user name "${name}": use 1–64 letters, digits, "_", "." or "-"`);
+  return name;
+}
+
+function checkRole(role: string): Role {
+  if (!(ROLES as readonly string[]).includes(role)) throw new UserCommandError(`invalid role "${role}": expected ${ROLES.join(', ')}`);
+  return role as Role;
+}
+
+function checkPassword(password: string): string {
+  if (password.length < MIN_PASSWORD_LENGTH) throw new UserCommandError(`password too short: at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (password.length > 1024) throw new UserCommandError('password too long: at most 1024 characters');
+  return password;
+}
+
+/** The last admin cannot be removed or demoted: nobody could leave an emergency stop any more. */
+function refuseLastAdmin(store: SqliteStore, name: string, action: string): void {
+  const admins = store.users.list().filter((u) => u.role === 'admin');
+  if (admins.length === 1 && admins[0]?.username === name) throw new UserCommandError(`refusing to ${action} ${name}: it is the only admin (add another admin first)`);
+}
+
+export interface UserActionDeps {
+  readonly store: SqliteStore;
+  readonly now: number;
+  readonly actor: string;
+}
+
+function audit(d: UserActionDeps, type: string, reason: string, inputs: unknown): void {
+  d.store.audit.append({ time: d.now, type, actor: d.actor, reason, inputs, outcome: 'ok' });
+}
+
+export async function addUser(d: UserActionDeps, name: string, role: string, password: string): Promise<void> {
+  checkName(name);
+  const r = checkRole(role);
+  checkPassword(password);
+  if (d.store.users.byName(name)) throw new UserCommandError(`user ${name} already exists (use set-role or set-password)`);
+  const passwordHash = await hashPassword(password);
+  d.store.transaction(() => {
+    d.store.users.create({ username: name, passwordHash, role: r, now: d.now });
+    audit(d, 'user.added', `user ${name} added as ${r}`, { username: name, role: r });
+  });
+}
+
+export function setRole(d: UserActionDeps, name: string, role: string): void {
+  const r = checkRole(role);
+  const user = d.store.users.byName(name);
+  if (!user) throw new UserCommandError(`no user ${name}`);
+  if (r !== 'admin') refuseLastAdmin(d.store, name, `make ${r}`);
+  d.store.transaction(() => {
+    d.store.users.setRole(name, r, d.now);
+    audit(d, 'user.role_changed', `${name}: ${user.role} → ${r}; existing tokens revoked`, { username: name, before: user.role, after: r });
+  });
+}
+
+export async function setPassword(d: UserActionDeps, name: string, password: string): Promise<void> {
+  if (!d.store.users.byName(name)) throw new UserCommandError(`no user ${name}`);
+  const passwordHash = await hashPassword(checkPassword(password));
+  d.store.transaction(() => {
+    d.store.users.setPasswordHash(name, passwordHash, d.now);
+    audit(d, 'user.password_changed', `${name}: password changed; existing tokens revoked`, { username: name });
+  });
+}
+
+export function removeUser(d: UserActionDeps, name: string): void {
+  if (!d.store.users.byName(name)) throw new UserCommandError(`no user ${name}`);
+  refuseLastAdmin(d.store, name, 'remove');
+  d.store.transaction(() => {
+    d.store.users.remove(name);
+    audit(d, 'user.removed', `user ${name} removed`, { username: name });
+  });
+}
+
+export function listUsers(store: SqliteStore): string[] {
+  const users = store.users.list();
+  if (users.length === 0) return ['no users yet: add one with `warden users add NAME --role admin`'];
+  const width = Math.max(8, ...users.map((u) => u.username.length));
+  return [`${'USERNAME'.padEnd(width)}  ROLE      CREATED                   UPDATED`, ...users.map((u) => `${u.username.padEnd(width)}  ${u.role.padEnd(8)}  ${new Date(u.createdAt).toISOString()}  ${new Date(u.updatedAt).toISOString()}`)];
+}
+
+// --- terminal I/O ------------------------------------------------------------------------------
+
+async function readAllStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  // One trailing newline belongs to `echo` / here-strings, not to the password.
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+/** Reads a line from the terminal in raw mode, echoing nothing. */
+function promptHidden(prompt: string): Promise<string> {
+  const stdin = process.stdin;
+  process.stderr.write(prompt);
+  stdin.setRawMode(true);
+  stdin.resume();
+  stdin.setEncoding('utf8');
+  return new Promise((resolve, reject) => {
+    let value = '';
+    const finish = (error?: Error) => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      process.stderr.write('\n');
+      if (error) reject(error);
+      else resolve(value);
+    };
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === '\r' || ch === '\n') return finish();
+        if (ch === '\u0003' || ch === '\u0004') return finish(new UserCommandError('cancelled'));
+        if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
+        else value += ch;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}
+
+export const terminalIo: UserCommandIo = {
+  async readPassword({ stdin, confirm }) {
+    if (stdin) return readAllStdin();
+    if (!process.stdin.isTTY) throw new UserCommandError('standard input is not a terminal: pipe the password with --password-stdin');
+    const password = await promptHidden('Password: ');
+    if (confirm && (await promptHidden('Repeat password: ')) !== password) throw new UserCommandError('the passwords do not match');
+    return password;
+  },
+  out: (line) => process.stdout.write(`${line}\n`),
+};
+
+export function registerUserCommands(program: Command, io: UserCommandIo = terminalIo): void {
+  const run = (work: (d: UserActionDeps) => Promise<void> | void) => async () => {
+    const config = loadConfig();
+    const store = openStoreFor(config);
+    try {
+      await work({ store, now: Date.now(), actor: `cli:${userInfo().username}` });
+    } catch (error) {
+      if (!(error instanceof UserCommandError)) throw error;
+      process.stderr.write(`warden users: ${error.message}\n`);
+      process.exitCode = 1;
+    } finally {
+      store.close();
+    }
+  };
+
+  const users = program.command('users').description('API users (AUTH_ENABLED=true): roles viewer, operator, admin');
+  users
+    .command('add')
+    .description('add a user; the password is asked without echo, or read from stdin with --password-stdin')
+    .argument('<name>')
+    .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
+    .option('--password-stdin', 'read the password from standard input (for scripts)')
+    .action((name: string, opts: { role: string; passwordStdin?: boolean }) =>
+      run(async (d) => {
+        checkName(name);
+        checkRole(opts.role);
+        await addUser(d, name, opts.role, await io.readPassword({ stdin: !!opts.passwordStdin, confirm: true }));
+        io.out(`user ${name} added as ${opts.role}`);
+      })(),
+    );
+  users
+    .command('list')
+    .description('list users and roles (never passwords)')
+    .action(() => run((d) => listUsers(d.store).forEach((line) => io.out(line)))());
+  users
+    .command('set-role')
+    .description("change a user's role; their tokens are revoked")
+    .argument('<name>')
+    .argument('<role>')
+    .action((name: string, role: string) =>
+      run((d) => {
+        setRole(d, name, role);
+        io.out(`${name} is now ${role}; existing tokens revoked`);
+      })(),
+    );
+  users
+    .command('set-password')
+    .description("change a user's password; their tokens are revoked")
+    .argument('<name>')
+    .option('--password-stdin', 'read the password from standard input (for scripts)')
+    .action((name: string, opts: { passwordStdin?: boolean }) =>
+      run(async (d) => {
+        if (!d.store.users.byName(name)) throw new UserCommandError(`no user ${name}`);
+        await setPassword(d, name, await io.readPassword({ stdin: !!opts.passwordStdin, confirm: true }));
+        io.out(`password of ${name} changed; existing tokens revoked`);
+      })(),
+    );
+  users
+    .command('remove')
+    .description('remove a user (not the only admin)')
+    .argument('<name>')
+    .action((name: string) =>
+      run((d) => {
+        removeUser(d, name);
+        io.out(`user ${name} removed`);
+      })(),
+    );
+}
