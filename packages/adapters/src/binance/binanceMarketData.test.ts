@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { aggregateCandles } from '@warden/core/data/aggregateCandles';
+import { assertDataReady, warmUp } from '@warden/core/data/warmUp';
 import { FatalExchangeError, MarketDataError } from '@warden/core/errors/errors';
 import { openStore, type SqliteStore } from '@warden/storage/openStore';
 import { BTC_2021_WEEK, recordedBtcWeek, recordedMarket } from '@warden/testkit/fakeBinance/recordedMarket';
@@ -163,5 +164,24 @@ describe('Binance market data through ccxt against the fake exchange', () => {
     await md.clock.resync();
     await md.cache.getClosedCandles(SYMBOL, '1m', 50);
     expect(md.cache.readiness(SYMBOL, { '1m': 50 })).toEqual([{ timeframe: '1m', required: 50, available: 50, ready: true }]);
+  });
+});
+
+describe('warm-up gate against the fake exchange', () => {
+  it('blocks while a timeframe is short, naming it, and unblocks once the market has produced enough bars', async () => {
+    // Day 2 of the recorded week: 1m history is plenty, but only 11 closed 4h bars exist yet.
+    await setup(start + 2 * 86_400_000 - 10 * MIN);
+    const first = await warmUp(md.cache, SYMBOL, { '1m': 500, '4h': 12 });
+    expect(first.readiness).toEqual([
+      { timeframe: '1m', required: 500, available: 500, ready: true },
+      { timeframe: '4h', required: 12, available: 11, ready: false },
+    ]);
+    expect(() => assertDataReady(first.readiness, true)).toThrow('4h lacks 1 closed candles (has 11 of 12)');
+    expect(() => assertDataReady(first.readiness, false)).not.toThrow();
+
+    await advanceMarket(10 * MIN);
+    const second = await warmUp(md.cache, SYMBOL, { '1m': 500, '4h': 12 });
+    expect(second.readiness.every((r) => r.ready)).toBe(true);
+    expect(() => assertDataReady(second.readiness, true)).not.toThrow();
   });
 });
