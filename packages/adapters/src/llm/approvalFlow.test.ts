@@ -2,7 +2,7 @@ import { registryCatalog } from '@warden/core/advisor/registryCatalog';
 import { CONFIG_KEYS } from '@warden/core/app/configKeys';
 import { readTradingState } from '@warden/core/app/controlServiceImpl';
 import { ApprovalServiceImpl } from '@warden/core/approvals/approvalService';
-import { type ApprovalExpiryPolicy, ApprovalExpiryChecker } from '@warden/core/approvals/expiryChecker';
+import { ApprovalExpiryChecker, type ApprovalExpiryPolicy } from '@warden/core/approvals/expiryChecker';
 import type { ProposalChange } from '@warden/core/domain/approval';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@warden/core/errors/errors';
 import { parseStrategyParams } from '@warden/core/strategy/registry';
@@ -14,7 +14,16 @@ const BOB = { id: 'telegram:4242', role: 'admin' } as const;
 const VIEWER = { id: 'user:vic', role: 'viewer' } as const;
 const TTL = 60 * 60_000;
 const tune: ProposalChange = { kind: 'params', strategy: 'smart_grid_ai', before: { grid_levels: 5 }, after: { grid_levels: 7 } };
-const SETTINGS = { symbol: 'BTC/USDT', timeframes: ['5m'] as const, primaryTimeframe: '5m' as const, gridSpacingMode: 'geometric' as const, gridCooldownSeconds: 60, gridAutoInventoryBootstrap: false, makerFee: 0.001, takerFee: 0.001 };
+const SETTINGS = {
+  symbol: 'BTC/USDT',
+  timeframes: ['5m'] as const,
+  primaryTimeframe: '5m' as const,
+  gridSpacingMode: 'geometric' as const,
+  gridCooldownSeconds: 60,
+  gridAutoInventoryBootstrap: false,
+  makerFee: 0.001,
+  takerFee: 0.001,
+};
 
 let flow: Flow | null = null;
 afterEach(() => {
@@ -26,7 +35,8 @@ function setup() {
   flow = openFlow();
   const f = flow;
   const service = new ApprovalServiceImpl({ store: f.store, clock: f.clock, catalog: registryCatalog, defaultStrategy: 'smart_grid_ai' });
-  const propose = (change: ProposalChange = tune, createdAt = NOW) => f.store.approvals.insert({ createdAt, expiresAt: createdAt + TTL, change, reason: 'test proposal', source: 'rules', whatIf: null });
+  const propose = (change: ProposalChange = tune, createdAt = NOW) =>
+    f.store.approvals.insert({ createdAt, expiresAt: createdAt + TTL, change, reason: 'test proposal', source: 'rules', whatIf: null });
   const params = () => f.store.config.get<Record<string, unknown>>(CONFIG_KEYS.strategyParams('smart_grid_ai'));
   return { flow: f, service, propose, params };
 }
@@ -41,7 +51,10 @@ describe('approving', () => {
     expect(flow.store.config.entry(CONFIG_KEYS.strategyParams('smart_grid_ai'))?.updatedBy).toBe('user:alice');
     const changed = flow.store.audit.list({ type: 'config.changed' }, { limit: 5 }).items;
     expect(changed).toHaveLength(1);
-    expect(changed[0]).toMatchObject({ actor: 'user:alice', inputs: { key: 'strategy.params.smart_grid_ai', before: { grid_levels: 5 }, after: { grid_levels: 7 }, approvalId: id } });
+    expect(changed[0]).toMatchObject({
+      actor: 'user:alice',
+      inputs: { key: 'strategy.params.smart_grid_ai', before: { grid_levels: 5 }, after: { grid_levels: 7 }, approvalId: id },
+    });
     expect(eventTypes(flow.store).slice(-3)).toEqual(['approval.approved', 'config.changed', 'approval.applied']);
   });
 
@@ -74,7 +87,12 @@ describe('approving', () => {
   it('refuses a stale strategy switch (the active strategy changed since)', async () => {
     const { flow, service, propose } = setup();
     flow.store.config.set(CONFIG_KEYS.activeStrategy, 'rsi_mean_reversion', 'user:alice', NOW);
-    const { id } = propose({ kind: 'strategy', fromStrategy: 'smart_grid_ai', toStrategy: 'ema_crossover', params: registryCatalog.definition('ema_crossover')!.defaults });
+    const { id } = propose({
+      kind: 'strategy',
+      fromStrategy: 'smart_grid_ai',
+      toStrategy: 'ema_crossover',
+      params: registryCatalog.definition('ema_crossover')!.defaults,
+    });
     await expect(service.approve(id, ALICE, null)).rejects.toBeInstanceOf(ConflictError);
     expect(flow.store.config.get(CONFIG_KEYS.activeStrategy)).toBe('rsi_mean_reversion');
   });

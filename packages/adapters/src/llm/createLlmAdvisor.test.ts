@@ -7,7 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createLlmAdvisor } from './createLlmAdvisor.js';
 import { CANARY_KEYS, KEY_HEADER, llmConfigFor, PROVIDERS } from './testing.js';
 
-const answer = { proposals: [{ kind: 'params', strategy: 'smart_grid_ai', changes: [{ key: 'grid_levels', value: 7 }], reason: 'ranging market' }] };
+const answer = {
+  proposals: [{ kind: 'params', strategy: 'smart_grid_ai', changes: [{ key: 'grid_levels', value: 7 }], reason: 'ranging market' }],
+};
 const prompt = buildAdvisorPrompt(buildContext());
 const servers: FakeLlmServer[] = [];
 const start = async (...args: Parameters<typeof startFakeLlm>) => {
@@ -51,14 +53,18 @@ describe.each(PROVIDERS)('createLlmAdvisor with %s', (provider) => {
 
   it('turns malformed JSON into LlmOutputError carrying the raw text', async () => {
     const server = await start(provider, { kind: 'text', text: '{"proposals": [ {"kind": "params", ' });
-    const error = await createLlmAdvisor(llmConfigFor(provider, server.baseUrl)).port.propose(prompt, noSignal()).catch((e: unknown) => e);
+    const error = await createLlmAdvisor(llmConfigFor(provider, server.baseUrl))
+      .port.propose(prompt, noSignal())
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LlmOutputError);
     expect((error as LlmOutputError).rawText).toContain('"proposals": [');
   });
 
   it('turns an HTTP 500 into LlmProviderError without retrying', async () => {
     const server = await start(provider, { kind: 'http', status: 500, message: 'boom' });
-    const error = await createLlmAdvisor(llmConfigFor(provider, server.baseUrl)).port.propose(prompt, noSignal()).catch((e: unknown) => e);
+    const error = await createLlmAdvisor(llmConfigFor(provider, server.baseUrl))
+      .port.propose(prompt, noSignal())
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LlmProviderError);
     expect((error as LlmProviderError).status).toBe(500);
     expect(server.requests).toHaveLength(1);
@@ -76,17 +82,22 @@ describe('createLlmAdvisor configuration', () => {
     const server = await start('anthropic', { kind: 'text', text: JSON.stringify(answer) });
     const advisor = createLlmAdvisor(llmConfigFor('anthropic', server.baseUrl, { AI_MODEL: 'claude-3-haiku-20240307' }));
     await expect(advisor.port.propose(prompt, noSignal())).resolves.toEqual(answer);
-    expect((server.requests[0]?.body as { tools?: { name: string }[] }).tools?.map((t) => t.name)).toEqual(['json']);
+    expect((server.requests[0]!.body as { tools?: { name: string }[] }).tools?.map((t) => t.name)).toEqual(['json']);
   });
 
   it('labels proposals with provider and model, honouring AI_MODEL', () => {
-    expect(createLlmAdvisor(llmConfigFor('openai', 'http://127.0.0.1:1/v1', { AI_MODEL: 'gpt-4.1-mini' })).source).toBe('llm:openai/gpt-4.1-mini');
+    expect(createLlmAdvisor(llmConfigFor('openai', 'http://127.0.0.1:1/v1', { AI_MODEL: 'gpt-4.1-mini' })).source).toBe(
+      'llm:openai/gpt-4.1-mini',
+    );
     expect(createLlmAdvisor(llmConfigFor('gemini', 'http://127.0.0.1:1/v1beta')).source).toBe('llm:gemini/gemini-2.5-flash');
   });
 
   it('accepts GOOGLE_GENERATIVE_AI_API_KEY for Gemini', async () => {
     const server = await start('gemini', { kind: 'text', text: JSON.stringify(answer) });
-    const config = llmConfigFor('gemini', server.baseUrl, { GEMINI_API_KEY: undefined, GOOGLE_GENERATIVE_AI_API_KEY: 'canary-google-key-2' });
+    const config = llmConfigFor('gemini', server.baseUrl, {
+      GEMINI_API_KEY: undefined,
+      GOOGLE_GENERATIVE_AI_API_KEY: 'canary-google-key-2',
+    });
     await createLlmAdvisor(config).port.propose(prompt, noSignal());
     expect(server.requests[0]?.headers['x-goog-api-key']).toBe('canary-google-key-2');
   });

@@ -28,7 +28,10 @@ export function createLlmAdvisor(config: LlmConfig, options: LlmAdvisorOptions =
             model,
             system: prompt.system,
             prompt: prompt.user,
-            output: Output.object({ schema: jsonSchema<unknown>(prompt.outputSchema as JSONSchema7, { validate: (value) => ({ success: true, value }) }), name: prompt.outputName }),
+            output: Output.object({
+              schema: jsonSchema<unknown>(prompt.outputSchema as JSONSchema7, { validate: (value) => ({ success: true, value }) }),
+              name: prompt.outputName,
+            }),
             maxOutputTokens: prompt.maxOutputTokens ?? config.AI_MAX_OUTPUT_TOKENS,
             temperature: 0.2,
             maxRetries: 0,

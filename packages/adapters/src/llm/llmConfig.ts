@@ -3,7 +3,15 @@ import { ConfigError } from '@warden/core/errors/errors';
 
 export type LlmConfig = Pick<
   EnvConfig,
-  'AI_PROVIDER' | 'AI_MODEL' | 'AI_BASE_URL' | 'OPENAI_API_KEY' | 'ANTHROPIC_API_KEY' | 'GEMINI_API_KEY' | 'GOOGLE_GENERATIVE_AI_API_KEY' | 'AI_TIMEOUT_SECONDS' | 'AI_MAX_OUTPUT_TOKENS'
+  | 'AI_PROVIDER'
+  | 'AI_MODEL'
+  | 'AI_BASE_URL'
+  | 'OPENAI_API_KEY'
+  | 'ANTHROPIC_API_KEY'
+  | 'GEMINI_API_KEY'
+  | 'GOOGLE_GENERATIVE_AI_API_KEY'
+  | 'AI_TIMEOUT_SECONDS'
+  | 'AI_MAX_OUTPUT_TOKENS'
 >;
 
 /** Small, cheap models that follow a JSON schema well; AI_MODEL overrides. */
@@ -24,7 +32,10 @@ export function apiKeyFor(config: LlmConfig): string | null {
       : config.AI_PROVIDER === 'anthropic'
         ? { value: config.ANTHROPIC_API_KEY, name: 'ANTHROPIC_API_KEY' }
         : config.AI_PROVIDER === 'gemini'
-          ? { value: config.GEMINI_API_KEY ?? config.GOOGLE_GENERATIVE_AI_API_KEY, name: 'GEMINI_API_KEY (or GOOGLE_GENERATIVE_AI_API_KEY)' }
+          ? {
+              value: config.GEMINI_API_KEY ?? config.GOOGLE_GENERATIVE_AI_API_KEY,
+              name: 'GEMINI_API_KEY (or GOOGLE_GENERATIVE_AI_API_KEY)',
+            }
           : null;
   if (!key) return null;
   if (key.value) return key.value;

@@ -3,7 +3,7 @@ import { createGoogleGenerativeAI } from '@ai-sdk/google';
 import { createOpenAI } from '@ai-sdk/openai';
 import type { LanguageModel } from 'ai';
 import { createOllama } from 'ollama-ai-provider-v2';
-import { DEFAULT_MODELS, type LlmConfig, apiKeyFor, ollamaBaseUrl } from './llmConfig.js';
+import { apiKeyFor, DEFAULT_MODELS, type LlmConfig, ollamaBaseUrl } from './llmConfig.js';
 
 export interface ProviderModel {
   readonly model: LanguageModel;

@@ -13,12 +13,17 @@ export function translateLlmError(error: unknown, timeoutMs: number, signal: Abo
   if (signal.aborted) return signal.reason instanceof LlmTimeoutError ? signal.reason : new LlmTimeoutError(timeoutMs);
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return new LlmTimeoutError(timeoutMs);
   if (NoObjectGeneratedError.isInstance(error)) {
-    return new LlmOutputError(`the model's answer is not the requested JSON: ${error.message}`, error.text?.slice(0, MAX_TEXT) ?? null, { cause: error });
+    return new LlmOutputError(`the model's answer is not the requested JSON: ${error.message}`, error.text?.slice(0, MAX_TEXT) ?? null, {
+      cause: error,
+    });
   }
   if (NoOutputGeneratedError.isInstance(error)) return new LlmOutputError('the model produced no output', null, { cause: error });
   const last = RetryError.isInstance(error) ? error.lastError : error;
   if (APICallError.isInstance(last)) {
-    return new LlmProviderError(`provider answered HTTP ${last.statusCode ?? 'error'}: ${last.message.slice(0, 300)}`, last.statusCode ?? null);
+    return new LlmProviderError(
+      `provider answered HTTP ${last.statusCode ?? 'error'}: ${last.message.slice(0, 300)}`,
+      last.statusCode ?? null,
+    );
   }
   return new LlmProviderError(`provider call failed: ${error instanceof Error ? error.message.slice(0, 300) : String(error)}`);
 }

@@ -1,4 +1,5 @@
 import type { ActorRef, AdvisorRunResult, AdvisorService } from '../app/services.js';
+import { type ApprovalChannels, publishApproval } from '../approvals/publishApproval.js';
 import type { Approval, ProposalChange, WhatIfResult } from '../domain/approval.js';
 import { ForbiddenError, WardenError } from '../errors/errors.js';
 import type { AuditEventInput } from '../ports/auditLog.js';
@@ -15,7 +16,6 @@ import { type ServiceLogger, silentLogger } from './logger.js';
 import { buildAdvisorPrompt } from './prompt.js';
 import { redactSecrets, redactText } from './redact.js';
 import type { StrategyCatalog } from './strategyCatalog.js';
-import { type ApprovalChannels, publishApproval } from '../approvals/publishApproval.js';
 
 export interface AdvisorSettings {
   /** AI_FALLBACK_RULES */
@@ -66,10 +66,24 @@ export class AdvisorServiceImpl implements AdvisorService {
     const { store, clock, catalog, llm, settings } = this.#d;
     const runId = this.#d.newRunId?.() ?? `advisor-${globalThis.crypto.randomUUID()}`;
     const audit = (type: string, reason: string, inputs: unknown, outcome = 'ok') =>
-      this.#audit({ time: clock.now(), type, actor: ACTOR, reason, inputs: redactSecrets(inputs, this.#d.secrets), outcome, correlationId: runId });
+      this.#audit({
+        time: clock.now(),
+        type,
+        actor: ACTOR,
+        reason,
+        inputs: redactSecrets(inputs, this.#d.secrets),
+        outcome,
+        correlationId: runId,
+      });
 
     const context = buildAdvisorContext(this.#d.loadInput(clock.now()), catalog);
-    audit('advisor.context_built', `advisor run requested by ${actor.id}`, { requestedBy: actor.id, market: context.market, performance: context.performance, strategy: context.strategy.name, params: context.strategy.params });
+    audit('advisor.context_built', `advisor run requested by ${actor.id}`, {
+      requestedBy: actor.id,
+      market: context.market,
+      performance: context.performance,
+      strategy: context.strategy.name,
+      params: context.strategy.params,
+    });
 
     let candidates: readonly Candidate[] = [];
     let dropped: Dropped[] = [];
@@ -88,7 +102,12 @@ export class AdvisorServiceImpl implements AdvisorService {
       candidates = filtered.accepted;
       dropped.push(...filtered.dropped);
       source = RULES_SOURCE;
-      audit('advisor.fallback_used', `fallback rules used: ${cause}`, { cause, proposals: output.proposals, accepted: filtered.accepted.length, dropped: filtered.dropped }, filtered.accepted.length > 0 ? 'proposed' : 'nothing_to_propose');
+      audit(
+        'advisor.fallback_used',
+        `fallback rules used: ${cause}`,
+        { cause, proposals: output.proposals, accepted: filtered.accepted.length, dropped: filtered.dropped },
+        filtered.accepted.length > 0 ? 'proposed' : 'nothing_to_propose',
+      );
     }
 
     const saved: Approval[] = [];
@@ -104,19 +123,34 @@ export class AdvisorServiceImpl implements AdvisorService {
       publishApproval(this.#d, approval, clock.now(), 'waiting for a decision');
       saved.push(approval);
     }
-    audit('advisor.completed', `advisor run finished: ${saved.length} saved, ${dropped.length} dropped`, { source, saved: saved.map((a) => a.id), dropped: dropped.length }, saved.length > 0 ? 'proposed' : 'nothing_saved');
+    audit(
+      'advisor.completed',
+      `advisor run finished: ${saved.length} saved, ${dropped.length} dropped`,
+      { source, saved: saved.map((a) => a.id), dropped: dropped.length },
+      saved.length > 0 ? 'proposed' : 'nothing_saved',
+    );
     return { saved, dropped: dropped.length, source };
   }
 
-  async #askModel(llm: LlmAdvisor, context: AdvisorContext, audit: (type: string, reason: string, inputs: unknown, outcome?: string) => void): Promise<{ accepted: readonly Candidate[]; dropped: readonly Dropped[]; cause: FallbackCause }> {
+  async #askModel(
+    llm: LlmAdvisor,
+    context: AdvisorContext,
+    audit: (type: string, reason: string, inputs: unknown, outcome?: string) => void,
+  ): Promise<{ accepted: readonly Candidate[]; dropped: readonly Dropped[]; cause: FallbackCause }> {
     const { settings, catalog } = this.#d;
     const prompt = buildAdvisorPrompt(context, settings.maxOutputTokens);
-    audit('advisor.provider_called', `asking ${llm.source}`, { source: llm.source, timeoutMs: settings.timeoutMs, maxOutputTokens: settings.maxOutputTokens ?? null, promptChars: prompt.system.length + prompt.user.length });
+    audit('advisor.provider_called', `asking ${llm.source}`, {
+      source: llm.source,
+      timeoutMs: settings.timeoutMs,
+      maxOutputTokens: settings.maxOutputTokens ?? null,
+      promptChars: prompt.system.length + prompt.user.length,
+    });
     let raw: unknown;
     try {
       raw = await callWithTimeout((signal) => llm.port.propose(prompt, signal), settings.timeoutMs);
     } catch (error) {
-      const cause: FallbackCause = error instanceof LlmTimeoutError ? 'timeout' : error instanceof LlmOutputError ? 'malformed_output' : 'failed';
+      const cause: FallbackCause =
+        error instanceof LlmTimeoutError ? 'timeout' : error instanceof LlmOutputError ? 'malformed_output' : 'failed';
       const code = error instanceof WardenError ? error.code : 'LLM_UNEXPECTED';
       const message = redactText(error instanceof Error ? error.message : String(error), this.#d.secrets);
       const rawText = error instanceof LlmOutputError ? error.rawText : null;
@@ -129,13 +163,21 @@ export class AdvisorServiceImpl implements AdvisorService {
     audit(
       'advisor.filtered',
       `${filtered.accepted.length} proposal(s) kept, ${filtered.dropped.length} item(s) dropped`,
-      { source: llm.source, accepted: filtered.accepted, dropped: filtered.dropped, ...(filtered.dropped.length > 0 ? { rawOutput: raw } : {}) },
+      {
+        source: llm.source,
+        accepted: filtered.accepted,
+        dropped: filtered.dropped,
+        ...(filtered.dropped.length > 0 ? { rawOutput: raw } : {}),
+      },
       filtered.dropped.length > 0 ? 'dropped' : 'clean',
     );
     return { ...filtered, cause: 'no_valid_output' };
   }
 
-  async #whatIf(change: ProposalChange, audit: (type: string, reason: string, inputs: unknown, outcome?: string) => void): Promise<WhatIfResult | null> {
+  async #whatIf(
+    change: ProposalChange,
+    audit: (type: string, reason: string, inputs: unknown, outcome?: string) => void,
+  ): Promise<WhatIfResult | null> {
     if (!this.#d.whatIf) return null;
     try {
       return await this.#d.whatIf(change);
@@ -153,8 +195,23 @@ export class AdvisorServiceImpl implements AdvisorService {
     const now = clock.now();
     return store.transaction(() => {
       const reason = redactText(candidate.reason, this.#d.secrets);
-      const approval = store.approvals.insert({ createdAt: now, expiresAt: now + settings.approvalTtlMinutes * 60_000, change: candidate.change, reason, source, whatIf });
-      store.audit.append({ time: now, type: 'approval.created', actor: ACTOR, reason, inputs: { approvalId: approval.id, change: approval.change, source, whatIf, expiresAt: approval.expiresAt, requestedBy: actor.id }, outcome: 'PENDING', correlationId: runId });
+      const approval = store.approvals.insert({
+        createdAt: now,
+        expiresAt: now + settings.approvalTtlMinutes * 60_000,
+        change: candidate.change,
+        reason,
+        source,
+        whatIf,
+      });
+      store.audit.append({
+        time: now,
+        type: 'approval.created',
+        actor: ACTOR,
+        reason,
+        inputs: { approvalId: approval.id, change: approval.change, source, whatIf, expiresAt: approval.expiresAt, requestedBy: actor.id },
+        outcome: 'PENDING',
+        correlationId: runId,
+      });
       return approval;
     });
   }

@@ -2,7 +2,7 @@ import type { Approval, ProposalChange } from '../domain/approval.js';
 import type { Candle, Timeframe } from '../domain/market.js';
 import type { MetricsSnapshot } from '../domain/orders.js';
 import type { StrategyParams, TunableParam } from '../strategy/types.js';
-import { summarizeCandles, type MarketSummary } from './marketSummary.js';
+import { type MarketSummary, summarizeCandles } from './marketSummary.js';
 import type { StrategyCatalog } from './strategyCatalog.js';
 
 /** Raw inputs, read from the store and metrics by `loadAdvisorInput` (or supplied by a test). */

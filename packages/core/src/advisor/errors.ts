@@ -6,7 +6,11 @@ import { WardenError } from '../errors/errors.js';
  * from status codes and redacted text only.
  */
 export class LlmProviderError extends WardenError {
-  constructor(message: string, readonly status: number | null = null, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly status: number | null = null,
+    options?: { cause?: unknown },
+  ) {
     super('LLM_PROVIDER_FAILED', message, { status }, options);
   }
 }
@@ -19,7 +23,11 @@ export class LlmTimeoutError extends WardenError {
 
 /** The model answered, but not with JSON matching the requested structure. `rawText` is what it said (untrusted). */
 export class LlmOutputError extends WardenError {
-  constructor(message: string, readonly rawText: string | null, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly rawText: string | null,
+    options?: { cause?: unknown },
+  ) {
     super('LLM_OUTPUT_INVALID', message, {}, options);
   }
 }

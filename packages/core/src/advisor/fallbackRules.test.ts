@@ -4,12 +4,23 @@ import { filterProposals } from './filterProposals.js';
 import { registryCatalog } from './registryCatalog.js';
 import { buildContext, buildMetrics } from './testFixtures.js';
 
-const changesOf = (output: ReturnType<typeof ruleProposals>) => Object.fromEntries(output.proposals[0]?.changes.map((c) => [c.key, c.value]) ?? []);
+const changesOf = (output: ReturnType<typeof ruleProposals>) =>
+  Object.fromEntries(output.proposals[0]?.changes.map((c) => [c.key, c.value]) ?? []);
 
 describe('fallback rules for smart_grid_ai', () => {
   it('turn defensive on a deep drawdown: fewer levels, wider spacing, more volatility weight', () => {
-    const context = buildContext({ equitySeries: [{ time: 1, equity: 10_000 }, { time: 2, equity: 9_000 }] });
-    expect(changesOf(ruleProposals(context))).toEqual({ grid_levels: 3, spacing_min_pct: 0.5, spacing_max_pct: 3.75, volatility_blend: 0.6 });
+    const context = buildContext({
+      equitySeries: [
+        { time: 1, equity: 10_000 },
+        { time: 2, equity: 9_000 },
+      ],
+    });
+    expect(changesOf(ruleProposals(context))).toEqual({
+      grid_levels: 3,
+      spacing_min_pct: 0.5,
+      spacing_max_pct: 3.75,
+      volatility_blend: 0.6,
+    });
   });
 
   it('turn defensive on a low win rate over enough trades', () => {
@@ -28,7 +39,13 @@ describe('fallback rules for smart_grid_ai', () => {
 
   it('stay inside the bounds (levels never below the minimum)', () => {
     const base = buildContext().strategy.params;
-    const context = buildContext({ params: { ...base, grid_levels: 2, volatility_blend: 1 }, equitySeries: [{ time: 1, equity: 100 }, { time: 2, equity: 50 }] });
+    const context = buildContext({
+      params: { ...base, grid_levels: 2, volatility_blend: 1 },
+      equitySeries: [
+        { time: 1, equity: 100 },
+        { time: 2, equity: 50 },
+      ],
+    });
     const changes = changesOf(ruleProposals(context));
     expect(changes.grid_levels).toBeUndefined();
     expect(changes.volatility_blend).toBeUndefined();
@@ -36,7 +53,12 @@ describe('fallback rules for smart_grid_ai', () => {
   });
 
   it('produce output that passes the same filter as a model answer', () => {
-    const context = buildContext({ equitySeries: [{ time: 1, equity: 10_000 }, { time: 2, equity: 9_000 }] });
+    const context = buildContext({
+      equitySeries: [
+        { time: 1, equity: 10_000 },
+        { time: 2, equity: 9_000 },
+      ],
+    });
     const result = filterProposals(ruleProposals(context), context, registryCatalog);
     expect(result.dropped).toEqual([]);
     expect(result.accepted).toHaveLength(1);
@@ -44,6 +66,8 @@ describe('fallback rules for smart_grid_ai', () => {
 
   it('propose nothing for other strategies', () => {
     const params = registryCatalog.definition('ema_crossover')!.defaults;
-    expect(ruleProposals(buildContext({ activeStrategy: 'ema_crossover', params, metrics: buildMetrics({ winRate: 0.1 }) })).proposals).toEqual([]);
+    expect(
+      ruleProposals(buildContext({ activeStrategy: 'ema_crossover', params, metrics: buildMetrics({ winRate: 0.1 }) })).proposals,
+    ).toEqual([]);
   });
 });

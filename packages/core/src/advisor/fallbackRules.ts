@@ -63,6 +63,9 @@ export function ruleProposals(context: AdvisorContext): AdvisorOutput {
   if (changes.length === 0) return { proposals: [] };
 
   const facts = `win rate ${winRatePct ?? 'n/a'} % over ${tradeCount} trades, drawdown ${drawdown} %`;
-  const reason = mode === 'defensive' ? `Defensive grid: ${facts}; fewer levels and wider spacing hold less inventory against the move.` : `Harvest the range: ${facts}; more levels and tighter spacing take more round trips.`;
+  const reason =
+    mode === 'defensive'
+      ? `Defensive grid: ${facts}; fewer levels and wider spacing hold less inventory against the move.`
+      : `Harvest the range: ${facts}; more levels and tighter spacing take more round trips.`;
   return { proposals: [{ kind: 'params', strategy: context.strategy.name, changes, reason }] };
 }

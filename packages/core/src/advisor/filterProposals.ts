@@ -53,14 +53,22 @@ function cleanReason(text: string): string {
 }
 
 function checkValue(param: TunableParam, value: unknown): { ok: true; value: number } | { ok: false; reason: DropReason; detail: string } {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return { ok: false, reason: 'wrong_type', detail: `expected a number, got ${typeof value}` };
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    return { ok: false, reason: 'wrong_type', detail: `expected a number, got ${typeof value}` };
   if (param.integer && !Number.isInteger(value)) return { ok: false, reason: 'not_integer', detail: 'expected a whole number' };
-  if (value < param.min || value > param.max) return { ok: false, reason: 'out_of_range', detail: `must be within [${param.min}, ${param.max}]` };
+  if (value < param.min || value > param.max)
+    return { ok: false, reason: 'out_of_range', detail: `must be within [${param.min}, ${param.max}]` };
   return { ok: true, value };
 }
 
 /** Keeps only tunable keys with in-bound values; the rest are reported as dropped. */
-function filterChanges(index: number, changes: readonly { key: string; value: unknown }[], tunable: readonly TunableParam[], current: StrategyParams, dropped: Dropped[]): Record<string, ParamValue> {
+function filterChanges(
+  index: number,
+  changes: readonly { key: string; value: unknown }[],
+  tunable: readonly TunableParam[],
+  current: StrategyParams,
+  dropped: Dropped[],
+): Record<string, ParamValue> {
   const accepted: Record<string, ParamValue> = {};
   for (const { key, value } of changes) {
     const param = tunable.find((p) => p.key === key);
@@ -86,7 +94,10 @@ function filterChanges(index: number, changes: readonly { key: string; value: un
   return accepted;
 }
 
-function validateWhole(definition: StrategyDefinition, params: StrategyParams): { ok: true; params: StrategyParams } | { ok: false; detail: string } {
+function validateWhole(
+  definition: StrategyDefinition,
+  params: StrategyParams,
+): { ok: true; params: StrategyParams } | { ok: false; detail: string } {
   const parsed = definition.paramsSchema.safeParse(params);
   if (parsed.success) return { ok: true, params: parsed.data };
   return { ok: false, detail: parsed.error.issues.map((i) => `${i.path.join('.') || '(params)'}: ${i.message}`).join('; ') };
@@ -101,13 +112,20 @@ function validateWhole(definition: StrategyDefinition, params: StrategyParams): 
 export function filterProposals(raw: unknown, context: AdvisorContext, catalog: StrategyCatalog): FilterResult {
   const dropped: Dropped[] = [];
   const accepted: Candidate[] = [];
-  const list = raw !== null && typeof raw === 'object' && Array.isArray((raw as { proposals?: unknown }).proposals) ? ((raw as { proposals: unknown[] }).proposals) : null;
+  const list =
+    raw !== null && typeof raw === 'object' && Array.isArray((raw as { proposals?: unknown }).proposals)
+      ? (raw as { proposals: unknown[] }).proposals
+      : null;
   if (!list) return { accepted, dropped: [{ proposal: null, reason: 'not_an_object', detail: 'expected {"proposals": [...]}' }] };
 
   list.forEach((item, index) => {
     const parsed = proposalWire.safeParse(item);
     if (!parsed.success) {
-      dropped.push({ proposal: index, reason: 'malformed_proposal', detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+      dropped.push({
+        proposal: index,
+        reason: 'malformed_proposal',
+        detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+      });
       return;
     }
     const p = parsed.data;
@@ -123,7 +141,12 @@ export function filterProposals(raw: unknown, context: AdvisorContext, catalog: 
 
     if (p.kind === 'params') {
       if (p.strategy !== context.strategy.name) {
-        dropped.push({ proposal: index, reason: 'wrong_strategy', value: p.strategy, detail: `the active strategy is ${context.strategy.name}` });
+        dropped.push({
+          proposal: index,
+          reason: 'wrong_strategy',
+          value: p.strategy,
+          detail: `the active strategy is ${context.strategy.name}`,
+        });
         return;
       }
       const definition = catalog.definition(context.strategy.name);
@@ -165,7 +188,10 @@ export function filterProposals(raw: unknown, context: AdvisorContext, catalog: 
       dropped.push({ proposal: index, reason: 'schema_rejected', value: chosen, detail: whole.detail });
       return;
     }
-    accepted.push({ change: { kind: 'strategy', fromStrategy: context.strategy.name, toStrategy: target.name, params: whole.params }, reason });
+    accepted.push({
+      change: { kind: 'strategy', fromStrategy: context.strategy.name, toStrategy: target.name, params: whole.params },
+      reason,
+    });
   });
   return { accepted, dropped };
 }

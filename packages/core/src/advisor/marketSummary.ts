@@ -32,7 +32,21 @@ export function summarizeCandles(candles: readonly Candle[]): MarketSummary {
   const first = candles[0];
   const last = candles[candles.length - 1];
   if (!first || !last) {
-    return { candles: 0, from: null, to: null, firstClose: null, lastClose: null, changePct: null, high: null, low: null, avgVolume: null, atr: null, atrPct: null, efficiency: null, regime: 'unknown' };
+    return {
+      candles: 0,
+      from: null,
+      to: null,
+      firstClose: null,
+      lastClose: null,
+      changePct: null,
+      high: null,
+      low: null,
+      avgVolume: null,
+      atr: null,
+      atrPct: null,
+      efficiency: null,
+      regime: 'unknown',
+    };
   }
   const atr = new ATR(ATR_PERIOD);
   let high = -Infinity;
@@ -51,7 +65,14 @@ export function summarizeCandles(candles: readonly Candle[]): MarketSummary {
   const atrValue = atr.isStable ? Number(atr.getResult()) : null;
   const net = last.close - first.close;
   const efficiency = path > 0 ? Math.abs(net) / path : null;
-  const regime: Regime = efficiency === null || candles.length < ATR_PERIOD ? 'unknown' : efficiency < TREND_EFFICIENCY ? 'ranging' : net > 0 ? 'trending_up' : 'trending_down';
+  const regime: Regime =
+    efficiency === null || candles.length < ATR_PERIOD
+      ? 'unknown'
+      : efficiency < TREND_EFFICIENCY
+        ? 'ranging'
+        : net > 0
+          ? 'trending_up'
+          : 'trending_down';
   return {
     candles: candles.length,
     from: first.openTime,

@@ -1,7 +1,7 @@
 import type { AdvisorContext } from './context.js';
+import { MAX_PROPOSALS } from './filterProposals.js';
 import type { AdvisorPrompt } from './llmAdvisorPort.js';
 import { ADVISOR_OUTPUT_JSON_SCHEMA, ADVISOR_OUTPUT_NAME } from './proposalSchema.js';
-import { MAX_PROPOSALS } from './filterProposals.js';
 
 /**
  * The rules live in the system prompt; the context travels as one JSON document inside a <data>
@@ -42,5 +42,11 @@ export function buildAdvisorPrompt(context: AdvisorContext, maxOutputTokens?: nu
     earlierProposals: context.earlierProposals,
   };
   const user = `Review the current situation and propose parameter or strategy changes if they are likely to help.\n${fenceData(data)}`;
-  return { system: SYSTEM, user, outputName: ADVISOR_OUTPUT_NAME, outputSchema: ADVISOR_OUTPUT_JSON_SCHEMA, ...(maxOutputTokens ? { maxOutputTokens } : {}) };
+  return {
+    system: SYSTEM,
+    user,
+    outputName: ADVISOR_OUTPUT_NAME,
+    outputSchema: ADVISOR_OUTPUT_JSON_SCHEMA,
+    ...(maxOutputTokens ? { maxOutputTokens } : {}),
+  };
 }

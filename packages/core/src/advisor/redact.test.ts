@@ -7,11 +7,16 @@ describe('redaction of secret-looking text', () => {
   });
 
   it('removes provider key shapes without being told the values', () => {
-    const text = 'openai sk-proj-abcdefghijklmnop1234 google AIzaSyA1234567890abcdefghijklmnopqrstu bearer Bearer abcdefghijklmnopqrstuvwxyz';
+    const text =
+      'openai sk-proj-abcdefghijklmnop1234 google AIzaSyA1234567890abcdefghijklmnopqrstu bearer Bearer abcdefghijklmnopqrstuvwxyz';
     expect(redactText(text)).not.toMatch(/sk-proj|AIzaSy|Bearer abc/);
   });
 
   it('walks objects and arrays, and blanks secret-named fields', () => {
-    expect(redactSecrets({ apiKey: 'short', list: ['sk-ant-api03-abcdefghijklmnopqr'], n: 3 })).toEqual({ apiKey: REDACTED, list: [REDACTED], n: 3 });
+    expect(redactSecrets({ apiKey: 'short', list: ['sk-ant-api03-abcdefghijklmnopqr'], n: 3 })).toEqual({
+      apiKey: REDACTED,
+      list: [REDACTED],
+      n: 3,
+    });
   });
 });

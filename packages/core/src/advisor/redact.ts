@@ -31,7 +31,8 @@ export function redactSecrets(value: unknown, knownSecrets: readonly string[] = 
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [key, v] of Object.entries(value)) {
-      out[redactText(key, knownSecrets)] = SECRET_FIELD.test(key) && typeof v === 'string' ? REDACTED : redactSecrets(v, knownSecrets, depth + 1);
+      out[redactText(key, knownSecrets)] =
+        SECRET_FIELD.test(key) && typeof v === 'string' ? REDACTED : redactSecrets(v, knownSecrets, depth + 1);
     }
     return out;
   }

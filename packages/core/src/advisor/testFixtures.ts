@@ -5,16 +5,38 @@ import { registryCatalog } from './registryCatalog.js';
 
 /** Test builders for the advisor (used by core's and the adapters' tests). */
 
-export function buildCandles(count: number, opts: { start?: number; startPrice?: number; drift?: number; swing?: number; stepMs?: number } = {}): Candle[] {
+export function buildCandles(
+  count: number,
+  opts: { start?: number; startPrice?: number; drift?: number; swing?: number; stepMs?: number } = {},
+): Candle[] {
   const { start = Date.UTC(2024, 0, 1), startPrice = 40_000, drift = 0, swing = 0.004, stepMs = 300_000 } = opts;
   return Array.from({ length: count }, (_, i) => {
     const mid = startPrice * (1 + drift * i) * (1 + swing * Math.sin(i / 2));
-    return { openTime: start + i * stepMs, open: mid, high: mid * 1.002, low: mid * 0.998, close: mid * (1 + swing / 4), volume: 10 + (i % 5) };
+    return {
+      openTime: start + i * stepMs,
+      open: mid,
+      high: mid * 1.002,
+      low: mid * 0.998,
+      close: mid * (1 + swing / 4),
+      volume: 10 + (i % 5),
+    };
   });
 }
 
 export function buildMetrics(overrides: Partial<MetricsSnapshot> = {}): MetricsSnapshot {
-  return { time: Date.UTC(2024, 0, 2), cycleId: null, totalReturnPct: 1.2, maxDrawdownPct: 2, winRate: 0.5, profitFactor: 1.1, sharpe: null, feesPaid: 3, tradeCount: 20, exposurePct: 30, ...overrides };
+  return {
+    time: Date.UTC(2024, 0, 2),
+    cycleId: null,
+    totalReturnPct: 1.2,
+    maxDrawdownPct: 2,
+    winRate: 0.5,
+    profitFactor: 1.1,
+    sharpe: null,
+    feesPaid: 3,
+    tradeCount: 20,
+    exposurePct: 30,
+    ...overrides,
+  };
 }
 
 export function buildAdvisorInput(overrides: Partial<AdvisorInput> = {}): AdvisorInput {

@@ -43,12 +43,33 @@ export class ApprovalServiceImpl implements ApprovalService {
         const approval = this.#pending(id, now);
         const writes = planApply(approval.change, store.config, catalog, defaultStrategy);
         const decided = this.#decide(id, 'APPROVED', actor, comment, now);
-        store.audit.append({ time: now, type: 'approval.approved', actor: actor.id, reason: comment ?? `approval #${id} approved`, inputs: { approvalId: id, change: approval.change, source: approval.source }, outcome: 'APPROVED' });
+        store.audit.append({
+          time: now,
+          type: 'approval.approved',
+          actor: actor.id,
+          reason: comment ?? `approval #${id} approved`,
+          inputs: { approvalId: id, change: approval.change, source: approval.source },
+          outcome: 'APPROVED',
+        });
         for (const write of writes) {
           store.config.set(write.key, write.after, actor.id, now);
-          store.audit.append({ time: now, type: 'config.changed', actor: actor.id, reason: `approval #${id}`, inputs: { key: write.key, before: write.before ?? null, after: write.after, approvalId: id }, outcome: 'applied' });
+          store.audit.append({
+            time: now,
+            type: 'config.changed',
+            actor: actor.id,
+            reason: `approval #${id}`,
+            inputs: { key: write.key, before: write.before ?? null, after: write.after, approvalId: id },
+            outcome: 'applied',
+          });
         }
-        store.audit.append({ time: now, type: 'approval.applied', actor: actor.id, reason: `approval #${id} applied`, inputs: { approvalId: id, keys: writes.map((w) => w.key) }, outcome: 'applied' });
+        store.audit.append({
+          time: now,
+          type: 'approval.applied',
+          actor: actor.id,
+          reason: `approval #${id} applied`,
+          inputs: { approvalId: id, keys: writes.map((w) => w.key) },
+          outcome: 'applied',
+        });
         return decided;
       });
       publishApproval(this.deps, approved, now, 'approved and applied');
@@ -56,7 +77,14 @@ export class ApprovalServiceImpl implements ApprovalService {
     } catch (error) {
       // A change that no longer fits is not applied and stays PENDING (the operator may reject it); the attempt is audited.
       if (error instanceof WardenError && !(error instanceof NotFoundError) && !(error instanceof ConflictError && error.context.status)) {
-        store.audit.append({ time: now, type: 'approval.apply_failed', actor: actor.id, reason: error.message, inputs: { approvalId: id }, outcome: error.code });
+        store.audit.append({
+          time: now,
+          type: 'approval.apply_failed',
+          actor: actor.id,
+          reason: error.message,
+          inputs: { approvalId: id },
+          outcome: error.code,
+        });
       }
       throw error;
     }
@@ -69,7 +97,14 @@ export class ApprovalServiceImpl implements ApprovalService {
     const rejected = store.transaction(() => {
       const approval = this.#pending(id, now);
       const decided = this.#decide(id, 'REJECTED', actor, comment, now);
-      store.audit.append({ time: now, type: 'approval.rejected', actor: actor.id, reason: comment ?? `approval #${id} rejected`, inputs: { approvalId: id, change: approval.change, source: approval.source }, outcome: 'REJECTED' });
+      store.audit.append({
+        time: now,
+        type: 'approval.rejected',
+        actor: actor.id,
+        reason: comment ?? `approval #${id} rejected`,
+        inputs: { approvalId: id, change: approval.change, source: approval.source },
+        outcome: 'REJECTED',
+      });
       return decided;
     });
     publishApproval(this.deps, rejected, now, 'rejected');
@@ -79,14 +114,21 @@ export class ApprovalServiceImpl implements ApprovalService {
   #pending(id: number, now: number): Approval {
     const approval = this.deps.store.approvals.get(id);
     if (!approval) throw new NotFoundError(`approval #${id} does not exist`, { id });
-    if (approval.status !== 'PENDING') throw new ConflictError(`approval #${id} is already ${approval.status}`, { id, status: approval.status });
+    if (approval.status !== 'PENDING')
+      throw new ConflictError(`approval #${id} is already ${approval.status}`, { id, status: approval.status });
     // Past its expiry but not yet swept by the checker: as final as EXPIRED.
-    if (approval.expiresAt <= now) throw new ConflictError(`approval #${id} expired at ${new Date(approval.expiresAt).toISOString()}`, { id, status: 'EXPIRED' });
+    if (approval.expiresAt <= now)
+      throw new ConflictError(`approval #${id} expired at ${new Date(approval.expiresAt).toISOString()}`, { id, status: 'EXPIRED' });
     return approval;
   }
 
   #decide(id: number, status: 'APPROVED' | 'REJECTED', actor: ActorRef, comment: string | null, now: number): Approval {
-    const decided = this.deps.store.approvals.decide(id, { status, decidedBy: actor.id, decidedAt: now, comment: comment?.slice(0, MAX_COMMENT) ?? null });
+    const decided = this.deps.store.approvals.decide(id, {
+      status,
+      decidedBy: actor.id,
+      decidedAt: now,
+      comment: comment?.slice(0, MAX_COMMENT) ?? null,
+    });
     if (!decided) throw new ConflictError(`approval #${id} was decided meanwhile`, { id, status: 'DECIDED' });
     return decided;
   }

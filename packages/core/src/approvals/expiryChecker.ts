@@ -1,8 +1,8 @@
+import type { ServiceLogger } from '../advisor/logger.js';
+import { silentLogger } from '../advisor/logger.js';
 import type { ControlService } from '../app/services.js';
 import type { Approval } from '../domain/approval.js';
 import type { Store } from '../ports/store.js';
-import type { ServiceLogger } from '../advisor/logger.js';
-import { silentLogger } from '../advisor/logger.js';
 import { type ApprovalChannels, publishApproval } from './publishApproval.js';
 
 export type ApprovalExpiryPolicy = 'none' | 'pause' | 'emergency_stop';
@@ -32,9 +32,21 @@ export class ApprovalExpiryChecker {
     const expired: Approval[] = [];
     for (const due of store.approvals.pendingExpiredAt(now)) {
       const approval = store.transaction(() => {
-        const decided = store.approvals.decide(due.id, { status: 'EXPIRED', decidedBy: 'system', decidedAt: now, comment: `no decision before ${new Date(due.expiresAt).toISOString()}` });
+        const decided = store.approvals.decide(due.id, {
+          status: 'EXPIRED',
+          decidedBy: 'system',
+          decidedAt: now,
+          comment: `no decision before ${new Date(due.expiresAt).toISOString()}`,
+        });
         if (decided) {
-          store.audit.append({ time: now, type: 'approval.expired', actor: 'system', reason: `approval #${due.id} expired`, inputs: { approvalId: due.id, change: due.change, expiresAt: due.expiresAt, policy }, outcome: 'EXPIRED' });
+          store.audit.append({
+            time: now,
+            type: 'approval.expired',
+            actor: 'system',
+            reason: `approval #${due.id} expired`,
+            inputs: { approvalId: due.id, change: due.change, expiresAt: due.expiresAt, policy },
+            outcome: 'EXPIRED',
+          });
         }
         return decided;
       });
@@ -50,12 +62,26 @@ export class ApprovalExpiryChecker {
     const reason = `approval #${approval.id} expired`;
     try {
       const result = await this.deps.control.transition(policy, { id: 'system', role: 'system' }, reason);
-      this.deps.store.audit.append({ time: now, type: 'approval.expiry_policy_applied', actor: 'system', reason, inputs: { approvalId: approval.id, policy, from: result.from, to: result.to }, outcome: result.to });
+      this.deps.store.audit.append({
+        time: now,
+        type: 'approval.expiry_policy_applied',
+        actor: 'system',
+        reason,
+        inputs: { approvalId: approval.id, policy, from: result.from, to: result.to },
+        outcome: result.to,
+      });
     } catch (error) {
       // E.g. pausing a bot that is already paused or stopped: the safety state already holds.
       const message = error instanceof Error ? error.message : String(error);
       this.#log.warn({ approvalId: approval.id, policy, message }, 'approval expiry policy not applied');
-      this.deps.store.audit.append({ time: now, type: 'approval.expiry_policy_skipped', actor: 'system', reason, inputs: { approvalId: approval.id, policy, error: message }, outcome: 'skipped' });
+      this.deps.store.audit.append({
+        time: now,
+        type: 'approval.expiry_policy_skipped',
+        actor: 'system',
+        reason,
+        inputs: { approvalId: approval.id, policy, error: message },
+        outcome: 'skipped',
+      });
     }
   }
 }

@@ -1,9 +1,9 @@
+import type { StrategyCatalog } from '../advisor/strategyCatalog.js';
 import { CONFIG_KEYS } from '../app/configKeys.js';
 import type { ProposalChange } from '../domain/approval.js';
 import { ConflictError, ValidationError } from '../errors/errors.js';
 import type { ConfigRepository } from '../ports/store.js';
 import type { StrategyDefinition, StrategyParams } from '../strategy/types.js';
-import type { StrategyCatalog } from '../advisor/strategyCatalog.js';
 
 /** One row of the `config` table an approved change writes, with the value it replaces. */
 export interface ConfigWrite {
@@ -46,7 +46,12 @@ function parseWhole(definition: StrategyDefinition, params: StrategyParams): Str
  * which config rows to write. Pure apart from reading config; throws ValidationError when the
  * change no longer fits its bounds and ConflictError when a strategy switch is stale.
  */
-export function planApply(change: ProposalChange, config: ConfigRepository, catalog: StrategyCatalog, defaultStrategy: string): ConfigWrite[] {
+export function planApply(
+  change: ProposalChange,
+  config: ConfigRepository,
+  catalog: StrategyCatalog,
+  defaultStrategy: string,
+): ConfigWrite[] {
   const active = config.get<string>(CONFIG_KEYS.activeStrategy) ?? defaultStrategy;
   if (change.kind === 'params') {
     const definition = definitionOf(catalog, change.strategy);
@@ -57,7 +62,10 @@ export function planApply(change: ProposalChange, config: ConfigRepository, cata
     return [{ key, before: stored, after }];
   }
   if (active !== change.fromStrategy) {
-    throw new ConflictError(`the active strategy is ${active}, not ${change.fromStrategy} as when this switch was proposed`, { active, fromStrategy: change.fromStrategy });
+    throw new ConflictError(`the active strategy is ${active}, not ${change.fromStrategy} as when this switch was proposed`, {
+      active,
+      fromStrategy: change.fromStrategy,
+    });
   }
   const target = definitionOf(catalog, change.toStrategy);
   checkTunable(target, change.params, false);

@@ -14,7 +14,15 @@ export function publishApproval(channels: ApprovalChannels, approval: Approval, 
   channels.notifier?.notify({
     type: 'approvals',
     title: `Approval #${approval.id} ${headline}`,
-    lines: [describeChange(approval.change), `reason: ${approval.reason}`, ...(approval.status === 'PENDING' ? [`expires ${new Date(approval.expiresAt).toISOString()}`] : approval.decidedBy ? [`by ${approval.decidedBy}`] : [])],
+    lines: [
+      describeChange(approval.change),
+      `reason: ${approval.reason}`,
+      ...(approval.status === 'PENDING'
+        ? [`expires ${new Date(approval.expiresAt).toISOString()}`]
+        : approval.decidedBy
+          ? [`by ${approval.decidedBy}`]
+          : []),
+    ],
     data: { approvalId: approval.id, status: approval.status },
   });
 }

@@ -36,6 +36,9 @@ export const anthropicWire: WireFormat = {
       usage: { input_tokens: 10, output_tokens: 10 },
     };
   },
-  error: (status, message) => ({ type: 'error', error: { type: status === 529 ? 'overloaded_error' : status >= 500 ? 'api_error' : 'invalid_request_error', message } }),
+  error: (status, message) => ({
+    type: 'error',
+    error: { type: status === 529 ? 'overloaded_error' : status >= 500 ? 'api_error' : 'invalid_request_error', message },
+  }),
   baseUrl: (origin) => `${origin}/v1`,
 };

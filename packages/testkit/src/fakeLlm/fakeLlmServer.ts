@@ -38,7 +38,10 @@ function send(res: ServerResponse, status: number, body: unknown): void {
  * A model provider on 127.0.0.1 speaking the provider's real wire format, scripted per test.
  * Requests are recorded so tests can check where the key went and what the prompt contained.
  */
-export async function startFakeLlm(provider: FakeLlmProvider, initial: FakeReply = { kind: 'text', text: '{"proposals":[]}' }): Promise<FakeLlmServer> {
+export async function startFakeLlm(
+  provider: FakeLlmProvider,
+  initial: FakeReply = { kind: 'text', text: '{"proposals":[]}' },
+): Promise<FakeLlmServer> {
   const wire = WIRES[provider];
   const requests: RecordedRequest[] = [];
   const queue: FakeReply[] = [];

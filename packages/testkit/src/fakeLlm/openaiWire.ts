@@ -21,10 +21,20 @@ export const openaiWire: WireFormat = {
       created_at: 1,
       model,
       status: 'completed',
-      output: [{ type: 'message', role: 'assistant', id: 'msg_1', status: 'completed', content: [{ type: 'output_text', text, annotations: [] }] }],
-      usage: { input_tokens: 10, output_tokens: 10, total_tokens: 20, input_tokens_details: { cached_tokens: 0 }, output_tokens_details: { reasoning_tokens: 0 } },
+      output: [
+        { type: 'message', role: 'assistant', id: 'msg_1', status: 'completed', content: [{ type: 'output_text', text, annotations: [] }] },
+      ],
+      usage: {
+        input_tokens: 10,
+        output_tokens: 10,
+        total_tokens: 20,
+        input_tokens_details: { cached_tokens: 0 },
+        output_tokens_details: { reasoning_tokens: 0 },
+      },
     };
   },
-  error: (status, message) => ({ error: { message, type: status >= 500 ? 'server_error' : 'invalid_request_error', param: null, code: null } }),
+  error: (status, message) => ({
+    error: { message, type: status >= 500 ? 'server_error' : 'invalid_request_error', param: null, code: null },
+  }),
   baseUrl: (origin) => `${origin}/v1`,
 };

@@ -26,4 +26,3 @@ export interface WireFormat {
   /** The baseURL an SDK client should be given for a server at `origin`. */
   baseUrl(origin: string): string;
 }
-
