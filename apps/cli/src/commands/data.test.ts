@@ -17,7 +17,13 @@ const saved = { ...process.env };
 beforeEach(async () => {
   fake = await startFakeBinance({ candles: recordedMarket(), marketTime: BTC_2021_WEEK.start + 2 * DAY + 90_000 });
   dir = mkdtempSync(join(tmpdir(), 'warden-cli-data-'));
-  Object.assign(process.env, { BINANCE_BASE_URL: fake.url, DATABASE_PATH: join(dir, 'warden.db'), TRADING_SYMBOL: 'BTC/USDT', TRADING_TIMEFRAMES: '5m,4h', LOG_LEVEL: 'silent' });
+  Object.assign(process.env, {
+    BINANCE_BASE_URL: fake.url,
+    DATABASE_PATH: join(dir, 'warden.db'),
+    TRADING_SYMBOL: 'BTC/USDT',
+    TRADING_TIMEFRAMES: '5m,4h',
+    LOG_LEVEL: 'silent',
+  });
   vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
 });
 

@@ -26,7 +26,9 @@ function positiveArg(value: string): number {
 
 /** ISO date/time (UTC unless it says otherwise) or epoch milliseconds. */
 export function timeArg(value: string): number {
-  const t = /^\d+$/.test(value) ? Number(value) : Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(value) || !value.includes('T') ? value : `${value}Z`);
+  const t = /^\d+$/.test(value)
+    ? Number(value)
+    : Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(value) || !value.includes('T') ? value : `${value}Z`);
   if (!Number.isFinite(t)) throw new InvalidArgumentError('expected an ISO date (2024-03-01, 2024-03-01T12:00) or epoch ms');
   return t;
 }
@@ -36,8 +38,19 @@ function formatArg(value: string): CandleFileFormat {
   return value;
 }
 
-interface DownloadOptions { symbol?: string; timeframe?: Timeframe; days: number }
-interface ExportOptions { symbol?: string; timeframe?: Timeframe; from?: number; to?: number; out: string; format?: CandleFileFormat }
+interface DownloadOptions {
+  symbol?: string;
+  timeframe?: Timeframe;
+  days: number;
+}
+interface ExportOptions {
+  symbol?: string;
+  timeframe?: Timeframe;
+  from?: number;
+  to?: number;
+  out: string;
+  format?: CandleFileFormat;
+}
 
 /** `warden data download` and `warden data export`: fill and read the candles_cache table. */
 export function registerDataCommands(program: Command): void {
@@ -57,7 +70,9 @@ export function registerDataCommands(program: Command): void {
       const count = Math.ceil((opts.days * 86_400_000) / TIMEFRAME_MS[timeframe]);
       const store = openStoreFor(config);
       const md = createBinanceMarketData(config, { candles: store.candles, logger: log });
-      const bar = process.stdout.isTTY ? new SingleBar({ format: `${symbol} ${timeframe} [{bar}] {percentage}% | {value}/{total} candles | eta {eta}s` }) : null;
+      const bar = process.stdout.isTTY
+        ? new SingleBar({ format: `${symbol} ${timeframe} [{bar}] {percentage}% | {value}/{total} candles | eta {eta}s` })
+        : null;
       try {
         await md.start();
         let started = false;
@@ -92,7 +107,8 @@ export function registerDataCommands(program: Command): void {
       const symbol = opts.symbol ?? config.TRADING_SYMBOL;
       const timeframe = opts.timeframe ?? (config.TRADING_TIMEFRAMES[0] as Timeframe);
       const format = opts.format ?? (opts.out.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
-      if (opts.from !== undefined && opts.to !== undefined && opts.from > opts.to) throw new ValidationError('--from is after --to', 'from');
+      if (opts.from !== undefined && opts.to !== undefined && opts.from > opts.to)
+        throw new ValidationError('--from is after --to', 'from');
       const store = openStoreFor(config);
       try {
         const candles = store.candles.range(symbol, timeframe, opts.from ?? 0, opts.to ?? Number.MAX_SAFE_INTEGER);

@@ -1,7 +1,7 @@
 import { CONFIG_KEYS } from '../app/configKeys.js';
 import { StrategyHost } from '../cycle/strategyHost.js';
 import { TradingCycle } from '../cycle/tradingCycle.js';
-import type { Candle, SymbolFilters, Timeframe } from '../domain/market.js';
+import { TIMEFRAME_MS, type Candle, type SymbolFilters, type Timeframe } from '../domain/market.js';
 import type { Fill, Order } from '../domain/orders.js';
 import { PaperBroker, type PaperBrokerOptions } from '../execution/paperBroker.js';
 import { silentNotifier } from '../ports/notifier.js';
@@ -72,7 +72,7 @@ export async function runBacktest(input: BacktestInput): Promise<BacktestResult>
   const active = host.current();
   const broker = PaperBroker.start(input.paper, input.startingEquity);
   const feed = new ReplayFeed(input.candles, settings.primaryTimeframe);
-  const metrics = new MetricsTracker({ startingEquity: input.startingEquity, timeframe: settings.primaryTimeframe });
+  const metrics = new MetricsTracker({ startingEquity: input.startingEquity, periodMs: TIMEFRAME_MS[settings.primaryTimeframe] });
   const watermarks = new EquityWatermarks();
   let state: TradingState = 'RUNNING';
   let emergencyStopAt: number | null = null;
@@ -81,7 +81,7 @@ export async function runBacktest(input: BacktestInput): Promise<BacktestResult>
     settings,
     feed,
     broker,
-    account: { equityAt: (p) => broker.equityAt(p), baseTotal: () => broker.baseHeld(), quoteTotal: () => broker.equityAt(1) - broker.baseHeld() },
+    account: { equityAt: (p) => broker.equityAt(p), baseTotal: () => broker.baseHeld(), quoteTotal: () => broker.equityAt(0) /* marked at price 0, equity is the quote held */ },
     store,
     strategies: host,
     risk: new RiskEngine(input.riskLimits),
@@ -95,6 +95,7 @@ export async function runBacktest(input: BacktestInput): Promise<BacktestResult>
       await broker.cancelAll(settings.symbol, now);
     },
     notifier: silentNotifier,
+    replay: true,
   });
 
   const curve: Array<{ time: number; equity: number; price: number }> = [];

@@ -7,7 +7,7 @@ import type { AuditEventInput } from '../ports/auditLog.js';
 import type { Broker, BrokerUpdate, MarketTick } from '../ports/broker.js';
 import type { Notifier } from '../ports/notifier.js';
 import type { Store } from '../ports/store.js';
-import { applyFill } from '../portfolio/applyFill.js';
+import { applyFill } from '../portfolio/position.js';
 import type { MetricsTracker } from '../portfolio/metricsTracker.js';
 import type { EquityWatermarks } from '../risk/equityWatermarks.js';
 import type { RiskDecision, RiskEngine } from '../risk/riskEngine.js';
@@ -44,6 +44,12 @@ export interface CycleDeps {
   readonly brokerCheckpoint?: () => unknown;
   /** Write an equity and metrics snapshot on every cycle (paper/live) or only on deciding cycles. */
   readonly snapshotEveryCycle?: boolean;
+  /**
+   * Backtests: no per-cycle snapshots, HOLD events, strategy-state or broker checkpoints (nothing
+   * restarts a backtest, and its report keeps its own equity curve). Orders, fills, risk decisions
+   * and trade signals are still recorded exactly as in paper.
+   */
+  readonly replay?: boolean;
 }
 
 export interface CycleOutcome {
@@ -99,7 +105,9 @@ export class TradingCycle {
       active = this.deps.strategies.current();
       // 2. strategy — contained: a throwing strategy costs its cycle, never the process.
       signal = this.evaluate(active.strategy, market, now, events, cycleId);
-      events.push({ time: now, type: 'strategy.signal', actor: 'system', reason: signal.reason, inputs: { strategy: active.name, action: signal.action, ...signal.inputs }, outcome: signal.action, correlationId: cycleId });
+      if (signal.action !== 'HOLD' || !this.deps.replay) {
+        events.push({ time: now, type: 'strategy.signal', actor: 'system', reason: signal.reason, inputs: { strategy: active.name, action: signal.action, ...signal.inputs }, outcome: signal.action, correlationId: cycleId });
+      }
       if (signal.action !== 'HOLD') {
         // 3. risk
         const balances = await broker.balances();
@@ -154,7 +162,8 @@ export class TradingCycle {
     this.deps.watermarks.onEquity(now, equity);
     const exposure = equity > 0 ? (this.deps.account.baseTotal() * market.price) / equity : 0;
     this.deps.metrics.onEquity(now, equity, exposure);
-    const writeSnapshots = decide || fills.length > 0 || this.deps.snapshotEveryCycle === true;
+    const replay = this.deps.replay === true;
+    const writeSnapshots = !replay && (decide || fills.length > 0 || this.deps.snapshotEveryCycle === true);
     const account = this.deps.risk.checkAccount({ equity, peakEquity: this.deps.watermarks.peakEquity, dayStartEquity: this.deps.watermarks.dayStartEquity });
 
     // 5–7. one transaction for everything this cycle wrote
@@ -178,12 +187,12 @@ export class TradingCycle {
         });
         store.metrics.insert(this.deps.metrics.snapshot(now, cycleId));
       }
-      if (decide && lastCandle) {
+      if (decide && lastCandle && !replay) {
         store.config.set(LAST_DECIDED_KEY, lastCandle.openTime, 'system', now);
         const strategy = active?.strategy;
         if (strategy?.snapshot && active) store.config.set(CONFIG_KEYS.strategyState(active.name), strategy.snapshot(), 'system', now);
       }
-      const checkpoint = this.deps.brokerCheckpoint?.();
+      const checkpoint = replay ? undefined : this.deps.brokerCheckpoint?.();
       if (checkpoint !== undefined && (orders.length > 0 || fills.length > 0 || decide)) store.config.set(CONFIG_KEYS.paperAccount, checkpoint, 'system', now);
       for (const e of events) store.audit.append(e);
     });

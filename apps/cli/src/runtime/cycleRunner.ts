@@ -1,0 +1,82 @@
+import type { AdvisorService } from '@warden/core/app/services';
+import type { ApprovalExpiryChecker } from '@warden/core/approvals/expiryChecker';
+import type { TradingCycle } from '@warden/core/cycle/tradingCycle';
+import type { Heartbeat } from '@warden/core/notifications/heartbeat';
+import type { Clock } from '@warden/core/ports/clock';
+import type { Notifier } from '@warden/core/ports/notifier';
+import type { Store } from '@warden/core/ports/store';
+import type { Logger } from 'pino';
+
+export interface CycleRunnerDeps {
+  readonly cycle: TradingCycle;
+  readonly clock: Clock;
+  readonly store: Store;
+  readonly notifier: Notifier;
+  readonly logger: Logger;
+  readonly advisor: AdvisorService;
+  /** TRADING_ADVISOR_INTERVAL_CYCLES; 0 = only on demand. */
+  readonly advisorEvery: number;
+  readonly expiry: ApprovalExpiryChecker;
+  readonly heartbeat: Heartbeat | null;
+  /**
+   * Runs before each cycle: the exchange clock is resynced here, so time keeps following the
+   * exchange even when it runs at another speed (a test server replaying recorded days).
+   */
+  readonly beforeCycle?: () => Promise<unknown>;
+}
+
+/**
+ * What the scheduler runs each tick: the trading cycle, then the periodic duties the seed hangs on
+ * the scheduler (advisor every N cycles, approval expiry, heartbeat). Every failure is audited and
+ * reported, and none escapes: the process never dies of a bad cycle, and the next tick proceeds.
+ */
+export class CycleRunner {
+  cycleCount = 0;
+  lastCycleAt: number | null = null;
+  lastCycleId: string | null = null;
+  lastError: string | null = null;
+
+  constructor(private readonly deps: CycleRunnerDeps) {}
+
+  async tick(): Promise<void> {
+    const { clock, logger } = this.deps;
+    if (this.deps.beforeCycle) await this.duty('clock sync', this.deps.beforeCycle);
+    const now = clock.now();
+    try {
+      const outcome = await this.deps.cycle.run(now);
+      this.cycleCount++;
+      this.lastCycleAt = now;
+      this.lastCycleId = outcome.cycleId;
+      this.lastError = null;
+      if (outcome.decided) logger.info({ cycleId: outcome.cycleId, signal: outcome.signal?.action, decision: outcome.decision?.decision ?? null, equity: outcome.equity }, 'cycle decided');
+      else logger.debug({ cycleId: outcome.cycleId, fills: outcome.fills.length }, 'cycle synced');
+    } catch (error) {
+      this.fail('cycle', now, error);
+    }
+    await this.duty('approval expiry', () => this.deps.expiry.expireDue(clock.now()));
+    if (this.deps.advisorEvery > 0 && this.cycleCount > 0 && this.cycleCount % this.deps.advisorEvery === 0) {
+      await this.duty('advisor', () => this.deps.advisor.run({ id: 'system', role: 'system' }));
+    }
+    await this.duty('heartbeat', async () => this.deps.heartbeat?.tick(clock.now()));
+  }
+
+  private async duty(name: string, work: () => Promise<unknown>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      this.fail(name, this.deps.clock.now(), error);
+    }
+  }
+
+  private fail(what: string, now: number, error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    this.lastError = `${what}: ${message}`;
+    this.deps.logger.error({ err: error, what }, `${what} failed`);
+    try {
+      this.deps.store.audit.append({ time: now, type: `${what === 'cycle' ? 'cycle' : 'duty'}.failed`, actor: 'system', reason: message, inputs: { what }, outcome: 'error' });
+    } catch (auditError) {
+      this.deps.logger.error({ err: auditError }, 'could not audit a failure');
+    }
+    this.deps.notifier.notify({ type: 'errors', title: `${what} failed`, lines: [message] });
+  }
+}

@@ -1,0 +1,24 @@
+import { CONFIG_KEYS } from '@warden/core/app/configKeys';
+import type { AppConfig } from '@warden/core/config/parseConfig';
+import type { SymbolFilters } from '@warden/core/domain/market';
+import { PaperBroker, paperBrokerOptionsFromConfig } from '@warden/core/execution/paperBroker';
+import type { Store } from '@warden/core/ports/store';
+import type { Logger } from 'pino';
+
+/**
+ * The paper account continues where the last committed cycle left it; a first start funds it with
+ * TRADING_PAPER_STARTING_EQUITY. A stored account for another symbol is not reused: balances in
+ * the wrong assets would be nonsense, so a symbol change starts a fresh account (and says so).
+ */
+export function restorePaperBroker(store: Store, config: AppConfig, filters: SymbolFilters, log: Logger): PaperBroker {
+  const options = paperBrokerOptionsFromConfig(config, filters);
+  const saved = store.config.get<{ symbol?: string }>(CONFIG_KEYS.paperAccount);
+  if (saved && saved.symbol === filters.symbol) {
+    const broker = PaperBroker.restore(saved, options);
+    log.info({ symbol: filters.symbol }, 'paper account restored from the database');
+    return broker;
+  }
+  if (saved) log.warn({ stored: saved.symbol, now: filters.symbol }, 'stored paper account is for another symbol; starting a fresh one');
+  log.info({ quote: config.TRADING_PAPER_STARTING_EQUITY }, 'paper account funded with TRADING_PAPER_STARTING_EQUITY');
+  return PaperBroker.start(options, config.TRADING_PAPER_STARTING_EQUITY);
+}

@@ -1,0 +1,312 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describeAuthStartup } from '@warden/api/auth/startupMessage';
+import { buildApiServer } from '@warden/api/server';
+import { createBinanceMarketData } from '@warden/adapters/binance/binanceMarketData';
+import { createLlmAdvisor } from '@warden/adapters/llm/createLlmAdvisor';
+import { createTelegram } from '@warden/adapters/telegram/telegramBot';
+import { telegramOptionsFromConfig } from '@warden/adapters/telegram/options';
+import { loadAdvisorInput } from '@warden/core/advisor/loadAdvisorInput';
+import { AdvisorServiceImpl } from '@warden/core/advisor/advisorService';
+import { catalogOf } from '@warden/core/advisor/strategyCatalog';
+import { ControlServiceImpl, readTradingState } from '@warden/core/app/controlServiceImpl';
+import { LiveUpdates } from '@warden/core/app/liveUpdates';
+import type { ActorRef } from '@warden/core/app/services';
+import { ApprovalServiceImpl } from '@warden/core/approvals/approvalService';
+import { ApprovalExpiryChecker } from '@warden/core/approvals/expiryChecker';
+import { type AppConfig, parseConfig, redactConfig } from '@warden/core/config/parseConfig';
+import { SECRET_KEYS } from '@warden/core/config/schema';
+import { CacheMarketFeed } from '@warden/core/cycle/cacheMarketFeed';
+import { Scheduler } from '@warden/core/cycle/scheduler';
+import { strategySettingsFromConfig } from '@warden/core/cycle/settings';
+import { StrategyHost } from '@warden/core/cycle/strategyHost';
+import { TradingCycle } from '@warden/core/cycle/tradingCycle';
+import { TIMEFRAME_MS, type SymbolFilters, type Timeframe } from '@warden/core/domain/market';
+import { InsufficientDataError, ValidationError } from '@warden/core/errors/errors';
+import { Heartbeat } from '@warden/core/notifications/heartbeat';
+import { NotificationRouter } from '@warden/core/notifications/router';
+import { shutdownNotification, startupNotification } from '@warden/core/notifications/systemMessages';
+import { equityPointFromSnapshot, MetricsTracker } from '@warden/core/portfolio/metricsTracker';
+import { EquityWatermarks } from '@warden/core/risk/equityWatermarks';
+import { RiskEngine } from '@warden/core/risk/riskEngine';
+import { riskLimitsFromConfig } from '@warden/core/risk/riskLimits';
+import { strategyRegistry } from '@warden/core/strategy/registry';
+import { openStore, type SqliteStore } from '@warden/storage/openStore';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { createLogger } from '../context.js';
+import { CycleRunner } from './cycleRunner.js';
+import { restorePaperBroker } from './paperAccount.js';
+import { whatIfRunner } from './whatIf.js';
+
+export const VERSION = '0.1.0';
+const SYSTEM: ActorRef = { id: 'system', role: 'system' };
+const WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'web', 'dist');
+/** Extra closed candles loaded beyond a strategy's requirement, so indicators see a settled history. */
+const WINDOW_SLACK = 5;
+
+export interface StartOptions {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Where pino writes (tests pass a stream); default stdout. */
+  readonly logDestination?: NodeJS.WritableStream;
+  readonly logger?: Logger;
+  /** Listen on HOST:PORT (default true). */
+  readonly listen?: boolean;
+}
+
+export interface WardenRuntime {
+  readonly config: AppConfig;
+  readonly store: SqliteStore;
+  readonly logger: Logger;
+  readonly url: string;
+  readonly api: FastifyInstance;
+  readonly control: ControlServiceImpl;
+  readonly scheduler: Scheduler;
+  readonly runner: CycleRunner;
+  /** Runs one cycle now (tests, and `warden start --once`). */
+  runCycle(): Promise<void>;
+  /** Backfills warm-up candles; resolves with whether every timeframe is ready. */
+  warmUp(): Promise<boolean>;
+  stop(reason?: string): Promise<void>;
+}
+
+/**
+ * Boots Warden from an environment map: config → store (migrated) → exchange clock + candle cache →
+ * strategy, risk, broker → control service, scheduler, advisor, approvals → notifications → API.
+ * Then backfills the warm-up candles and starts the scheduler when data is ready.
+ */
+export async function startWarden(options: StartOptions): Promise<WardenRuntime> {
+  const config = parseConfig(options.env);
+  const logger = options.logger ?? createLogger(config, options.logDestination);
+  logger.info({ config: redactConfig(config) }, 'configuration loaded');
+  const store = openStore(config.DATABASE_PATH);
+  logger.info({ database: config.DATABASE_PATH }, 'database ready (migrations applied, WAL mode)');
+  const startedAt = Date.now();
+  const settings = strategySettingsFromConfig(config);
+
+  const market = createBinanceMarketData(config, { candles: store.candles, logger });
+  await market.start().catch((error: unknown) => logger.warn({ err: error }, 'could not read Binance server time; using the local clock until the next sync'));
+  const clock = market.clock;
+  const filters: SymbolFilters = await withRetries(() => market.cache.getFilters(config.TRADING_SYMBOL), logger, 'symbol filters');
+  logger.info({ filters }, 'symbol filters loaded from exchangeInfo');
+
+  const strategies = new StrategyHost(store, settings);
+  strategies.seed(config.TRADING_ACTIVE_STRATEGY, clock.now());
+  const windows = (): Partial<Record<Timeframe, number>> => {
+    const req = strategies.requirements();
+    const out: Partial<Record<Timeframe, number>> = {};
+    for (const tf of config.TRADING_TIMEFRAMES) out[tf] = (req[tf] ?? 1) + WINDOW_SLACK;
+    return out;
+  };
+  const requirements = (): Partial<Record<Timeframe, number>> => {
+    const req = strategies.requirements();
+    const out: Partial<Record<Timeframe, number>> = {};
+    for (const tf of config.TRADING_TIMEFRAMES) out[tf] = req[tf] ?? 1;
+    return out;
+  };
+
+  if (config.TRADING_MODE === 'live') throw new ValidationError('live execution is not available in this build: set TRADING_MODE=paper', 'TRADING_MODE');
+  const broker = restorePaperBroker(store, config, filters, logger);
+  const liveUpdates = new LiveUpdates();
+
+  // Notifications: Telegram behind a router; commands reach the same services as the API.
+  const notifier = new NotificationRouter([], config.TELEGRAM_NOTIFY, logger);
+
+  const runtimeInfo = {
+    cycleInfo: () => ({ lastCycleAt: runner.lastCycleAt, lastCycleId: runner.lastCycleId, cycleCount: runner.cycleCount, lastError: runner.lastError }),
+  };
+  let runner: CycleRunner;
+  const scheduler = new Scheduler(config.TRADING_CYCLE_SECONDS * 1000, () => runner.tick());
+  const control = new ControlServiceImpl(
+    store,
+    clock,
+    broker,
+    {
+      scheduler,
+      readiness: () => market.cache.readiness(config.TRADING_SYMBOL, requirements()),
+      preflight: async () => preflight(),
+      cycleInfo: runtimeInfo.cycleInfo,
+      describe: () => ({
+        mode: config.TRADING_MODE,
+        symbol: config.TRADING_SYMBOL,
+        strategy: strategies.current().name,
+        timeframes: config.TRADING_TIMEFRAMES,
+        version: VERSION,
+        startedAt,
+        requireDataReady: config.TRADING_REQUIRE_DATA_READY,
+      }),
+    },
+    liveUpdates,
+    notifier,
+  );
+
+  const preflight = async (): Promise<string[]> => {
+    const { strategy } = strategies.current();
+    if (!strategy.preflight) return [];
+    const price = await market.cache.getPrice(config.TRADING_SYMBOL).catch(() => null);
+    if (price === null) return [];
+    const candles: Partial<Record<Timeframe, readonly import('@warden/core/domain/market').Candle[]>> = {};
+    for (const [tf, n] of Object.entries(windows()) as Array<[Timeframe, number]>) candles[tf] = store.candles.latest(config.TRADING_SYMBOL, tf, n);
+    return strategy.preflight({
+      now: clock.now(),
+      symbol: config.TRADING_SYMBOL,
+      candles,
+      price,
+      filters,
+      baseBalance: broker.baseHeld(),
+      quoteBalance: broker.equityAt(0),
+      equity: broker.equityAt(price),
+      position: { quantity: broker.baseHeld(), avgEntryPrice: Number(store.positions.get(config.TRADING_SYMBOL)?.avgEntryPrice ?? 0) },
+    });
+  };
+
+  const metrics = MetricsTracker.fromHistory(
+    { startingEquity: Number(store.equity.first()?.equity ?? config.TRADING_PAPER_STARTING_EQUITY), periodMs: TIMEFRAME_MS[config.primaryTimeframe] },
+    store.equity.list({}, { limit: 500 }).items.map(equityPointFromSnapshot).reverse(),
+    store.fills.all(config.TRADING_SYMBOL),
+  );
+  const watermarks = EquityWatermarks.fromHistory(store.equity.series(0));
+  const cycle = new TradingCycle({
+    settings,
+    feed: new CacheMarketFeed(market.cache, config.TRADING_SYMBOL, config.primaryTimeframe, windows),
+    broker,
+    account: { equityAt: (p) => broker.equityAt(p), baseTotal: () => broker.baseHeld(), quoteTotal: () => broker.equityAt(0) /* marked at price 0, equity is the quote held */ },
+    store,
+    strategies,
+    risk: new RiskEngine(riskLimitsFromConfig(config)),
+    filters,
+    metrics,
+    watermarks,
+    state: () => readTradingState(store),
+    emergencyStop: async (reason) => {
+      await control.transition('emergency_stop', SYSTEM, reason);
+    },
+    notifier,
+    liveUpdates,
+    brokerCheckpoint: () => broker.state(),
+    snapshotEveryCycle: true,
+  });
+
+  const catalog = catalogOf([...strategyRegistry.values()]);
+  const secrets = SECRET_KEYS.map((k) => config[k]).filter((v): v is string => typeof v === 'string' && v.length > 0);
+  const approvals = new ApprovalServiceImpl({ store, clock, catalog, defaultStrategy: config.TRADING_ACTIVE_STRATEGY });
+  const advisor = new AdvisorServiceImpl({
+    store,
+    clock,
+    catalog,
+    llm: config.AI_ENABLED ? createLlmAdvisor(config) : null,
+    loadInput: (now) => loadAdvisorInput(store, catalog, { symbol: config.TRADING_SYMBOL, timeframe: config.primaryTimeframe, candleCount: 200, defaultStrategy: config.TRADING_ACTIVE_STRATEGY }, now),
+    whatIf: whatIfRunner(store, config, () => filters),
+    settings: { fallbackRules: config.AI_FALLBACK_RULES, approvalTtlMinutes: config.APPROVAL_TTL_MINUTES, timeoutMs: config.AI_TIMEOUT_SECONDS * 1000, maxOutputTokens: config.AI_MAX_OUTPUT_TOKENS },
+    secrets,
+    logger,
+  });
+  const expiry = new ApprovalExpiryChecker({ store, control, policy: config.APPROVAL_EXPIRY_POLICY, logger });
+
+  const telegram = createTelegram(telegramOptionsFromConfig(config), { services: { control, approvals, store }, log: logger });
+  notifier.addChannel(telegram.channel);
+  const heartbeat = config.TELEGRAM_HEARTBEAT_HOURS > 0 && telegram.enabled ? new Heartbeat({ store, status: control, notifier, hours: config.TELEGRAM_HEARTBEAT_HOURS, log: logger }) : null;
+
+  runner = new CycleRunner({ cycle, clock, store, notifier, logger, advisor, advisorEvery: config.TRADING_ADVISOR_INTERVAL_CYCLES, expiry, heartbeat, beforeCycle: () => clock.resync() });
+
+  const api = await buildApiServer({
+    config,
+    store,
+    control,
+    approvals,
+    advisor,
+    liveUpdates,
+    clock,
+    logger,
+    strategyInfo: () => {
+      const active = strategies.current();
+      const definition = strategyRegistry.get(active.name);
+      return { name: active.name, params: { ...active.params }, tunable: definition?.tunable ?? [], describe: active.strategy.describe ? { ...active.strategy.describe() } : null };
+    },
+    webRoot: existsSync(join(WEB_ROOT, 'index.html')) ? WEB_ROOT : null,
+  });
+  // Telegram webhook mode: grammy checks TELEGRAM_WEBHOOK_SECRET on each update.
+  if (telegram.webhookHandler) api.post('/telegram/webhook', telegram.webhookHandler);
+  let url = `http://${config.HOST}:${config.PORT}`;
+  if (options.listen !== false) {
+    url = await api.listen({ host: config.HOST, port: config.PORT });
+    logger.info({ url }, `API and control panel listening on ${url}`);
+  }
+  const authMessage = describeAuthStartup(config, store);
+  if (authMessage) logger.warn(authMessage);
+  await telegram.start();
+
+  store.audit.append({ time: clock.now(), type: 'system.started', actor: 'system', reason: 'warden started', inputs: { mode: config.TRADING_MODE, symbol: config.TRADING_SYMBOL, strategy: strategies.current().name, version: VERSION, state: readTradingState(store) } });
+
+  const warmUp = async (): Promise<boolean> => {
+    const req = requirements();
+    for (const tf of config.TRADING_TIMEFRAMES) {
+      const need = (req[tf] ?? 1) + WINDOW_SLACK;
+      try {
+        const report = await market.cache.backfill(config.TRADING_SYMBOL, tf, need);
+        logger.info({ timeframe: tf, required: req[tf], available: report.available, fetchedBars: report.fetchedBars }, `warm-up ${tf}: ${report.available} closed candles cached`);
+      } catch (error) {
+        logger.error({ err: error, timeframe: tf }, `warm-up backfill of ${tf} failed`);
+      }
+    }
+    const readiness = market.cache.readiness(config.TRADING_SYMBOL, req);
+    for (const r of readiness.filter((x) => !x.ready)) logger.warn(`data not ready: ${r.timeframe} has ${r.available} of ${r.required} closed candles`);
+    return readiness.every((r) => r.ready);
+  };
+
+  // Warm-up, then the scheduler; if the exchange is unreachable, keep retrying in the background.
+  let stopping = false;
+  let retryTimer: NodeJS.Timeout | null = null;
+  const autoStart = async (): Promise<void> => {
+    if (stopping) return;
+    const ready = await warmUp();
+    if (!config.TRADING_AUTO_START) {
+      logger.info('TRADING_AUTO_START=false: start the scheduler with POST /api/scheduler/start');
+      return;
+    }
+    try {
+      await control.startScheduler(SYSTEM);
+      logger.info({ state: readTradingState(store), everySeconds: config.TRADING_CYCLE_SECONDS }, 'scheduler started');
+    } catch (error) {
+      if (error instanceof InsufficientDataError && !ready && !stopping) {
+        logger.warn(`${error.message}; retrying the warm-up in 30 s`);
+        retryTimer = setTimeout(() => void autoStart(), 30_000);
+      } else logger.error({ err: error }, 'scheduler not started');
+    }
+  };
+  await autoStart();
+  notifier.notify(startupNotification(control.status()));
+
+  let stopped: Promise<void> | null = null;
+  const stop = (reason = 'shutdown'): Promise<void> => {
+    stopped ??= (async () => {
+      stopping = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      logger.info({ reason }, 'stopping: finishing the current cycle');
+      await scheduler.stop();
+      notifier.notify(shutdownNotification(reason));
+      await telegram.stop(2_000);
+      await api.close();
+      market.stop();
+      store.audit.append({ time: clock.now(), type: 'system.stopped', actor: 'system', reason });
+      store.close();
+      logger.info('stopped cleanly');
+    })();
+    return stopped;
+  };
+
+  return { config, store, logger, url, api, control, scheduler, runner, runCycle: () => scheduler.runOnce(), warmUp, stop };
+}
+
+async function withRetries<T>(work: () => Promise<T>, logger: Logger, what: string, attempts = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (i >= attempts) throw error;
+      logger.warn({ err: error, attempt: i }, `could not load ${what}; retrying`);
+      await new Promise((r) => setTimeout(r, Math.min(10_000, 500 * 2 ** i)));
+    }
+  }
+}
