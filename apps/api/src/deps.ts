@@ -1,3 +1,4 @@
+import type { FastifyWebhookHandler } from '@warden/adapters/telegram/telegramBot';
 import type { AppConfig } from '@warden/core/config/parseConfig';
 import type { LiveUpdates } from '@warden/core/app/liveUpdates';
 import type { ActorRef, AdvisorService, ApprovalService, ControlService } from '@warden/core/app/services';
@@ -36,4 +37,6 @@ export interface ApiDeps {
   /** Built web panel (apps/web/dist) served at `/` with SPA fallback; null when not built. */
   readonly webRoot: string | null;
   readonly liveOrders?: LiveOrderPlacer;
+  /** TELEGRAM_MODE=webhook: grammy's handler, mounted at the path of TELEGRAM_WEBHOOK_URL. */
+  readonly telegramWebhook?: FastifyWebhookHandler;
 }

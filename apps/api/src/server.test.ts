@@ -170,3 +170,22 @@ describe('describeAuthStartup', () => {
     expect(describeAuthStartup({ ...h.config, AUTH_ENABLED: false }, h.store)).toBeNull();
   });
 });
+
+describe('Telegram webhook mount', () => {
+  it('mounts the handler at the path of TELEGRAM_WEBHOOK_URL, outside bearer auth, with room for large updates', async () => {
+    const received: unknown[] = [];
+    const handler = (async (request: { body: unknown }, reply: { send(body: unknown): unknown }) => {
+      received.push(request.body);
+      return reply.send({ ok: true });
+    }) as unknown as NonNullable<import('./deps.js').ApiDeps['telegramWebhook']>;
+    h = await startApi({
+      auth: true,
+      env: { TELEGRAM_BOT_TOKEN: '1:abc', TELEGRAM_MODE: 'webhook', TELEGRAM_WEBHOOK_URL: 'https://warden.example/tg/hook', TELEGRAM_WEBHOOK_SECRET: 'hook-secret' },
+      deps: { telegramWebhook: handler },
+    });
+    const update = { update_id: 7, message: { text: 'x'.repeat(20_000) } };
+    const res = await h.request('POST', '/tg/hook', { body: update });
+    expect(res.status).toBe(200);
+    expect(received).toEqual([update]);
+  });
+});

@@ -18,6 +18,7 @@ import { healthRoutes } from './routes/health/index.js';
 import { liveOrderRoutes } from './routes/live/index.js';
 import { streamRoutes } from './routes/stream/index.js';
 import { strategyRoutes } from './routes/strategy/index.js';
+import { registerTelegramWebhook } from './routes/telegram/index.js';
 import { systemRoutes } from './routes/system/index.js';
 import { tradingRoutes } from './routes/trading/index.js';
 import { registerWebAndNotFound } from './web/staticSite.js';
@@ -68,6 +69,7 @@ export async function buildApiServer(deps: ApiDeps): Promise<FastifyInstance> {
     { prefix: '/api' },
   );
 
+  if (deps.telegramWebhook) registerTelegramWebhook(app, deps, deps.telegramWebhook);
   await registerWebAndNotFound(app, deps.webRoot);
   return app;
 }

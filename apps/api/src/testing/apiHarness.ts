@@ -53,7 +53,7 @@ export async function startApi(options: { auth: boolean; env?: Record<string, st
     advisor: services.advisor,
     liveUpdates: live,
     clock,
-    logger: pino({ level: 'silent' }),
+    logger: pino({ level: process.env.WARDEN_TEST_LOG ?? 'silent' }),
     strategyInfo: () => ({ name: 'grid', params: { levels: 10 }, tunable: [{ key: 'levels', min: 2, max: 50, integer: true, description: 'grid levels' }], describe: { levels: [100, 101] } }),
     webRoot: options.webRoot ?? null,
     // Stands in for the live engine until it exists: audits like it will.
