@@ -7,7 +7,16 @@ import type { CandleSource } from '@warden/core/ports/marketData';
 import type { z } from 'zod';
 import type { BinanceExchange } from './binanceExchange.js';
 import type { RequestGovernor } from './requestGovernor.js';
-import { exchangeInfoSchema, klinesSchema, lotSizeSchema, minNotionalSchema, notionalSchema, priceFilterSchema, serverTimeSchema, tickerPriceSchema } from './wireSchemas.js';
+import {
+  exchangeInfoSchema,
+  klinesSchema,
+  lotSizeSchema,
+  minNotionalSchema,
+  notionalSchema,
+  priceFilterSchema,
+  serverTimeSchema,
+  tickerPriceSchema,
+} from './wireSchemas.js';
 
 /**
  * Binance spot market data through ccxt's raw endpoints (`publicGetKlines` etc.): the unified
@@ -16,7 +25,10 @@ import { exchangeInfoSchema, klinesSchema, lotSizeSchema, minNotionalSchema, not
  * anything that does not fit becomes a MarketDataError, never a candle.
  */
 export class BinanceCandleSource implements CandleSource {
-  constructor(private readonly exchange: BinanceExchange, private readonly governor: RequestGovernor) {}
+  constructor(
+    private readonly exchange: BinanceExchange,
+    private readonly governor: RequestGovernor,
+  ) {}
 
   async fetchCandles(symbol: string, timeframe: Timeframe, startTime: number, limit: number, endTime?: number): Promise<readonly Candle[]> {
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new MarketDataError('klines limit must be 1..1000', { limit });
@@ -26,7 +38,8 @@ export class BinanceCandleSource implements CandleSource {
     const rows = await this.get('klines', () => this.exchange.publicGetKlines(params), klinesSchema, context);
     const candles = rows.map(([openTime, open, high, low, close, volume, closeTime]) => {
       // The close time names the interval the exchange actually served.
-      if (closeTime !== closeTimeOf(openTime, timeframe) - 1) throw new MarketDataError(`kline close time does not match a ${timeframe} bar`, { ...context, openTime, closeTime });
+      if (closeTime !== closeTimeOf(openTime, timeframe) - 1)
+        throw new MarketDataError(`kline close time does not match a ${timeframe} bar`, { ...context, openTime, closeTime });
       return { openTime, open: Number(open), high: Number(high), low: Number(low), close: Number(close), volume: Number(volume) };
     });
     assertValidCandles(candles, timeframe, context);
@@ -37,8 +50,14 @@ export class BinanceCandleSource implements CandleSource {
   }
 
   async fetchPrice(symbol: string): Promise<number> {
-    const ticker = await this.get('ticker/price', () => this.exchange.publicGetTickerPrice({ symbol: exchangeSymbol(symbol) }), tickerPriceSchema, { symbol });
-    if (ticker.symbol !== exchangeSymbol(symbol)) throw new MarketDataError('ticker for another symbol', { symbol, received: ticker.symbol });
+    const ticker = await this.get(
+      'ticker/price',
+      () => this.exchange.publicGetTickerPrice({ symbol: exchangeSymbol(symbol) }),
+      tickerPriceSchema,
+      { symbol },
+    );
+    if (ticker.symbol !== exchangeSymbol(symbol))
+      throw new MarketDataError('ticker for another symbol', { symbol, received: ticker.symbol });
     const price = Number(ticker.price);
     if (!(price > 0)) throw new MarketDataError('ticker price is not positive', { symbol, price: ticker.price });
     return price;
@@ -49,21 +68,28 @@ export class BinanceCandleSource implements CandleSource {
   }
 
   async fetchFilters(symbol: string): Promise<SymbolFilters> {
-    const info = await this.get('exchangeInfo', () => this.exchange.publicGetExchangeInfo({ symbol: exchangeSymbol(symbol) }), exchangeInfoSchema, { symbol });
+    const info = await this.get(
+      'exchangeInfo',
+      () => this.exchange.publicGetExchangeInfo({ symbol: exchangeSymbol(symbol) }),
+      exchangeInfoSchema,
+      { symbol },
+    );
     const entry = info.symbols.find((s) => s.symbol === exchangeSymbol(symbol));
     if (!entry) throw new MarketDataError('exchangeInfo does not list the symbol', { symbol });
     const find = <T>(schema: z.ZodType<T>, type: string): T | undefined => {
       const raw = entry.filters.find((f) => f.filterType === type);
       if (raw === undefined) return undefined;
       const parsed = schema.safeParse(raw);
-      if (!parsed.success) throw new MarketDataError(`malformed ${type} filter`, { symbol, issues: parsed.error.issues.map((i) => i.message) });
+      if (!parsed.success)
+        throw new MarketDataError(`malformed ${type} filter`, { symbol, issues: parsed.error.issues.map((i) => i.message) });
       return parsed.data;
     };
     const price = find(priceFilterSchema, 'PRICE_FILTER');
     const lot = find(lotSizeSchema, 'LOT_SIZE');
     const notional = find(notionalSchema, 'NOTIONAL');
     const minNotional = notional ?? find(minNotionalSchema, 'MIN_NOTIONAL');
-    if (!price || !lot || !minNotional) throw new MarketDataError('exchangeInfo lacks PRICE_FILTER, LOT_SIZE or (MIN_)NOTIONAL', { symbol });
+    if (!price || !lot || !minNotional)
+      throw new MarketDataError('exchangeInfo lacks PRICE_FILTER, LOT_SIZE or (MIN_)NOTIONAL', { symbol });
     return {
       symbol,
       base: entry.baseAsset,
@@ -83,11 +109,16 @@ export class BinanceCandleSource implements CandleSource {
   private async get<T>(label: string, request: () => Promise<unknown>, schema: z.ZodType<T>, context: Record<string, unknown>): Promise<T> {
     const body = await this.governor.read(label, async () => {
       const raw = await request();
-      if (typeof raw === 'string') throw new TransientExchangeError(`Binance sent a body that is not JSON for ${label}`, null, { ...context, body: raw.slice(0, 80) });
+      if (typeof raw === 'string')
+        throw new TransientExchangeError(`Binance sent a body that is not JSON for ${label}`, null, { ...context, body: raw.slice(0, 80) });
       return raw;
     });
     const parsed = schema.safeParse(body);
-    if (!parsed.success) throw new MarketDataError(`malformed ${label} response`, { ...context, issues: parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`) });
+    if (!parsed.success)
+      throw new MarketDataError(`malformed ${label} response`, {
+        ...context,
+        issues: parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`),
+      });
     return parsed.data;
   }
 }

@@ -24,7 +24,16 @@ export interface BinanceExchangeOptions {
 class ObservedBinance extends binance {
   observer: ResponseObserver | undefined;
 
-  override onRestResponse(statusCode: number, statusText: string, url: string, method: string, responseHeaders: Record<string, string>, responseBody: string, requestHeaders: unknown, requestBody: unknown): string {
+  override onRestResponse(
+    statusCode: number,
+    statusText: string,
+    url: string,
+    method: string,
+    responseHeaders: Record<string, string>,
+    responseBody: string,
+    requestHeaders: unknown,
+    requestBody: unknown,
+  ): string {
     this.observer?.(statusCode, responseHeaders, url);
     return super.onRestResponse(statusCode, statusText, url, method, responseHeaders, responseBody, requestHeaders, requestBody) as string;
   }
@@ -33,16 +42,30 @@ class ObservedBinance extends binance {
    * Decides by HTTP status before ccxt maps Binance's error codes: 429/418 carry Retry-After,
    * 5xx is the venue's problem (for an order: outcome unknown), -1021 means our clock drifted.
    */
-  override handleErrors(code: number, reason: string, url: string, method: string, headers: Record<string, string>, body: string, response: unknown, requestHeaders: unknown, requestBody: unknown): undefined {
+  override handleErrors(
+    code: number,
+    reason: string,
+    url: string,
+    method: string,
+    headers: Record<string, string>,
+    body: string,
+    response: unknown,
+    requestHeaders: unknown,
+    requestBody: unknown,
+  ): undefined {
     const context = { status: code, method, path: new URL(url).pathname };
     if (code === 429 || code === 418) {
       const retryAfterMs = retryAfterMsFrom(headers);
-      if (code === 418) throw new FatalExchangeError(`Binance banned this IP (418); retry after ${retryAfterMs ?? '?'} ms`, { ...context, retryAfterMs });
+      if (code === 418)
+        throw new FatalExchangeError(`Binance banned this IP (418); retry after ${retryAfterMs ?? '?'} ms`, { ...context, retryAfterMs });
       throw new TransientExchangeError('Binance rate limit (429)', retryAfterMs, context);
     }
     if (code >= 500) throw new TransientExchangeError(`Binance answered ${code} ${reason}`, null, context);
     if (isRecord(response) && Number(response.code) === -1021) {
-      throw new TransientExchangeError(`Binance rejected the request timestamp: ${String(response.msg)}`, null, { ...context, timestampRejected: true });
+      throw new TransientExchangeError(`Binance rejected the request timestamp: ${String(response.msg)}`, null, {
+        ...context,
+        timestampRejected: true,
+      });
     }
     return super.handleErrors(code, reason, url, method, headers, body, response, requestHeaders, requestBody);
   }

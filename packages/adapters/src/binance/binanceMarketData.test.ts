@@ -140,8 +140,17 @@ describe('Binance market data through ccxt against the fake exchange', () => {
   it('reads exact filters from exchangeInfo (NOTIONAL and MIN_NOTIONAL), the price, and only spot /api/v3 endpoints', async () => {
     await setup(start + 100 * MIN);
     expect(await md.cache.getFilters('BTC/USDT')).toEqual({
-      symbol: 'BTC/USDT', base: 'BTC', quote: 'USDT', tickSize: '0.01', minPrice: '0.01', maxPrice: '1000000',
-      stepSize: '0.00001', minQty: '0.00001', maxQty: '9000', minNotional: '5', maxNotional: '9000000',
+      symbol: 'BTC/USDT',
+      base: 'BTC',
+      quote: 'USDT',
+      tickSize: '0.01',
+      minPrice: '0.01',
+      maxPrice: '1000000',
+      stepSize: '0.00001',
+      minQty: '0.00001',
+      maxQty: '9000',
+      minNotional: '5',
+      maxNotional: '9000000',
     });
     expect(await md.source.fetchFilters('LTC/BTC')).toMatchObject({ minNotional: '0.0001', maxNotional: null, tickSize: '0.000001' });
     expect(await md.cache.getPrice(SYMBOL)).toBe(week[100]?.open);

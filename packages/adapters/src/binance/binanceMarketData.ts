@@ -12,7 +12,10 @@ export interface MarketDataLogger {
   warn(obj: object, msg: string): void;
 }
 
-export type BinanceMarketDataConfig = Pick<AppConfig, 'BINANCE_BASE_URL' | 'BINANCE_TESTNET' | 'BINANCE_TIME_SYNC_SECONDS' | 'BINANCE_RECV_WINDOW_MS'>;
+export type BinanceMarketDataConfig = Pick<
+  AppConfig,
+  'BINANCE_BASE_URL' | 'BINANCE_TESTNET' | 'BINANCE_TIME_SYNC_SECONDS' | 'BINANCE_RECV_WINDOW_MS'
+>;
 
 export interface BinanceMarketData {
   readonly exchange: BinanceExchange;

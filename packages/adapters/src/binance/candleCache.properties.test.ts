@@ -23,7 +23,10 @@ const recorded = recordedBtcWeek().slice(0, BARS + 1);
 class RecordedKlines implements CandleSource {
   readonly calls: Array<{ startTime: number; limit: number; endTime?: number }> = [];
   private readonly flakyLeft: Set<number>;
-  constructor(private readonly gaps: Set<number>, flaky: Set<number>) {
+  constructor(
+    private readonly gaps: Set<number>,
+    flaky: Set<number>,
+  ) {
     this.flakyLeft = new Set(flaky);
   }
   async fetchCandles(_symbol: string, _tf: Timeframe, startTime: number, limit: number, endTime?: number): Promise<readonly Candle[]> {
@@ -64,7 +67,9 @@ describe('CandleCache over SQLite, for any pattern of exchange gaps and flaky re
           const expected = recorded.slice(0, BARS).filter((_, i) => !gaps.has(i));
           expect(store.candles.range('BTC/USDT', '1m', 0, Number.MAX_SAFE_INTEGER)).toEqual(expected);
           expect(returned).toEqual(expected);
-          const recordedGapBars = store.candles.gaps('BTC/USDT', '1m').flatMap((g) => Array.from({ length: (g.to - g.from) / MIN + 1 }, (_, k) => (g.from - start) / MIN + k));
+          const recordedGapBars = store.candles
+            .gaps('BTC/USDT', '1m')
+            .flatMap((g) => Array.from({ length: (g.to - g.from) / MIN + 1 }, (_, k) => (g.from - start) / MIN + k));
           expect(recordedGapBars.sort((a, b) => a - b)).toEqual([...gaps].sort((a, b) => a - b));
           expect(source.calls.every((c) => c.limit <= pageSize)).toBe(true);
           const callsBefore = source.calls.length;

@@ -21,7 +21,10 @@ export class ExchangeClock implements Clock {
   private inFlight: Promise<number> | undefined;
   private readonly localNow: () => number;
 
-  constructor(private readonly fetchServerTime: () => Promise<number>, private readonly options: ExchangeClockOptions) {
+  constructor(
+    private readonly fetchServerTime: () => Promise<number>,
+    private readonly options: ExchangeClockOptions,
+  ) {
     this.localNow = options.localNow ?? Date.now;
   }
 

@@ -1,5 +1,14 @@
 import { FatalExchangeError, TransientExchangeError, WardenError } from '@warden/core/errors/errors';
-import { AccountSuspended, AuthenticationError, BadSymbol, DDoSProtection, InvalidNonce, NetworkError, PermissionDenied, RequestTimeout } from 'ccxt';
+import {
+  AccountSuspended,
+  AuthenticationError,
+  BadSymbol,
+  DDoSProtection,
+  InvalidNonce,
+  NetworkError,
+  PermissionDenied,
+  RequestTimeout,
+} from 'ccxt';
 
 /**
  * Translates what ccxt throws into Warden's typed errors, so callers decide by type: transient ones
@@ -13,13 +22,22 @@ export function translateExchangeError(error: unknown, label: string): WardenErr
   // 429/418 are normally typed in BinanceExchange.handleErrors with their Retry-After; this is the fallback.
   if (error instanceof DDoSProtection) return new TransientExchangeError(`Binance rate limit during ${label}`, null, ctx, { cause: error });
   // -1021: our timestamp is outside recvWindow; retry after the clock resyncs.
-  if (error instanceof InvalidNonce) return new TransientExchangeError(`Binance rejected the request timestamp during ${label}`, null, { ...ctx, timestampRejected: true }, { cause: error });
-  if (error instanceof RequestTimeout) return new TransientExchangeError(`Binance did not answer in time during ${label}`, null, ctx, { cause: error });
-  if (error instanceof NetworkError) return new TransientExchangeError(`Binance unreachable or failing during ${label}: ${message}`, null, ctx, { cause: error });
+  if (error instanceof InvalidNonce)
+    return new TransientExchangeError(
+      `Binance rejected the request timestamp during ${label}`,
+      null,
+      { ...ctx, timestampRejected: true },
+      { cause: error },
+    );
+  if (error instanceof RequestTimeout)
+    return new TransientExchangeError(`Binance did not answer in time during ${label}`, null, ctx, { cause: error });
+  if (error instanceof NetworkError)
+    return new TransientExchangeError(`Binance unreachable or failing during ${label}: ${message}`, null, ctx, { cause: error });
   if (error instanceof AuthenticationError || error instanceof PermissionDenied || error instanceof AccountSuspended) {
     return new FatalExchangeError(`Binance refused the credentials during ${label}: ${message}`, ctx, { cause: error });
   }
-  if (error instanceof BadSymbol) return new FatalExchangeError(`Binance does not know the symbol in ${label}: ${message}`, ctx, { cause: error });
+  if (error instanceof BadSymbol)
+    return new FatalExchangeError(`Binance does not know the symbol in ${label}: ${message}`, ctx, { cause: error });
   return new FatalExchangeError(`Binance error during ${label}: ${message}`, ctx, { cause: error });
 }
 

@@ -16,10 +16,12 @@ function governorOnFakeTime(options: GovernorOptions = {}) {
     ...options,
   });
   const sentAt: number[] = [];
-  const request = <T>(result: () => T) => async () => {
-    sentAt.push(time.now);
-    return result();
-  };
+  const request =
+    <T>(result: () => T) =>
+    async () => {
+      sentAt.push(time.now);
+      return result();
+    };
   return { governor, time, sleeps, sentAt, request };
 }
 
@@ -28,7 +30,10 @@ describe('RequestGovernor', () => {
     const { governor, time, sentAt, request } = governorOnFakeTime();
     const t0 = time.now;
     governor.observe(429, { 'Retry-After': '7' });
-    await governor.once('klines', request(() => 'ok'));
+    await governor.once(
+      'klines',
+      request(() => 'ok'),
+    );
     expect(sentAt[0]).toBeGreaterThanOrEqual(t0 + 7_000);
   });
 
@@ -54,30 +59,56 @@ describe('RequestGovernor', () => {
   it('refuses to send during a long 418 ban without calling the exchange', async () => {
     const { governor, sentAt, request } = governorOnFakeTime({ maxWaitMs: 60_000 });
     governor.observe(418, { 'Retry-After': '600' });
-    await expect(governor.read('klines', request(() => 'ok'))).rejects.toBeInstanceOf(FatalExchangeError);
+    await expect(
+      governor.read(
+        'klines',
+        request(() => 'ok'),
+      ),
+    ).rejects.toBeInstanceOf(FatalExchangeError);
     expect(sentAt).toEqual([]);
   });
 
   it('retries transient errors up to maxRetries with capped backoff, and never retries fatal ones', async () => {
     const transient = governorOnFakeTime({ maxRetries: 3, baseDelayMs: 100, maxDelayMs: 300 });
-    await expect(transient.governor.read('klines', transient.request(() => { throw new TransientExchangeError('503'); }))).rejects.toBeInstanceOf(TransientExchangeError);
+    await expect(
+      transient.governor.read(
+        'klines',
+        transient.request(() => {
+          throw new TransientExchangeError('503');
+        }),
+      ),
+    ).rejects.toBeInstanceOf(TransientExchangeError);
     expect(transient.sentAt).toHaveLength(4);
     expect(transient.sleeps.every((ms) => ms <= 300)).toBe(true);
 
     const fatal = governorOnFakeTime();
-    await expect(fatal.governor.read('klines', fatal.request(() => { throw new FatalExchangeError('bad key'); }))).rejects.toBeInstanceOf(FatalExchangeError);
+    await expect(
+      fatal.governor.read(
+        'klines',
+        fatal.request(() => {
+          throw new FatalExchangeError('bad key');
+        }),
+      ),
+    ).rejects.toBeInstanceOf(FatalExchangeError);
     expect(fatal.sentAt).toHaveLength(1);
   });
 
   it('resyncs the clock when Binance rejects the timestamp (-1021), then retries', async () => {
     let resyncs = 0;
-    const { governor, request } = governorOnFakeTime({ onTimestampRejected: async () => void (resyncs += 1) });
+    const { governor, request } = governorOnFakeTime({
+      onTimestampRejected: async () => {
+        resyncs += 1;
+      },
+    });
     let calls = 0;
-    const result = await governor.read('order status', request(() => {
-      calls += 1;
-      if (calls === 1) throw new TransientExchangeError('-1021', null, { timestampRejected: true });
-      return 'ok';
-    }));
+    const result = await governor.read(
+      'order status',
+      request(() => {
+        calls += 1;
+        if (calls === 1) throw new TransientExchangeError('-1021', null, { timestampRejected: true });
+        return 'ok';
+      }),
+    );
     expect(result).toBe('ok');
     expect(resyncs).toBe(1);
   });
@@ -98,12 +129,17 @@ describe('RequestGovernor', () => {
 
   it('backoff stays within [cap/2, cap] and never exceeds maxDelayMs', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 1, max: 5_000 }), fc.integer({ min: 1, max: 60_000 }), (attempt, base, max) => {
-        const governor = new RequestGovernor({ baseDelayMs: base, maxDelayMs: max });
-        const cap = Math.min(max, base * 2 ** attempt);
-        const ms = governor.backoffMs(attempt);
-        return ms >= Math.floor(cap / 2) && ms <= Math.ceil(cap) && ms <= max;
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 1, max: 5_000 }),
+        fc.integer({ min: 1, max: 60_000 }),
+        (attempt, base, max) => {
+          const governor = new RequestGovernor({ baseDelayMs: base, maxDelayMs: max });
+          const cap = Math.min(max, base * 2 ** attempt);
+          const ms = governor.backoffMs(attempt);
+          return ms >= Math.floor(cap / 2) && ms <= Math.ceil(cap) && ms <= max;
+        },
+      ),
     );
   });
 });

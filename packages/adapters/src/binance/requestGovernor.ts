@@ -33,7 +33,8 @@ export class RequestGovernor {
   private banned = false;
   private usedWeight = 0;
   private usedWeightMinute = -1;
-  private readonly o: Required<Omit<GovernorOptions, 'onTimestampRejected' | 'onWait'>> & Pick<GovernorOptions, 'onTimestampRejected' | 'onWait'>;
+  private readonly o: Required<Omit<GovernorOptions, 'onTimestampRejected' | 'onWait'>> &
+    Pick<GovernorOptions, 'onTimestampRejected' | 'onWait'>;
 
   constructor(options: GovernorOptions = {}) {
     this.o = {
@@ -109,8 +110,12 @@ export class RequestGovernor {
     const now = this.o.now();
     const blockedFor = this.blockedUntil - now;
     if (blockedFor > 0) {
-      if (this.banned && blockedFor > this.o.maxWaitMs) throw new FatalExchangeError(`IP banned by Binance for another ${blockedFor} ms; not sending ${label}`, { retryAfterMs: blockedFor });
-      if (blockedFor > this.o.maxWaitMs) throw new TransientExchangeError(`rate limited by Binance for another ${blockedFor} ms; not sending ${label}`, blockedFor);
+      if (this.banned && blockedFor > this.o.maxWaitMs)
+        throw new FatalExchangeError(`IP banned by Binance for another ${blockedFor} ms; not sending ${label}`, {
+          retryAfterMs: blockedFor,
+        });
+      if (blockedFor > this.o.maxWaitMs)
+        throw new TransientExchangeError(`rate limited by Binance for another ${blockedFor} ms; not sending ${label}`, blockedFor);
       this.o.onWait?.('retry-after', blockedFor);
       await this.o.sleep(blockedFor);
     }
@@ -128,7 +133,8 @@ export class RequestGovernor {
     const share = this.usedWeight / this.o.weightLimit;
     const toNextMinute = 60_000 - (now % 60_000) + 250;
     if (share >= this.o.pauseAt) return toNextMinute;
-    if (share >= this.o.slowDownAt) return Math.min(toNextMinute, Math.round(((share - this.o.slowDownAt) / (this.o.pauseAt - this.o.slowDownAt)) * 2_000));
+    if (share >= this.o.slowDownAt)
+      return Math.min(toNextMinute, Math.round(((share - this.o.slowDownAt) / (this.o.pauseAt - this.o.slowDownAt)) * 2_000));
     return 0;
   }
 }

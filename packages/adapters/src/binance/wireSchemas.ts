@@ -24,7 +24,21 @@ export const exchangeInfoSymbolSchema = z.looseObject({
 });
 export const exchangeInfoSchema = z.looseObject({ symbols: z.array(exchangeInfoSymbolSchema) });
 
-export const priceFilterSchema = z.looseObject({ filterType: z.literal('PRICE_FILTER'), minPrice: decimalString, maxPrice: decimalString, tickSize: decimalString });
-export const lotSizeSchema = z.looseObject({ filterType: z.literal('LOT_SIZE'), minQty: decimalString, maxQty: decimalString, stepSize: decimalString });
-export const notionalSchema = z.looseObject({ filterType: z.literal('NOTIONAL'), minNotional: decimalString, maxNotional: decimalString.optional() });
+export const priceFilterSchema = z.looseObject({
+  filterType: z.literal('PRICE_FILTER'),
+  minPrice: decimalString,
+  maxPrice: decimalString,
+  tickSize: decimalString,
+});
+export const lotSizeSchema = z.looseObject({
+  filterType: z.literal('LOT_SIZE'),
+  minQty: decimalString,
+  maxQty: decimalString,
+  stepSize: decimalString,
+});
+export const notionalSchema = z.looseObject({
+  filterType: z.literal('NOTIONAL'),
+  minNotional: decimalString,
+  maxNotional: decimalString.optional(),
+});
 export const minNotionalSchema = z.looseObject({ filterType: z.literal('MIN_NOTIONAL'), minNotional: decimalString });

@@ -13,7 +13,14 @@ describe('readCandleFile on the recorded fixtures', () => {
   it('reads the trading-signals object rows (openTimeInMillis, string prices) as 1m', async () => {
     const candles = await readCandleFile(fixturePath('candles', 'trading-signals-BTC_USDT-1m-2021-02-19_1week.json'), { timeframe: '1m' });
     expect(candles).toHaveLength(10_080);
-    expect(candles[0]).toEqual({ openTime: Date.UTC(2021, 1, 19), open: 51552.61, high: 51657.05, low: 51545, close: 51613.38, volume: 134.989218 });
+    expect(candles[0]).toEqual({
+      openTime: Date.UTC(2021, 1, 19),
+      open: 51552.61,
+      high: 51657.05,
+      low: 51545,
+      close: 51613.38,
+      volume: 134.989218,
+    });
     const [series] = await readCandleSeries(fixturePath('candles', 'trading-signals-BTC_USDT-1m-2021-02-19_1week.json'));
     expect(series?.timeframe).toBe('1m');
   });
@@ -41,7 +48,22 @@ describe('readCandleFile on the recorded fixtures', () => {
 
   it('reads Binance kline arrays and [ms,o,h,l,c,v] arrays', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'warden-candles-'));
-    const kline = [[1706630400000, '43519.34000000', '43936.00000000', '43171.00000000', '43488.71000000', '20.55495000', 1706633999999, '891428.42858070', 3743, '10.91428000', '473782.95739920', '0']];
+    const kline = [
+      [
+        1706630400000,
+        '43519.34000000',
+        '43936.00000000',
+        '43171.00000000',
+        '43488.71000000',
+        '20.55495000',
+        1706633999999,
+        '891428.42858070',
+        3743,
+        '10.91428000',
+        '473782.95739920',
+        '0',
+      ],
+    ];
     const short = [[1706630400000, 43519.34, 43936, 43171, 43488.71, 20.55495]];
     const { writeFile } = await import('node:fs/promises');
     await writeFile(join(dir, 'k.json'), JSON.stringify(kline));

@@ -20,6 +20,12 @@ export async function readCandleFile(path: string, want: { readonly symbol?: str
   return candles;
 }
 
-export async function writeCandleFile(path: string, format: CandleFileFormat, symbol: string, timeframe: Timeframe, candles: readonly Candle[]): Promise<void> {
+export async function writeCandleFile(
+  path: string,
+  format: CandleFileFormat,
+  symbol: string,
+  timeframe: Timeframe,
+  candles: readonly Candle[],
+): Promise<void> {
   await writeFile(path, formatCandles(format, symbol, timeframe, candles), 'utf8');
 }

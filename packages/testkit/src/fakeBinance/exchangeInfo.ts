@@ -10,16 +10,73 @@ export interface FakeSymbolSpec {
   readonly minQty: string;
   readonly maxQty: string;
   /** `NOTIONAL` (current Binance) or the older `MIN_NOTIONAL` some symbols still list. */
-  readonly notional: { readonly filterType: 'NOTIONAL'; readonly minNotional: string; readonly maxNotional: string } | { readonly filterType: 'MIN_NOTIONAL'; readonly minNotional: string };
+  readonly notional:
+    | { readonly filterType: 'NOTIONAL'; readonly minNotional: string; readonly maxNotional: string }
+    | { readonly filterType: 'MIN_NOTIONAL'; readonly minNotional: string };
 }
 
 /** Filters as Binance lists them for these spot symbols (2024–2025). */
 export const DEFAULT_SYMBOLS: readonly FakeSymbolSpec[] = [
-  { symbol: 'BTCUSDT', baseAsset: 'BTC', quoteAsset: 'USDT', tickSize: '0.01000000', minPrice: '0.01000000', maxPrice: '1000000.00000000', stepSize: '0.00001000', minQty: '0.00001000', maxQty: '9000.00000000', notional: { filterType: 'NOTIONAL', minNotional: '5.00000000', maxNotional: '9000000.00000000' } },
-  { symbol: 'ETHUSDT', baseAsset: 'ETH', quoteAsset: 'USDT', tickSize: '0.01000000', minPrice: '0.01000000', maxPrice: '1000000.00000000', stepSize: '0.00010000', minQty: '0.00010000', maxQty: '9000.00000000', notional: { filterType: 'NOTIONAL', minNotional: '5.00000000', maxNotional: '9000000.00000000' } },
-  { symbol: 'BNBUSDT', baseAsset: 'BNB', quoteAsset: 'USDT', tickSize: '0.01000000', minPrice: '0.01000000', maxPrice: '100000.00000000', stepSize: '0.00100000', minQty: '0.00100000', maxQty: '900000.00000000', notional: { filterType: 'NOTIONAL', minNotional: '5.00000000', maxNotional: '9000000.00000000' } },
-  { symbol: 'SOLUSDT', baseAsset: 'SOL', quoteAsset: 'USDT', tickSize: '0.01000000', minPrice: '0.01000000', maxPrice: '10000.00000000', stepSize: '0.00100000', minQty: '0.00100000', maxQty: '90000.00000000', notional: { filterType: 'NOTIONAL', minNotional: '5.00000000', maxNotional: '9000000.00000000' } },
-  { symbol: 'LTCBTC', baseAsset: 'LTC', quoteAsset: 'BTC', tickSize: '0.00000100', minPrice: '0.00000100', maxPrice: '100000.00000000', stepSize: '0.00100000', minQty: '0.00100000', maxQty: '100000.00000000', notional: { filterType: 'MIN_NOTIONAL', minNotional: '0.00010000' } },
+  {
+    symbol: 'BTCUSDT',
+    baseAsset: 'BTC',
+    quoteAsset: 'USDT',
+    tickSize: '0.01000000',
+    minPrice: '0.01000000',
+    maxPrice: '1000000.00000000',
+    stepSize: '0.00001000',
+    minQty: '0.00001000',
+    maxQty: '9000.00000000',
+    notional: { filterType: 'NOTIONAL', minNotional: '5.00000000', maxNotional: '9000000.00000000' },
+  },
+  {
+    symbol: 'ETHUSDT',
+    baseAsset: 'ETH',
+    quoteAsset: 'USDT',
+    tickSize: '0.01000000',
+    minPrice: '0.01000000',
+    maxPrice: '1000000.00000000',
+    stepSize: '0.00010000',
+    minQty: '0.00010000',
+    maxQty: '9000.00000000',
+    notional: { filterType: 'NOTIONAL', minNotional: '5.00000000', maxNotional: '9000000.00000000' },
+  },
+  {
+    symbol: 'BNBUSDT',
+    baseAsset: 'BNB',
+    quoteAsset: 'USDT',
+    tickSize: '0.01000000',
+    minPrice: '0.01000000',
+    maxPrice: '100000.00000000',
+    stepSize: '0.00100000',
+    minQty: '0.00100000',
+    maxQty: '900000.00000000',
+    notional: { filterType: 'NOTIONAL', minNotional: '5.00000000', maxNotional: '9000000.00000000' },
+  },
+  {
+    symbol: 'SOLUSDT',
+    baseAsset: 'SOL',
+    quoteAsset: 'USDT',
+    tickSize: '0.01000000',
+    minPrice: '0.01000000',
+    maxPrice: '10000.00000000',
+    stepSize: '0.00100000',
+    minQty: '0.00100000',
+    maxQty: '90000.00000000',
+    notional: { filterType: 'NOTIONAL', minNotional: '5.00000000', maxNotional: '9000000.00000000' },
+  },
+  {
+    symbol: 'LTCBTC',
+    baseAsset: 'LTC',
+    quoteAsset: 'BTC',
+    tickSize: '0.00000100',
+    minPrice: '0.00000100',
+    maxPrice: '100000.00000000',
+    stepSize: '0.00100000',
+    minQty: '0.00100000',
+    maxQty: '100000.00000000',
+    notional: { filterType: 'MIN_NOTIONAL', minNotional: '0.00010000' },
+  },
 ];
 
 export const REQUEST_WEIGHT_LIMIT = 6000;
@@ -27,7 +84,14 @@ export const REQUEST_WEIGHT_LIMIT = 6000;
 export function exchangeInfoSymbol(spec: FakeSymbolSpec): Record<string, unknown> {
   const notional =
     spec.notional.filterType === 'NOTIONAL'
-      ? { filterType: 'NOTIONAL', minNotional: spec.notional.minNotional, applyMinToMarket: true, maxNotional: spec.notional.maxNotional, applyMaxToMarket: false, avgPriceMins: 5 }
+      ? {
+          filterType: 'NOTIONAL',
+          minNotional: spec.notional.minNotional,
+          applyMinToMarket: true,
+          maxNotional: spec.notional.maxNotional,
+          applyMaxToMarket: false,
+          avgPriceMins: 5,
+        }
       : { filterType: 'MIN_NOTIONAL', minNotional: spec.notional.minNotional, applyToMarket: true, avgPriceMins: 5 };
   return {
     symbol: spec.symbol,
@@ -53,8 +117,21 @@ export function exchangeInfoSymbol(spec: FakeSymbolSpec): Record<string, unknown
       { filterType: 'LOT_SIZE', minQty: spec.minQty, maxQty: spec.maxQty, stepSize: spec.stepSize },
       { filterType: 'ICEBERG_PARTS', limit: 10 },
       { filterType: 'MARKET_LOT_SIZE', minQty: '0.00000000', maxQty: '100.00000000', stepSize: '0.00000000' },
-      { filterType: 'TRAILING_DELTA', minTrailingAboveDelta: 10, maxTrailingAboveDelta: 2000, minTrailingBelowDelta: 10, maxTrailingBelowDelta: 2000 },
-      { filterType: 'PERCENT_PRICE_BY_SIDE', bidMultiplierUp: '5', bidMultiplierDown: '0.2', askMultiplierUp: '5', askMultiplierDown: '0.2', avgPriceMins: 5 },
+      {
+        filterType: 'TRAILING_DELTA',
+        minTrailingAboveDelta: 10,
+        maxTrailingAboveDelta: 2000,
+        minTrailingBelowDelta: 10,
+        maxTrailingBelowDelta: 2000,
+      },
+      {
+        filterType: 'PERCENT_PRICE_BY_SIDE',
+        bidMultiplierUp: '5',
+        bidMultiplierDown: '0.2',
+        askMultiplierUp: '5',
+        askMultiplierDown: '0.2',
+        avgPriceMins: 5,
+      },
       notional,
       { filterType: 'MAX_NUM_ORDERS', maxNumOrders: 200 },
       { filterType: 'MAX_NUM_ALGO_ORDERS', maxNumAlgoOrders: 5 },

@@ -42,7 +42,10 @@ export class FaultPlan {
 
   /** The fault this request suffers, if any (counts it as used). */
   take(path: string): Fault | null {
-    const entry = this.pending.find((e) => e.left > 0 && (e.fault.path === undefined || e.fault.path === path) && (e.fault.kind !== 'outOfOrder' || path === '/api/v3/klines'));
+    const entry = this.pending.find(
+      (e) =>
+        e.left > 0 && (e.fault.path === undefined || e.fault.path === path) && (e.fault.kind !== 'outOfOrder' || path === '/api/v3/klines'),
+    );
     if (!entry) return null;
     entry.left -= 1;
     return entry.fault;
@@ -50,7 +53,9 @@ export class FaultPlan {
 
   /** True when this klines response must leave the candle out (counts it as used). */
   hides(symbol: string, timeframe: Timeframe, openTime: number): boolean {
-    const entry = this.missing.find((m) => m.left > 0 && m.candle.symbol === symbol && m.candle.timeframe === timeframe && m.candle.openTime === openTime);
+    const entry = this.missing.find(
+      (m) => m.left > 0 && m.candle.symbol === symbol && m.candle.timeframe === timeframe && m.candle.openTime === openTime,
+    );
     if (!entry) return false;
     entry.left -= 1;
     return true;

@@ -7,7 +7,10 @@ export class MarketClock {
   private anchorMarket: number;
   private anchorReal = Date.now();
 
-  constructor(start: number, private speed = 0) {
+  constructor(
+    start: number,
+    private speed = 0,
+  ) {
     this.anchorMarket = start;
   }
 

@@ -75,6 +75,13 @@ export class MarketTape {
     // No finer data: move the close part of the way from open toward the final close.
     const fraction = (now - final.openTime) / (closeTimeOf(final.openTime, timeframe) - final.openTime);
     const close = final.open + (final.close - final.open) * fraction;
-    return { openTime: final.openTime, open: final.open, high: Math.max(final.open, close), low: Math.min(final.open, close), close, volume: final.volume * fraction };
+    return {
+      openTime: final.openTime,
+      open: final.open,
+      high: Math.max(final.open, close),
+      low: Math.min(final.open, close),
+      close,
+      volume: final.volume * fraction,
+    };
   }
 }

@@ -1,5 +1,5 @@
 import { isTimeframe, TIMEFRAME_MS } from '@warden/core/domain/market';
-import { type FakeSymbolSpec, exchangeInfoSymbol, RATE_LIMITS } from './exchangeInfo.js';
+import { exchangeInfoSymbol, type FakeSymbolSpec, RATE_LIMITS } from './exchangeInfo.js';
 import { BinanceApiError, type Route, type RouteContext } from './routes.js';
 import { fixed8, klineRow } from './wireFormat.js';
 
@@ -14,7 +14,8 @@ function requireSymbol(ctx: RouteContext, symbols: readonly FakeSymbolSpec[]): F
 function optionalInt(ctx: RouteContext, name: string): number | undefined {
   const raw = ctx.params.get(name);
   if (raw === null) return undefined;
-  if (!/^\d+$/.test(raw)) throw new BinanceApiError(400, -1100, `Illegal characters found in parameter '${name}'; legal range is '^[0-9]{1,20}$'.`);
+  if (!/^\d+$/.test(raw))
+    throw new BinanceApiError(400, -1100, `Illegal characters found in parameter '${name}'; legal range is '^[0-9]{1,20}$'.`);
   return Number(raw);
 }
 
@@ -57,7 +58,8 @@ export function publicRoutes(symbols: readonly FakeSymbolSpec[]): Route[] {
         if (limit < 1 || limit > 1000) throw new BinanceApiError(400, -1130, "Data sent for parameter 'limit' is not valid.");
         const startTime = optionalInt(ctx, 'startTime');
         const endTime = optionalInt(ctx, 'endTime');
-        if (startTime !== undefined && endTime !== undefined && startTime > endTime) throw new BinanceApiError(400, -1023, 'Start time is greater than end time.');
+        if (startTime !== undefined && endTime !== undefined && startTime > endTime)
+          throw new BinanceApiError(400, -1023, 'Start time is greater than end time.');
         const visible = ctx.tape.visible(spec.symbol, interval, startTime ?? 0, endTime ?? Number.MAX_SAFE_INTEGER);
         const shown = visible.filter((c) => !ctx.faults.hides(spec.symbol, interval, c.openTime));
         // With a start time the oldest bars from it; otherwise the most recent ones.
@@ -71,7 +73,9 @@ export function publicRoutes(symbols: readonly FakeSymbolSpec[]): Route[] {
       weight: (p) => (p.get('symbol') ? 2 : 4),
       handle: (ctx) => {
         if (!ctx.params.get('symbol')) {
-          return { body: symbols.filter((s) => ctx.tape.latest(s.symbol)).map((s) => ({ symbol: s.symbol, price: fixed8(lastPrice(ctx, s)) })) };
+          return {
+            body: symbols.filter((s) => ctx.tape.latest(s.symbol)).map((s) => ({ symbol: s.symbol, price: fixed8(lastPrice(ctx, s)) })),
+          };
         }
         const spec = requireSymbol(ctx, symbols);
         return { body: { symbol: spec.symbol, price: fixed8(lastPrice(ctx, spec)) } };
@@ -112,7 +116,7 @@ export function publicRoutes(symbols: readonly FakeSymbolSpec[]): Route[] {
             openTime: now - 86_400_000,
             closeTime: now,
             firstId: 1,
-            lastId: Math.max(1, day.length * TIMEFRAME_MS[latest.timeframe] / 1000),
+            lastId: Math.max(1, (day.length * TIMEFRAME_MS[latest.timeframe]) / 1000),
             count: Math.max(1, day.length),
           },
         };

@@ -7,13 +7,19 @@ import type { TapeData } from './marketTape.js';
 
 const parsed = new Map<string, CandleSeries[]>();
 function series(file: string): CandleSeries[] {
-  let s = parsed.get(file);
-  if (!s) parsed.set(file, (s = parseCandleText(readFileSync(fixturePath('candles', file), 'utf8'))));
-  return s;
+  const known = parsed.get(file);
+  if (known) return known;
+  const fresh = parseCandleText(readFileSync(fixturePath('candles', file), 'utf8'));
+  parsed.set(file, fresh);
+  return fresh;
 }
 
 /** BTC/USDT 1m for 2021-02-19 00:00 → 2021-02-25 23:59 UTC (10,080 bars, no gaps); higher timeframes are built from it. */
-export const BTC_2021_WEEK = { file: 'trading-signals-BTC_USDT-1m-2021-02-19_1week.json', start: Date.UTC(2021, 1, 19), end: Date.UTC(2021, 1, 26) } as const;
+export const BTC_2021_WEEK = {
+  file: 'trading-signals-BTC_USDT-1m-2021-02-19_1week.json',
+  start: Date.UTC(2021, 1, 19),
+  end: Date.UTC(2021, 1, 26),
+} as const;
 
 export function recordedBtcWeek(): Candle[] {
   return selectSeries(series(BTC_2021_WEEK.file), { timeframe: '1m' });
@@ -33,4 +39,3 @@ export function recordedMarket(): TapeData {
   const pairs = recordedUsdtPairs4h();
   return { ...pairs, BTCUSDT: { '1m': recordedBtcWeek() } };
 }
-

@@ -35,7 +35,11 @@ export interface Route {
 
 /** A Binance error reply: `{"code": -1121, "msg": "Invalid symbol."}` with an HTTP 4xx status. */
 export class BinanceApiError extends Error {
-  constructor(readonly status: number, readonly code: number, msg: string) {
+  constructor(
+    readonly status: number,
+    readonly code: number,
+    msg: string,
+  ) {
     super(msg);
   }
 }

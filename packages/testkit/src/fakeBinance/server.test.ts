@@ -24,7 +24,20 @@ describe('fake Binance spot REST server', () => {
     const { body, headers } = await get(`/api/v3/klines?symbol=BTCUSDT&interval=1m&startTime=${start}&limit=1000`);
     const rows = body as unknown[][];
     expect(rows).toHaveLength(11);
-    expect(rows[0]).toEqual([start, '51552.61000000', '51657.05000000', '51545.00000000', '51613.38000000', '134.98921800', start + MIN - 1, expect.any(String), expect.any(Number), expect.any(String), expect.any(String), '0']);
+    expect(rows[0]).toEqual([
+      start,
+      '51552.61000000',
+      '51657.05000000',
+      '51545.00000000',
+      '51613.38000000',
+      '134.98921800',
+      start + MIN - 1,
+      expect.any(String),
+      expect.any(Number),
+      expect.any(String),
+      expect.any(String),
+      '0',
+    ]);
     expect(headers.get('x-mbx-used-weight-1m')).toBe('2');
   });
 
@@ -47,14 +60,17 @@ describe('fake Binance spot REST server', () => {
     fake = await startFakeBinance({ candles: recordedMarket(), marketTime: start + 60 * MIN });
     fake.faults.dropCandle({ symbol: 'BTCUSDT', timeframe: '1m', openTime: start + 2 * MIN });
     const first = (await get(`/api/v3/klines?symbol=BTCUSDT&interval=1m&startTime=${start}&limit=5`)).body as number[][];
-    expect(first.map((r) => (r[0] as number - start) / MIN)).toEqual([0, 1, 3, 4, 5]);
+    expect(first.map((r) => ((r[0] as number) - start) / MIN)).toEqual([0, 1, 3, 4, 5]);
     const again = (await get(`/api/v3/klines?symbol=BTCUSDT&interval=1m&startTime=${start}&limit=5`)).body as number[][];
-    expect(again.map((r) => (r[0] as number - start) / MIN)).toEqual([0, 1, 2, 3, 4]);
+    expect(again.map((r) => ((r[0] as number) - start) / MIN)).toEqual([0, 1, 2, 3, 4]);
   });
 
   it('answers errors in Binance format and 404 for endpoints it does not have', async () => {
     fake = await startFakeBinance({ candles: recordedMarket(), marketTime: start });
-    expect(await get('/api/v3/klines?symbol=NOPEUSDT&interval=1m')).toMatchObject({ status: 400, body: { code: -1121, msg: 'Invalid symbol.' } });
+    expect(await get('/api/v3/klines?symbol=NOPEUSDT&interval=1m')).toMatchObject({
+      status: 400,
+      body: { code: -1121, msg: 'Invalid symbol.' },
+    });
     expect(await get('/api/v3/klines?symbol=BTCUSDT&interval=7m')).toMatchObject({ status: 400, body: { code: -1120 } });
     expect(await get('/api/v3/klines?symbol=BTCUSDT&interval=1m&limit=1001')).toMatchObject({ status: 400, body: { code: -1130 } });
     expect((await get('/sapi/v1/margin/allPairs')).status).toBe(404);
@@ -94,7 +110,12 @@ describe('fake Binance spot REST server', () => {
 
   it('lists exchangeInfo filters with NOTIONAL or the older MIN_NOTIONAL', async () => {
     fake = await startFakeBinance({ candles: recordedMarket(), marketTime: start });
-    const info = (await get('/api/v3/exchangeInfo?symbols=["BTCUSDT","LTCBTC"]')).body as { symbols: Array<{ filters: Array<{ filterType: string }> }> };
-    expect(info.symbols.map((s) => s.filters.map((f) => f.filterType).filter((t) => t.includes('NOTIONAL')))).toEqual([['NOTIONAL'], ['MIN_NOTIONAL']]);
+    const info = (await get('/api/v3/exchangeInfo?symbols=["BTCUSDT","LTCBTC"]')).body as {
+      symbols: Array<{ filters: Array<{ filterType: string }> }>;
+    };
+    expect(info.symbols.map((s) => s.filters.map((f) => f.filterType).filter((t) => t.includes('NOTIONAL')))).toEqual([
+      ['NOTIONAL'],
+      ['MIN_NOTIONAL'],
+    ]);
   });
 });

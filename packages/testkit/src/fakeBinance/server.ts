@@ -64,7 +64,15 @@ export async function startFakeBinance(options: FakeBinanceOptions): Promise<Fak
     for (const [k, v] of url.searchParams) params.set(k, v);
     const beforeRetryAfter = at < blockedUntil;
     const send = (status: number, body: string, headers: Record<string, string> = {}) => {
-      requests.push({ method: req.method ?? 'GET', path: url.pathname, params: Object.fromEntries(params), headers: req.headers, at, status, beforeRetryAfter });
+      requests.push({
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        params: Object.fromEntries(params),
+        headers: req.headers,
+        at,
+        status,
+        beforeRetryAfter,
+      });
       res.writeHead(status, { 'Content-Type': 'application/json;charset=UTF-8', ...headers });
       res.end(body);
     };
@@ -79,15 +87,35 @@ export async function startFakeBinance(options: FakeBinanceOptions): Promise<Fak
     if (!route) return send(404, '');
     const used = weight.add(typeof route.weight === 'function' ? route.weight(params) : route.weight, at);
     const weightHeader = { 'X-MBX-USED-WEIGHT-1M': String(used) };
-    if (used > weight.limit) return limited(429, weight.secondsToReset(at), -1003, 'Too much request weight used; please use WebSocket Streams for live updates to avoid polling the API.');
+    if (used > weight.limit)
+      return limited(
+        429,
+        weight.secondsToReset(at),
+        -1003,
+        'Too much request weight used; please use WebSocket Streams for live updates to avoid polling the API.',
+      );
 
     const fault = faults.take(url.pathname);
-    if (fault?.kind === 'rateLimited') return limited(429, fault.retryAfterSeconds, -1003, 'Too many requests; current limit is 6000 request weight per 1 MINUTE.');
+    if (fault?.kind === 'rateLimited')
+      return limited(429, fault.retryAfterSeconds, -1003, 'Too many requests; current limit is 6000 request weight per 1 MINUTE.');
     if (fault?.kind === 'banned') return limited(418, fault.retryAfterSeconds, -1003, 'Way too many requests; IP banned.');
-    if (fault?.kind === 'serverError') return send(fault.status ?? 503, JSON.stringify({ code: -1001, msg: 'Internal error; unable to process your request. Please try again.' }), weightHeader);
+    if (fault?.kind === 'serverError')
+      return send(
+        fault.status ?? 503,
+        JSON.stringify({ code: -1001, msg: 'Internal error; unable to process your request. Please try again.' }),
+        weightHeader,
+      );
     if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.delayMs));
 
-    const ctx: RouteContext = { method: req.method ?? 'GET', path: url.pathname, params, headers: req.headers, tape, faults, serverTime: () => Math.floor(tape.clock.now() + skew) };
+    const ctx: RouteContext = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      params,
+      headers: req.headers,
+      tape,
+      faults,
+      serverTime: () => Math.floor(tape.clock.now() + skew),
+    };
     let reply: RouteReply;
     try {
       reply = await route.handle(ctx);

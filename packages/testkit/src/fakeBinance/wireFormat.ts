@@ -1,11 +1,14 @@
-import type { Candle, Timeframe } from '@warden/core/domain/market';
 import { closeTimeOf } from '@warden/core/data/timeframeMath';
+import type { Candle, Timeframe } from '@warden/core/domain/market';
 
 /** Binance sends prices and quantities as strings with 8 decimals. */
 export const fixed8 = (n: number): string => n.toFixed(8);
 
 /** A 12-field kline row exactly as `GET /api/v3/klines` sends it. */
-export function klineRow(c: Candle, timeframe: Timeframe): [number, string, string, string, string, string, number, string, number, string, string, string] {
+export function klineRow(
+  c: Candle,
+  timeframe: Timeframe,
+): [number, string, string, string, string, string, number, string, number, string, string, string] {
   const typical = (c.high + c.low + c.close) / 3;
   const trades = Math.max(1, Math.round(c.volume * 10));
   return [
