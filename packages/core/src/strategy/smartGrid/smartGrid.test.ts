@@ -35,6 +35,21 @@ describe('smart_grid_ai', () => {
     expect(wild.buyStepPct as number).toBeGreaterThan(calm.buyStepPct as number);
   });
 
+  it('redraws its levels only when the measured step moves by more than 5 %', () => {
+    const strategy = smartGrid({ spacing_max_pct: 10 });
+    const calm = randomWalkCandles({ count: 100, sigma: 0.004, seed: 9 });
+    strategy.evaluate(buildContext({ '1h': calm }, '1h'));
+    const first = strategy.describe!().spacingPct as number;
+    const next = [...calm.slice(1), { ...calm[99]!, openTime: calm[99]!.openTime + 3_600_000 }];
+    strategy.evaluate(buildContext({ '1h': next }, '1h'));
+    const d = strategy.describe!();
+    expect(Math.abs((d.measuredSpacingPct as number) / first - 1)).toBeLessThan(0.05);
+    expect(d.spacingPct).toBe(first);
+    const wild = randomWalkCandles({ count: 100, sigma: 0.02, seed: 9, start: next[99]!.openTime + 3_600_000 });
+    strategy.evaluate(buildContext({ '1h': wild }, '1h'));
+    expect(strategy.describe!().spacingPct as number).toBeGreaterThan(first * 1.05);
+  });
+
   it('tilts up in a rising 4h regime: centre shifted up, sell side wider than buy side', () => {
     const strategy = smartGrid({ tilt_strength: 1 });
     const primary = randomWalkCandles({ count: 100, sigma: 0.005 });

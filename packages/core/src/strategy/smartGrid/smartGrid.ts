@@ -11,6 +11,18 @@ import { adaptiveSpacing } from './adaptiveSpacing.js';
 import { REGIME_TIMEFRAME, REGIME_WARMUP, type RegimeIndicators, applyTilt, createRegimeIndicators, feedRegime, regimeOf } from './regimeTilt.js';
 import { type SmartGridParams, smartGridParamsSchema, smartGridTunable } from './smartGridParams.js';
 
+/**
+ * The drawn step and tilt move only when the measured ones differ by more than this (relative step,
+ * absolute tilt): levels that jitter with every candle's ATR would chase noise, and a year of 1m
+ * candles would redraw the grid 500,000 times.
+ */
+export const REDRAW_THRESHOLD = 0.05;
+
+interface DrawnShape {
+  readonly step: number;
+  readonly tilt: number;
+}
+
 interface VolatilityIndicators {
   readonly atr: ATR;
   readonly volatility: RealizedVolatility;
@@ -28,6 +40,7 @@ export class SmartGridStrategy implements Strategy {
   readonly #regime = new CandleFeed<RegimeIndicators>(createRegimeIndicators, feedRegime);
   #geometry: GridGeometry | null = null;
   #regimeReading: ReturnType<typeof regimeOf> = { regime: 0, histogram: null, atr4h: null };
+  #drawn: DrawnShape | null = null;
 
   constructor(
     readonly params: SmartGridParams,
@@ -68,11 +81,13 @@ export class SmartGridStrategy implements Strategy {
   }
 
   snapshot(): unknown {
-    return toSnapshot(this.#engine.state);
+    return { ...toSnapshot(this.#engine.state), drawn: this.#drawn };
   }
 
   restore(state: unknown): void {
     this.#engine.state = fromSnapshot(state, this.params.grid_levels);
+    const drawn = (state as { drawn?: DrawnShape | null }).drawn;
+    this.#drawn = drawn && Number.isFinite(drawn.step) && Number.isFinite(drawn.tilt) ? { step: drawn.step, tilt: drawn.tilt } : null;
   }
 
   describe(): Readonly<Record<string, unknown>> {
@@ -92,13 +107,16 @@ export class SmartGridStrategy implements Strategy {
     const p = this.params;
     const spacing = adaptiveSpacing({ atr, volatility, price: close, blend: p.volatility_blend, multiplier: p.spacing_multiplier, minPct: p.spacing_min_pct, maxPct: p.spacing_max_pct });
     const regime = this.#regimeReading;
-    const tilt = applyTilt(spacing.spacingPct / 100, regime.regime, p.tilt_strength);
+    const drawn = this.#redraw(spacing.spacingPct / 100, p.tilt_strength * regime.regime);
+    // drawn.tilt is already tilt_strength × regime.
+    const tilt = applyTilt(drawn.step, drawn.tilt, 1);
     this.#geometry = {
       buyStep: tilt.buyStep,
       sellStep: tilt.sellStep,
       centreShift: tilt.centreShift,
       inputs: {
-        spacingPct: spacing.spacingPct,
+        spacingPct: drawn.step * 100,
+        measuredSpacingPct: spacing.spacingPct,
         atrSpacingPct: spacing.atrSpacingPct,
         volatilitySpacingPct: spacing.volatilitySpacingPct,
         spacingClamped: spacing.clamped,
@@ -113,9 +131,17 @@ export class SmartGridStrategy implements Strategy {
     };
     return this.#geometry;
   }
+
+  #redraw(step: number, tilt: number): DrawnShape {
+    const drawn = this.#drawn;
+    if (drawn === null || Math.abs(step / drawn.step - 1) > REDRAW_THRESHOLD || Math.abs(tilt - drawn.tilt) > REDRAW_THRESHOLD) {
+      this.#drawn = { step, tilt };
+    }
+    return this.#drawn!;
+  }
 }
 
-function requiredPrimaryCandles(params: SmartGridParams): number {
+export function requiredPrimaryCandles(params: SmartGridParams): number {
   return Math.max(params.atr_period, params.volatility_window) + 1;
 }
 
