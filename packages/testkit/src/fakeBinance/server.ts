@@ -25,6 +25,10 @@ export interface FakeBinanceOptions {
   readonly marketTime: number;
   readonly symbols?: readonly FakeSymbolSpec[];
   readonly weightLimit?: number;
+  /** 0 (default) picks a free port. */
+  readonly port?: number;
+  /** Market milliseconds per real millisecond (0: the market clock only moves when told). */
+  readonly speed?: number;
   /** Further endpoints, e.g. the signed order routes. */
   readonly routes?: readonly Route[];
 }
@@ -45,6 +49,7 @@ export interface FakeBinance {
 /** A protocol-faithful fake of Binance's spot REST API on 127.0.0.1 and a random port. */
 export async function startFakeBinance(options: FakeBinanceOptions): Promise<FakeBinance> {
   const tape = new MarketTape(options.candles, options.marketTime);
+  if (options.speed) tape.clock.setSpeed(options.speed);
   const faults = new FaultPlan();
   const weight = new WeightMeter(options.weightLimit ?? REQUEST_WEIGHT_LIMIT);
   const requests: RecordedRequest[] = [];
@@ -135,7 +140,7 @@ export async function startFakeBinance(options: FakeBinanceOptions): Promise<Fak
       res.end(JSON.stringify({ code: -1000, msg: `fake server failure: ${String(error)}` }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
   return {
