@@ -20,7 +20,9 @@ describe('strategy registry', () => {
     })();
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).field).toBe('TRADING_ACTIVE_STRATEGY');
-    expect((error as ValidationError).message).toBe('unknown strategy "moon_shot"; known: smart_grid_ai, grid, ema_crossover, rsi_mean_reversion');
+    expect((error as ValidationError).message).toBe(
+      'unknown strategy "moon_shot"; known: smart_grid_ai, grid, ema_crossover, rsi_mean_reversion',
+    );
   });
 
   it('fills defaults and creates an instance with the parsed parameters', () => {
@@ -31,7 +33,9 @@ describe('strategy registry', () => {
 
   it('names the offending parameter', () => {
     expect(() => createStrategy('rsi_mean_reversion', { oversold: 80 }, settings)).toThrow(expect.objectContaining({ field: 'oversold' }));
-    expect(() => createStrategy('ema_crossover', { fast_period: 30, slow_period: 20 }, settings)).toThrow(expect.objectContaining({ field: 'fast_period' }));
+    expect(() => createStrategy('ema_crossover', { fast_period: 30, slow_period: 20 }, settings)).toThrow(
+      expect.objectContaining({ field: 'fast_period' }),
+    );
   });
 
   it('takes a grid cooldown from TRADING_GRID_COOLDOWN_SECONDS unless a stored parameter overrides it', () => {
@@ -41,7 +45,8 @@ describe('strategy registry', () => {
   });
 
   it('declares defaults that its own schema accepts unchanged', () => {
-    for (const definition of strategyRegistry.values()) expect(definition.paramsSchema.parse(definition.defaults)).toEqual(definition.defaults);
+    for (const definition of strategyRegistry.values())
+      expect(definition.paramsSchema.parse(definition.defaults)).toEqual(definition.defaults);
   });
 
   describe.each([...strategyRegistry.values()].map((d) => [d.name, d] as const))('%s tunable parameters', (_name, definition) => {

@@ -21,7 +21,8 @@ export function knownStrategyNames(): string[] {
 
 export function getStrategyDefinition(name: string): StrategyDefinition {
   const definition = strategyRegistry.get(name);
-  if (!definition) throw new ValidationError(`unknown strategy "${name}"; known: ${knownStrategyNames().join(', ')}`, 'TRADING_ACTIVE_STRATEGY', { name });
+  if (!definition)
+    throw new ValidationError(`unknown strategy "${name}"; known: ${knownStrategyNames().join(', ')}`, 'TRADING_ACTIVE_STRATEGY', { name });
   return definition;
 }
 
@@ -30,7 +31,11 @@ export function getStrategyDefinition(name: string): StrategyDefinition {
  * stored values, then the schema's defaults) and creates the instance. Bad parameters throw a
  * ValidationError naming the parameter; so does a definition's own refusal (e.g. the fee floor).
  */
-export function parseStrategyParams(name: string, rawParams: Readonly<Record<string, unknown>>, settings: StrategySettings): StrategyParams {
+export function parseStrategyParams(
+  name: string,
+  rawParams: Readonly<Record<string, unknown>>,
+  settings: StrategySettings,
+): StrategyParams {
   const definition = getStrategyDefinition(name);
   const merged = { ...definition.defaultsFromSettings?.(settings), ...rawParams };
   const parsed = definition.paramsSchema.safeParse(merged);

@@ -48,7 +48,9 @@ describe('ema_crossover', () => {
     const buys = signals.filter((s) => s.action === 'BUY');
     expect(sells.length).toBeGreaterThan(0);
     expect(sells.length).toBeLessThanOrEqual(buys.length);
-    expect(sells[0]!.inputs).toEqual(expect.objectContaining({ fastEma: expect.any(Number), slowEma: expect.any(Number), gap: expect.any(Number) }));
+    expect(sells[0]!.inputs).toEqual(
+      expect.objectContaining({ fastEma: expect.any(Number), slowEma: expect.any(Number), gap: expect.any(Number) }),
+    );
   });
 
   it('warms up first and then decides the same for the same candles (determinism)', () => {

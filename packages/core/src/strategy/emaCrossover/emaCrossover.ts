@@ -1,5 +1,5 @@
 import { EMA } from 'trading-signals';
-import { type Signal, hold } from '../../domain/signal.js';
+import { hold, type Signal } from '../../domain/signal.js';
 import { CandleFeed } from '../indicators/candleFeed.js';
 import { holdsInventory } from '../inventory.js';
 import type { Strategy, StrategyContext, StrategyDefinition, StrategySettings } from '../types.js';
@@ -36,7 +36,8 @@ export class EmaCrossoverStrategy implements Strategy {
   evaluate(context: StrategyContext): Signal {
     this.#feed.sync(context.candles[this.settings.primaryTimeframe] ?? []);
     const s = this.#feed.state;
-    if (s.gap === null || s.previousGap === null) return hold('warming_up', { candlesSeen: this.#feed.fed, needed: this.params.slow_period + 1 });
+    if (s.gap === null || s.previousGap === null)
+      return hold('warming_up', { candlesSeen: this.#feed.fed, needed: this.params.slow_period + 1 });
     const inputs = {
       fastEma: s.fast.getResultOrThrow(),
       slowEma: s.slow.getResultOrThrow(),

@@ -1,8 +1,8 @@
-import { type Signal, type SignalInputs, type TradeSignal, hold } from '../../domain/signal.js';
+import { hold, type Signal, type SignalInputs, type TradeSignal } from '../../domain/signal.js';
 import { quantizeQuantity } from '../../money/filters.js';
 import { sellableQuantity } from '../inventory.js';
 import type { StrategyContext } from '../types.js';
-import { type GridLayout, type GridLevel, type SpacingMode, buildLayout } from './gridLayout.js';
+import { buildLayout, type GridLayout, type GridLevel, type SpacingMode } from './gridLayout.js';
 import { acceptable, gridCapitalProblems, levelQuantity, quotePerLevel } from './gridSizing.js';
 import { type GridState, initialGridState } from './gridState.js';
 import { BOOTSTRAP_TAG, levelTag, parseGridTag } from './gridTag.js';
@@ -87,7 +87,11 @@ export class GridEngine {
       mode: this.config.mode,
       buyStepPct: layout ? layout.buyStep * 100 : null,
       sellStepPct: layout ? layout.sellStep * 100 : null,
-      levels: (layout?.levels ?? []).map((l) => ({ index: l.index, price: l.price, side: l.index < lastLevel ? 'BUY' : l.index > lastLevel ? 'SELL' : 'NONE' })),
+      levels: (layout?.levels ?? []).map((l) => ({
+        index: l.index,
+        price: l.price,
+        side: l.index < lastLevel ? 'BUY' : l.index > lastLevel ? 'SELL' : 'NONE',
+      })),
       lastLevel,
       capital: this.state.capital,
       quotePerLevel: this.state.capital === null ? null : quotePerLevel(this.state.capital, this.config.levelsPerSide),
@@ -118,11 +122,11 @@ export class GridEngine {
       this.#layoutCentre === centre &&
       previous.buyStep === geometry.buyStep &&
       previous.sellStep === geometry.sellStep &&
-      this.#layoutTick === context.filters.tickSize + '|' + context.filters.minPrice;
+      this.#layoutTick === `${context.filters.tickSize}|${context.filters.minPrice}`;
     if (!same) {
       this.#layout = buildLayout({ ...this.#shape(geometry), centre, filters: context.filters });
       this.#layoutCentre = centre;
-      this.#layoutTick = context.filters.tickSize + '|' + context.filters.minPrice;
+      this.#layoutTick = `${context.filters.tickSize}|${context.filters.minPrice}`;
     }
     return this.#layout!;
   }
@@ -139,7 +143,13 @@ export class GridEngine {
     this.state.outOfRangeSince ??= context.now;
     const limit = this.config.rangeExitSeconds;
     if (limit === null || context.now - this.state.outOfRangeSince < limit * 1000) return null;
-    const previous = { centre: this.state.centre, lastLevel: this.state.lastLevel, outsideSince: this.state.outOfRangeSince, lowest, highest };
+    const previous = {
+      centre: this.state.centre,
+      lastLevel: this.state.lastLevel,
+      outsideSince: this.state.outOfRangeSince,
+      lowest,
+      highest,
+    };
     this.#centreOn(context);
     const redrawn = this.#draw(context, this.#geometry!);
     return hold('grid_recentered', { ...this.#inputs(context, redrawn), previous, rangeExitSeconds: limit });
@@ -147,25 +157,44 @@ export class GridEngine {
 
   #levelSignal(context: StrategyContext, layout: GridLayout): Signal {
     const last = this.state.lastLevel;
-    const below = deepest(layout.levels.filter((l) => l.index < last && context.price <= l.price), 'lowest');
+    const below = deepest(
+      layout.levels.filter((l) => l.index < last && context.price <= l.price),
+      'lowest',
+    );
     if (below) return this.#buy(context, layout, below, last - below.index);
-    const above = deepest(layout.levels.filter((l) => l.index > last && context.price >= l.price), 'highest');
+    const above = deepest(
+      layout.levels.filter((l) => l.index > last && context.price >= l.price),
+      'highest',
+    );
     if (above) return this.#sell(context, layout, above, above.index - last);
-    if (this.state.outOfRangeSince !== null) return hold('outside_grid', { ...this.#inputs(context, layout), outsideSince: this.state.outOfRangeSince });
+    if (this.state.outOfRangeSince !== null)
+      return hold('outside_grid', { ...this.#inputs(context, layout), outsideSince: this.state.outOfRangeSince });
     return hold('inside_grid', this.#inputs(context, layout));
   }
 
   #buy(context: StrategyContext, layout: GridLayout, level: GridLevel, crossed: number): Signal {
     const quote = quotePerLevel(this.state.capital!, this.config.levelsPerSide);
     const inputs = this.#inputs(context, layout, level, crossed);
-    if (context.quoteBalance < Number(context.filters.minNotional)) return hold('insufficient_quote', { ...inputs, quoteBalance: context.quoteBalance });
+    if (context.quoteBalance < Number(context.filters.minNotional))
+      return hold('insufficient_quote', { ...inputs, quoteBalance: context.quoteBalance });
     // Spot, no borrowing: after a re-centre in a falling market the grid may want more than is left.
     const affordable = Math.min(levelQuantity(quote, level.price, context.filters) * crossed, context.quoteBalance / context.price);
     const baseQuantity = quantizeQuantity(affordable, context.filters).toNumber();
     if (!acceptable(baseQuantity, context.price, context.filters)) {
-      return hold(quote > context.quoteBalance ? 'insufficient_quote' : 'capital_too_small', { ...inputs, baseQuantity, quoteBalance: context.quoteBalance });
+      return hold(quote > context.quoteBalance ? 'insufficient_quote' : 'capital_too_small', {
+        ...inputs,
+        baseQuantity,
+        quoteBalance: context.quoteBalance,
+      });
     }
-    return { action: 'BUY', reason: 'grid_level_buy', tag: levelTag(level.index), quoteAmount: baseQuantity * context.price, baseQuantity, inputs };
+    return {
+      action: 'BUY',
+      reason: 'grid_level_buy',
+      tag: levelTag(level.index),
+      quoteAmount: baseQuantity * context.price,
+      baseQuantity,
+      inputs,
+    };
   }
 
   #sell(context: StrategyContext, layout: GridLayout, level: GridLevel, crossed: number): Signal {
@@ -176,7 +205,14 @@ export class GridEngine {
     const wanted = levelQuantity(quote, level.price, context.filters) * crossed;
     const baseQuantity = quantizeQuantity(Math.min(wanted, held), context.filters).toNumber();
     if (!acceptable(baseQuantity, context.price, context.filters)) return hold('capital_too_small', { ...inputs, baseQuantity });
-    return { action: 'SELL', reason: 'grid_level_sell', tag: levelTag(level.index), quoteAmount: baseQuantity * context.price, baseQuantity, inputs };
+    return {
+      action: 'SELL',
+      reason: 'grid_level_sell',
+      tag: levelTag(level.index),
+      quoteAmount: baseQuantity * context.price,
+      baseQuantity,
+      inputs,
+    };
   }
 
   /** A SELL while flat: seed the inventory (bootstrap) or say why nothing happens. */

@@ -19,7 +19,12 @@ export const gridCommonShape = {
 
 export const gridCommonTunable: readonly TunableParam[] = [
   { key: 'grid_levels', ...GRID_COMMON_BOUNDS.grid_levels, integer: true, description: 'grid levels on each side of the centre' },
-  { key: 'cooldown_seconds', ...GRID_COMMON_BOUNDS.cooldown_seconds, integer: false, description: 'minimum seconds between two grid signals' },
+  {
+    key: 'cooldown_seconds',
+    ...GRID_COMMON_BOUNDS.cooldown_seconds,
+    integer: false,
+    description: 'minimum seconds between two grid signals',
+  },
 ];
 
 export const STATIC_GRID_BOUNDS = { spacing_pct: { min: 0.05, max: 20 } } as const;

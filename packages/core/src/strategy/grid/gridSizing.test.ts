@@ -11,10 +11,19 @@ describe('grid sizing', () => {
   });
 
   it('reports each level that capital cannot fund at min notional, and how much capital would do', () => {
-    const layout = buildLayout({ centre: 50_000, buyStep: 0.01, sellStep: 0.01, levelsPerSide: 5, mode: 'geometric', filters: BTC_FILTERS });
+    const layout = buildLayout({
+      centre: 50_000,
+      buyStep: 0.01,
+      sellStep: 0.01,
+      levelsPerSide: 5,
+      mode: 'geometric',
+      filters: BTC_FILTERS,
+    });
     const problems = gridCapitalProblems(layout, 40, 5, BTC_FILTERS);
     expect(problems).toHaveLength(11);
-    expect(problems[0]).toMatch(/^grid capital 40 USDT gives 4 USDT per level, but level L-5 at [\d.]+ needs at least 5\.\d+ USDT .*raise capital to/);
+    expect(problems[0]).toMatch(
+      /^grid capital 40 USDT gives 4 USDT per level, but level L-5 at [\d.]+ needs at least 5\.\d+ USDT .*raise capital to/,
+    );
     expect(gridCapitalProblems(layout, 1000, 5, BTC_FILTERS)).toEqual([]);
   });
 

@@ -41,7 +41,11 @@ export function toSnapshot(state: GridState): GridSnapshot {
 /** Parses a persisted snapshot; a corrupt one is refused rather than guessed at (a wrong last level re-trades). */
 export function fromSnapshot(raw: unknown, levelsPerSide: number): GridState {
   const parsed = gridSnapshotSchema.safeParse(raw);
-  if (!parsed.success) throw new ValidationError(`invalid grid snapshot: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, 'snapshot');
+  if (!parsed.success)
+    throw new ValidationError(
+      `invalid grid snapshot: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      'snapshot',
+    );
   const { kind: _kind, version: _version, ...state } = parsed.data;
   // The level count may have been tuned since the snapshot: keep the last level on the grid.
   return { ...state, lastLevel: Math.max(-levelsPerSide, Math.min(levelsPerSide, state.lastLevel)) };

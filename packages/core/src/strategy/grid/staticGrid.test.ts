@@ -24,7 +24,13 @@ describe('grid (static)', () => {
   it('buys one level share when price reaches the level below the last traded one', () => {
     const h = grid();
     const signal = h.at(98.9);
-    expect(signal).toMatchObject({ action: 'BUY', reason: 'grid_level_buy', tag: 'grid:L-1', quoteAmount: expect.closeTo(10.10101 * 98.9, 6), baseQuantity: 10.10101 });
+    expect(signal).toMatchObject({
+      action: 'BUY',
+      reason: 'grid_level_buy',
+      tag: 'grid:L-1',
+      quoteAmount: expect.closeTo(10.10101 * 98.9, 6),
+      baseQuantity: 10.10101,
+    });
     expect(signal.inputs).toMatchObject({ level: -1, levelPrice: 99, levelsCrossed: 1, lastLevel: 0 });
   });
 
@@ -54,7 +60,13 @@ describe('grid (static)', () => {
   it('bootstraps inventory with a share of grid capital when flat and bootstrap is on, then sells only one level higher', () => {
     const h = grid({ bootstrap_share: 0.5 }, { gridAutoInventoryBootstrap: true });
     const bootstrap = h.at(101.5);
-    expect(bootstrap).toMatchObject({ action: 'BUY', reason: 'grid_inventory_bootstrap', tag: 'grid:bootstrap', quoteAmount: 3000, inputs: { replacesSellAtLevel: 1 } });
+    expect(bootstrap).toMatchObject({
+      action: 'BUY',
+      reason: 'grid_inventory_bootstrap',
+      tag: 'grid:bootstrap',
+      quoteAmount: 3000,
+      inputs: { replacesSellAtLevel: 1 },
+    });
     expect(h.at(101.5)).toMatchObject({ action: 'HOLD', reason: 'inside_grid', inputs: { lastLevel: 1 } });
     expect(h.at(102.5)).toMatchObject({ action: 'SELL', tag: 'grid:L2' });
   });

@@ -5,7 +5,11 @@ import type { Candle } from '../../domain/market.js';
 import { btc1m2021 } from '../testing/candleFixtures.js';
 import { CandleFeed } from './candleFeed.js';
 
-const emaFeed = () => new CandleFeed<EMA>(() => new EMA(10), (ema, c) => ema.add(c.close));
+const emaFeed = () =>
+  new CandleFeed<EMA>(
+    () => new EMA(10),
+    (ema, c) => ema.add(c.close),
+  );
 
 function emaOver(candles: readonly Candle[]): number | null {
   const ema = new EMA(10);
@@ -29,16 +33,20 @@ describe('CandleFeed', () => {
 
   it('rebuilds only once at the start, whatever the window sizes (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 1, maxLength: 40 }), fc.integer({ min: 2, max: 60 }), (steps, window) => {
-        const feed = emaFeed();
-        let end = 60;
-        let rebuilds = 0;
-        for (const step of steps) {
-          end = Math.min(candles.length, end + Math.min(step, window - 1));
-          if (feed.sync(candles.slice(Math.max(0, end - window), end)) === 'rebuilt') rebuilds++;
-        }
-        expect(rebuilds).toBe(1);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 2, max: 60 }),
+        (steps, window) => {
+          const feed = emaFeed();
+          let end = 60;
+          let rebuilds = 0;
+          for (const step of steps) {
+            end = Math.min(candles.length, end + Math.min(step, window - 1));
+            if (feed.sync(candles.slice(Math.max(0, end - window), end)) === 'rebuilt') rebuilds++;
+          }
+          expect(rebuilds).toBe(1);
+        },
+      ),
     );
   });
 

@@ -11,12 +11,16 @@ function sampleStdevOfLogReturns(closes: readonly number[]): number {
 describe('RealizedVolatility', () => {
   it('equals the sample σ of the last `window` log returns, however long it has run (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 10, max: 1000, noNaN: true }), { minLength: 12, maxLength: 200 }), fc.integer({ min: 2, max: 10 }), (closes, window) => {
-        const rv = new RealizedVolatility(window);
-        for (const c of closes) rv.add(c);
-        const expected = sampleStdevOfLogReturns(closes.slice(-(window + 1)));
-        expect(rv.getResult()!).toBeCloseTo(expected, 9);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 10, max: 1000, noNaN: true }), { minLength: 12, maxLength: 200 }),
+        fc.integer({ min: 2, max: 10 }),
+        (closes, window) => {
+          const rv = new RealizedVolatility(window);
+          for (const c of closes) rv.add(c);
+          const expected = sampleStdevOfLogReturns(closes.slice(-(window + 1)));
+          expect(rv.getResult()!).toBeCloseTo(expected, 9);
+        },
+      ),
     );
   });
 

@@ -16,7 +16,7 @@ describe('trading-signals against Jesse reference values', () => {
     expect(atr.getResultOrThrow()).toBeCloseTo(2.8459, 3);
   });
 
-  it('MACD(12,26,9) of test_candles_19 converges to Jesse\'s -15.32 / -4.10 / -11.22', () => {
+  it("MACD(12,26,9) of test_candles_19 converges to Jesse's -15.32 / -4.10 / -11.22", () => {
     const macd = new MACD(new EMA(12), new EMA(26), new EMA(9));
     for (const c of jesseCandles('test_candles_19')) macd.add(c.close);
     const result = macd.getResultOrThrow();

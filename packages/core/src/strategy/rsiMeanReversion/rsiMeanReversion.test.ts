@@ -15,18 +15,37 @@ describe('rsi_mean_reversion', () => {
   });
 
   it('buys a slide into oversold while flat, and holds if already in a position', () => {
-    const falling = candlesFromCloses(Array.from({ length: 30 }, (_, i) => 100 - i), 0.001, 0, 14_400_000);
+    const falling = candlesFromCloses(
+      Array.from({ length: 30 }, (_, i) => 100 - i),
+      0.001,
+      0,
+      14_400_000,
+    );
     const flat = createStrategy('rsi_mean_reversion', {}, settings).evaluate(buildContext({ '4h': falling }, '4h'));
     expect(flat).toMatchObject({ action: 'BUY', reason: 'rsi_oversold' });
     const holding = buildContext({ '4h': falling }, '4h', { baseBalance: 1, position: { quantity: 1, avgEntryPrice: 90 } });
-    expect(createStrategy('rsi_mean_reversion', {}, settings).evaluate(holding)).toMatchObject({ action: 'HOLD', reason: 'already_in_position' });
+    expect(createStrategy('rsi_mean_reversion', {}, settings).evaluate(holding)).toMatchObject({
+      action: 'HOLD',
+      reason: 'already_in_position',
+    });
   });
 
   it('sells the position into overbought and holds when flat', () => {
-    const rising = candlesFromCloses(Array.from({ length: 30 }, (_, i) => 100 + i), 0.001, 0, 14_400_000);
+    const rising = candlesFromCloses(
+      Array.from({ length: 30 }, (_, i) => 100 + i),
+      0.001,
+      0,
+      14_400_000,
+    );
     const holding = buildContext({ '4h': rising }, '4h', { baseBalance: 1, position: { quantity: 1, avgEntryPrice: 100 } });
-    expect(createStrategy('rsi_mean_reversion', {}, settings).evaluate(holding)).toMatchObject({ action: 'SELL', reason: 'rsi_overbought' });
-    expect(createStrategy('rsi_mean_reversion', {}, settings).evaluate(buildContext({ '4h': rising }, '4h'))).toMatchObject({ action: 'HOLD', reason: 'no_position' });
+    expect(createStrategy('rsi_mean_reversion', {}, settings).evaluate(holding)).toMatchObject({
+      action: 'SELL',
+      reason: 'rsi_overbought',
+    });
+    expect(createStrategy('rsi_mean_reversion', {}, settings).evaluate(buildContext({ '4h': rising }, '4h'))).toMatchObject({
+      action: 'HOLD',
+      reason: 'no_position',
+    });
   });
 
   it('round-trips on real 1m candles and gives the same signals on a second run', () => {

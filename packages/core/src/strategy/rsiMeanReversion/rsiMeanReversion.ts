@@ -1,5 +1,5 @@
 import { RSI } from 'trading-signals';
-import { type Signal, hold } from '../../domain/signal.js';
+import { hold, type Signal } from '../../domain/signal.js';
 import { CandleFeed } from '../indicators/candleFeed.js';
 import { holdsInventory } from '../inventory.js';
 import type { Strategy, StrategyContext, StrategyDefinition, StrategySettings } from '../types.js';
@@ -30,7 +30,8 @@ export class RsiMeanReversionStrategy implements Strategy {
     if (rsi === null) return hold('warming_up', { candlesSeen: this.#feed.fed, needed: this.params.rsi_period + 1 });
     const holding = holdsInventory(context);
     const inputs = { rsi, oversold: this.params.oversold, overbought: this.params.overbought, holding };
-    if (rsi < this.params.oversold) return holding ? hold('already_in_position', inputs) : { action: 'BUY', reason: 'rsi_oversold', inputs };
+    if (rsi < this.params.oversold)
+      return holding ? hold('already_in_position', inputs) : { action: 'BUY', reason: 'rsi_oversold', inputs };
     if (rsi > this.params.overbought) return holding ? { action: 'SELL', reason: 'rsi_overbought', inputs } : hold('no_position', inputs);
     return hold('rsi_neutral', inputs);
   }

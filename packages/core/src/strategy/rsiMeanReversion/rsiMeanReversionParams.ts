@@ -16,7 +16,7 @@ export const rsiMeanReversionParamsSchema = z.object({
 export type RsiMeanReversionParams = z.infer<typeof rsiMeanReversionParamsSchema>;
 
 export const rsiMeanReversionTunable: readonly TunableParam[] = [
-  { key: 'rsi_period', ...RSI_BOUNDS.rsi_period, integer: true, description: "Wilder RSI length in primary candles" },
+  { key: 'rsi_period', ...RSI_BOUNDS.rsi_period, integer: true, description: 'Wilder RSI length in primary candles' },
   { key: 'oversold', ...RSI_BOUNDS.oversold, integer: false, description: 'RSI below this buys' },
   { key: 'overbought', ...RSI_BOUNDS.overbought, integer: false, description: 'RSI above this sells the position' },
 ];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SIGMA_TO_RANGE, adaptiveSpacing } from './adaptiveSpacing.js';
+import { adaptiveSpacing, SIGMA_TO_RANGE } from './adaptiveSpacing.js';
 
 const base = { price: 100, blend: 0.5, multiplier: 1, minPct: 0.1, maxPct: 10 };
 

@@ -20,13 +20,18 @@ describe('regime tilt', () => {
 
   it('never narrows a side below the untilted step, and is bounded by tilt_strength (property)', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.001, max: 0.1, noNaN: true }), fc.double({ min: -1, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (step, regime, strength) => {
-        const t = applyTilt(step, regime, strength);
-        expect(t.buyStep).toBeGreaterThanOrEqual(step);
-        expect(t.sellStep).toBeGreaterThanOrEqual(step);
-        expect(Math.abs(t.tilt)).toBeLessThanOrEqual(strength);
-        expect(Math.max(t.buyStep, t.sellStep)).toBeLessThanOrEqual(step * (1 + strength) + 1e-15);
-      }),
+      fc.property(
+        fc.double({ min: 0.001, max: 0.1, noNaN: true }),
+        fc.double({ min: -1, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (step, regime, strength) => {
+          const t = applyTilt(step, regime, strength);
+          expect(t.buyStep).toBeGreaterThanOrEqual(step);
+          expect(t.sellStep).toBeGreaterThanOrEqual(step);
+          expect(Math.abs(t.tilt)).toBeLessThanOrEqual(strength);
+          expect(Math.max(t.buyStep, t.sellStep)).toBeLessThanOrEqual(step * (1 + strength) + 1e-15);
+        },
+      ),
     );
   });
 });

@@ -14,7 +14,10 @@ export interface RegimeIndicators {
 }
 
 export function createRegimeIndicators(): RegimeIndicators {
-  return { macd: new MACD(new EMA(REGIME_MACD.short), new EMA(REGIME_MACD.long), new EMA(REGIME_MACD.signal)), atr: new ATR(REGIME_ATR_PERIOD) };
+  return {
+    macd: new MACD(new EMA(REGIME_MACD.short), new EMA(REGIME_MACD.long), new EMA(REGIME_MACD.signal)),
+    atr: new ATR(REGIME_ATR_PERIOD),
+  };
 }
 
 export function feedRegime(indicators: RegimeIndicators, candle: Candle): void {

@@ -5,7 +5,7 @@ import { ValidationError } from '../../errors/errors.js';
 import { dec } from '../../money/decimal.js';
 import { filterViolations, quantizePrice } from '../../money/filters.js';
 import { createStrategy } from '../registry.js';
-import { OCTOBOT_2024_4H, btc1m2021, octobotCandles } from '../testing/candleFixtures.js';
+import { btc1m2021, OCTOBOT_2024_4H, octobotCandles } from '../testing/candleFixtures.js';
 import { BTC_FILTERS, buildContext, buildSettings, candlesFromCloses } from '../testing/contextBuilder.js';
 import { randomWalkCandles } from '../testing/randomWalk.js';
 import { simulate } from '../testing/simulate.js';
@@ -103,7 +103,11 @@ describe('smart_grid_ai', () => {
     strategy.onFill?.({} as never, 'grid:L-2');
     expect(at(below, t0 + 3_600_000)).toMatchObject({ action: 'HOLD', reason: 'outside_grid' });
     const recentred = at(below, t0 + 1000 + 7_200_000);
-    expect(recentred).toMatchObject({ action: 'HOLD', reason: 'grid_recentered', inputs: { previous: { centre, lastLevel: -2 }, centre: below, lastLevel: 0 } });
+    expect(recentred).toMatchObject({
+      action: 'HOLD',
+      reason: 'grid_recentered',
+      inputs: { previous: { centre, lastLevel: -2 }, centre: below, lastLevel: 0 },
+    });
     expect(strategy.describe!().centre).toBe(below);
   });
 
@@ -111,7 +115,8 @@ describe('smart_grid_ai', () => {
     const candles = octobotCandles(OCTOBOT_2024_4H, 'BTC/USDT', '4h');
     for (const mode of ['geometric', 'arithmetic'] as const) {
       const s = buildSettings({ primaryTimeframe: '4h', timeframes: ['4h'], gridSpacingMode: mode, gridAutoInventoryBootstrap: true });
-      const run = () => simulate(smartGrid({}, s), candles, '4h', { window: 200, regimeCandles: (i) => candles.slice(Math.max(0, i - 199), i + 1) });
+      const run = () =>
+        simulate(smartGrid({}, s), candles, '4h', { window: 200, regimeCandles: (i) => candles.slice(Math.max(0, i - 199), i + 1) });
       const first = run();
       const trades = first.signals.filter((x) => x.action !== 'HOLD');
       expect(trades.length).toBeGreaterThan(10);
@@ -132,7 +137,11 @@ describe('smart_grid_ai', () => {
     const restored = smartGrid(params, s);
     restored.restore!(snapshot);
     const next = (strategy: ReturnType<typeof smartGrid>) =>
-      simulate(strategy, candles, '1m', { window: 300, from: 1500, to: 2500, account: { ...before.account } }).signals.map((x) => [x.action, x.reason, 'tag' in x ? x.tag : null]);
+      simulate(strategy, candles, '1m', { window: 300, from: 1500, to: 2500, account: { ...before.account } }).signals.map((x) => [
+        x.action,
+        x.reason,
+        'tag' in x ? x.tag : null,
+      ]);
     const continued = next(original);
     expect(continued.some(([action]) => action !== 'HOLD')).toBe(true);
     expect(next(restored)).toEqual(continued);
@@ -153,7 +162,9 @@ describe('smart_grid_ai', () => {
   });
 
   it('refuses a corrupt snapshot rather than guessing the last level', () => {
-    expect(() => smartGrid().restore!({ kind: 'grid', version: 1, lastLevel: 'x' })).toThrow(expect.objectContaining({ field: 'snapshot' }));
+    expect(() => smartGrid().restore!({ kind: 'grid', version: 1, lastLevel: 'x' })).toThrow(
+      expect.objectContaining({ field: 'snapshot' }),
+    );
   });
 
   it('puts every level on the tick and every order on the step above min notional (property)', () => {
@@ -171,9 +182,13 @@ describe('smart_grid_ai', () => {
           let base = 0;
           for (let i = 60; i < candles.length; i++) {
             const window = candles.slice(i - 59, i + 1);
-            const context = { ...buildContext({ '1h': window }, '1h', { baseBalance: base, position: { quantity: base, avgEntryPrice: 0 } }), filters };
+            const context = {
+              ...buildContext({ '1h': window }, '1h', { baseBalance: base, position: { quantity: base, avgEntryPrice: 0 } }),
+              filters,
+            };
             const signal = strategy.evaluate(context);
-            for (const level of strategy.describe!().levels as { price: number }[]) expect(dec(String(level.price)).mod(tickSize).isZero()).toBe(true);
+            for (const level of strategy.describe!().levels as { price: number }[])
+              expect(dec(String(level.price)).mod(tickSize).isZero()).toBe(true);
             if (signal.action === 'HOLD') continue;
             expect(filterViolations(String(signal.baseQuantity), quantizePrice(context.price, filters), filters)).toEqual([]);
             base += signal.action === 'BUY' ? signal.baseQuantity! : -signal.baseQuantity!;

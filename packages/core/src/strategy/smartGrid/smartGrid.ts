@@ -1,6 +1,6 @@
 import { ATR } from 'trading-signals';
 import type { Fill } from '../../domain/orders.js';
-import { type Signal, hold } from '../../domain/signal.js';
+import { hold, type Signal } from '../../domain/signal.js';
 import { assertAboveFeeFloor, feeFloorPct } from '../grid/feeFloor.js';
 import { GridEngine, type GridGeometry } from '../grid/gridEngine.js';
 import { fromSnapshot, toSnapshot } from '../grid/gridState.js';
@@ -8,7 +8,15 @@ import { CandleFeed } from '../indicators/candleFeed.js';
 import { RealizedVolatility } from '../indicators/realizedVolatility.js';
 import type { Strategy, StrategyContext, StrategyDefinition, StrategySettings } from '../types.js';
 import { adaptiveSpacing } from './adaptiveSpacing.js';
-import { REGIME_TIMEFRAME, REGIME_WARMUP, type RegimeIndicators, applyTilt, createRegimeIndicators, feedRegime, regimeOf } from './regimeTilt.js';
+import {
+  applyTilt,
+  createRegimeIndicators,
+  feedRegime,
+  REGIME_TIMEFRAME,
+  REGIME_WARMUP,
+  type RegimeIndicators,
+  regimeOf,
+} from './regimeTilt.js';
 import { type SmartGridParams, smartGridParamsSchema, smartGridTunable } from './smartGridParams.js';
 
 /**
@@ -105,7 +113,15 @@ export class SmartGridStrategy implements Strategy {
     const close = primary[primary.length - 1]?.close;
     if (atr === null || volatility === null || close === undefined) return null;
     const p = this.params;
-    const spacing = adaptiveSpacing({ atr, volatility, price: close, blend: p.volatility_blend, multiplier: p.spacing_multiplier, minPct: p.spacing_min_pct, maxPct: p.spacing_max_pct });
+    const spacing = adaptiveSpacing({
+      atr,
+      volatility,
+      price: close,
+      blend: p.volatility_blend,
+      multiplier: p.spacing_multiplier,
+      minPct: p.spacing_min_pct,
+      maxPct: p.spacing_max_pct,
+    });
     const regime = this.#regimeReading;
     const drawn = this.#redraw(spacing.spacingPct / 100, p.tilt_strength * regime.regime);
     // drawn.tilt is already tilt_strength × regime.

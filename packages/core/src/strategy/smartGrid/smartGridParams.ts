@@ -30,17 +30,35 @@ export const smartGridParamsSchema = z
     volatility_window: z.number().int().min(b.volatility_window.min).max(b.volatility_window.max).default(48),
     range_exit_seconds: z.number().int().min(b.range_exit_seconds.min).max(b.range_exit_seconds.max).default(14_400),
   })
-  .refine((p) => p.spacing_min_pct <= p.spacing_max_pct, { message: 'spacing_min_pct must not exceed spacing_max_pct', path: ['spacing_min_pct'] });
+  .refine((p) => p.spacing_min_pct <= p.spacing_max_pct, {
+    message: 'spacing_min_pct must not exceed spacing_max_pct',
+    path: ['spacing_min_pct'],
+  });
 
 export type SmartGridParams = z.infer<typeof smartGridParamsSchema>;
 
 export const smartGridTunable: readonly TunableParam[] = [
   { key: 'grid_levels', min: 2, max: 20, integer: true, description: 'grid levels on each side of the centre' },
   gridCommonTunable.find((t) => t.key === 'cooldown_seconds')!,
-  { key: 'spacing_min_pct', ...b.spacing_min_pct, integer: false, description: 'narrowest grid step, percent (must also clear the fee floor)' },
+  {
+    key: 'spacing_min_pct',
+    ...b.spacing_min_pct,
+    integer: false,
+    description: 'narrowest grid step, percent (must also clear the fee floor)',
+  },
   { key: 'spacing_max_pct', ...b.spacing_max_pct, integer: false, description: 'widest grid step, percent' },
-  { key: 'volatility_blend', ...b.volatility_blend, integer: false, description: 'weight of ATR vs realized volatility in the step (1 = ATR only)' },
-  { key: 'tilt_strength', ...b.tilt_strength, integer: false, description: 'how far the 4h regime shifts the centre and widens the trend-opposing side' },
+  {
+    key: 'volatility_blend',
+    ...b.volatility_blend,
+    integer: false,
+    description: 'weight of ATR vs realized volatility in the step (1 = ATR only)',
+  },
+  {
+    key: 'tilt_strength',
+    ...b.tilt_strength,
+    integer: false,
+    description: 'how far the 4h regime shifts the centre and widens the trend-opposing side',
+  },
   { key: 'spacing_multiplier', ...b.spacing_multiplier, integer: false, description: 'expected candle ranges per grid step' },
 ];
 

@@ -15,7 +15,9 @@ interface TradingSignalsRow {
 
 /** BTC/USDT 1m, 2021-02-19 .. 2021-02-25 (10,080 candles). */
 export function btc1m2021(): Candle[] {
-  const rows = JSON.parse(readFileSync(fixturePath('candles', 'trading-signals-BTC_USDT-1m-2021-02-19_1week.json'), 'utf8')) as TradingSignalsRow[];
+  const rows = JSON.parse(
+    readFileSync(fixturePath('candles', 'trading-signals-BTC_USDT-1m-2021-02-19_1week.json'), 'utf8'),
+  ) as TradingSignalsRow[];
   return rows.map((r) => ({
     openTime: r.openTimeInMillis,
     open: Number(r.open),

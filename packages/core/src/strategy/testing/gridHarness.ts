@@ -1,6 +1,6 @@
 import type { Strategy, StrategyContext } from '../types.js';
 import { buildContext, candlesFromCloses } from './contextBuilder.js';
-import { type SimulatedAccount, fill } from './simulate.js';
+import { fill, type SimulatedAccount } from './simulate.js';
 
 /** Drives a grid by hand: set a price and a time, evaluate, optionally fill what it asked for. */
 export class GridHarness {

@@ -13,7 +13,15 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** Candles of a random walk with per-candle σ `sigma` and drift `drift`, high/low half a σ beyond open/close. */
-export function randomWalkCandles(args: { count: number; sigma: number; drift?: number; start?: number; stepMs?: number; seed?: number; price?: number }): Candle[] {
+export function randomWalkCandles(args: {
+  count: number;
+  sigma: number;
+  drift?: number;
+  start?: number;
+  stepMs?: number;
+  seed?: number;
+  price?: number;
+}): Candle[] {
   const random = seededRandom(args.seed ?? 1);
   const stepMs = args.stepMs ?? 3_600_000;
   let close = args.price ?? 100;
@@ -23,7 +31,14 @@ export function randomWalkCandles(args: { count: number; sigma: number; drift?: 
     const shock = (random() + random() + random() - 1.5) * 2; // ≈ N(0, 1)
     close = open * Math.exp((args.drift ?? 0) + args.sigma * shock);
     const wick = args.sigma * 0.5 * random();
-    out.push({ openTime: (args.start ?? 0) + i * stepMs, open, close, high: Math.max(open, close) * (1 + wick), low: Math.min(open, close) * (1 - wick), volume: 1 });
+    out.push({
+      openTime: (args.start ?? 0) + i * stepMs,
+      open,
+      close,
+      high: Math.max(open, close) * (1 + wick),
+      low: Math.min(open, close) * (1 - wick),
+      volume: 1,
+    });
   }
   return out;
 }

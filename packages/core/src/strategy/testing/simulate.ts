@@ -17,7 +17,13 @@ export function simulate(
   strategy: Strategy,
   candles: readonly Candle[],
   primary: Timeframe,
-  options: { window?: number; from?: number; to?: number; account?: SimulatedAccount; regimeCandles?: (i: number) => readonly Candle[] } = {},
+  options: {
+    window?: number;
+    from?: number;
+    to?: number;
+    account?: SimulatedAccount;
+    regimeCandles?: (i: number) => readonly Candle[];
+  } = {},
 ): { signals: Signal[]; account: SimulatedAccount; contexts: StrategyContext[] } {
   const window = options.window ?? 300;
   const account = options.account ?? { base: 0, quote: 10_000 };
