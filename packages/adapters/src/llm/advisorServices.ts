@@ -8,14 +8,16 @@ import type { LiveUpdates } from '@warden/core/app/liveUpdates';
 import type { ControlService } from '@warden/core/app/services';
 import { ApprovalServiceImpl } from '@warden/core/approvals/approvalService';
 import { ApprovalExpiryChecker } from '@warden/core/approvals/expiryChecker';
-import { type EnvConfig, SECRET_KEYS } from '@warden/core/config/schema';
+import type { AppConfig } from '@warden/core/config/parseConfig';
+import { SECRET_KEYS } from '@warden/core/config/schema';
+import { strategySettingsFromConfig } from '@warden/core/cycle/settings';
 import type { Clock } from '@warden/core/ports/clock';
 import type { Notifier } from '@warden/core/ports/notifier';
 import type { Store } from '@warden/core/ports/store';
 import { createLlmAdvisor } from './createLlmAdvisor.js';
 
 export interface AdvisorWiring {
-  readonly env: EnvConfig;
+  readonly env: AppConfig;
   readonly store: Store;
   readonly clock: Clock;
   readonly control: Pick<ControlService, 'transition'>;
@@ -33,7 +35,7 @@ export interface AdvisorWiring {
 export function createAdvisorServices(w: AdvisorWiring) {
   const { env } = w;
   const catalog = w.catalog ?? registryCatalog;
-  const primaryTimeframe = env.TRADING_TIMEFRAMES[0] ?? '5m';
+  const strategySettings = strategySettingsFromConfig(env);
   const channels = { ...(w.notifier ? { notifier: w.notifier } : {}), ...(w.liveUpdates ? { liveUpdates: w.liveUpdates } : {}) };
   const secrets = SECRET_KEYS.map((k) => env[k]).filter((v): v is string => typeof v === 'string' && v.length > 0);
   const advisor = new AdvisorServiceImpl({
@@ -47,7 +49,7 @@ export function createAdvisorServices(w: AdvisorWiring) {
         catalog,
         {
           symbol: env.TRADING_SYMBOL,
-          timeframe: primaryTimeframe,
+          timeframe: env.primaryTimeframe,
           candleCount: w.candleCount ?? 200,
           defaultStrategy: env.TRADING_ACTIVE_STRATEGY,
         },
@@ -60,6 +62,7 @@ export function createAdvisorServices(w: AdvisorWiring) {
       maxOutputTokens: env.AI_MAX_OUTPUT_TOKENS,
     },
     secrets,
+    strategySettings,
     ...(w.whatIf ? { whatIf: w.whatIf } : {}),
     ...(w.logger ? { logger: w.logger } : {}),
     ...channels,

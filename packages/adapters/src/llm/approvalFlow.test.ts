@@ -84,6 +84,27 @@ describe('approving', () => {
     expect(eventTypes(flow.store)).toContain('approval.apply_failed');
   });
 
+  it('re-validates against the strategy itself: a step below the fee floor is refused', async () => {
+    const { flow, propose, params } = setup();
+    const service = new ApprovalServiceImpl({
+      store: flow.store,
+      clock: flow.clock,
+      catalog: registryCatalog,
+      defaultStrategy: 'smart_grid_ai',
+      strategySettings: SETTINGS,
+    });
+    const before = params();
+    const { id } = propose({
+      kind: 'params',
+      strategy: 'smart_grid_ai',
+      before: { spacing_min_pct: 0.4 },
+      after: { spacing_min_pct: 0.2 },
+    });
+    await expect(service.approve(id, ALICE, null)).rejects.toThrow(/fee/);
+    expect(params()).toEqual(before);
+    expect(flow.store.approvals.get(id)?.status).toBe('PENDING');
+  });
+
   it('refuses a stale strategy switch (the active strategy changed since)', async () => {
     const { flow, service, propose } = setup();
     flow.store.config.set(CONFIG_KEYS.activeStrategy, 'rsi_mean_reversion', 'user:alice', NOW);

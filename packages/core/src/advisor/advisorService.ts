@@ -6,6 +6,7 @@ import type { AuditEventInput } from '../ports/auditLog.js';
 import type { Clock } from '../ports/clock.js';
 import type { Store } from '../ports/store.js';
 import { roleAtLeast } from '../state/tradingState.js';
+import type { StrategySettings } from '../strategy/types.js';
 import { callWithTimeout } from './callWithTimeout.js';
 import { type AdvisorContext, type AdvisorInput, buildAdvisorContext } from './context.js';
 import { LlmOutputError, LlmTimeoutError } from './errors.js';
@@ -41,6 +42,8 @@ export interface AdvisorDeps extends ApprovalChannels {
   readonly secrets?: readonly string[];
   readonly logger?: ServiceLogger;
   readonly newRunId?: () => string;
+  /** When given, proposals must also pass the strategy's own construction checks (e.g. the grid fee floor). */
+  readonly strategySettings?: StrategySettings;
 }
 
 type FallbackCause = 'disabled' | 'failed' | 'timeout' | 'malformed_output' | 'no_valid_output';
@@ -98,7 +101,7 @@ export class AdvisorServiceImpl implements AdvisorService {
 
     if (candidates.length === 0 && settings.fallbackRules) {
       const output = ruleProposals(context);
-      const filtered = filterProposals(output, context, catalog);
+      const filtered = filterProposals(output, context, catalog, this.#d.strategySettings);
       candidates = filtered.accepted;
       dropped.push(...filtered.dropped);
       source = RULES_SOURCE;
@@ -159,7 +162,7 @@ export class AdvisorServiceImpl implements AdvisorService {
       return { accepted: [], dropped: [], cause };
     }
     audit('advisor.output_received', `answer from ${llm.source}`, { source: llm.source, rawOutput: raw });
-    const filtered = filterProposals(raw, context, catalog);
+    const filtered = filterProposals(raw, context, catalog, this.#d.strategySettings);
     audit(
       'advisor.filtered',
       `${filtered.accepted.length} proposal(s) kept, ${filtered.dropped.length} item(s) dropped`,

@@ -110,3 +110,32 @@ describe('filterProposals', () => {
     expect(result.dropped.map((d) => d.reason)).toEqual(['too_many_proposals']);
   });
 });
+
+describe('filterProposals with strategy settings', () => {
+  const settings = {
+    symbol: 'BTC/USDT',
+    timeframes: ['5m'] as const,
+    primaryTimeframe: '5m' as const,
+    gridSpacingMode: 'geometric' as const,
+    gridCooldownSeconds: 60,
+    gridAutoInventoryBootstrap: false,
+    makerFee: 0.001,
+    takerFee: 0.001,
+  };
+
+  it("drops a grid step that is within bounds but below the fee floor (the strategy's own check)", () => {
+    const result = filterProposals(params([{ key: 'spacing_min_pct', value: 0.2 }]), context, registryCatalog, settings);
+    expect(result.accepted).toEqual([]);
+    expect(result.dropped[0]).toMatchObject({ reason: 'schema_rejected' });
+    expect(result.dropped[0]?.detail).toMatch(/fee/);
+  });
+
+  it('keeps the same step when fees are low enough', () => {
+    const result = filterProposals(params([{ key: 'spacing_min_pct', value: 0.2 }]), context, registryCatalog, {
+      ...settings,
+      makerFee: 0.0002,
+      takerFee: 0.0002,
+    });
+    expect(result.accepted).toHaveLength(1);
+  });
+});

@@ -1,5 +1,5 @@
 import type { ProposalChange } from '../domain/approval.js';
-import type { ParamValue, StrategyDefinition, StrategyParams, TunableParam } from '../strategy/types.js';
+import type { ParamValue, StrategyDefinition, StrategyParams, StrategySettings, TunableParam } from '../strategy/types.js';
 import type { AdvisorContext } from './context.js';
 import { looksLikeInstructions } from './instructionText.js';
 import { proposalWire } from './proposalSchema.js';
@@ -94,13 +94,23 @@ function filterChanges(
   return accepted;
 }
 
+/** The strategy's schema, and (given the settings) its own refusal, e.g. a grid step below the fee floor. */
 function validateWhole(
   definition: StrategyDefinition,
   params: StrategyParams,
+  settings?: StrategySettings,
 ): { ok: true; params: StrategyParams } | { ok: false; detail: string } {
   const parsed = definition.paramsSchema.safeParse(params);
-  if (parsed.success) return { ok: true, params: parsed.data };
-  return { ok: false, detail: parsed.error.issues.map((i) => `${i.path.join('.') || '(params)'}: ${i.message}`).join('; ') };
+  if (!parsed.success)
+    return { ok: false, detail: parsed.error.issues.map((i) => `${i.path.join('.') || '(params)'}: ${i.message}`).join('; ') };
+  if (settings) {
+    try {
+      definition.create(parsed.data, settings);
+    } catch (error) {
+      return { ok: false, detail: error instanceof Error ? error.message : String(error) };
+    }
+  }
+  return { ok: true, params: parsed.data };
 }
 
 /**
@@ -109,7 +119,12 @@ function validateWhole(
  * bounds and a parameter set the strategy's own schema accepts, pass. Everything else is dropped
  * with a reason so the audit shows exactly what the model tried.
  */
-export function filterProposals(raw: unknown, context: AdvisorContext, catalog: StrategyCatalog): FilterResult {
+export function filterProposals(
+  raw: unknown,
+  context: AdvisorContext,
+  catalog: StrategyCatalog,
+  settings?: StrategySettings,
+): FilterResult {
   const dropped: Dropped[] = [];
   const accepted: Candidate[] = [];
   const list =
@@ -159,7 +174,7 @@ export function filterProposals(raw: unknown, context: AdvisorContext, catalog: 
         dropped.push({ proposal: index, reason: 'no_valid_changes' });
         return;
       }
-      const whole = validateWhole(definition, { ...context.strategy.params, ...after });
+      const whole = validateWhole(definition, { ...context.strategy.params, ...after }, settings);
       if (!whole.ok) {
         dropped.push({ proposal: index, reason: 'schema_rejected', value: after, detail: whole.detail });
         return;
@@ -183,7 +198,7 @@ export function filterProposals(raw: unknown, context: AdvisorContext, catalog: 
       return;
     }
     const chosen = filterChanges(index, p.changes, target.tunable, target.defaults, dropped);
-    const whole = validateWhole(target, { ...target.defaults, ...chosen });
+    const whole = validateWhole(target, { ...target.defaults, ...chosen }, settings);
     if (!whole.ok) {
       dropped.push({ proposal: index, reason: 'schema_rejected', value: chosen, detail: whole.detail });
       return;

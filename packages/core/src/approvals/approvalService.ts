@@ -4,6 +4,7 @@ import type { Approval } from '../domain/approval.js';
 import { ConflictError, NotFoundError, WardenError } from '../errors/errors.js';
 import type { Clock } from '../ports/clock.js';
 import type { Store } from '../ports/store.js';
+import type { StrategySettings } from '../strategy/types.js';
 import { planApply } from './planApply.js';
 import { type ApprovalChannels, publishApproval } from './publishApproval.js';
 import { requireDecider } from './requireDecider.js';
@@ -14,6 +15,8 @@ export interface ApprovalServiceDeps extends ApprovalChannels {
   readonly catalog: StrategyCatalog;
   /** TRADING_ACTIVE_STRATEGY: the active strategy while the config table has none. */
   readonly defaultStrategy: string;
+  /** When given, an approved change must also pass the strategy's construction checks (e.g. the grid fee floor). */
+  readonly strategySettings?: StrategySettings;
 }
 
 const MAX_COMMENT = 1000;
@@ -41,7 +44,7 @@ export class ApprovalServiceImpl implements ApprovalService {
     try {
       const approved = store.transaction(() => {
         const approval = this.#pending(id, now);
-        const writes = planApply(approval.change, store.config, catalog, defaultStrategy);
+        const writes = planApply(approval.change, store.config, catalog, defaultStrategy, this.deps.strategySettings);
         const decided = this.#decide(id, 'APPROVED', actor, comment, now);
         store.audit.append({
           time: now,

@@ -3,7 +3,7 @@ import { CONFIG_KEYS } from '../app/configKeys.js';
 import type { ProposalChange } from '../domain/approval.js';
 import { ConflictError, ValidationError } from '../errors/errors.js';
 import type { ConfigRepository } from '../ports/store.js';
-import type { StrategyDefinition, StrategyParams } from '../strategy/types.js';
+import type { StrategyDefinition, StrategyParams, StrategySettings } from '../strategy/types.js';
 
 /** One row of the `config` table an approved change writes, with the value it replaces. */
 export interface ConfigWrite {
@@ -32,11 +32,23 @@ function checkTunable(definition: StrategyDefinition, values: StrategyParams, on
   }
 }
 
-function parseWhole(definition: StrategyDefinition, params: StrategyParams): StrategyParams {
+function parseWhole(definition: StrategyDefinition, params: StrategyParams, settings: StrategySettings | undefined): StrategyParams {
   const parsed = definition.paramsSchema.safeParse(params);
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(params)'}: ${i.message}`).join('; ');
     throw new ValidationError(`the changed parameters of ${definition.name} are no longer valid: ${detail}`, 'params');
+  }
+  // The strategy's own checks too, e.g. the grid fee floor at today's fees.
+  if (settings) {
+    try {
+      definition.create(parsed.data, settings);
+    } catch (error) {
+      if (error instanceof ValidationError) throw error;
+      throw new ValidationError(
+        `${definition.name} refuses the changed parameters: ${error instanceof Error ? error.message : String(error)}`,
+        'params',
+      );
+    }
   }
   return parsed.data;
 }
@@ -51,6 +63,7 @@ export function planApply(
   config: ConfigRepository,
   catalog: StrategyCatalog,
   defaultStrategy: string,
+  settings?: StrategySettings,
 ): ConfigWrite[] {
   const active = config.get<string>(CONFIG_KEYS.activeStrategy) ?? defaultStrategy;
   if (change.kind === 'params') {
@@ -58,7 +71,7 @@ export function planApply(
     checkTunable(definition, change.after, true);
     const key = CONFIG_KEYS.strategyParams(change.strategy);
     const stored = config.get<StrategyParams>(key);
-    const after = parseWhole(definition, { ...definition.defaults, ...(stored ?? {}), ...change.after });
+    const after = parseWhole(definition, { ...definition.defaults, ...(stored ?? {}), ...change.after }, settings);
     return [{ key, before: stored, after }];
   }
   if (active !== change.fromStrategy) {
@@ -71,7 +84,7 @@ export function planApply(
   checkTunable(target, change.params, false);
   const paramsKey = CONFIG_KEYS.strategyParams(change.toStrategy);
   return [
-    { key: paramsKey, before: config.get(paramsKey), after: parseWhole(target, change.params) },
+    { key: paramsKey, before: config.get(paramsKey), after: parseWhole(target, change.params, settings) },
     { key: CONFIG_KEYS.activeStrategy, before: config.get(CONFIG_KEYS.activeStrategy), after: change.toStrategy },
   ];
 }
