@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerBacktestCommand } from './commands/backtest.js';
 import { registerMaintenanceCommands } from './commands/maintenance.js';
 import { registerStartCommand } from './commands/start.js';
 
@@ -8,6 +9,7 @@ const program = new Command('warden')
   .showHelpAfterError();
 
 registerStartCommand(program);
+registerBacktestCommand(program);
 registerMaintenanceCommands(program);
 
 await program.parseAsync(process.argv);
