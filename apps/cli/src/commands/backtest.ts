@@ -4,7 +4,8 @@ import { strategySettingsFromConfig } from '@warden/core/cycle/settings';
 import { ValidationError, WardenError } from '@warden/core/errors/errors';
 import { paperBrokerOptionsFromConfig } from '@warden/core/execution/paperBroker';
 import { riskLimitsFromConfig } from '@warden/core/risk/riskLimits';
-import { getStrategyDefinition } from '@warden/core/strategy/registry';
+import type { Timeframe } from '@warden/core/domain/market';
+import { getStrategyDefinition, parseStrategyParams } from '@warden/core/strategy/registry';
 import type { Command } from 'commander';
 import { loadBacktestData } from '../backtest/backtestData.js';
 import { renderBacktestReport } from '../backtest/htmlReport.js';
@@ -69,7 +70,6 @@ export function registerBacktestCommand(program: Command): void {
       const config = loadConfig({ ...env, ...(opts.spacingMode ? { TRADING_GRID_SPACING_MODE: opts.spacingMode } : {}) });
       try {
         const strategy = opts.strategy ?? config.TRADING_ACTIVE_STRATEGY;
-        getStrategyDefinition(strategy);
         let params: Record<string, unknown> | undefined;
         if (opts.params) {
           try {
@@ -78,11 +78,16 @@ export function registerBacktestCommand(program: Command): void {
             throw new ValidationError('--params: expected a JSON object', '--params');
           }
         }
-        const data = await loadBacktestData(opts.data, opts.symbol ?? config.TRADING_SYMBOL, config.TRADING_TIMEFRAMES, opts.symbol !== undefined);
+        // The strategy may read timeframes beyond TRADING_TIMEFRAMES (smart_grid_ai always reads 4h).
+        const definition = getStrategyDefinition(strategy);
+        const baseSettings = strategySettingsFromConfig(config);
+        const extra = Object.keys(definition.requirements(parseStrategyParams(strategy, params ?? {}, baseSettings), baseSettings)) as Timeframe[];
+        const timeframes = [...new Set([...config.TRADING_TIMEFRAMES, ...extra])];
+        const data = await loadBacktestData(opts.data, opts.symbol ?? config.TRADING_SYMBOL, timeframes, opts.symbol !== undefined);
         for (const note of data.notes) process.stderr.write(`note: ${note}\n`);
         const primary = data.candles[data.primary] ?? [];
         const filters = backtestFilters(data.symbol, { tickSize: opts.tick, stepSize: opts.step, minNotional: opts.minNotional }, primary.slice(0, 200).map((c) => c.close));
-        const settings = { ...strategySettingsFromConfig(config), symbol: data.symbol, primaryTimeframe: data.primary, timeframes: [data.primary, ...config.TRADING_TIMEFRAMES.filter((t) => t !== data.primary)] };
+        const settings = { ...baseSettings, symbol: data.symbol, primaryTimeframe: data.primary, timeframes: [data.primary, ...config.TRADING_TIMEFRAMES.filter((t) => t !== data.primary)] };
         const result = await runBacktest({
           candles: data.candles,
           settings,

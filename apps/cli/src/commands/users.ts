@@ -39,7 +39,8 @@ function checkPassword(password: string): string {
 /** The last admin cannot be removed or demoted: nobody could leave an emergency stop any more. */
 function refuseLastAdmin(store: SqliteStore, name: string, action: string): void {
   const admins = store.users.list().filter((u) => u.role === 'admin');
-  if (admins.length === 1 && admins[0]?.username === name) throw new UserCommandError(`refusing to ${action} ${name}: it is the only admin (add another admin first)`);
+  if (admins.length === 1 && admins[0]?.username === name)
+    throw new UserCommandError(`refusing to ${action} ${name}: it is the only admin (add another admin first)`);
 }
 
 export interface UserActionDeps {
@@ -97,7 +98,13 @@ export function listUsers(store: SqliteStore): string[] {
   const users = store.users.list();
   if (users.length === 0) return ['no users yet: add one with `warden users add NAME --role admin`'];
   const width = Math.max(8, ...users.map((u) => u.username.length));
-  return [`${'USERNAME'.padEnd(width)}  ROLE      CREATED                   UPDATED`, ...users.map((u) => `${u.username.padEnd(width)}  ${u.role.padEnd(8)}  ${new Date(u.createdAt).toISOString()}  ${new Date(u.updatedAt).toISOString()}`)];
+  return [
+    `${'USERNAME'.padEnd(width)}  ROLE      CREATED                   UPDATED`,
+    ...users.map(
+      (u) =>
+        `${u.username.padEnd(width)}  ${u.role.padEnd(8)}  ${new Date(u.createdAt).toISOString()}  ${new Date(u.updatedAt).toISOString()}`,
+    ),
+  ];
 }
 
 // --- terminal I/O ------------------------------------------------------------------------------
@@ -106,7 +113,9 @@ async function readAllStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
   // One trailing newline belongs to `echo` / here-strings, not to the password.
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 /** Reads a line from the terminal in raw mode, echoing nothing. */
@@ -182,7 +191,11 @@ export function registerUserCommands(program: Command, io: UserCommandIo = termi
   users
     .command('list')
     .description('list users and roles (never passwords)')
-    .action(() => run((d) => listUsers(d.store).forEach((line) => io.out(line)))());
+    .action(() =>
+      run((d) => {
+        for (const line of listUsers(d.store)) io.out(line);
+      })(),
+    );
   users
     .command('set-role')
     .description("change a user's role; their tokens are revoked")

@@ -93,16 +93,16 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
 
   const strategies = new StrategyHost(store, settings);
   strategies.seed(config.TRADING_ACTIVE_STRATEGY, clock.now());
-  const windows = (): Partial<Record<Timeframe, number>> => {
-    const req = strategies.requirements();
+  // Every timeframe the operator listed plus any the strategy reads (smart_grid_ai always reads 4h).
+  const requirements = (): Partial<Record<Timeframe, number>> => {
     const out: Partial<Record<Timeframe, number>> = {};
-    for (const tf of config.TRADING_TIMEFRAMES) out[tf] = (req[tf] ?? 1) + WINDOW_SLACK;
+    for (const tf of config.TRADING_TIMEFRAMES) out[tf] = 1;
+    for (const [tf, n] of Object.entries(strategies.requirements()) as Array<[Timeframe, number]>) out[tf] = Math.max(out[tf] ?? 1, n);
     return out;
   };
-  const requirements = (): Partial<Record<Timeframe, number>> => {
-    const req = strategies.requirements();
+  const windows = (): Partial<Record<Timeframe, number>> => {
     const out: Partial<Record<Timeframe, number>> = {};
-    for (const tf of config.TRADING_TIMEFRAMES) out[tf] = req[tf] ?? 1;
+    for (const [tf, n] of Object.entries(requirements()) as Array<[Timeframe, number]>) out[tf] = n + WINDOW_SLACK;
     return out;
   };
 
@@ -241,8 +241,8 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
 
   const warmUp = async (): Promise<boolean> => {
     const req = requirements();
-    for (const tf of config.TRADING_TIMEFRAMES) {
-      const need = (req[tf] ?? 1) + WINDOW_SLACK;
+    for (const [tf, required] of Object.entries(req) as Array<[Timeframe, number]>) {
+      const need = required + WINDOW_SLACK;
       try {
         const report = await market.cache.backfill(config.TRADING_SYMBOL, tf, need);
         logger.info({ timeframe: tf, required: req[tf], available: report.available, fetchedBars: report.fetchedBars }, `warm-up ${tf}: ${report.available} closed candles cached`);
