@@ -24,8 +24,25 @@ export const advisorOutputSchema = z.object({
 export type ProposalWire = z.infer<typeof proposalWire>;
 export type AdvisorOutput = z.infer<typeof advisorOutputSchema>;
 
+/**
+ * What the provider is asked for: the same shape, but numeric values only (every tunable parameter
+ * is a number), which every provider's structured-output mode supports. The answer is still parsed
+ * with the looser schema above, so a model that ignores this gets its bad keys dropped one by one.
+ */
+const requestedOutputSchema = advisorOutputSchema.extend({
+  proposals: z
+    .array(
+      proposalWire.extend({
+        changes: z
+          .array(proposalChangeWire.extend({ value: z.number().describe('the new value, within the parameter bounds') }))
+          .describe('parameter values to set'),
+      }),
+    )
+    .describe('zero to three proposals; an empty list when nothing should change'),
+});
+
 export const ADVISOR_OUTPUT_NAME = 'warden_proposals';
 export const ADVISOR_OUTPUT_JSON_SCHEMA: Readonly<Record<string, unknown>> = (() => {
-  const { $schema: _ignored, ...schema } = z.toJSONSchema(advisorOutputSchema) as Record<string, unknown>;
+  const { $schema: _ignored, ...schema } = z.toJSONSchema(requestedOutputSchema) as Record<string, unknown>;
   return schema;
 })();
