@@ -6,6 +6,7 @@ import { assertDataReady, warmUp } from '@warden/core/data/warmUp';
 import { FatalExchangeError, MarketDataError } from '@warden/core/errors/errors';
 import { openStore, type SqliteStore } from '@warden/storage/openStore';
 import { BTC_2021_WEEK, recordedBtcWeek, recordedMarket } from '@warden/testkit/fakeBinance/recordedMarket';
+import { BinanceApiError } from '@warden/testkit/fakeBinance/routes';
 import { type FakeBinance, startFakeBinance } from '@warden/testkit/fakeBinance/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BinanceMarketData, createBinanceMarketData } from './binanceMarketData.js';
@@ -192,5 +193,34 @@ describe('warm-up gate against the fake exchange', () => {
     const second = await warmUp(md.cache, SYMBOL, { '1m': 500, '4h': 12 });
     expect(second.readiness.every((r) => r.ready)).toBe(true);
     expect(() => assertDataReady(second.readiness, true)).not.toThrow();
+  });
+});
+
+describe('etiquette wiring through ccxt', () => {
+  it('reads X-MBX-USED-WEIGHT-1M from every response', async () => {
+    await setup(start + 100 * MIN);
+    await md.cache.getClosedCandles(SYMBOL, '1m', 10);
+    expect(md.governor.weightUsed).toBe(fake.weight.current());
+    expect(md.governor.weightUsed).toBeGreaterThan(0);
+  });
+
+  it('on -1021 resyncs the exchange clock, then retries the request', async () => {
+    await setup(start + 100 * MIN);
+    let rejections = 1;
+    fake.addRoutes([
+      {
+        method: 'GET',
+        path: '/api/v3/avgPrice',
+        weight: 2,
+        handle: () => {
+          if (rejections-- > 0) throw new BinanceApiError(400, -1021, "Timestamp for this request was 1000ms ahead of the server's time.");
+          return { body: { mins: 5, price: '51000.00000000', closeTime: start } };
+        },
+      },
+    ]);
+    const timeRequestsBefore = fake.requests.filter((r) => r.path === '/api/v3/time').length;
+    const result = await md.governor.read('avgPrice', () => md.exchange.publicGetAvgPrice({ symbol: 'BTCUSDT' }));
+    expect(result).toMatchObject({ price: '51000.00000000' });
+    expect(fake.requests.filter((r) => r.path === '/api/v3/time').length).toBe(timeRequestsBefore + 1);
   });
 });

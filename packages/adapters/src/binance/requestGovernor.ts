@@ -51,6 +51,11 @@ export class RequestGovernor {
     };
   }
 
+  /** The weight Binance last reported for the current minute (0 once that minute is over). */
+  get weightUsed(): number {
+    return Math.floor(this.o.now() / 60_000) === this.usedWeightMinute ? this.usedWeight : 0;
+  }
+
   /** Feed every HTTP response here (BinanceExchange's observer). */
   observe(status: number, headers: Readonly<Record<string, string>>): void {
     const now = this.o.now();
