@@ -1,7 +1,7 @@
 import type { FastifyWebhookHandler } from '@warden/adapters/telegram/telegramBot';
-import type { AppConfig } from '@warden/core/config/parseConfig';
 import type { LiveUpdates } from '@warden/core/app/liveUpdates';
 import type { ActorRef, AdvisorService, ApprovalService, ControlService } from '@warden/core/app/services';
+import type { AppConfig } from '@warden/core/config/parseConfig';
 import type { Clock } from '@warden/core/ports/clock';
 import type { TunableParam } from '@warden/core/strategy/types';
 import type { SqliteStore } from '@warden/storage/openStore';

@@ -46,7 +46,17 @@ describe('control through the API', () => {
     const [operator, admin] = [await h.login('operator'), await h.login('admin')];
     const now = h.clock.now();
     const placed = await h.services.broker.submit(
-      { clientOrderId: 'w-1', symbol: 'BTC/USDT', side: 'BUY', type: 'LIMIT', quantity: '0.01', price: '30000', cycleId: 'c1', reason: 'grid level', tag: null },
+      {
+        clientOrderId: 'w-1',
+        symbol: 'BTC/USDT',
+        side: 'BUY',
+        type: 'LIMIT',
+        quantity: '0.01',
+        price: '30000',
+        cycleId: 'c1',
+        reason: 'grid level',
+        tag: null,
+      },
       { now, price: 40_000, high: 40_000, low: 40_000 },
     );
     for (const order of placed.orders) h.store.orders.insert(order);
@@ -61,7 +71,10 @@ describe('control through the API', () => {
     expect((await h.request('POST', '/api/system/resume', { token: admin })).status).toBe(409); // a plain resume cannot leave EMERGENCY_STOP
     expect((await h.request('POST', '/api/system/manual-resume', { token: operator, body: { reason: 'fine now' } })).status).toBe(403);
     expect((await h.request('POST', '/api/system/manual-resume', { token: admin, body: { reason: '' } })).status).toBe(400);
-    const resumed = await h.request('POST', '/api/system/manual-resume', { token: admin, body: { reason: 'exchange back, orders checked' } });
+    const resumed = await h.request('POST', '/api/system/manual-resume', {
+      token: admin,
+      body: { reason: 'exchange back, orders checked' },
+    });
     expect(resumed.body).toEqual({ from: 'EMERGENCY_STOP', to: 'RUNNING' });
 
     const events = await h.request('GET', '/api/events?typePrefix=state.', { token: operator });
@@ -116,7 +129,11 @@ describe('errors', () => {
     });
     const res = await h.request('GET', '/api/strategy');
     expect(res.status).toBe(500);
-    expect(res.body.error).toEqual({ code: 'INTERNAL', message: 'internal error; see the server log', details: { requestId: expect.any(String) } });
+    expect(res.body.error).toEqual({
+      code: 'INTERNAL',
+      message: 'internal error; see the server log',
+      details: { requestId: expect.any(String) },
+    });
     expect(res.text).not.toContain('boom');
   });
 
@@ -166,7 +183,9 @@ describe('describeAuthStartup', () => {
     h = await startApi({ auth: true });
     expect(describeAuthStartup(h.config, h.store)).toBeNull();
     for (const u of h.store.users.list()) h.store.users.remove(u.username);
-    expect(describeAuthStartup(h.config, h.store)).toBe('auth is on and there are no users yet: create the first admin with `npx warden users add admin --role admin`');
+    expect(describeAuthStartup(h.config, h.store)).toBe(
+      'auth is on and there are no users yet: create the first admin with `npx warden users add admin --role admin`',
+    );
     expect(describeAuthStartup({ ...h.config, AUTH_ENABLED: false }, h.store)).toBeNull();
   });
 });
@@ -180,7 +199,12 @@ describe('Telegram webhook mount', () => {
     }) as unknown as NonNullable<import('./deps.js').ApiDeps['telegramWebhook']>;
     h = await startApi({
       auth: true,
-      env: { TELEGRAM_BOT_TOKEN: '1:abc', TELEGRAM_MODE: 'webhook', TELEGRAM_WEBHOOK_URL: 'https://warden.example/tg/hook', TELEGRAM_WEBHOOK_SECRET: 'hook-secret' },
+      env: {
+        TELEGRAM_BOT_TOKEN: '1:abc',
+        TELEGRAM_MODE: 'webhook',
+        TELEGRAM_WEBHOOK_URL: 'https://warden.example/tg/hook',
+        TELEGRAM_WEBHOOK_SECRET: 'hook-secret',
+      },
       deps: { telegramWebhook: handler },
     });
     const update = { update_id: 7, message: { text: 'x'.repeat(20_000) } };

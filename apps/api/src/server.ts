@@ -16,10 +16,10 @@ import type { RouteContext } from './routes/context.js';
 import { eventRoutes } from './routes/events/index.js';
 import { healthRoutes } from './routes/health/index.js';
 import { liveOrderRoutes } from './routes/live/index.js';
-import { streamRoutes } from './routes/stream/index.js';
 import { strategyRoutes } from './routes/strategy/index.js';
-import { registerTelegramWebhook } from './routes/telegram/index.js';
+import { streamRoutes } from './routes/stream/index.js';
 import { systemRoutes } from './routes/system/index.js';
+import { registerTelegramWebhook } from './routes/telegram/index.js';
 import { tradingRoutes } from './routes/trading/index.js';
 import { registerWebAndNotFound } from './web/staticSite.js';
 
@@ -48,7 +48,11 @@ export async function buildApiServer(deps: ApiDeps): Promise<FastifyInstance> {
 
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Warden API', version: deps.control.status().version, description: 'Supervised crypto trading bot: control, read models, approvals, live updates.' },
+      info: {
+        title: 'Warden API',
+        version: deps.control.status().version,
+        description: 'Supervised crypto trading bot: control, read models, approvals, live updates.',
+      },
       components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     },
     transform: jsonSchemaTransform,
@@ -62,7 +66,20 @@ export async function buildApiServer(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       api.addHook('onRequest', accessHook(auth));
-      for (const routes of [healthRoutes, authRoutes, systemRoutes, candleRoutes, tradingRoutes, eventRoutes, strategyRoutes, configRoutes, approvalRoutes, advisorRoutes, streamRoutes, liveOrderRoutes]) {
+      for (const routes of [
+        healthRoutes,
+        authRoutes,
+        systemRoutes,
+        candleRoutes,
+        tradingRoutes,
+        eventRoutes,
+        strategyRoutes,
+        configRoutes,
+        approvalRoutes,
+        advisorRoutes,
+        streamRoutes,
+        liveOrderRoutes,
+      ]) {
         await api.register(routes, context);
       }
     },

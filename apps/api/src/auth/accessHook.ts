@@ -33,7 +33,8 @@ export function accessHook(auth: AuthService | null) {
     const token = bearerToken(request);
     const principal = token ? await auth.authenticate(token) : null;
     if (!principal) throw unauthorized(token ? 'token is invalid, expired or revoked; log in again' : undefined);
-    if (!roleAtLeast(principal.role, access)) throw forbidden(`this action needs role ${access}; you are ${principal.role}`, { required: access, role: principal.role });
+    if (!roleAtLeast(principal.role, access))
+      throw forbidden(`this action needs role ${access}; you are ${principal.role}`, { required: access, role: principal.role });
     request.principal = principal;
   };
 }

@@ -1,5 +1,5 @@
-import type { Role } from '@warden/core/config/schema';
 import type { ActorRef } from '@warden/core/app/services';
+import type { Role } from '@warden/core/config/schema';
 
 /** Minimum role a route needs; `public` routes need no token (health, login). */
 export type Access = 'public' | Role;

@@ -1,7 +1,7 @@
-import { hashPassword } from './passwords.js';
 import { SignJWT } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ApiHarness, PASSWORD, START, startApi, TEST_SECRET } from '../testing/apiHarness.js';
+import { hashPassword } from './passwords.js';
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const decode = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toString()) as Record<string, unknown>;

@@ -15,5 +15,6 @@ export class ApiError extends Error {
   }
 }
 
-export const unauthorized = (message = 'a valid bearer token is required') => new ApiError(401, 'UNAUTHORIZED', message, {}, { 'www-authenticate': 'Bearer' });
+export const unauthorized = (message = 'a valid bearer token is required') =>
+  new ApiError(401, 'UNAUTHORIZED', message, {}, { 'www-authenticate': 'Bearer' });
 export const forbidden = (message: string, details: Record<string, unknown> = {}) => new ApiError(403, 'FORBIDDEN', message, details);

@@ -12,7 +12,9 @@ import { z } from 'zod';
 const decimal = z.string().describe('exact decimal string');
 const ms = z.number().describe('ms since epoch (UTC)');
 
-export const candleSchema = z.object({ openTime: ms, open: z.number(), high: z.number(), low: z.number(), close: z.number(), volume: z.number() }).meta({ id: 'Candle' });
+export const candleSchema = z
+  .object({ openTime: ms, open: z.number(), high: z.number(), low: z.number(), close: z.number(), volume: z.number() })
+  .meta({ id: 'Candle' });
 
 export const orderSchema = z
   .object({
@@ -51,7 +53,9 @@ export const fillSchema = z
   })
   .meta({ id: 'Fill' });
 
-export const positionSchema = z.object({ symbol: z.string(), quantity: decimal, avgEntryPrice: decimal, realizedPnl: decimal, updatedAt: ms }).meta({ id: 'Position' });
+export const positionSchema = z
+  .object({ symbol: z.string(), quantity: decimal, avgEntryPrice: decimal, realizedPnl: decimal, updatedAt: ms })
+  .meta({ id: 'Position' });
 
 export const equitySchema = z
   .object({
@@ -129,7 +133,9 @@ export const systemStatusSchema = z
     strategy: z.string(),
     timeframes: z.array(timeframeSchema).readonly(),
     dataReady: z.boolean(),
-    dataReadiness: z.array(z.object({ timeframe: timeframeSchema, required: z.number(), available: z.number(), ready: z.boolean() })).readonly(),
+    dataReadiness: z
+      .array(z.object({ timeframe: timeframeSchema, required: z.number(), available: z.number(), ready: z.boolean() }))
+      .readonly(),
     lastCycleAt: ms.nullable(),
     lastCycleId: z.string().nullable(),
     cycleCount: z.number().int(),

@@ -24,7 +24,10 @@ interface FieldIssue {
 }
 
 /** Turns zod issues into `body.reason: expected string` lines; unknown keys are named one by one. */
-function fieldIssues(context: string, validation: ReadonlyArray<{ instancePath: string; message?: string; keyword: string; params: Record<string, unknown> }>): FieldIssue[] {
+function fieldIssues(
+  context: string,
+  validation: ReadonlyArray<{ instancePath: string; message?: string; keyword: string; params: Record<string, unknown> }>,
+): FieldIssue[] {
   const prefix = CONTEXT_NAMES[context] ?? context;
   return validation.flatMap((v) => {
     const path = v.instancePath.split('/').filter(Boolean);
@@ -58,7 +61,10 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     return reply.code(400).send(errorBody('VALIDATION_FAILED', message, { field: issues[0]?.field ?? null, issues }));
   }
   if (error instanceof ApiError) {
-    return reply.code(error.statusCode).headers(error.headers).send(errorBody(error.code, error.message, error.details));
+    return reply
+      .code(error.statusCode)
+      .headers(error.headers)
+      .send(errorBody(error.code, error.message, error.details));
   }
   if (error instanceof WardenError) {
     const status = statusOf(error);

@@ -5,7 +5,11 @@ import { ROUTES } from '../testing/routeTable.js';
 
 /** Every row of every table: proof that a refused request changed nothing. */
 function snapshot(sqlite: Database.Database): string {
-  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_\\_%' ESCAPE '\\' ORDER BY name").all() as Array<{ name: string }>;
+  const tables = sqlite
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_\\_%' ESCAPE '\\' ORDER BY name",
+    )
+    .all() as Array<{ name: string }>;
   return JSON.stringify(tables.map(({ name }) => [name, sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
 }
 
@@ -42,7 +46,9 @@ const SPECIFIC: Record<string, readonly BadRequest[]> = {
     { name: 'an unknown field', body: { reason: 'x', force: true }, status: 400, field: 'body.force' },
   ],
   '/api/system/resume': [{ name: 'an unknown field', body: { state: 'RUNNING' }, status: 400, field: 'body.state' }],
-  '/api/system/emergency-stop': [{ name: 'a reason over 500 characters', body: { reason: 'x'.repeat(501) }, status: 400, field: 'body.reason' }],
+  '/api/system/emergency-stop': [
+    { name: 'a reason over 500 characters', body: { reason: 'x'.repeat(501) }, status: 400, field: 'body.reason' },
+  ],
   '/api/system/manual-resume': [
     { name: 'no body', status: 400, field: 'body' },
     { name: 'a missing reason', body: {}, status: 400, field: 'body.reason' },
@@ -62,9 +68,24 @@ const SPECIFIC: Record<string, readonly BadRequest[]> = {
   ],
   '/api/advisor/run': [{ name: 'an unknown field', body: { provider: 'openai' }, status: 400, field: 'body.provider' }],
   '/api/live/orders': [
-    { name: 'a number as quantity', body: { symbol: 'BTC/USDT', side: 'BUY', type: 'MARKET', quantity: 1, reason: 'x' }, status: 400, field: 'body.quantity' },
-    { name: 'an unknown side', body: { symbol: 'BTC/USDT', side: 'SHORT', type: 'MARKET', quantity: '1', reason: 'x' }, status: 400, field: 'body.side' },
-    { name: 'an unknown field', body: { symbol: 'BTC/USDT', side: 'BUY', type: 'MARKET', quantity: '1', reason: 'x', leverage: 10 }, status: 400, field: 'body.leverage' },
+    {
+      name: 'a number as quantity',
+      body: { symbol: 'BTC/USDT', side: 'BUY', type: 'MARKET', quantity: 1, reason: 'x' },
+      status: 400,
+      field: 'body.quantity',
+    },
+    {
+      name: 'an unknown side',
+      body: { symbol: 'BTC/USDT', side: 'SHORT', type: 'MARKET', quantity: '1', reason: 'x' },
+      status: 400,
+      field: 'body.side',
+    },
+    {
+      name: 'an unknown field',
+      body: { symbol: 'BTC/USDT', side: 'BUY', type: 'MARKET', quantity: '1', reason: 'x', leverage: 10 },
+      status: 400,
+      field: 'body.leverage',
+    },
   ],
 };
 

@@ -15,6 +15,10 @@ export const TEST_SECRET = 'test-secret-0123456789abcdefghijklmnopqrstuvwxyz';
 export const PASSWORD = 'correct horse battery staple';
 export const START = Date.UTC(2025, 0, 1);
 
+/** Test-only: parsed response bodies are asserted field by field, so they stay untyped here. */
+// biome-ignore lint/suspicious/noExplicitAny: see above
+export type JsonBody = any;
+
 export interface ApiHarness {
   readonly app: FastifyInstance;
   readonly url: string;
@@ -23,13 +27,19 @@ export interface ApiHarness {
   readonly config: AppConfig;
   readonly live: LiveUpdates;
   readonly services: TestServices;
-  request(method: string, path: string, options?: { token?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any; text: string; headers: Headers }>;
+  request(
+    method: string,
+    path: string,
+    options?: { token?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: JsonBody; text: string; headers: Headers }>;
   login(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
 }
 
 /** A real server on 127.0.0.1:<random port> over a fresh SQLite file, with users viewer/operator/admin when auth is on. */
-export async function startApi(options: { auth: boolean; env?: Record<string, string>; webRoot?: string | null; deps?: Partial<ApiDeps> } = { auth: true }): Promise<ApiHarness> {
+export async function startApi(
+  options: { auth: boolean; env?: Record<string, string>; webRoot?: string | null; deps?: Partial<ApiDeps> } = { auth: true },
+): Promise<ApiHarness> {
   const db = tempDbPath('warden-api-');
   const config = parseConfig({
     DATABASE_PATH: db.path,
@@ -54,11 +64,24 @@ export async function startApi(options: { auth: boolean; env?: Record<string, st
     liveUpdates: live,
     clock,
     logger: pino({ level: process.env.WARDEN_TEST_LOG ?? 'silent' }),
-    strategyInfo: () => ({ name: 'grid', params: { levels: 10 }, tunable: [{ key: 'levels', min: 2, max: 50, integer: true, description: 'grid levels' }], describe: { levels: [100, 101] } }),
+    strategyInfo: () => ({
+      name: 'grid',
+      params: { levels: 10 },
+      tunable: [{ key: 'levels', min: 2, max: 50, integer: true, description: 'grid levels' }],
+      describe: { levels: [100, 101] },
+    }),
     webRoot: options.webRoot ?? null,
     // Stands in for the live engine until it exists: audits like it will.
     liveOrders: {
-      place: async (input, actor) => store.audit.append({ time: clock.now(), type: 'live.order_requested', actor: actor.id, reason: 'manual live order', inputs: input, outcome: 'accepted' }),
+      place: async (input, actor) =>
+        store.audit.append({
+          time: clock.now(),
+          type: 'live.order_requested',
+          actor: actor.id,
+          reason: 'manual live order',
+          inputs: input,
+          outcome: 'accepted',
+        }),
     },
     ...options.deps,
   });

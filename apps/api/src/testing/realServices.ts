@@ -1,6 +1,6 @@
-import { buildAdvisorInput } from '@warden/core/advisor/testFixtures';
 import { AdvisorServiceImpl } from '@warden/core/advisor/advisorService';
 import { registryCatalog } from '@warden/core/advisor/registryCatalog';
+import { buildAdvisorInput } from '@warden/core/advisor/testFixtures';
 import { type ControlRuntime, ControlServiceImpl } from '@warden/core/app/controlServiceImpl';
 import type { LiveUpdates } from '@warden/core/app/liveUpdates';
 import type { AdvisorService, ApprovalService, TimeframeReadiness } from '@warden/core/app/services';
@@ -29,7 +29,13 @@ export function realServices(store: Store, config: AppConfig, clock: Clock, live
   const broker = PaperBroker.start(paperBrokerOptionsFromConfig(config, buildSymbolFilters()), config.TRADING_PAPER_STARTING_EQUITY);
   const steer = { dataReady: true, schedulerRunning: false };
   const startedAt = clock.now();
-  const readiness = (): TimeframeReadiness[] => config.TRADING_TIMEFRAMES.map((timeframe) => ({ timeframe, required: 50, available: steer.dataReady ? 50 : 7, ready: steer.dataReady }));
+  const readiness = (): TimeframeReadiness[] =>
+    config.TRADING_TIMEFRAMES.map((timeframe) => ({
+      timeframe,
+      required: 50,
+      available: steer.dataReady ? 50 : 7,
+      ready: steer.dataReady,
+    }));
   const runtime: ControlRuntime = {
     scheduler: {
       get isRunning() {

@@ -15,7 +15,11 @@ export interface RouteCase {
   readonly sse?: boolean;
 }
 
-const setState = (h: ApiHarness, state: TradingState) => h.store.config.set(CONFIG_KEYS.tradingState, state, 'test', h.clock.now());
+/** Puts the state machine where the transition is legal, so only the role decides the outcome. */
+const inState = (state: TradingState, path: string) => (h: ApiHarness) => {
+  h.store.config.set(CONFIG_KEYS.tradingState, state, 'test', h.clock.now());
+  return path;
+};
 const withProposal = (decision: string) => (h: ApiHarness) => `/api/approvals/${insertProposal(h.store, h.clock.now()).id}/${decision}`;
 
 export const ROUTES: readonly RouteCase[] = [
@@ -35,18 +39,40 @@ export const ROUTES: readonly RouteCase[] = [
   { method: 'GET', path: '/api/strategy', access: 'viewer' },
   { method: 'GET', path: '/api/config', access: 'viewer' },
   { method: 'GET', path: '/api/approvals?status=PENDING', access: 'viewer' },
-  { method: 'GET', path: '/api/approvals/:id', access: 'viewer', arrange: (h) => `/api/approvals/${insertProposal(h.store, h.clock.now()).id}` },
+  {
+    method: 'GET',
+    path: '/api/approvals/:id',
+    access: 'viewer',
+    arrange: (h) => `/api/approvals/${insertProposal(h.store, h.clock.now()).id}`,
+  },
   { method: 'GET', path: '/api/stream', access: 'viewer', sse: true },
-  { method: 'POST', path: '/api/system/pause', access: 'operator', body: { reason: 'maintenance' }, arrange: (h) => (setState(h, 'RUNNING'), '/api/system/pause') },
-  { method: 'POST', path: '/api/system/resume', access: 'operator', arrange: (h) => (setState(h, 'PAUSED'), '/api/system/resume') },
+  {
+    method: 'POST',
+    path: '/api/system/pause',
+    access: 'operator',
+    body: { reason: 'maintenance' },
+    arrange: inState('RUNNING', '/api/system/pause'),
+  },
+  { method: 'POST', path: '/api/system/resume', access: 'operator', arrange: inState('PAUSED', '/api/system/resume') },
   { method: 'POST', path: '/api/system/emergency-stop', access: 'operator', body: { reason: 'test' } },
-  { method: 'POST', path: '/api/system/manual-resume', access: 'admin', body: { reason: 'checked the exchange' }, arrange: (h) => (setState(h, 'EMERGENCY_STOP'), '/api/system/manual-resume') },
+  {
+    method: 'POST',
+    path: '/api/system/manual-resume',
+    access: 'admin',
+    body: { reason: 'checked the exchange' },
+    arrange: inState('EMERGENCY_STOP', '/api/system/manual-resume'),
+  },
   { method: 'POST', path: '/api/scheduler/start', access: 'operator' },
   { method: 'POST', path: '/api/scheduler/stop', access: 'operator' },
   { method: 'POST', path: '/api/approvals/:id/approve', access: 'operator', body: { comment: 'ok' }, arrange: withProposal('approve') },
   { method: 'POST', path: '/api/approvals/:id/reject', access: 'operator', arrange: withProposal('reject') },
   { method: 'POST', path: '/api/advisor/run', access: 'operator' },
-  { method: 'POST', path: '/api/live/orders', access: 'admin', body: { symbol: 'BTC/USDT', side: 'BUY', type: 'MARKET', quantity: '0.001', reason: 'manual' } },
+  {
+    method: 'POST',
+    path: '/api/live/orders',
+    access: 'admin',
+    body: { symbol: 'BTC/USDT', side: 'BUY', type: 'MARKET', quantity: '0.001', reason: 'manual' },
+  },
 ];
 
 /** Calls a route case; SSE routes are read only up to their response headers. */

@@ -10,7 +10,13 @@ export const advisorRoutes: RoutePlugin = async (app, { deps }) => {
     '/advisor/run',
     {
       config: { access: 'operator' },
-      schema: { tags: ['approvals'], summary: 'Run the advisor now; its proposals become pending approvals', security: bearer, body: emptyBody, response: { 200: runResponse, ...errorResponses } },
+      schema: {
+        tags: ['approvals'],
+        summary: 'Run the advisor now; its proposals become pending approvals',
+        security: bearer,
+        body: emptyBody,
+        response: { 200: runResponse, ...errorResponses },
+      },
     },
     async (request) => deps.advisor.run(principalOf(request).actor),
   );

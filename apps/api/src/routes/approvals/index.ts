@@ -10,13 +10,31 @@ export const approvalRoutes: RoutePlugin = async (app, { deps }) => {
 
   app.get(
     '/approvals',
-    { config: { access: 'viewer' }, schema: { tags, summary: 'Approvals, newest first', security: bearer, querystring: approvalsQuery, response: { 200: pageOf(approvalSchema), ...errorResponses } } },
+    {
+      config: { access: 'viewer' },
+      schema: {
+        tags,
+        summary: 'Approvals, newest first',
+        security: bearer,
+        querystring: approvalsQuery,
+        response: { 200: pageOf(approvalSchema), ...errorResponses },
+      },
+    },
     async (request) => deps.approvals.list({ status: request.query.status }, pageRequest(request.query)),
   );
 
   app.get(
     '/approvals/:id',
-    { config: { access: 'viewer' }, schema: { tags, summary: 'One approval', security: bearer, params: approvalParams, response: { 200: approvalSchema, ...errorResponses } } },
+    {
+      config: { access: 'viewer' },
+      schema: {
+        tags,
+        summary: 'One approval',
+        security: bearer,
+        params: approvalParams,
+        response: { 200: approvalSchema, ...errorResponses },
+      },
+    },
     async (request) => {
       const approval = deps.approvals.get(request.params.id);
       if (!approval) throw new NotFoundError(`approval ${request.params.id} does not exist`, { id: request.params.id });
@@ -31,7 +49,10 @@ export const approvalRoutes: RoutePlugin = async (app, { deps }) => {
         config: { access: 'operator' },
         schema: {
           tags,
-          summary: decision === 'approve' ? 'Approve and apply a pending proposal (409 when already decided or expired)' : 'Reject a pending proposal',
+          summary:
+            decision === 'approve'
+              ? 'Approve and apply a pending proposal (409 when already decided or expired)'
+              : 'Reject a pending proposal',
           security: bearer,
           params: approvalParams,
           body: decisionBody,
@@ -41,7 +62,9 @@ export const approvalRoutes: RoutePlugin = async (app, { deps }) => {
       async (request) => {
         const actor = principalOf(request).actor;
         const comment = request.body?.comment || null;
-        return decision === 'approve' ? deps.approvals.approve(request.params.id, actor, comment) : deps.approvals.reject(request.params.id, actor, comment);
+        return decision === 'approve'
+          ? deps.approvals.approve(request.params.id, actor, comment)
+          : deps.approvals.reject(request.params.id, actor, comment);
       },
     );
   }

@@ -20,13 +20,24 @@ export const authRoutes: RoutePlugin = async (app, { deps, auth }) => {
       },
     },
     async (request, reply) => {
-      if (!auth) throw new ApiError(409, 'AUTH_DISABLED', 'authentication is disabled (AUTH_ENABLED=false): every request already acts as user:local');
+      if (!auth)
+        throw new ApiError(
+          409,
+          'AUTH_DISABLED',
+          'authentication is disabled (AUTH_ENABLED=false): every request already acts as user:local',
+        );
       const { username, password } = request.body;
       const outcome = await auth.login(username, password, request.ip);
       if (!outcome.ok && outcome.reason === 'rate_limited') {
         const retryAfter = Math.ceil(outcome.retryAfterMs / 1000);
         request.log.warn({ username, ip: request.ip }, 'login rate-limited');
-        throw new ApiError(429, 'RATE_LIMITED', `too many failed logins; try again in ${retryAfter} s`, { retryAfterSeconds: retryAfter }, { 'retry-after': String(retryAfter) });
+        throw new ApiError(
+          429,
+          'RATE_LIMITED',
+          `too many failed logins; try again in ${retryAfter} s`,
+          { retryAfterSeconds: retryAfter },
+          { 'retry-after': String(retryAfter) },
+        );
       }
       if (!outcome.ok) {
         audit('auth.login_failed', `user:${username}`, 'wrong username or password', { ip: request.ip }, 'refused');
@@ -40,7 +51,10 @@ export const authRoutes: RoutePlugin = async (app, { deps, auth }) => {
 
   app.get(
     '/auth/me',
-    { config: { access: 'viewer' }, schema: { tags: ['auth'], summary: 'Who the token belongs to', security: bearer, response: { 200: meResponse, ...errorResponses } } },
+    {
+      config: { access: 'viewer' },
+      schema: { tags: ['auth'], summary: 'Who the token belongs to', security: bearer, response: { 200: meResponse, ...errorResponses } },
+    },
     async (request) => {
       const me = principalOf(request);
       return { username: me.username, role: me.role, actor: me.actor.id, authEnabled: auth !== null };
@@ -51,7 +65,13 @@ export const authRoutes: RoutePlugin = async (app, { deps, auth }) => {
     '/auth/logout',
     {
       config: { access: 'viewer' },
-      schema: { tags: ['auth'], summary: 'Revoke every token of the caller', security: bearer, body: emptyBody, response: { 200: okResponse, ...errorResponses } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Revoke every token of the caller',
+        security: bearer,
+        body: emptyBody,
+        response: { 200: okResponse, ...errorResponses },
+      },
     },
     async (request) => {
       const me = principalOf(request);

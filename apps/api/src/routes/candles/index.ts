@@ -6,7 +6,11 @@ import { bearer, errorResponses, type RoutePlugin } from '../context.js';
 export const MAX_CANDLES = 5000;
 
 const candlesQuery = z.strictObject({
-  symbol: z.string().regex(/^[A-Z0-9]{2,12}\/[A-Z0-9]{2,12}$/, 'expected BASE/QUOTE, e.g. BTC/USDT').optional().describe('default: TRADING_SYMBOL'),
+  symbol: z
+    .string()
+    .regex(/^[A-Z0-9]{2,12}\/[A-Z0-9]{2,12}$/, 'expected BASE/QUOTE, e.g. BTC/USDT')
+    .optional()
+    .describe('default: TRADING_SYMBOL'),
   timeframe: timeframeSchema.optional().describe('default: the primary timeframe'),
   ...timeRangeQuery,
   limit: z.coerce.number().int().min(1).max(MAX_CANDLES).default(500).describe(`newest candles to return, at most ${MAX_CANDLES}`),
@@ -18,7 +22,16 @@ const candlesResponse = z.object({ symbol: z.string(), timeframe: timeframeSchem
 export const candleRoutes: RoutePlugin = async (app, { deps }) => {
   app.get(
     '/candles',
-    { config: { access: 'viewer' }, schema: { tags: ['market'], summary: 'Cached candles, oldest first', security: bearer, querystring: candlesQuery, response: { 200: candlesResponse, ...errorResponses } } },
+    {
+      config: { access: 'viewer' },
+      schema: {
+        tags: ['market'],
+        summary: 'Cached candles, oldest first',
+        security: bearer,
+        querystring: candlesQuery,
+        response: { 200: candlesResponse, ...errorResponses },
+      },
+    },
     async (request) => {
       const q = request.query;
       const symbol = q.symbol ?? deps.config.TRADING_SYMBOL;

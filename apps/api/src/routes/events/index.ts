@@ -23,7 +23,16 @@ const verifyResponse = z.object({
 export const eventRoutes: RoutePlugin = async (app, { deps }) => {
   app.get(
     '/events',
-    { config: { access: 'viewer' }, schema: { tags: ['audit'], summary: 'Audit events, newest first', security: bearer, querystring: eventsQuery, response: { 200: pageOf(auditEventSchema), ...errorResponses } } },
+    {
+      config: { access: 'viewer' },
+      schema: {
+        tags: ['audit'],
+        summary: 'Audit events, newest first',
+        security: bearer,
+        querystring: eventsQuery,
+        response: { 200: pageOf(auditEventSchema), ...errorResponses },
+      },
+    },
     async (request) => {
       const { type, typePrefix, actor, correlationId, from, to } = request.query;
       return deps.store.audit.list({ type, typePrefix, actor, correlationId, from, to }, pageRequest(request.query));
@@ -32,7 +41,15 @@ export const eventRoutes: RoutePlugin = async (app, { deps }) => {
 
   app.get(
     '/events/verify',
-    { config: { access: 'viewer' }, schema: { tags: ['audit'], summary: 'Re-checks the hash chain: ok, or the first broken event', security: bearer, response: { 200: verifyResponse, ...errorResponses } } },
+    {
+      config: { access: 'viewer' },
+      schema: {
+        tags: ['audit'],
+        summary: 'Re-checks the hash chain: ok, or the first broken event',
+        security: bearer,
+        response: { 200: verifyResponse, ...errorResponses },
+      },
+    },
     async () => deps.store.audit.verify(),
   );
 };

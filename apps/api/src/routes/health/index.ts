@@ -16,6 +16,11 @@ export const healthRoutes: RoutePlugin = async (app, { deps }) => {
       config: { access: 'public' },
       schema: { tags: ['system'], summary: 'Liveness; public', response: { 200: healthSchema, ...errorResponses } },
     },
-    async () => ({ status: 'ok' as const, version: deps.control.status().version, time: deps.clock.now(), authEnabled: deps.config.AUTH_ENABLED }),
+    async () => ({
+      status: 'ok' as const,
+      version: deps.control.status().version,
+      time: deps.clock.now(),
+      authEnabled: deps.config.AUTH_ENABLED,
+    }),
   );
 };

@@ -14,7 +14,10 @@ export const liveOrderBody = z.strictObject({
   side: z.enum(['BUY', 'SELL']),
   type: z.enum(['MARKET', 'LIMIT']),
   quantity: z.string().regex(/^\d+(\.\d+)?$/, 'expected a decimal string'),
-  price: z.string().regex(/^\d+(\.\d+)?$/, 'expected a decimal string').optional(),
+  price: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, 'expected a decimal string')
+    .optional(),
   reason: z.string().trim().min(1).max(500),
 });
 
@@ -27,7 +30,13 @@ export const liveOrderRoutes: RoutePlugin = async (app, { deps }) => {
     '/live/orders',
     {
       config: { access: 'admin' },
-      schema: { tags: ['live'], summary: 'Place a manual live order (admin; every live gate must be open)', security: bearer, body: liveOrderBody, response: { 200: liveOrderResponse, ...errorResponses } },
+      schema: {
+        tags: ['live'],
+        summary: 'Place a manual live order (admin; every live gate must be open)',
+        security: bearer,
+        body: liveOrderBody,
+        response: { 200: liveOrderResponse, ...errorResponses },
+      },
     },
     async (request) => (await live.place(request.body, principalOf(request).actor)) as Record<string, unknown>,
   );

@@ -23,7 +23,13 @@ export const streamRoutes: RoutePlugin = async (app, { deps, auth }) => {
     '/stream',
     {
       config: { access: 'viewer', queryToken: true },
-      schema: { tags: ['system'], summary: 'Server-Sent Events of live updates', description: 'text/event-stream; events named by kind, data is a LiveUpdate JSON.', security: bearer, querystring: streamQuery },
+      schema: {
+        tags: ['system'],
+        summary: 'Server-Sent Events of live updates',
+        description: 'text/event-stream; events named by kind, data is a LiveUpdate JSON.',
+        security: bearer,
+        querystring: streamQuery,
+      },
     },
     async (request, reply) => {
       const principal = principalOf(request);

@@ -12,20 +12,42 @@ import { manualResumeBody, schedulerResponse, transitionBody, transitionResponse
 const TRANSITIONS: ReadonlyArray<{ path: string; command: TransitionCommand; access: Access; summary: string }> = [
   { path: '/system/pause', command: 'pause', access: 'operator', summary: 'RUNNING → PAUSED: no new orders from the next cycle' },
   { path: '/system/resume', command: 'resume', access: 'operator', summary: 'PAUSED → RUNNING' },
-  { path: '/system/emergency-stop', command: 'emergency_stop', access: 'operator', summary: 'Any state → EMERGENCY_STOP; cancels open orders' },
+  {
+    path: '/system/emergency-stop',
+    command: 'emergency_stop',
+    access: 'operator',
+    summary: 'Any state → EMERGENCY_STOP; cancels open orders',
+  },
 ];
 
 export const systemRoutes: RoutePlugin = async (app, { deps }) => {
   app.get(
     '/system/status',
-    { config: { access: 'viewer' }, schema: { tags: ['system'], summary: 'State, scheduler, mode, data readiness, last cycle', security: bearer, response: { 200: systemStatusSchema, ...errorResponses } } },
+    {
+      config: { access: 'viewer' },
+      schema: {
+        tags: ['system'],
+        summary: 'State, scheduler, mode, data readiness, last cycle',
+        security: bearer,
+        response: { 200: systemStatusSchema, ...errorResponses },
+      },
+    },
     async () => deps.control.status(),
   );
 
   for (const t of TRANSITIONS) {
     app.post(
       t.path,
-      { config: { access: t.access }, schema: { tags: ['system'], summary: t.summary, security: bearer, body: transitionBody, response: { 200: transitionResponse, ...errorResponses } } },
+      {
+        config: { access: t.access },
+        schema: {
+          tags: ['system'],
+          summary: t.summary,
+          security: bearer,
+          body: transitionBody,
+          response: { 200: transitionResponse, ...errorResponses },
+        },
+      },
       async (request) => deps.control.transition(t.command, principalOf(request).actor, request.body?.reason ?? ''),
     );
   }
@@ -34,7 +56,13 @@ export const systemRoutes: RoutePlugin = async (app, { deps }) => {
     '/system/manual-resume',
     {
       config: { access: 'admin' },
-      schema: { tags: ['system'], summary: 'EMERGENCY_STOP → RUNNING; admin only, reason required', security: bearer, body: manualResumeBody, response: { 200: transitionResponse, ...errorResponses } },
+      schema: {
+        tags: ['system'],
+        summary: 'EMERGENCY_STOP → RUNNING; admin only, reason required',
+        security: bearer,
+        body: manualResumeBody,
+        response: { 200: transitionResponse, ...errorResponses },
+      },
     },
     async (request) => deps.control.transition('manual_resume', principalOf(request).actor, request.body.reason),
   );
@@ -43,7 +71,13 @@ export const systemRoutes: RoutePlugin = async (app, { deps }) => {
     '/scheduler/start',
     {
       config: { access: 'operator' },
-      schema: { tags: ['system'], summary: 'Start the cycle scheduler (409 when data is not ready)', security: bearer, body: emptyBody, response: { 200: schedulerResponse, ...errorResponses } },
+      schema: {
+        tags: ['system'],
+        summary: 'Start the cycle scheduler (409 when data is not ready)',
+        security: bearer,
+        body: emptyBody,
+        response: { 200: schedulerResponse, ...errorResponses },
+      },
     },
     async (request) => {
       await deps.control.startScheduler(principalOf(request).actor);
@@ -53,7 +87,16 @@ export const systemRoutes: RoutePlugin = async (app, { deps }) => {
 
   app.post(
     '/scheduler/stop',
-    { config: { access: 'operator' }, schema: { tags: ['system'], summary: 'Stop the cycle scheduler', security: bearer, body: emptyBody, response: { 200: schedulerResponse, ...errorResponses } } },
+    {
+      config: { access: 'operator' },
+      schema: {
+        tags: ['system'],
+        summary: 'Stop the cycle scheduler',
+        security: bearer,
+        body: emptyBody,
+        response: { 200: schedulerResponse, ...errorResponses },
+      },
+    },
     async (request) => {
       await deps.control.stopScheduler(principalOf(request).actor);
       return { schedulerRunning: deps.control.status().schedulerRunning };

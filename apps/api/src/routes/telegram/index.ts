@@ -16,6 +16,9 @@ export function webhookPath(config: ApiDeps['config']): string {
  * checks; chat ids and their roles are checked by the bot's own access rules.
  */
 export function registerTelegramWebhook(app: FastifyInstance, deps: ApiDeps, handler: FastifyWebhookHandler): void {
-  if (!deps.config.TELEGRAM_WEBHOOK_SECRET) deps.logger.warn('TELEGRAM_MODE=webhook without TELEGRAM_WEBHOOK_SECRET: anyone who finds the URL can post updates (chat-id checks still apply)');
+  if (!deps.config.TELEGRAM_WEBHOOK_SECRET)
+    deps.logger.warn(
+      'TELEGRAM_MODE=webhook without TELEGRAM_WEBHOOK_SECRET: anyone who finds the URL can post updates (chat-id checks still apply)',
+    );
   app.post(webhookPath(deps.config), { bodyLimit: WEBHOOK_BODY_LIMIT, schema: { hide: true } }, handler);
 }

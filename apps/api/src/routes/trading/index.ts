@@ -10,29 +10,90 @@ export const tradingRoutes: RoutePlugin = async (app, { deps }) => {
   const viewer = { access: 'viewer' as const };
   const tags = ['trading'];
 
-  app.get('/orders', { config: viewer, schema: { tags, summary: 'Orders', security: bearer, querystring: ordersQuery, response: { 200: pageOf(orderSchema), ...errorResponses } } }, async (request) => {
-    const { symbol, status, from, to } = request.query;
-    return store.orders.list({ symbol, status, from, to }, pageRequest(request.query));
-  });
+  app.get(
+    '/orders',
+    {
+      config: viewer,
+      schema: {
+        tags,
+        summary: 'Orders',
+        security: bearer,
+        querystring: ordersQuery,
+        response: { 200: pageOf(orderSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { symbol, status, from, to } = request.query;
+      return store.orders.list({ symbol, status, from, to }, pageRequest(request.query));
+    },
+  );
 
-  app.get('/fills', { config: viewer, schema: { tags, summary: 'Fills', security: bearer, querystring: fillsQuery, response: { 200: pageOf(fillSchema), ...errorResponses } } }, async (request) => {
-    const { symbol, clientOrderId, from, to } = request.query;
-    return store.fills.list({ symbol, clientOrderId, from, to }, pageRequest(request.query));
-  });
+  app.get(
+    '/fills',
+    {
+      config: viewer,
+      schema: {
+        tags,
+        summary: 'Fills',
+        security: bearer,
+        querystring: fillsQuery,
+        response: { 200: pageOf(fillSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { symbol, clientOrderId, from, to } = request.query;
+      return store.fills.list({ symbol, clientOrderId, from, to }, pageRequest(request.query));
+    },
+  );
 
   app.get(
     '/positions',
-    { config: viewer, schema: { tags, summary: 'Positions (one per symbol)', security: bearer, querystring: positionsQuery, response: { 200: z.object({ items: z.array(positionSchema).readonly() }), ...errorResponses } } },
+    {
+      config: viewer,
+      schema: {
+        tags,
+        summary: 'Positions (one per symbol)',
+        security: bearer,
+        querystring: positionsQuery,
+        response: { 200: z.object({ items: z.array(positionSchema).readonly() }), ...errorResponses },
+      },
+    },
     async (request) => ({ items: store.positions.list().filter((p) => !request.query.symbol || p.symbol === request.query.symbol) }),
   );
 
-  app.get('/equity', { config: viewer, schema: { tags, summary: 'Equity snapshots', security: bearer, querystring: snapshotQuery, response: { 200: pageOf(equitySchema), ...errorResponses } } }, async (request) => {
-    const { from, to } = request.query;
-    return store.equity.list({ from, to }, pageRequest(request.query));
-  });
+  app.get(
+    '/equity',
+    {
+      config: viewer,
+      schema: {
+        tags,
+        summary: 'Equity snapshots',
+        security: bearer,
+        querystring: snapshotQuery,
+        response: { 200: pageOf(equitySchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { from, to } = request.query;
+      return store.equity.list({ from, to }, pageRequest(request.query));
+    },
+  );
 
-  app.get('/metrics', { config: viewer, schema: { tags, summary: 'Metrics snapshots', security: bearer, querystring: snapshotQuery, response: { 200: pageOf(metricsSchema), ...errorResponses } } }, async (request) => {
-    const { from, to } = request.query;
-    return store.metrics.list({ from, to }, pageRequest(request.query));
-  });
+  app.get(
+    '/metrics',
+    {
+      config: viewer,
+      schema: {
+        tags,
+        summary: 'Metrics snapshots',
+        security: bearer,
+        querystring: snapshotQuery,
+        response: { 200: pageOf(metricsSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { from, to } = request.query;
+      return store.metrics.list({ from, to }, pageRequest(request.query));
+    },
+  );
 };
