@@ -52,6 +52,7 @@ export function createAdvisorServices(w: AdvisorWiring) {
           timeframe: env.primaryTimeframe,
           candleCount: w.candleCount ?? 200,
           defaultStrategy: env.TRADING_ACTIVE_STRATEGY,
+          strategySettings,
         },
         now,
       ),

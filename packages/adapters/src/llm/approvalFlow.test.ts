@@ -3,6 +3,7 @@ import { CONFIG_KEYS } from '@warden/core/app/configKeys';
 import { readTradingState } from '@warden/core/app/controlServiceImpl';
 import { ApprovalServiceImpl } from '@warden/core/approvals/approvalService';
 import { ApprovalExpiryChecker, type ApprovalExpiryPolicy } from '@warden/core/approvals/expiryChecker';
+import { StrategyHost } from '@warden/core/cycle/strategyHost';
 import type { ProposalChange } from '@warden/core/domain/approval';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@warden/core/errors/errors';
 import { parseStrategyParams } from '@warden/core/strategy/registry';
@@ -62,6 +63,33 @@ describe('approving', () => {
     const { service, propose, params } = setup();
     await service.approve(propose().id, ALICE, null);
     expect(parseStrategyParams('smart_grid_ai', params() ?? {}, SETTINGS).grid_levels).toBe(7);
+  });
+
+  it('the strategy host running the cycles picks the approved parameters up on its next call', async () => {
+    const { flow, service, propose } = setup();
+    const host = new StrategyHost(flow.store, SETTINGS);
+    host.seed('smart_grid_ai', NOW);
+    const before = host.current();
+    expect(before.params.grid_levels).toBe(5);
+    await service.approve(propose().id, ALICE, null);
+    const after = host.current();
+    expect(after.params.grid_levels).toBe(7);
+    expect(after.strategy).not.toBe(before.strategy);
+  });
+
+  it('keeps environment defaults (TRADING_GRID_COOLDOWN_SECONDS) for parameters that were never stored', async () => {
+    const { flow, propose, params } = setup();
+    flow.store.sqlite.prepare('DELETE FROM config WHERE key = ?').run(CONFIG_KEYS.strategyParams('smart_grid_ai'));
+    const settings = { ...SETTINGS, gridCooldownSeconds: 300 };
+    const service = new ApprovalServiceImpl({
+      store: flow.store,
+      clock: flow.clock,
+      catalog: registryCatalog,
+      defaultStrategy: 'smart_grid_ai',
+      strategySettings: settings,
+    });
+    await service.approve(propose().id, ALICE, null);
+    expect(params()).toMatchObject({ grid_levels: 7, cooldown_seconds: 300 });
   });
 
   it('switches the active strategy with its parameters', async () => {

@@ -1,5 +1,6 @@
 import type { ProposalChange } from '../domain/approval.js';
 import type { ParamValue, StrategyDefinition, StrategyParams, StrategySettings, TunableParam } from '../strategy/types.js';
+import { baseParams } from './baseParams.js';
 import type { AdvisorContext } from './context.js';
 import { looksLikeInstructions } from './instructionText.js';
 import { proposalWire } from './proposalSchema.js';
@@ -197,8 +198,9 @@ export function filterProposals(
       dropped.push({ proposal: index, reason: 'already_active', value: p.strategy });
       return;
     }
-    const chosen = filterChanges(index, p.changes, target.tunable, target.defaults, dropped);
-    const whole = validateWhole(target, { ...target.defaults, ...chosen }, settings);
+    const targetBase = baseParams(target, settings);
+    const chosen = filterChanges(index, p.changes, target.tunable, targetBase, dropped);
+    const whole = validateWhole(target, { ...targetBase, ...chosen }, settings);
     if (!whole.ok) {
       dropped.push({ proposal: index, reason: 'schema_rejected', value: chosen, detail: whole.detail });
       return;

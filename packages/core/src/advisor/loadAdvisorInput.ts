@@ -1,7 +1,8 @@
 import { CONFIG_KEYS } from '../app/configKeys.js';
 import { TIMEFRAME_MS, type Timeframe } from '../domain/market.js';
 import type { Store } from '../ports/store.js';
-import type { StrategyParams } from '../strategy/types.js';
+import type { StrategyParams, StrategySettings } from '../strategy/types.js';
+import { baseParams } from './baseParams.js';
 import type { AdvisorInput } from './context.js';
 import type { StrategyCatalog } from './strategyCatalog.js';
 
@@ -12,6 +13,8 @@ export interface AdvisorInputSettings {
   readonly candleCount: number;
   /** Strategy used when the config table has none yet (TRADING_ACTIVE_STRATEGY). */
   readonly defaultStrategy: string;
+  /** Fills parameters that are not stored from the environment, as the strategy host does. */
+  readonly strategySettings?: StrategySettings;
 }
 
 /** Reads what the advisor needs from the store: recent candles, metrics, equity, active strategy and params. */
@@ -20,7 +23,8 @@ export function loadAdvisorInput(store: Store, catalog: StrategyCatalog, setting
   const windowStart = candles[0]?.openTime ?? now - settings.candleCount * TIMEFRAME_MS[settings.timeframe];
   const activeStrategy = store.config.get<string>(CONFIG_KEYS.activeStrategy) ?? settings.defaultStrategy;
   const stored = store.config.get<StrategyParams>(CONFIG_KEYS.strategyParams(activeStrategy));
-  const defaults = catalog.definition(activeStrategy)?.defaults ?? {};
+  const definition = catalog.definition(activeStrategy);
+  const defaults = definition ? baseParams(definition, settings.strategySettings) : {};
   const first = store.equity.first();
   return {
     now,

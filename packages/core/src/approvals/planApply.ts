@@ -1,3 +1,4 @@
+import { baseParams } from '../advisor/baseParams.js';
 import type { StrategyCatalog } from '../advisor/strategyCatalog.js';
 import { CONFIG_KEYS } from '../app/configKeys.js';
 import type { ProposalChange } from '../domain/approval.js';
@@ -71,7 +72,7 @@ export function planApply(
     checkTunable(definition, change.after, true);
     const key = CONFIG_KEYS.strategyParams(change.strategy);
     const stored = config.get<StrategyParams>(key);
-    const after = parseWhole(definition, { ...definition.defaults, ...(stored ?? {}), ...change.after }, settings);
+    const after = parseWhole(definition, { ...baseParams(definition, settings), ...(stored ?? {}), ...change.after }, settings);
     return [{ key, before: stored, after }];
   }
   if (active !== change.fromStrategy) {
