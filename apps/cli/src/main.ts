@@ -1,7 +1,9 @@
 import { Command } from 'commander';
 import { registerBacktestCommand } from './commands/backtest.js';
+import { registerDataCommands } from './commands/data.js';
 import { registerMaintenanceCommands } from './commands/maintenance.js';
 import { registerStartCommand } from './commands/start.js';
+import { registerUserCommands } from './commands/users.js';
 
 const program = new Command('warden')
   .description('Warden — a supervised crypto trading bot (paper trading by default)')
@@ -10,6 +12,8 @@ const program = new Command('warden')
 
 registerStartCommand(program);
 registerBacktestCommand(program);
+registerDataCommands(program);
 registerMaintenanceCommands(program);
+registerUserCommands(program);
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,83 @@
+import { CONFIG_KEYS } from '../app/configKeys.js';
+import { ReplayFeed } from '../backtest/replayFeed.js';
+import { parseConfig } from '../config/parseConfig.js';
+import { strategySettingsFromConfig } from '../cycle/settings.js';
+import { StrategyHost } from '../cycle/strategyHost.js';
+import { TradingCycle } from '../cycle/tradingCycle.js';
+import { type Candle, type SymbolFilters, TIMEFRAME_MS, type Timeframe } from '../domain/market.js';
+import { PaperBroker, paperBrokerOptionsFromConfig } from '../execution/paperBroker.js';
+import { silentNotifier } from '../ports/notifier.js';
+import type { Store } from '../ports/store.js';
+import { MetricsTracker } from '../portfolio/metricsTracker.js';
+import { EquityWatermarks } from '../risk/equityWatermarks.js';
+import { RiskEngine } from '../risk/riskEngine.js';
+import { riskLimitsFromConfig } from '../risk/riskLimits.js';
+import type { TradingState } from '../state/tradingState.js';
+
+/** BTC/USDT's real Binance filters. */
+export const BTC_FILTERS: SymbolFilters = {
+  symbol: 'BTC/USDT',
+  base: 'BTC',
+  quote: 'USDT',
+  tickSize: '0.01',
+  minPrice: '0.01',
+  maxPrice: '1000000',
+  stepSize: '0.00001',
+  minQty: '0.00001',
+  maxQty: '9000',
+  minNotional: '5',
+  maxNotional: null,
+};
+
+export interface PaperCycleHarness {
+  readonly cycle: TradingCycle;
+  readonly broker: PaperBroker;
+  readonly feed: ReplayFeed;
+  state: TradingState;
+  /** Closes primary candle `i` and runs one cycle at its close. */
+  step(i: number): ReturnType<TradingCycle['run']>;
+}
+
+/**
+ * The paper wiring of `warden start` (paper broker restored from the store's checkpoint, snapshots
+ * every cycle) driven by recorded candles instead of the exchange: lets tests compare paper with
+ * backtest and simulate restarts against any Store.
+ */
+export function paperCycleHarness(store: Store, candles: Partial<Record<Timeframe, readonly Candle[]>>, env: Record<string, string>, filters: SymbolFilters = BTC_FILTERS): PaperCycleHarness {
+  const config = parseConfig(env);
+  const settings = strategySettingsFromConfig(config);
+  const host = new StrategyHost(store, settings);
+  host.seed(config.TRADING_ACTIVE_STRATEGY, 0);
+  const options = paperBrokerOptionsFromConfig(config, filters);
+  const saved = store.config.get<unknown>(CONFIG_KEYS.paperAccount);
+  const broker = saved ? PaperBroker.restore(saved, options) : PaperBroker.start(options, config.TRADING_PAPER_STARTING_EQUITY);
+  const feed = new ReplayFeed(candles, settings.primaryTimeframe);
+  const harness: PaperCycleHarness = {
+    state: (store.config.get<TradingState>(CONFIG_KEYS.tradingState) ?? 'RUNNING') as TradingState,
+    broker,
+    feed,
+    cycle: undefined as unknown as TradingCycle,
+    step: (i) => harness.cycle.run(feed.advance(i)),
+  };
+  (harness as { cycle: TradingCycle }).cycle = new TradingCycle({
+    settings,
+    feed,
+    broker,
+    account: { equityAt: (p) => broker.equityAt(p), baseTotal: () => broker.baseHeld(), quoteTotal: () => broker.equityAt(0) },
+    store,
+    strategies: host,
+    risk: new RiskEngine(riskLimitsFromConfig(config)),
+    filters,
+    metrics: new MetricsTracker({ startingEquity: config.TRADING_PAPER_STARTING_EQUITY, periodMs: TIMEFRAME_MS[settings.primaryTimeframe] }),
+    watermarks: EquityWatermarks.fromHistory(store.equity.series(0)),
+    state: () => harness.state,
+    emergencyStop: async () => {
+      harness.state = 'EMERGENCY_STOP';
+      store.config.set(CONFIG_KEYS.tradingState, 'EMERGENCY_STOP', 'system', 0);
+    },
+    notifier: silentNotifier,
+    brokerCheckpoint: () => broker.state(),
+    snapshotEveryCycle: true,
+  });
+  return harness;
+}
