@@ -1,0 +1,276 @@
+import type { SymbolFilters } from '@warden/core/domain/market';
+import { type Fill, type Order, type OrderIntent, isOpenStatus } from '@warden/core/domain/orders';
+import { NotFoundError } from '@warden/core/errors/errors';
+import { needsLookup, resolveUnknownOrder } from '@warden/core/live/unknownOrderResolution';
+import { dec, decStr } from '@warden/core/money/decimal';
+import type { Balances, Broker, BrokerUpdate, CancelReport, MarketTick } from '@warden/core/ports/broker';
+import type { Store } from '@warden/core/ports/store';
+import { OrderNotFound } from 'ccxt';
+import type { BinanceExchange } from '../binanceExchange.js';
+import type { RequestGovernor } from '../requestGovernor.js';
+import type { SyncedClock } from './liveExchange.js';
+import { classifySubmitError } from './submitOutcome.js';
+import { fillFromTrade, fillsFromAck, orderFromWire, parseWire, pendingOrder, type WireOrder, wireOrderSchema, wireTradeSchema } from './wireOrders.js';
+
+/** Points in an order's life where the crash tests kill the process. */
+export type LiveStep = 'intent-persisted' | 'response-received';
+
+export interface LiveLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface LiveBrokerDeps {
+  readonly exchange: BinanceExchange;
+  readonly governor: RequestGovernor;
+  /** The order journal: intents are written here before anything is sent. */
+  readonly store: Store;
+  readonly filters: SymbolFilters;
+  readonly clock: SyncedClock;
+  readonly recvWindowMs: number;
+  readonly log: LiveLogger;
+  readonly alert?: (title: string, lines: readonly string[]) => void;
+  /** Test hook at each step of a submission (crash tests). */
+  readonly probe?: (step: LiveStep, clientOrderId: string) => void;
+}
+
+const NOTHING: BrokerUpdate = { orders: [], fills: [] };
+
+/**
+ * Binance spot execution behind the same port as the paper broker. The rules that keep real money
+ * safe: an intent is journaled (PENDING_SUBMIT) before it is sent; a create-order whose answer was
+ * lost is UNKNOWN and only ever looked up by its client order id, never resent; reads and cancels are
+ * retried; and the database, not memory, decides which fills are new (trade ids are unique).
+ */
+export class LiveBroker implements Broker {
+  readonly mode = 'live' as const;
+  private balancesCache: Balances;
+  /** Fills found outside `sync` (a cancel that raced a fill, reconciliation): handed to the next cycle. */
+  private inbox: Fill[] = [];
+
+  constructor(private readonly d: LiveBrokerDeps) {
+    const f = d.filters;
+    this.balancesCache = { base: { asset: f.base, free: '0', locked: '0' }, quote: { asset: f.quote, free: '0', locked: '0' } };
+  }
+
+  async submit(intent: OrderIntent, tick: MarketTick): Promise<BrokerUpdate> {
+    const { store } = this.d;
+    const existing = store.orders.byClientId(intent.clientOrderId);
+    // Already journaled (a re-run after a crash, a double click): find out what happened, never send again.
+    if (existing) return this.refresh([existing]);
+    const now = this.d.clock.now();
+    const pending = pendingOrder(intent, now);
+    store.transaction(() => {
+      store.orders.insert(pending);
+      store.audit.append({ time: now, type: 'order.intent', actor: 'system', reason: intent.reason, inputs: { ...intent, mode: 'live' }, outcome: 'PENDING_SUBMIT', correlationId: intent.cycleId });
+    });
+    this.d.probe?.('intent-persisted', intent.clientOrderId);
+    void tick;
+    return this.send(pending, false);
+  }
+
+  private async send(pending: Order, isResend: boolean): Promise<BrokerUpdate> {
+    const { exchange, governor } = this.d;
+    try {
+      const result = await governor.once('createOrder', () =>
+        exchange.createOrder(pending.symbol, pending.type.toLowerCase(), pending.side.toLowerCase() as 'buy' | 'sell', Number(pending.quantity), pending.type === 'LIMIT' ? Number(pending.price) : undefined, {
+          newClientOrderId: pending.clientOrderId,
+          newOrderRespType: 'FULL',
+        }),
+      );
+      this.d.probe?.('response-received', pending.clientOrderId);
+      const wire = parseWire(wireOrderSchema, result.info, 'order acknowledgement');
+      const order = orderFromWire(pending, wire, this.d.clock.now());
+      return { orders: [order], fills: fillsFromAck(wire, order) };
+    } catch (error) {
+      const outcome = classifySubmitError(error);
+      const message = error instanceof Error ? error.message : String(error);
+      if (outcome === 'resend_safe' && !isResend) {
+        // 429 / -1021 are refusals of the request itself: nothing reached the matching engine.
+        this.d.log.warn({ clientOrderId: pending.clientOrderId, error: message }, 'order refused as a request; resending once after waiting / resyncing');
+        if (/timestamp/i.test(message)) await this.d.clock.resync();
+        return this.send(pending, true);
+      }
+      if (outcome === 'banned') this.d.alert?.('Binance banned this IP (418)', ['live orders stopped until the ban ends', message]);
+      if (outcome === 'unknown') return this.markUnknown(pending, message);
+      this.d.log.warn({ clientOrderId: pending.clientOrderId, error: message }, 'live order rejected');
+      return { orders: [{ ...pending, status: 'REJECTED', reason: `${pending.reason} | rejected: ${message}`.slice(0, 500), updatedAt: this.d.clock.now() }], fills: [] };
+    }
+  }
+
+  /** The answer was lost: journal UNKNOWN at once (own transaction), then try one lookup by client id. */
+  private async markUnknown(pending: Order, message: string): Promise<BrokerUpdate> {
+    const { store } = this.d;
+    const now = this.d.clock.now();
+    const unknown: Order = { ...pending, status: 'UNKNOWN', updatedAt: now };
+    store.transaction(() => {
+      store.orders.update(unknown);
+      store.audit.append({ time: now, type: 'order.unknown', actor: 'system', reason: message.slice(0, 300), inputs: { clientOrderId: pending.clientOrderId }, outcome: 'UNKNOWN', correlationId: pending.cycleId });
+    });
+    this.d.log.warn({ clientOrderId: pending.clientOrderId, error: message }, 'live order outcome unknown; resolving by client order id');
+    try {
+      return await this.refresh([unknown]);
+    } catch (error) {
+      this.d.log.warn({ clientOrderId: pending.clientOrderId, err: error }, 'lookup failed; the order stays UNKNOWN until the next sync');
+      return { orders: [unknown], fills: [] };
+    }
+  }
+
+  /** Polls the exchange for every open order in the journal, and hands over fills found elsewhere. */
+  async sync(tick: MarketTick): Promise<BrokerUpdate> {
+    void tick;
+    await this.refreshBalances().catch((error: unknown) => this.d.log.warn({ err: error }, 'balance refresh failed'));
+    const open = this.d.store.orders.open(this.d.filters.symbol);
+    const update = open.length > 0 ? await this.refresh(open) : NOTHING;
+    const inbox = this.takeInbox(update.fills);
+    return inbox.length === 0 ? update : { orders: update.orders, fills: [...update.fills, ...inbox] };
+  }
+
+  /** Current exchange state of `orders` and their fills not yet in the database. */
+  async refresh(orders: readonly Order[]): Promise<BrokerUpdate> {
+    const { exchange, governor, filters } = this.d;
+    const out: Order[] = [];
+    const fills: Fill[] = [];
+    const listed = new Map<string, WireOrder>();
+    if (orders.some((o) => !needsLookup(o.status))) {
+      const open = await governor.read('fetchOpenOrders', () => exchange.fetchOpenOrders(filters.symbol));
+      for (const o of open) {
+        const w = parseWire(wireOrderSchema, o.info, 'open order');
+        listed.set(w.clientOrderId, w);
+      }
+    }
+    for (const order of orders) {
+      const now = this.d.clock.now();
+      let wire = listed.get(order.clientOrderId) ?? null;
+      if (wire && dec(wire.executedQty).eq(order.filledQuantity) && order.status !== 'PENDING_SUBMIT' && order.status !== 'UNKNOWN') continue;
+      if (!wire) wire = await this.lookup(order);
+      if (!wire) {
+        if (!isOpenStatus(order.status) || !needsLookup(order.status)) continue;
+        const r = resolveUnknownOrder(order, { found: false }, now, this.d.recvWindowMs);
+        if (r.action === 'mark_rejected') out.push({ ...order, status: 'REJECTED', reason: `${order.reason} | ${r.reason}`.slice(0, 500), updatedAt: now });
+        continue;
+      }
+      const next = orderFromWire(order, wire, now);
+      if (next.status === order.status && next.filledQuantity === order.filledQuantity && order.exchangeOrderId !== null) continue;
+      out.push(next);
+      if (dec(next.filledQuantity).gt(order.filledQuantity) || needsLookup(order.status)) fills.push(...(await this.newFillsOf(next)));
+    }
+    return { orders: out, fills };
+  }
+
+  /** The order by client id; null when the exchange does not know it (-2013). */
+  private async lookup(order: Order): Promise<WireOrder | null> {
+    const { exchange, governor, filters } = this.d;
+    try {
+      const found = await governor.read('fetchOrder', () => exchange.fetchOrder('', filters.symbol, { origClientOrderId: order.clientOrderId }));
+      return parseWire(wireOrderSchema, found.info, 'order');
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
+    }
+  }
+
+  /** Trades of one order that the database has not recorded. */
+  async newFillsOf(order: Order): Promise<Fill[]> {
+    if (order.exchangeOrderId === null || dec(order.filledQuantity).isZero()) return [];
+    const { exchange, governor, filters, store } = this.d;
+    const trades = await governor.read('fetchMyTrades', () => exchange.fetchMyTrades(filters.symbol, undefined, undefined, { orderId: order.exchangeOrderId }));
+    const known = new Set(store.fills.list({ clientOrderId: order.clientOrderId }, { limit: 1000 }).items.map((f) => f.tradeId));
+    return trades
+      .map((t) => parseWire(wireTradeSchema, t.info, 'trade'))
+      .filter((t) => t.orderId === order.exchangeOrderId && !known.has(t.id))
+      .map((t) => fillFromTrade(t, order));
+  }
+
+  /** Queues fills discovered outside a cycle for the next `sync` (the cycle owns the position). */
+  enqueueFills(fills: readonly Fill[]): void {
+    for (const f of fills) if (!this.inbox.some((x) => x.tradeId === f.tradeId)) this.inbox.push(f);
+  }
+
+  private takeInbox(already: readonly Fill[]): Fill[] {
+    const seen = new Set(already.map((f) => f.tradeId));
+    const known = (f: Fill) => this.d.store.fills.list({ clientOrderId: f.clientOrderId }, { limit: 1000 }).items.some((x) => x.tradeId === f.tradeId);
+    const out = this.inbox.filter((f) => !seen.has(f.tradeId) && !known(f));
+    this.inbox = [];
+    return out;
+  }
+
+  async cancel(clientOrderId: string, now: number): Promise<BrokerUpdate> {
+    const { exchange, governor, filters } = this.d;
+    const order = this.d.store.orders.byClientId(clientOrderId);
+    if (!order) throw new NotFoundError(`no live order ${clientOrderId}`, { clientOrderId });
+    try {
+      const result = await governor.read('cancelOrder', () => exchange.cancelOrder('', filters.symbol, { origClientOrderId: clientOrderId }));
+      const next = orderFromWire(order, parseWire(wireOrderSchema, result.info, 'cancel'), now);
+      // A cancel can race a fill: its trades go to the next cycle, which moves the position.
+      if (dec(next.filledQuantity).gt(order.filledQuantity)) this.enqueueFills(await this.newFillsOf(next));
+      return { orders: [next], fills: [] };
+    } catch (error) {
+      // -2011: already closed (filled, canceled) or never placed: read its real state instead.
+      if (isNotFound(error)) return this.refresh([order]);
+      throw error;
+    }
+  }
+
+  /** Emergency stop: cancels every open order of ours; failures are reported, not thrown. */
+  async cancelAll(symbol: string, now: number): Promise<CancelReport> {
+    const canceled: Order[] = [];
+    const failed: Array<{ clientOrderId: string; error: string }> = [];
+    for (const order of this.d.store.orders.open(symbol)) {
+      try {
+        const update = await this.cancel(order.clientOrderId, now);
+        canceled.push(...update.orders);
+      } catch (error) {
+        failed.push({ clientOrderId: order.clientOrderId, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    return { canceled, failed };
+  }
+
+  async openOrders(symbol: string): Promise<readonly Order[]> {
+    return this.d.store.orders.open(symbol);
+  }
+
+  async balances(): Promise<Balances> {
+    await this.refreshBalances();
+    return this.balancesCache;
+  }
+
+  async refreshBalances(): Promise<Balances> {
+    const { exchange, governor, filters } = this.d;
+    const balance = await governor.read('fetchBalance', () => exchange.fetchBalance());
+    const raw = (balance.info as { balances?: Array<{ asset: string; free: string; locked: string }> }).balances ?? [];
+    const of = (asset: string) => {
+      const b = raw.find((x) => x.asset === asset);
+      return { asset, free: decStr(b?.free ?? '0'), locked: decStr(b?.locked ?? '0') };
+    };
+    this.balancesCache = { base: of(filters.base), quote: of(filters.quote) };
+    return this.balancesCache;
+  }
+
+  /** Account value in quote at `price`, from the last balances read (the per-cycle mark). */
+  equityAt(price: number): number {
+    return this.quoteHeld() + this.baseHeld() * price;
+  }
+
+  baseHeld(): number {
+    const b = this.balancesCache.base;
+    return Number(b.free) + Number(b.locked);
+  }
+
+  quoteHeld(): number {
+    const q = this.balancesCache.quote;
+    return Number(q.free) + Number(q.locked);
+  }
+
+  /** Nothing to checkpoint: the exchange and the order journal are the state. */
+  state(): undefined {
+    return undefined;
+  }
+}
+
+function isNotFound(error: unknown): boolean {
+  const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
+  return cause instanceof OrderNotFound || (error instanceof Error && /-2013|-2011|Order does not exist|Unknown order sent/i.test(error.message));
+}
