@@ -6,6 +6,7 @@ import { accessHook } from './auth/accessHook.js';
 import { type AuthService, createAuthService } from './auth/authService.js';
 import type { ApiDeps } from './deps.js';
 import { handleError } from './http/errorHandler.js';
+import { originGuard } from './http/originGuard.js';
 import { logResponses } from './http/requestLog.js';
 import { advisorRoutes } from './routes/advisor/index.js';
 import { approvalRoutes } from './routes/approvals/index.js';
@@ -17,7 +18,7 @@ import { eventRoutes } from './routes/events/index.js';
 import { healthRoutes } from './routes/health/index.js';
 import { liveOrderRoutes } from './routes/live/index.js';
 import { strategyRoutes } from './routes/strategy/index.js';
-import { streamRoutes } from './routes/stream/index.js';
+import { KEEP_ALIVE_MS, streamRoutes } from './routes/stream/index.js';
 import { systemRoutes } from './routes/system/index.js';
 import { registerTelegramWebhook } from './routes/telegram/index.js';
 import { tradingRoutes } from './routes/trading/index.js';
@@ -31,7 +32,12 @@ export const BODY_LIMIT_BYTES = 16 * 1024;
  * (`warden start`, tests) calls `listen`. Pipeline per request: access hook (authenticate → role)
  * → zod validation → route → application service → zod-checked response.
  */
-export async function buildApiServer(deps: ApiDeps): Promise<FastifyInstance> {
+export interface ApiOptions {
+  /** Interval of the stream's keep-alive comment and token re-check (default 15 s; tests shorten it). */
+  readonly streamKeepAliveMs?: number;
+}
+
+export async function buildApiServer(deps: ApiDeps, options: ApiOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     // Fastify's own request lines would log full URLs (the stream's ?token=); requestLog.ts logs route patterns instead.
@@ -62,9 +68,10 @@ export async function buildApiServer(deps: ApiDeps): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const auth: AuthService | null = deps.config.AUTH_ENABLED ? createAuthService(deps.config, deps.store.users, deps.clock) : null;
-  const context: RouteContext = { deps, auth };
+  const context: RouteContext = { deps, auth, streamKeepAliveMs: options.streamKeepAliveMs ?? KEEP_ALIVE_MS };
   await app.register(
     async (api) => {
+      api.addHook('onRequest', originGuard(deps.config.AUTH_ENABLED));
       api.addHook('onRequest', accessHook(auth));
       for (const routes of [
         healthRoutes,

@@ -8,6 +8,7 @@ import { errorBodySchema } from '../http/errorBody.js';
 export interface RouteContext {
   readonly deps: ApiDeps;
   readonly auth: AuthService | null;
+  readonly streamKeepAliveMs: number;
 }
 
 export type RoutePlugin = FastifyPluginAsyncZod<RouteContext>;

@@ -38,7 +38,9 @@ export interface ApiHarness {
 
 /** A real server on 127.0.0.1:<random port> over a fresh SQLite file, with users viewer/operator/admin when auth is on. */
 export async function startApi(
-  options: { auth: boolean; env?: Record<string, string>; webRoot?: string | null; deps?: Partial<ApiDeps> } = { auth: true },
+  options: { auth: boolean; env?: Record<string, string>; webRoot?: string | null; deps?: Partial<ApiDeps>; streamKeepAliveMs?: number } = {
+    auth: true,
+  },
 ): Promise<ApiHarness> {
   const db = tempDbPath('warden-api-');
   const config = parseConfig({
@@ -55,36 +57,39 @@ export async function startApi(
     const passwordHash = await hashPassword(PASSWORD);
     for (const role of ['viewer', 'operator', 'admin'] as Role[]) store.users.create({ username: role, passwordHash, role, now: START });
   }
-  const app = await buildApiServer({
-    config,
-    store,
-    control: services.control,
-    approvals: services.approvals,
-    advisor: services.advisor,
-    liveUpdates: live,
-    clock,
-    logger: pino({ level: process.env.WARDEN_TEST_LOG ?? 'silent' }),
-    strategyInfo: () => ({
-      name: 'grid',
-      params: { levels: 10 },
-      tunable: [{ key: 'levels', min: 2, max: 50, integer: true, description: 'grid levels' }],
-      describe: { levels: [100, 101] },
-    }),
-    webRoot: options.webRoot ?? null,
-    // Stands in for the live engine until it exists: audits like it will.
-    liveOrders: {
-      place: async (input, actor) =>
-        store.audit.append({
-          time: clock.now(),
-          type: 'live.order_requested',
-          actor: actor.id,
-          reason: 'manual live order',
-          inputs: input,
-          outcome: 'accepted',
-        }),
+  const app = await buildApiServer(
+    {
+      config,
+      store,
+      control: services.control,
+      approvals: services.approvals,
+      advisor: services.advisor,
+      liveUpdates: live,
+      clock,
+      logger: pino({ level: process.env.WARDEN_TEST_LOG ?? 'silent' }),
+      strategyInfo: () => ({
+        name: 'grid',
+        params: { levels: 10 },
+        tunable: [{ key: 'levels', min: 2, max: 50, integer: true, description: 'grid levels' }],
+        describe: { levels: [100, 101] },
+      }),
+      webRoot: options.webRoot ?? null,
+      // Stands in for the live engine until it exists: audits like it will.
+      liveOrders: {
+        place: async (input, actor) =>
+          store.audit.append({
+            time: clock.now(),
+            type: 'live.order_requested',
+            actor: actor.id,
+            reason: 'manual live order',
+            inputs: input,
+            outcome: 'accepted',
+          }),
+      },
+      ...options.deps,
     },
-    ...options.deps,
-  });
+    { streamKeepAliveMs: options.streamKeepAliveMs ?? 15_000 },
+  );
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -13,7 +13,7 @@ const streamQuery = z.strictObject({ token: z.string().max(4096).optional().desc
  * the current system status so a client never starts blind. At each keep-alive the token is
  * re-checked, so logout or a role change also ends open streams.
  */
-export const streamRoutes: RoutePlugin = async (app, { deps, auth }) => {
+export const streamRoutes: RoutePlugin = async (app, { deps, auth, streamKeepAliveMs }) => {
   const open = new Set<ServerResponse>();
   app.addHook('preClose', async () => {
     for (const raw of open) raw.end();
@@ -46,7 +46,7 @@ export const streamRoutes: RoutePlugin = async (app, { deps, auth }) => {
             if (!still) raw.end(sseEvent('logout', { reason: 'token expired or revoked' }));
           });
         }
-      }, KEEP_ALIVE_MS);
+      }, streamKeepAliveMs);
       const close = () => {
         clearInterval(keepAlive);
         unsubscribe();

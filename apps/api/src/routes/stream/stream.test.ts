@@ -55,6 +55,20 @@ describe('GET /api/stream (Server-Sent Events)', () => {
     expect(h.live.subscriberCount).toBe(0);
   });
 
+  it('ends an open stream with a logout event once its token is revoked', async () => {
+    await h.close();
+    h = await startApi({ auth: true, streamKeepAliveMs: 25 });
+    const token = await h.login('viewer');
+    const res = await fetch(`${h.url}/api/stream?token=${token}`);
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    const seen = { text: '' };
+    await readUntil(reader, seen, ': keep-alive'); // a re-check with a valid token keeps the stream open
+    expect(seen.text).not.toContain('event: logout');
+    await h.request('POST', '/api/auth/logout', { token });
+    await readUntil(reader, seen, 'event: logout');
+    expect((await reader.read()).done).toBe(true);
+  });
+
   it('refuses a missing or bad token with 401 JSON, not a stream', async () => {
     const res = await fetch(`${h.url}/api/stream?token=nope`);
     expect(res.status).toBe(401);
