@@ -4,19 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { describeAuthStartup } from '@warden/api/auth/startupMessage';
 import { buildApiServer } from '@warden/api/server';
 import { createBinanceMarketData } from '@warden/adapters/binance/binanceMarketData';
-import { createLlmAdvisor } from '@warden/adapters/llm/createLlmAdvisor';
+import { createAdvisorServices } from '@warden/adapters/llm/advisorServices';
 import { createTelegram } from '@warden/adapters/telegram/telegramBot';
 import { telegramOptionsFromConfig } from '@warden/adapters/telegram/options';
-import { loadAdvisorInput } from '@warden/core/advisor/loadAdvisorInput';
-import { AdvisorServiceImpl } from '@warden/core/advisor/advisorService';
-import { catalogOf } from '@warden/core/advisor/strategyCatalog';
 import { ControlServiceImpl, readTradingState } from '@warden/core/app/controlServiceImpl';
 import { LiveUpdates } from '@warden/core/app/liveUpdates';
 import type { ActorRef } from '@warden/core/app/services';
-import { ApprovalServiceImpl } from '@warden/core/approvals/approvalService';
-import { ApprovalExpiryChecker } from '@warden/core/approvals/expiryChecker';
 import { type AppConfig, parseConfig, redactConfig } from '@warden/core/config/parseConfig';
-import { SECRET_KEYS } from '@warden/core/config/schema';
 import { CacheMarketFeed } from '@warden/core/cycle/cacheMarketFeed';
 import { Scheduler } from '@warden/core/cycle/scheduler';
 import { strategySettingsFromConfig } from '@warden/core/cycle/settings';
@@ -188,21 +182,16 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
     snapshotEveryCycle: true,
   });
 
-  const catalog = catalogOf([...strategyRegistry.values()]);
-  const secrets = SECRET_KEYS.map((k) => config[k]).filter((v): v is string => typeof v === 'string' && v.length > 0);
-  const approvals = new ApprovalServiceImpl({ store, clock, catalog, defaultStrategy: config.TRADING_ACTIVE_STRATEGY });
-  const advisor = new AdvisorServiceImpl({
+  const { advisor, approvals, expiryChecker: expiry } = createAdvisorServices({
+    env: config,
     store,
     clock,
-    catalog,
-    llm: config.AI_ENABLED ? createLlmAdvisor(config) : null,
-    loadInput: (now) => loadAdvisorInput(store, catalog, { symbol: config.TRADING_SYMBOL, timeframe: config.primaryTimeframe, candleCount: 200, defaultStrategy: config.TRADING_ACTIVE_STRATEGY }, now),
+    control,
     whatIf: whatIfRunner(store, config, () => filters),
-    settings: { fallbackRules: config.AI_FALLBACK_RULES, approvalTtlMinutes: config.APPROVAL_TTL_MINUTES, timeoutMs: config.AI_TIMEOUT_SECONDS * 1000, maxOutputTokens: config.AI_MAX_OUTPUT_TOKENS },
-    secrets,
+    notifier,
+    liveUpdates,
     logger,
   });
-  const expiry = new ApprovalExpiryChecker({ store, control, policy: config.APPROVAL_EXPIRY_POLICY, logger });
 
   const telegram = createTelegram(telegramOptionsFromConfig(config), { services: { control, approvals, store }, log: logger });
   notifier.addChannel(telegram.channel);

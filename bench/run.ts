@@ -1,0 +1,149 @@
+// `npm run bench`: backtest throughput beside a bare indicator loop, cycle latency with SQLite
+// persistence, and API latency. Figures, not assertions: run it on an idle machine.
+import { performance } from 'node:perf_hooks';
+import { buildApiServer } from '@warden/api/server';
+import { runBacktest } from '@warden/core/backtest/runBacktest';
+import { LiveUpdates } from '@warden/core/app/liveUpdates';
+import { parseConfig } from '@warden/core/config/parseConfig';
+import { strategySettingsFromConfig } from '@warden/core/cycle/settings';
+import { aggregateCandles } from '@warden/core/data/aggregateCandles';
+import type { Candle } from '@warden/core/domain/market';
+import { paperBrokerOptionsFromConfig } from '@warden/core/execution/paperBroker';
+import { riskLimitsFromConfig } from '@warden/core/risk/riskLimits';
+import { RealizedVolatility } from '@warden/core/strategy/indicators/realizedVolatility';
+import { REGIME_ATR_PERIOD, REGIME_MACD } from '@warden/core/strategy/smartGrid/regimeTilt';
+import { BTC_FILTERS, paperCycleHarness } from '@warden/core/testing/cycleHarness';
+import { ManualClock } from '@warden/core/ports/clock';
+import { openStore } from '@warden/storage/openStore';
+import { randomWalkCandles } from '@warden/testkit/candles';
+import { makeTempDir } from '@warden/testkit/tempDir';
+import pino from 'pino';
+import { ATR, EMA, MACD } from 'trading-signals';
+import { benchServices } from './benchServices.js';
+
+const MINUTES_PER_YEAR = 525_600;
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+
+function line(label: string, value: string): void {
+  process.stdout.write(`${label.padEnd(52)} ${value}\n`);
+}
+
+/** The same indicator updates smart_grid_ai makes, with nothing else: the floor a backtest can reach. */
+function bareSmartGridIndicators(m1: readonly Candle[], h4: readonly Candle[]): number {
+  const atr = new ATR(14);
+  const vol = new RealizedVolatility(48);
+  const macd = new MACD(new EMA(REGIME_MACD.short), new EMA(REGIME_MACD.long), new EMA(REGIME_MACD.signal));
+  const atr4h = new ATR(REGIME_ATR_PERIOD);
+  let sink = 0;
+  let j = 0;
+  for (const c of m1) {
+    atr.update({ high: c.high, low: c.low, close: c.close }, false);
+    vol.add(c.close);
+    const close = c.openTime + 60_000;
+    while (j < h4.length && (h4[j] as Candle).openTime + 14_400_000 <= close) {
+      const b = h4[j++] as Candle;
+      macd.update(b.close, false);
+      atr4h.update({ high: b.high, low: b.low, close: b.close }, false);
+    }
+    sink += Number(atr.getResult() ?? 0);
+  }
+  return sink;
+}
+
+function bareEma(m1: readonly Candle[]): number {
+  const fast = new EMA(12);
+  const slow = new EMA(26);
+  let sink = 0;
+  for (const c of m1) {
+    fast.update(c.close, false);
+    slow.update(c.close, false);
+    sink += Number(fast.getResult() ?? 0) - Number(slow.getResult() ?? 0);
+  }
+  return sink;
+}
+
+async function backtestThroughput(): Promise<void> {
+  process.stdout.write('\n== Backtest throughput: one year of 1m candles (random walk, 525,600 candles) ==\n');
+  const m1 = randomWalkCandles({ count: MINUTES_PER_YEAR, stepMs: 60_000, volatility: 0.0015, seed: 42, start: Date.UTC(2023, 0, 1) });
+  const h4 = aggregateCandles(m1, '1m', '4h');
+  for (const strategy of ['smart_grid_ai', 'ema_crossover', 'grid']) {
+    const config = parseConfig({ TRADING_ACTIVE_STRATEGY: strategy, TRADING_TIMEFRAMES: '1m,4h' });
+    const input = {
+      candles: { '1m': m1, '4h': h4 },
+      settings: strategySettingsFromConfig(config),
+      strategy,
+      filters: BTC_FILTERS,
+      startingEquity: 10_000,
+      riskLimits: riskLimitsFromConfig(config),
+      paper: paperBrokerOptionsFromConfig(config, BTC_FILTERS),
+    };
+    await runBacktest({ ...input, candles: { '1m': m1.slice(0, 20_000), '4h': h4.slice(0, 90) } }); // warm the JIT
+    const t0 = performance.now();
+    const result = await runBacktest(input);
+    const ms = performance.now() - t0;
+    const tb = performance.now();
+    if (strategy === 'smart_grid_ai') bareSmartGridIndicators(m1, h4);
+    else bareEma(m1);
+    const bareMs = performance.now() - tb;
+    line(`${strategy}: full cycle (strategy + risk + paper fills)`, `${(ms / 1000).toFixed(2)} s  ${Math.round(result.candles / (ms / 1000)).toLocaleString('en')} candles/s  (${result.trades} fills)`);
+    line(`${strategy}: bare indicator loop`, `${(bareMs / 1000).toFixed(2)} s  ${Math.round(m1.length / (bareMs / 1000)).toLocaleString('en')} candles/s  → cycle overhead ×${(ms / bareMs).toFixed(1)}`);
+  }
+}
+
+async function cycleLatency(): Promise<void> {
+  process.stdout.write('\n== Cycle latency with SQLite persistence (paper wiring, 5m candles, every write in one transaction) ==\n');
+  const tmp = makeTempDir('warden-bench-');
+  const store = openStore(`${tmp.dir}/bench.db`);
+  const m5 = randomWalkCandles({ count: 3_000, stepMs: 300_000, volatility: 0.004, seed: 3, start: Date.UTC(2023, 0, 1) });
+  const h4 = aggregateCandles(m5, '5m', '4h');
+  const h = paperCycleHarness(store, { '5m': m5, '4h': h4 }, { TRADING_ACTIVE_STRATEGY: 'smart_grid_ai', TRADING_TIMEFRAMES: '5m,4h' });
+  const times: number[] = [];
+  for (let i = 0; i < m5.length; i++) {
+    const t0 = performance.now();
+    await h.step(i);
+    times.push(performance.now() - t0);
+  }
+  const steady = times.slice(500).sort((a, b) => a - b);
+  line('cycles measured', `${steady.length} (after 500 warm-up), ${store.fills.all('BTC/USDT').length} fills`);
+  line('cycle latency p50 / p99 / max', `${percentile(steady, 50).toFixed(2)} ms / ${percentile(steady, 99).toFixed(2)} ms / ${(steady[steady.length - 1] as number).toFixed(2)} ms`);
+  store.close();
+  tmp.cleanup();
+}
+
+async function apiLatency(): Promise<void> {
+  process.stdout.write('\n== API latency (fastify on 127.0.0.1, auth off, real SQLite) ==\n');
+  const tmp = makeTempDir('warden-bench-api-');
+  const config = parseConfig({ DATABASE_PATH: `${tmp.dir}/api.db`, PORT: '0', LOG_LEVEL: 'silent' });
+  const store = openStore(config.DATABASE_PATH);
+  const m5 = randomWalkCandles({ count: 1_500, stepMs: 300_000, volatility: 0.004, seed: 5, start: Date.UTC(2023, 0, 1) });
+  const h = paperCycleHarness(store, { '5m': m5, '4h': aggregateCandles(m5, '5m', '4h') }, { TRADING_ACTIVE_STRATEGY: 'ema_crossover', TRADING_TIMEFRAMES: '5m,4h' });
+  for (let i = 0; i < m5.length; i++) await h.step(i);
+  const clock = new ManualClock(Date.now());
+  const liveUpdates = new LiveUpdates();
+  const { control, approvals, advisor, strategyInfo } = benchServices(store, clock, h.broker, liveUpdates);
+  const app = await buildApiServer({ config, store, control, approvals, advisor, liveUpdates, clock, logger: pino({ level: 'silent' }), strategyInfo, webRoot: null });
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  for (const path of ['/api/health', '/api/system/status', '/api/orders?limit=50', '/api/equity?limit=200', '/api/events?limit=50']) {
+    const times: number[] = [];
+    for (let i = 0; i < 600; i++) {
+      const t0 = performance.now();
+      const res = await fetch(`${url}${path}`);
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${path} → ${res.status}`);
+      times.push(performance.now() - t0);
+    }
+    const s = times.slice(100).sort((a, b) => a - b);
+    line(`GET ${path}  p50 / p99`, `${percentile(s, 50).toFixed(2)} ms / ${percentile(s, 99).toFixed(2)} ms`);
+  }
+  await app.close();
+  store.close();
+  tmp.cleanup();
+}
+
+const only = process.argv[2];
+if (!only || only === 'backtest') await backtestThroughput();
+if (!only || only === 'cycle') await cycleLatency();
+if (!only || only === 'api') await apiLatency();
