@@ -183,6 +183,41 @@ export class LiveBroker implements Broker {
       .map((t) => fillFromTrade(t, order));
   }
 
+  /** Every open order the exchange lists for the symbol, ours or not (reconciliation). */
+  async exchangeOpenOrders(): Promise<WireOrder[]> {
+    const { exchange, governor, filters } = this.d;
+    const open = await governor.read('fetchOpenOrders', () => exchange.fetchOpenOrders(filters.symbol));
+    return open.map((o) => parseWire(wireOrderSchema, o.info, 'open order'));
+  }
+
+  /** The account's recent trades on the symbol (Binance: the last 7 days, up to `limit`) that the database lacks, for orders it knows. */
+  async missedFills(limit = 1000): Promise<Fill[]> {
+    const { exchange, governor, filters, store } = this.d;
+    const trades = await governor.read('fetchMyTrades', () => exchange.fetchMyTrades(filters.symbol, undefined, limit));
+    const out: Fill[] = [];
+    const byExchangeId = new Map<string, Order | null>();
+    for (const raw of trades) {
+      const t = parseWire(wireTradeSchema, raw.info, 'trade');
+      if (!byExchangeId.has(t.orderId)) byExchangeId.set(t.orderId, this.orderByExchangeId(t.orderId));
+      const order = byExchangeId.get(t.orderId);
+      if (!order) continue;
+      const known = store.fills.list({ clientOrderId: order.clientOrderId }, { limit: 1000 }).items.some((f) => f.tradeId === t.id);
+      if (!known) out.push(fillFromTrade(t, order));
+    }
+    return out;
+  }
+
+  private orderByExchangeId(exchangeOrderId: string): Order | null {
+    for (let cursor: number | undefined, i = 0; i < 20; i++) {
+      const page = this.d.store.orders.list({ symbol: this.d.filters.symbol }, { limit: 200, cursor });
+      const hit = page.items.find((o) => o.exchangeOrderId === exchangeOrderId);
+      if (hit) return hit;
+      if (page.nextCursor === null) return null;
+      cursor = page.nextCursor;
+    }
+    return null;
+  }
+
   /** Queues fills discovered outside a cycle for the next `sync` (the cycle owns the position). */
   enqueueFills(fills: readonly Fill[]): void {
     for (const f of fills) if (!this.inbox.some((x) => x.tradeId === f.tradeId)) this.inbox.push(f);
@@ -211,6 +246,12 @@ export class LiveBroker implements Broker {
       if (isNotFound(error)) return this.refresh([order]);
       throw error;
     }
+  }
+
+  /** Cancels an order that is not in the journal (LIVE_UNKNOWN_ORDER_POLICY=cancel). */
+  async cancelForeign(clientOrderId: string): Promise<void> {
+    const { exchange, governor, filters } = this.d;
+    await governor.read('cancelOrder', () => exchange.cancelOrder('', filters.symbol, { origClientOrderId: clientOrderId }));
   }
 
   /** Emergency stop: cancels every open order of ours; failures are reported, not thrown. */
