@@ -214,9 +214,9 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
       return { name: active.name, params: { ...active.params }, tunable: definition?.tunable ?? [], describe: active.strategy.describe ? { ...active.strategy.describe() } : null };
     },
     webRoot: existsSync(join(WEB_ROOT, 'index.html')) ? WEB_ROOT : null,
+    // Telegram webhook mode: grammy checks TELEGRAM_WEBHOOK_SECRET on each update.
+    ...(telegram.webhookHandler ? { telegramWebhook: telegram.webhookHandler } : {}),
   });
-  // Telegram webhook mode: grammy checks TELEGRAM_WEBHOOK_SECRET on each update.
-  if (telegram.webhookHandler) api.post('/telegram/webhook', telegram.webhookHandler);
   let url = `http://${config.HOST}:${config.PORT}`;
   if (options.listen !== false) {
     url = await api.listen({ host: config.HOST, port: config.PORT });

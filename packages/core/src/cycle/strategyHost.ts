@@ -18,6 +18,9 @@ export interface ActiveStrategy {
 export class StrategyHost {
   private active: ActiveStrategy | null = null;
   private seenVersion = '';
+  private seenParams: unknown = undefined;
+  private seenName: string | null = null;
+  private seenUpdatedAt = -1;
 
   constructor(
     private readonly store: Store,
@@ -44,6 +47,11 @@ export class StrategyHost {
     const name = this.store.config.get<string>(CONFIG_KEYS.activeStrategy);
     if (!name) throw new Error('no active strategy: StrategyHost.seed() was not called');
     const paramsEntry = this.store.config.entry(CONFIG_KEYS.strategyParams(name));
+    // Fast path for the per-candle call: same strategy, same stored object, same write time.
+    if (this.active && name === this.seenName && paramsEntry?.value === this.seenParams && (paramsEntry?.updatedAt ?? 0) === this.seenUpdatedAt) return this.active;
+    this.seenName = name;
+    this.seenParams = paramsEntry?.value;
+    this.seenUpdatedAt = paramsEntry?.updatedAt ?? 0;
     const version = `${name}@${paramsEntry?.updatedAt ?? 0}:${JSON.stringify(paramsEntry?.value ?? null)}`;
     if (this.active && version === this.seenVersion) return this.active;
     const { strategy, params } = this.build(name, (paramsEntry?.value as Record<string, unknown> | undefined) ?? {});

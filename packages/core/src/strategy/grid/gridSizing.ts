@@ -23,6 +23,10 @@ export function levelQuantity(quote: number, price: number, filters: SymbolFilte
  */
 export function acceptable(quantity: number, price: number, filters: SymbolFilters): boolean {
   if (!(quantity > 0)) return false;
+  // Clear-cut cases in floats (this runs on every candle of a backtest); the exact check decides the rest.
+  const notional = quantity * price;
+  const minNotional = Number(filters.minNotional);
+  if (notional < minNotional * 0.999 || quantity < Number(filters.minQty) * 0.999) return false;
   return filterViolations(decStr(quantity), decStr(price), filters).every((v) => v.startsWith('PRICE_'));
 }
 
