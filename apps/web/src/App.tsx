@@ -24,10 +24,11 @@ export function App() {
   useEffect(() => onUnauthorized(() => client.resetQueries({ queryKey: ['me'] })), [client]);
 
   const logout = useCallback(() => {
+    // The request picks up the token before it is cleared; the server revokes every token of the user.
     void api.post('/api/auth/logout').catch(() => undefined);
     clearToken();
-    client.clear();
-    void client.resetQueries({ queryKey: ['me'] });
+    // Resetting refetches /me without a token → 401 → the login page, and drops the old user's data.
+    void client.resetQueries();
   }, [client]);
 
   const session = useMemo<Session | null>(

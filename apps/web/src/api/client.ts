@@ -49,7 +49,8 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
   const json: unknown = text ? safeJson(text) : null;
   if (!res.ok) {
     const err = (json as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-    if (res.status === 401 && path !== '/api/auth/login') notifyUnauthorized();
+    // Only a token the server stopped accepting means "session over"; a 401 without one is just the login page.
+    if (res.status === 401 && token && path !== '/api/auth/login') notifyUnauthorized();
     throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? (res.statusText || 'request failed'), err?.details);
   }
   return json as T;

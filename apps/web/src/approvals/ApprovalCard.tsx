@@ -4,18 +4,24 @@ import { api } from '../api/client';
 import type { Approval } from '../api/types';
 import { useCan } from '../auth/SessionContext';
 import { Countdown } from '../components/Countdown';
-import { ErrorBox } from '../components/ErrorBox';
 import { dateTime } from '../format';
 import { ChangeView } from './ChangeView';
 import { WhatIfView } from './WhatIfView';
 
-/** One pending proposal with everything needed to decide it, and the approve/reject buttons. */
-export function ApprovalCard({ approval }: { approval: Approval }) {
+export type DecisionOutcome = { readonly id: number; readonly decided: Approval } | { readonly id: number; readonly error: unknown };
+
+/**
+ * One pending proposal with everything needed to decide it, and the approve/reject buttons. The
+ * outcome goes to the page: once decided (here or elsewhere) the card leaves the pending list.
+ */
+export function ApprovalCard({ approval, onOutcome }: { approval: Approval; onOutcome: (outcome: DecisionOutcome) => void }) {
   const canDecide = useCan('approve');
   const client = useQueryClient();
   const [comment, setComment] = useState('');
   const decide = useMutation({
     mutationFn: (verdict: 'approve' | 'reject') => api.post<Approval>(`/api/approvals/${approval.id}/${verdict}`, comment.trim() ? { comment: comment.trim() } : {}),
+    onSuccess: (decided) => onOutcome({ id: approval.id, decided }),
+    onError: (error) => onOutcome({ id: approval.id, error }),
     onSettled: () => {
       for (const prefix of ['approvals', 'strategy', 'config', 'events']) void client.invalidateQueries({ queryKey: [prefix] });
     },
@@ -49,8 +55,6 @@ export function ApprovalCard({ approval }: { approval: Approval }) {
       ) : (
         <p className="muted small">Your role cannot decide proposals.</p>
       )}
-      {decide.data ? <p className="ok">Proposal {decide.data.status.toLowerCase()}.</p> : null}
-      <ErrorBox error={decide.error} />
     </article>
   );
 }

@@ -15,7 +15,7 @@ export function StrategyParams() {
         </h2>
       </header>
       <ErrorBox error={strategy.error} />
-      <table className="table">
+      <table className="table" data-testid="strategy-params">
         <thead>
           <tr>
             <th>Parameter</th>
@@ -29,7 +29,7 @@ export function StrategyParams() {
           {keys.map((key) => {
             const b = bounds.get(key);
             return (
-              <tr key={key}>
+              <tr key={key} data-tunable={b ? 'true' : undefined}>
                 <td>
                   <code>{key}</code>
                 </td>
