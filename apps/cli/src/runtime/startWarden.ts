@@ -31,6 +31,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { createLogger } from '../context.js';
 import { CycleRunner } from './cycleRunner.js';
+import { createLiveTrading } from './liveTrading.js';
 import { restorePaperBroker } from './paperAccount.js';
 import { whatIfRunner } from './whatIf.js';
 
@@ -100,8 +101,10 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
     return out;
   };
 
-  if (config.TRADING_MODE === 'live') throw new ValidationError('live execution is not available in this build: set TRADING_MODE=paper', 'TRADING_MODE');
-  const broker = restorePaperBroker(store, config, filters, logger);
+  // Live: journal reconciled with the exchange before the cycle reads positions (see docs/live.md).
+  const live = config.TRADING_MODE === 'live' ? createLiveTrading(config, store, logger, clock, filters) : null;
+  if (live) await live.reconcileOnStart();
+  const broker = live ? live.broker : restorePaperBroker(store, config, filters, logger);
   const liveUpdates = new LiveUpdates();
 
   // Notifications: Telegram behind a router; commands reach the same services as the API.
@@ -134,6 +137,8 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
     liveUpdates,
     notifier,
   );
+
+  live?.attach({ control, notifier });
 
   const preflight = async (): Promise<string[]> => {
     const { strategy } = strategies.current();
@@ -214,6 +219,7 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
       return { name: active.name, params: { ...active.params }, tunable: definition?.tunable ?? [], describe: active.strategy.describe ? { ...active.strategy.describe() } : null };
     },
     webRoot: existsSync(join(WEB_ROOT, 'index.html')) ? WEB_ROOT : null,
+    ...(live ? { liveOrders: live.liveOrders } : {}),
     // Telegram webhook mode: grammy checks TELEGRAM_WEBHOOK_SECRET on each update.
     ...(telegram.webhookHandler ? { telegramWebhook: telegram.webhookHandler } : {}),
   });
@@ -264,6 +270,7 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
       } else logger.error({ err: error }, 'scheduler not started');
     }
   };
+  await live?.start();
   await autoStart();
   notifier.notify(startupNotification(control.status()));
 
@@ -274,6 +281,7 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
       if (retryTimer) clearTimeout(retryTimer);
       logger.info({ reason }, 'stopping: finishing the current cycle');
       await scheduler.stop();
+      live?.stop();
       notifier.notify(shutdownNotification(reason));
       await telegram.stop(2_000);
       await api.close();

@@ -1,25 +1,14 @@
+import { manualLiveOrderSchema } from '@warden/core/live/manualLiveOrder';
 import { z } from 'zod';
 import { bearer, errorResponses, principalOf, type RoutePlugin } from '../context.js';
 
-/*
- * ─── LIVE ORDERS: place for the live-execution work ───────────────────────────────────────────
- * `POST /api/live/orders`, admin only (the access hook enforces it). Registered only when the
- * caller passes `deps.liveOrders`; until then the route does not exist (404). The live engine owns
- * the gates (TRADING_MODE=live, keys, LIVE_TRADING_CONFIRM), the exchange filters and the audit of
- * each order; this route only validates the shape and passes the admin's ActorRef.
- * Refine `liveOrderBody` and `liveOrderResponse` to the engine's real input and result types.
+/**
+ * `POST /api/live/orders`, admin only (the access hook enforces it). Registered only when the runtime
+ * passes `deps.liveOrders` (TRADING_MODE=live with every gate open); otherwise the route does not
+ * exist (404). The body is validated here; the live engine runs the risk engine, the exchange filters
+ * and the audit (actor and reason) of each order.
  */
-export const liveOrderBody = z.strictObject({
-  symbol: z.string().regex(/^[A-Z0-9]{2,12}\/[A-Z0-9]{2,12}$/, 'expected BASE/QUOTE, e.g. BTC/USDT'),
-  side: z.enum(['BUY', 'SELL']),
-  type: z.enum(['MARKET', 'LIMIT']),
-  quantity: z.string().regex(/^\d+(\.\d+)?$/, 'expected a decimal string'),
-  price: z
-    .string()
-    .regex(/^\d+(\.\d+)?$/, 'expected a decimal string')
-    .optional(),
-  reason: z.string().trim().min(1).max(500),
-});
+export const liveOrderBody = manualLiveOrderSchema;
 
 const liveOrderResponse = z.record(z.string(), z.unknown());
 

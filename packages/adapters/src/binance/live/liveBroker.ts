@@ -2,7 +2,7 @@ import type { SymbolFilters } from '@warden/core/domain/market';
 import { type Fill, type Order, type OrderIntent, isOpenStatus } from '@warden/core/domain/orders';
 import { NotFoundError } from '@warden/core/errors/errors';
 import { needsLookup, resolveUnknownOrder } from '@warden/core/live/unknownOrderResolution';
-import { dec, decStr } from '@warden/core/money/decimal';
+import { dec, decMin, decStr, floorToStep } from '@warden/core/money/decimal';
 import type { Balances, Broker, BrokerUpdate, CancelReport, MarketTick } from '@warden/core/ports/broker';
 import type { Store } from '@warden/core/ports/store';
 import { OrderNotFound } from 'ccxt';
@@ -31,6 +31,8 @@ export interface LiveBrokerDeps {
   readonly recvWindowMs: number;
   readonly log: LiveLogger;
   readonly alert?: (title: string, lines: readonly string[]) => void;
+  /** LIVE_EMERGENCY_FLATTEN: after cancelling, sell the bot's position at market. */
+  readonly flattenOnEmergency?: boolean;
   /** Test hook at each step of a submission (crash tests). */
   readonly probe?: (step: LiveStep, clientOrderId: string) => void;
 }
@@ -266,7 +268,32 @@ export class LiveBroker implements Broker {
         failed.push({ clientOrderId: order.clientOrderId, error: error instanceof Error ? error.message : String(error) });
       }
     }
+    if (this.d.flattenOnEmergency) await this.flatten(symbol, now, failed);
     return { canceled, failed };
+  }
+
+  /**
+   * Sells the bot's recorded position (never the account's other holdings) at market, bypassing the
+   * risk engine on purpose: the state is EMERGENCY_STOP, where the engine blocks every order. Its fills
+   * reach the position through the next sync like any other.
+   */
+  private async flatten(symbol: string, now: number, failed: Array<{ clientOrderId: string; error: string }>): Promise<void> {
+    const { store, filters } = this.d;
+    const held = dec(store.positions.get(symbol)?.quantity ?? '0');
+    const free = dec((await this.refreshBalances().catch(() => this.balancesCache)).base.free);
+    const quantity = floorToStep(decMin(held, free), filters.stepSize);
+    const clientOrderId = `wdflat${now.toString(36)}`;
+    if (quantity.lt(filters.minQty)) return;
+    try {
+      const update = await this.submit({ clientOrderId, symbol, side: 'SELL', type: 'MARKET', quantity: decStr(quantity), price: null, cycleId: null, reason: 'emergency stop: LIVE_EMERGENCY_FLATTEN', tag: 'flatten' }, { now, price: 0, high: 0, low: 0 });
+      store.transaction(() => {
+        for (const o of update.orders) store.orders.update(o);
+      });
+      this.enqueueFills(update.fills);
+      if (update.orders.some((o) => o.status === 'REJECTED')) failed.push({ clientOrderId, error: 'flatten order rejected' });
+    } catch (error) {
+      failed.push({ clientOrderId, error: `flatten failed: ${error instanceof Error ? error.message : String(error)}` });
+    }
   }
 
   async openOrders(symbol: string): Promise<readonly Order[]> {

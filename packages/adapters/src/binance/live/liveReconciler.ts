@@ -18,8 +18,6 @@ export interface ReconcilerDeps {
   readonly tolerancePct: number;
   readonly log: LiveLogger;
   readonly alert?: (title: string, lines: readonly string[]) => void;
-  /** Pauses trading through the control service (audited there); set once the control service exists. */
-  pause?: (reason: string) => Promise<void>;
 }
 
 export interface ReconcileReport {
@@ -37,7 +35,14 @@ export interface ReconcileReport {
  * position; beyond LIVE_BALANCE_TOLERANCE_PCT trading pauses with an alert.
  */
 export class LiveReconciler {
+  private pause: ((reason: string) => Promise<void>) | null = null;
+
   constructor(private readonly d: ReconcilerDeps) {}
+
+  /** Pauses trading through the control service (audited there); set once the control service exists. */
+  setPause(pause: (reason: string) => Promise<void>): void {
+    this.pause = pause;
+  }
 
   /** Start-up: resolve the journal and apply missed fills directly (no cycle holds the position yet). */
   async reconcileJournal(): Promise<{ ordersUpdated: number; fillsApplied: number }> {
@@ -95,7 +100,7 @@ export class LiveReconciler {
       store.audit.append({ time: this.d.now(), type: 'live.balance_mismatch', actor: 'system', reason, inputs: { ...comparison, tolerancePct: this.d.tolerancePct }, outcome: 'pause' });
       this.d.log.error({ ...comparison }, reason);
       this.d.alert?.('Balance mismatch: trading paused', [reason]);
-      await this.d.pause?.(reason);
+      await this.pause?.(reason);
     }
     return comparison;
   }

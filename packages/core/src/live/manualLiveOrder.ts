@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import type { ActorRef } from '../app/services.js';
+import type { SymbolFilters } from '../domain/market.js';
+import type { Order, OrderIntent } from '../domain/orders.js';
+import type { TradeSignal } from '../domain/signal.js';
+import { ValidationError } from '../errors/errors.js';
+import type { Broker, BrokerUpdate } from '../ports/broker.js';
+import type { Store } from '../ports/store.js';
+import type { RiskEngine, RiskInput } from '../risk/riskEngine.js';
+
+const decimal = z.string().regex(/^\d+(\.\d+)?$/, 'expected a decimal string');
+
+/** `POST /api/live/orders`: a size in base (`quantity`) or in quote (`quoteAmount`), a price only for limits, and a reason. */
+export const manualLiveOrderSchema = z
+  .strictObject({
+    symbol: z.string().regex(/^[A-Z0-9]{2,12}\/[A-Z0-9]{2,12}$/, 'expected BASE/QUOTE, e.g. BTC/USDT').optional(),
+    side: z.enum(['BUY', 'SELL']),
+    type: z.enum(['MARKET', 'LIMIT']),
+    quantity: decimal.optional(),
+    quoteAmount: decimal.optional(),
+    price: decimal.optional(),
+    reason: z.string().trim().min(1).max(500),
+  })
+  .refine((b) => (b.quantity === undefined) !== (b.quoteAmount === undefined), { message: 'give exactly one of quantity or quoteAmount', path: ['quantity'] })
+  .refine((b) => (b.type === 'LIMIT') === (b.price !== undefined), { message: 'price is required for LIMIT orders and not allowed for MARKET', path: ['price'] });
+export type ManualLiveOrderInput = z.infer<typeof manualLiveOrderSchema>;
+
+export type ManualLiveOrderResult =
+  | { readonly decision: 'BLOCK'; readonly reasons: readonly string[] }
+  | { readonly decision: 'ALLOW'; readonly order: Order; readonly fills: number };
+
+/** What the risk engine needs besides the order: the market and the account marks right now. */
+export type RiskContext = Omit<RiskInput, 'signal' | 'filters' | 'freeBase' | 'freeQuote' | 'openOrders'>;
+
+export interface ManualLiveOrderDeps {
+  readonly store: Store;
+  readonly broker: Broker;
+  readonly risk: RiskEngine;
+  readonly filters: SymbolFilters;
+  readonly riskContext: () => Promise<RiskContext>;
+  /** Persists the broker's answer; fills go to the cycle, which owns the position. */
+  readonly handOver: (update: BrokerUpdate) => void;
+  readonly newClientOrderId: () => string;
+}
+
+/**
+ * A manual live order from an admin: the same risk engine as the strategy's orders (state, staleness,
+ * size, balances, filters), then the live broker, which journals it before sending. Every attempt —
+ * blocked, rejected or placed — is audited with the admin as actor and their reason.
+ */
+export class ManualLiveOrders {
+  constructor(private readonly d: ManualLiveOrderDeps) {}
+
+  async place(input: unknown, actor: ActorRef): Promise<ManualLiveOrderResult> {
+    const parsed = manualLiveOrderSchema.safeParse(input);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ValidationError(issue?.message ?? 'invalid order', issue?.path.join('.'));
+    }
+    const body = parsed.data;
+    const { filters, store, broker } = this.d;
+    if (body.symbol !== undefined && body.symbol !== filters.symbol) throw new ValidationError(`live orders are only for the traded symbol ${filters.symbol}`, 'symbol');
+    const ctx = await this.d.riskContext();
+    const balances = await broker.balances();
+    const signal: TradeSignal = {
+      action: body.side,
+      reason: body.reason,
+      inputs: { manual: true, actor: actor.id },
+      ...(body.price !== undefined ? { limitPrice: Number(body.price) } : {}),
+      ...(body.quantity !== undefined ? { baseQuantity: Number(body.quantity) } : { quoteAmount: Number(body.quoteAmount) }),
+    };
+    const decision = this.d.risk.evaluate({ ...ctx, signal, filters, freeBase: balances.base.free, freeQuote: balances.quote.free, openOrders: (await broker.openOrders(filters.symbol)).length });
+    const audit = (outcome: string, inputs: Record<string, unknown>) =>
+      store.audit.append({ time: ctx.now, type: 'live.manual_order', actor: actor.id, reason: body.reason, inputs: { request: body, role: actor.role, ...inputs }, outcome });
+    if (decision.decision === 'BLOCK') {
+      audit('BLOCK', { reasons: decision.reasons, risk: decision.inputs });
+      return { decision: 'BLOCK', reasons: decision.reasons };
+    }
+    const intent: OrderIntent = {
+      clientOrderId: this.d.newClientOrderId(),
+      symbol: filters.symbol,
+      side: decision.side,
+      type: decision.type,
+      quantity: decision.quantity,
+      price: decision.type === 'LIMIT' ? decision.price : null,
+      cycleId: null,
+      reason: `manual by ${actor.id}: ${body.reason}`.slice(0, 500),
+      tag: 'manual',
+    };
+    const update = await broker.submit(intent, { now: ctx.now, price: ctx.price, high: ctx.price, low: ctx.price });
+    this.d.handOver(update);
+    const order = update.orders.find((o) => o.clientOrderId === intent.clientOrderId) ?? store.orders.byClientId(intent.clientOrderId);
+    if (!order) throw new Error(`live order ${intent.clientOrderId} vanished from the journal`);
+    audit(order.status, { clientOrderId: intent.clientOrderId, quantity: intent.quantity, price: intent.price, shrunkBy: decision.shrunkBy, fills: update.fills.length });
+    return { decision: 'ALLOW', order, fills: update.fills.length };
+  }
+}
