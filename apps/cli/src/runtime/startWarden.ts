@@ -17,7 +17,7 @@ import { strategySettingsFromConfig } from '@warden/core/cycle/settings';
 import { StrategyHost } from '@warden/core/cycle/strategyHost';
 import { TradingCycle } from '@warden/core/cycle/tradingCycle';
 import { TIMEFRAME_MS, type SymbolFilters, type Timeframe } from '@warden/core/domain/market';
-import { InsufficientDataError, ValidationError } from '@warden/core/errors/errors';
+import { InsufficientDataError } from '@warden/core/errors/errors';
 import { Heartbeat } from '@warden/core/notifications/heartbeat';
 import { NotificationRouter } from '@warden/core/notifications/router';
 import { shutdownNotification, startupNotification } from '@warden/core/notifications/systemMessages';
