@@ -211,14 +211,20 @@ describe('approvals', () => {
 });
 
 describe('tables, audit log and config', () => {
-  it('lists the orders and fills, filtered by status', async () => {
+  it('lists the orders and fills the bot made, and filters orders by status', async () => {
     const page = await as('viewer');
     await toPage(page, 'trades');
-    await page.waitForSelector('[data-testid=fills-table] td:has-text("e2e-seed-1")');
-    await page.selectOption('[aria-label="Order status"]', 'CANCELED');
-    await page.waitForSelector('[data-testid=orders-table] td:has-text("No orders match")');
+    const fills = server.store.fills.all('BTC/USDT');
+    expect(fills.length).toBeGreaterThan(0);
+    await page.waitForSelector(`[data-testid=fills-table] td:has-text("${fills[0]?.clientOrderId}")`);
+    await page.waitForSelector('[data-testid=positions-table] td:has-text("BTC/USDT")');
     await page.selectOption('[aria-label="Order status"]', 'FILLED');
-    await page.waitForSelector('[data-testid=orders-table] td:has-text("e2e-seed-2")');
+    await page.waitForFunction(() => {
+      const cells = [...document.querySelectorAll('[data-testid=orders-table] tbody tr td:nth-child(4)')].map((td) => td.textContent);
+      return cells.length > 0 && cells.every((c) => c === 'FILLED');
+    });
+    await page.selectOption('[aria-label="Order status"]', 'REJECTED');
+    await page.waitForSelector('[data-testid=orders-table] td:has-text("No orders match")');
     await screenshot(page, 'trades');
   });
 

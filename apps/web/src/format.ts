@@ -37,10 +37,16 @@ export function dateTime(value: number | string | null | undefined): string {
   return ms === null ? '—' : new Date(ms).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' });
 }
 
+/**
+ * "3m 5s ago" — or the date itself when the gap is implausible (a server whose clock follows a
+ * replayed or skewed exchange clock), where a relative time would mislead.
+ */
 export function ago(value: number | string | null | undefined, now = Date.now()): string {
   const ms = toMs(value);
   if (ms === null) return 'never';
-  return `${duration(now - ms)} ago`;
+  const gap = now - ms;
+  if (gap < -60_000 || gap > 7 * 86_400_000) return dateTime(ms);
+  return `${duration(gap)} ago`;
 }
 
 export function duration(ms: number): string {

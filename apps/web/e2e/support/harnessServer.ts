@@ -3,7 +3,7 @@ import { hashPassword } from '@warden/api';
 import { recordedMarket } from '@warden/testkit/fakeBinance/recordedMarket';
 import { startFakeBinance } from '@warden/testkit/fakeBinance/server';
 import { startApi } from '../../../api/src/testing/apiHarness';
-import { MARKET_TIME, PASSWORD, type PanelServer, ROLES, SYMBOL, seedFills } from './panelServer';
+import { MARKET_TIME, PASSWORD, type PanelServer, ROLES, SYMBOL } from './panelServer';
 import { seedDemoData } from './demoData';
 
 /**
@@ -23,7 +23,6 @@ export async function startHarnessServer(options: { auth: boolean }): Promise<Pa
     url: api.url,
     binance,
     store: api.store,
-    seededFills: seedFills(api.store) + 5,
     async stop() {
       await api.close();
       await binance.close();

@@ -34,7 +34,7 @@ export function KeyFigures() {
         value={openQty === 0 ? 'flat' : qty(openQty)}
         sub={openQty === 0 ? (position ? `realized ${signed(num(position.realizedPnl))}` : 'no fills yet') : `avg entry ${money(position?.avgEntryPrice)}`}
       />
-      <Stat label="Last cycle" testId="stat-last-cycle" value={ago(status?.lastCycleAt)} sub={`${status?.cycleCount ?? 0} cycles${status?.lastError ? ` · last error: ${status.lastError}` : ''}`} tone={status?.lastError ? 'warn' : undefined} />
+      <Stat label="Last cycle" testId="stat-last-cycle" value={ago(status?.lastCycleAt)} sub={`${status?.cycleCount ?? 0} cycles${status?.lastCycleId ? ` · ${status.lastCycleId}` : ''}${status?.lastError ? ` · last error: ${status.lastError}` : ''}`} tone={status?.lastError ? 'warn' : undefined} />
       <Stat
         label="Pending approvals"
         testId="stat-pending"

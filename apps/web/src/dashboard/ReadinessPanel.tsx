@@ -19,7 +19,7 @@ export function ReadinessPanel() {
             <li key={r.timeframe}>
               <span className="tf">{r.timeframe}</span>
               <span className="bar">
-                <span className={r.ready ? 'fill ok' : 'fill warn'} style={{ width: `${share * 100}%` }} />
+                <span className={r.ready ? 'fill fill-ok' : 'fill fill-warn'} style={{ width: `${share * 100}%` }} />
               </span>
               <span className="small">
                 {r.available}/{r.required}
