@@ -1,6 +1,13 @@
 import { useStrategy } from '../api/queries';
-import { money } from '../format';
+import { dateTime, money } from '../format';
 import { gridLevels, sideTone } from './gridLevels';
+
+/** Timestamps (lastSignalAt, outOfRangeSince…) as dates, other numbers rounded for reading. */
+function fact(key: string, value: unknown): string {
+  if (typeof value !== 'number') return String(value);
+  if (/(At|Since)$/.test(key) && value > 1e12) return dateTime(value);
+  return value.toLocaleString(undefined, { maximumFractionDigits: 6 });
+}
 
 /** The active grid's levels and what the strategy reports about them (spacing, regime…), when a grid runs. */
 export function GridLevelsTable() {
@@ -17,12 +24,12 @@ export function GridLevelsTable() {
         {facts.map(([k, v]) => (
           <div key={k}>
             <dt>{k}</dt>
-            <dd>{typeof v === 'number' ? v.toLocaleString(undefined, { maximumFractionDigits: 6 }) : String(v)}</dd>
+            <dd>{fact(k, v)}</dd>
           </div>
         ))}
       </dl>
       {levels.length > 0 ? (
-        <table className="table compact">
+        <table className="table compact levels">
           <thead>
             <tr>
               <th>Level</th>
