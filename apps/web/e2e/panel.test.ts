@@ -69,7 +69,8 @@ describe('dashboard and chart', () => {
     await page.waitForSelector('[data-testid=state-banner][data-state=RUNNING]');
     expect((await page.textContent('[data-testid=mode]'))?.toLowerCase()).toContain('paper');
     await page.waitForSelector('[data-testid=data-ready]');
-    for (const stat of ['equity', 'pnl', 'drawdown', 'winrate', 'position', 'last-cycle', 'pending']) await page.waitForSelector(`[data-testid=stat-${stat}]`);
+    for (const stat of ['equity', 'pnl', 'drawdown', 'winrate', 'position', 'last-cycle', 'pending'])
+      await page.waitForSelector(`[data-testid=stat-${stat}]`);
   });
 
   it('draws candlesticks with the fills as buy/sell markers', async () => {
@@ -139,8 +140,10 @@ describe('controls', () => {
     await admin.fill('form[aria-label="Manual resume"] textarea', 'checked the exchange, all clear');
     await admin.click('form[aria-label="Manual resume"] button[type=submit]');
     await admin.waitForSelector('[data-testid=state-banner][data-state=RUNNING]');
-    // The operator's page learns of it through the live stream, without a reload.
-    await operator.waitForSelector('[data-testid=state-banner][data-state=RUNNING]');
+    // The operator's page learns of it through the live stream, without a reload — well before
+    // its 15 s status poll would.
+    await operator.waitForSelector('[data-testid=stream-status][data-stream=live]');
+    await operator.waitForSelector('[data-testid=state-banner][data-state=RUNNING]', { timeout: 10_000 });
   });
 
   it('an operator stops and starts the scheduler and sees the outcome', async () => {
@@ -175,7 +178,9 @@ describe('controls', () => {
 
 describe('approvals', () => {
   it('an operator approves a pending proposal with a comment and it moves to the history', async () => {
-    const approval = server.store.approvals.insert(demoApproval(Date.now(), 'smart_grid_ai', { grid_levels: 8, spacing_min_pct: 0.4 }, { grid_levels: 6, spacing_min_pct: 0.6 }));
+    const approval = server.store.approvals.insert(
+      demoApproval(Date.now(), 'smart_grid_ai', { grid_levels: 8, spacing_min_pct: 0.4 }, { grid_levels: 6, spacing_min_pct: 0.6 }),
+    );
     const page = await as('operator');
     await toPage(page, 'approvals');
     const card = page.locator(`[data-testid=approval-card][data-approval-id="${approval.id}"]`);
@@ -201,7 +206,12 @@ describe('approvals', () => {
     await toPage(page, 'approvals');
     const card = page.locator(`[data-testid=approval-card][data-approval-id="${approval.id}"]`);
     await card.waitFor();
-    server.store.approvals.decide(approval.id, { status: 'REJECTED', decidedBy: 'telegram:1', decidedAt: Date.now(), comment: 'decided on the phone' });
+    server.store.approvals.decide(approval.id, {
+      status: 'REJECTED',
+      decidedBy: 'telegram:1',
+      decidedAt: Date.now(),
+      comment: 'decided on the phone',
+    });
     await card.locator('button:has-text("Approve")').click();
     const alert = page.locator('[data-testid=decision-result] [role=alert]');
     await alert.waitFor();

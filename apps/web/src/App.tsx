@@ -19,7 +19,12 @@ function normalizeMe(raw: Record<string, unknown>): Me {
 
 export function App() {
   const client = useQueryClient();
-  const me = useQuery({ queryKey: ['me'], queryFn: () => api.get<Record<string, unknown>>('/api/auth/me').then(normalizeMe), retry: false, staleTime: Infinity });
+  const me = useQuery({
+    queryKey: ['me'],
+    queryFn: () => api.get<Record<string, unknown>>('/api/auth/me').then(normalizeMe),
+    retry: false,
+    staleTime: Infinity,
+  });
 
   useEffect(() => onUnauthorized(() => client.resetQueries({ queryKey: ['me'] })), [client]);
 

@@ -1,13 +1,16 @@
-import type { NewApproval, Store } from '@warden/core/ports/store';
 import type { Candle, Timeframe } from '@warden/core/domain/market';
 import type { Side } from '@warden/core/domain/orders';
+import type { NewApproval, Store } from '@warden/core/ports/store';
 
 const TF_MS: Partial<Record<Timeframe, number>> = { '1m': 60_000, '5m': 300_000, '15m': 900_000, '1h': 3_600_000, '4h': 14_400_000 };
 
 /** A deterministic random walk, so screenshots look the same run after run. */
 function walk(count: number, start: number, tfMs: number, end: number, seed: number): Candle[] {
   let s = seed;
-  const rand = () => ((s = (s * 16807) % 2147483647) / 2147483647);
+  const rand = () => {
+    s = (s * 16807) % 2147483647;
+    return s / 2147483647;
+  };
   const candles: Candle[] = [];
   let price = start;
   const first = Math.floor(end / tfMs) * tfMs - count * tfMs;
@@ -31,7 +34,10 @@ export interface DemoData {
  * Fills a store with candles, a few round trips, snapshots and approvals, for screenshots and for
  * browser tests that must not wait for the market to produce trades.
  */
-export function seedDemoData(store: Store, opts: { symbol: string; timeframes: readonly Timeframe[]; now: number; strategy: string }): DemoData {
+export function seedDemoData(
+  store: Store,
+  opts: { symbol: string; timeframes: readonly Timeframe[]; now: number; strategy: string },
+): DemoData {
   const { symbol, now } = opts;
   let primary: Candle[] = [];
   opts.timeframes.forEach((tf, i) => {
@@ -53,16 +59,71 @@ export function seedDemoData(store: Store, opts: { symbol: string; timeframes: r
       const price = c.close.toFixed(2);
       const clientOrderId = `demo-${n + 1}`;
       const time = c.openTime + 1000;
-      store.orders.insert({ clientOrderId, exchangeOrderId: String(1000 + n), symbol, side: t.side, type: 'MARKET', status: 'FILLED', quantity: '0.01', price: null, filledQuantity: '0.01', avgFillPrice: price, mode: 'paper', cycleId: `c${n}`, reason: `grid level crossed (${t.side.toLowerCase()})`, tag: null, createdAt: time, updatedAt: time });
-      store.fills.insert({ tradeId: `t${n + 1}`, clientOrderId, symbol, side: t.side, price, quantity: '0.01', quoteQuantity: (Number(price) * 0.01).toFixed(2), fee: '0.00001', feeAsset: 'BTC', liquidity: 'taker', time });
+      store.orders.insert({
+        clientOrderId,
+        exchangeOrderId: String(1000 + n),
+        symbol,
+        side: t.side,
+        type: 'MARKET',
+        status: 'FILLED',
+        quantity: '0.01',
+        price: null,
+        filledQuantity: '0.01',
+        avgFillPrice: price,
+        mode: 'paper',
+        cycleId: `c${n}`,
+        reason: `grid level crossed (${t.side.toLowerCase()})`,
+        tag: null,
+        createdAt: time,
+        updatedAt: time,
+      });
+      store.fills.insert({
+        tradeId: `t${n + 1}`,
+        clientOrderId,
+        symbol,
+        side: t.side,
+        price,
+        quantity: '0.01',
+        quoteQuantity: (Number(price) * 0.01).toFixed(2),
+        fee: '0.00001',
+        feeAsset: 'BTC',
+        liquidity: 'taker',
+        time,
+      });
     });
-    store.positions.upsert({ symbol, quantity: '0.01', avgEntryPrice: primary[185]?.close.toFixed(2) ?? '0', realizedPnl: '4.12', updatedAt: now });
+    store.positions.upsert({
+      symbol,
+      quantity: '0.01',
+      avgEntryPrice: primary[185]?.close.toFixed(2) ?? '0',
+      realizedPnl: '4.12',
+      updatedAt: now,
+    });
     primary.forEach((c, i) => {
       if (i % 4) return;
       const equity = 10_000 + (c.close - 60_000) * 0.01 + i * 0.03;
-      store.equity.insert({ time: c.openTime, cycleId: `c${i}`, equity: equity.toFixed(2), quoteBalance: '9400', baseBalance: '0.01', price: c.close.toFixed(2), unrealizedPnl: '1.50', realizedPnl: '4.12' });
+      store.equity.insert({
+        time: c.openTime,
+        cycleId: `c${i}`,
+        equity: equity.toFixed(2),
+        quoteBalance: '9400',
+        baseBalance: '0.01',
+        price: c.close.toFixed(2),
+        unrealizedPnl: '1.50',
+        realizedPnl: '4.12',
+      });
     });
-    store.metrics.insert({ time: now, cycleId: 'c-last', totalReturnPct: 0.056, maxDrawdownPct: 1.8, winRate: 0.5, profitFactor: 1.4, sharpe: 0.9, feesPaid: 3.1, tradeCount: trades.length, exposurePct: 6 });
+    store.metrics.insert({
+      time: now,
+      cycleId: 'c-last',
+      totalReturnPct: 0.056,
+      maxDrawdownPct: 1.8,
+      winRate: 0.5,
+      profitFactor: 1.4,
+      sharpe: 0.9,
+      feesPaid: 3.1,
+      tradeCount: trades.length,
+      exposurePct: 6,
+    });
   });
   return { fills: trades.length, lastClose: primary[primary.length - 1]?.close ?? 0 };
 }
@@ -75,6 +136,10 @@ export function demoApproval(now: number, strategy: string, before: Record<strin
     change: { kind: 'params', strategy, before, after },
     reason: 'win rate fell below 40% over the last 50 cycles; wider spacing should cut fee drag',
     source: 'rules',
-    whatIf: { candles: 500, current: { returnPct: 1.2, maxDrawdownPct: 3.4, trades: 18 }, proposed: { returnPct: 1.9, maxDrawdownPct: 2.8, trades: 12 } },
+    whatIf: {
+      candles: 500,
+      current: { returnPct: 1.2, maxDrawdownPct: 3.4, trades: 18 },
+      proposed: { returnPct: 1.9, maxDrawdownPct: 2.8, trades: 12 },
+    },
   };
 }

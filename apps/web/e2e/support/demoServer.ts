@@ -10,6 +10,8 @@ const auth = process.env.DEMO_AUTH === '1';
 const api = await startApi({ auth, webRoot: resolve(import.meta.dirname, '../../dist'), env: { TRADING_TIMEFRAMES: '5m,1h' } });
 const now = Date.now();
 seedDemoData(api.store, { symbol: api.config.TRADING_SYMBOL, timeframes: api.config.TRADING_TIMEFRAMES, now, strategy: 'smart_grid_ai' });
-api.store.approvals.insert(demoApproval(now, 'smart_grid_ai', { grid_levels: 8, spacing_min_pct: 0.4 }, { grid_levels: 6, spacing_min_pct: 0.6 }));
+api.store.approvals.insert(
+  demoApproval(now, 'smart_grid_ai', { grid_levels: 8, spacing_min_pct: 0.4 }, { grid_levels: 6, spacing_min_pct: 0.6 }),
+);
 console.log(`demo panel at ${api.url}${auth ? ` (password "${PASSWORD}")` : ''}`);
 process.on('SIGINT', () => void api.close().then(() => process.exit(0)));

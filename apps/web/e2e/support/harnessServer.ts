@@ -3,8 +3,8 @@ import { hashPassword } from '@warden/api';
 import { recordedMarket } from '@warden/testkit/fakeBinance/recordedMarket';
 import { startFakeBinance } from '@warden/testkit/fakeBinance/server';
 import { startApi } from '../../../api/src/testing/apiHarness';
-import { MARKET_TIME, PASSWORD, type PanelServer, ROLES, SYMBOL } from './panelServer';
 import { seedDemoData } from './demoData';
+import { MARKET_TIME, PASSWORD, type PanelServer, ROLES, SYMBOL } from './panelServer';
 
 /**
  * Development fallback (WARDEN_E2E_SERVER=harness): the API over its store-backed test services
@@ -13,7 +13,11 @@ import { seedDemoData } from './demoData';
  */
 export async function startHarnessServer(options: { auth: boolean }): Promise<PanelServer> {
   const binance = await startFakeBinance({ candles: recordedMarket(), marketTime: MARKET_TIME });
-  const api = await startApi({ auth: options.auth, webRoot: resolve(import.meta.dirname, '../../dist'), env: { TRADING_SYMBOL: SYMBOL, TRADING_TIMEFRAMES: '5m,1h' } });
+  const api = await startApi({
+    auth: options.auth,
+    webRoot: resolve(import.meta.dirname, '../../dist'),
+    env: { TRADING_SYMBOL: SYMBOL, TRADING_TIMEFRAMES: '5m,1h' },
+  });
   if (options.auth) {
     const hash = await hashPassword(PASSWORD);
     for (const role of ROLES) api.store.users.setPasswordHash(role, hash, Date.now());

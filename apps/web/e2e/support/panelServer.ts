@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { Writable } from 'node:stream';
 import { resolve } from 'node:path';
+import { Writable } from 'node:stream';
 import { hashPassword } from '@warden/api';
 import type { Role } from '@warden/core/config/schema';
 import { openStore, type SqliteStore } from '@warden/storage/openStore';

@@ -36,7 +36,8 @@ export const keys = {
 
 export type Filters = Record<string, string | number | undefined>;
 
-export const useStatus = () => useQuery({ queryKey: keys.status, queryFn: () => api.get<SystemStatus>('/api/system/status'), refetchInterval: 15_000 });
+export const useStatus = () =>
+  useQuery({ queryKey: keys.status, queryFn: () => api.get<SystemStatus>('/api/system/status'), refetchInterval: 15_000 });
 
 export const useCandles = (symbol: string | undefined, timeframe: Timeframe | undefined, limit = 300) =>
   useQuery({
@@ -46,17 +47,23 @@ export const useCandles = (symbol: string | undefined, timeframe: Timeframe | un
     placeholderData: keepPreviousData,
   });
 
-export const useEquity = (limit = 500) => useQuery({ queryKey: keys.equity, queryFn: () => api.get<Page<EquitySnapshot>>('/api/equity', { limit }) });
+export const useEquity = (limit = 500) =>
+  useQuery({ queryKey: keys.equity, queryFn: () => api.get<Page<EquitySnapshot>>('/api/equity', { limit }) });
 
-export const useMetrics = () => useQuery({ queryKey: keys.metrics, queryFn: () => api.get<Page<MetricsSnapshot>>('/api/metrics', { limit: 1 }) });
+export const useMetrics = () =>
+  useQuery({ queryKey: keys.metrics, queryFn: () => api.get<Page<MetricsSnapshot>>('/api/metrics', { limit: 1 }) });
 
-export const useOrders = (f: Filters) => useQuery({ queryKey: keys.orders(f), queryFn: () => api.get<Page<Order>>('/api/orders', f), placeholderData: keepPreviousData });
+export const useOrders = (f: Filters) =>
+  useQuery({ queryKey: keys.orders(f), queryFn: () => api.get<Page<Order>>('/api/orders', f), placeholderData: keepPreviousData });
 
-export const useFills = (f: Filters) => useQuery({ queryKey: keys.fills(f), queryFn: () => api.get<Page<Fill>>('/api/fills', f), placeholderData: keepPreviousData });
+export const useFills = (f: Filters) =>
+  useQuery({ queryKey: keys.fills(f), queryFn: () => api.get<Page<Fill>>('/api/fills', f), placeholderData: keepPreviousData });
 
-export const usePositions = () => useQuery({ queryKey: keys.positions, queryFn: () => api.get<{ items: readonly Position[] }>('/api/positions').then((p) => p.items) });
+export const usePositions = () =>
+  useQuery({ queryKey: keys.positions, queryFn: () => api.get<{ items: readonly Position[] }>('/api/positions').then((p) => p.items) });
 
-export const useEvents = (f: Filters) => useQuery({ queryKey: keys.events(f), queryFn: () => api.get<Page<AuditEvent>>('/api/events', f), placeholderData: keepPreviousData });
+export const useEvents = (f: Filters) =>
+  useQuery({ queryKey: keys.events(f), queryFn: () => api.get<Page<AuditEvent>>('/api/events', f), placeholderData: keepPreviousData });
 
 export const useVerify = () => useQuery({ queryKey: keys.verify, queryFn: () => api.get<AuditVerification>('/api/events/verify') });
 

@@ -3,7 +3,22 @@ import type { Approval, ApprovalStatus, ProposalChange, WhatIfResult } from '@wa
 import type { Candle, Timeframe } from '@warden/core/domain/market';
 import type { EquitySnapshot, Fill, MetricsSnapshot, Order, OrderStatus, Position, Side, TradingMode } from '@warden/core/domain/orders';
 
-export type { Approval, ApprovalStatus, Candle, EquitySnapshot, Fill, MetricsSnapshot, Order, OrderStatus, Position, ProposalChange, Side, Timeframe, TradingMode, WhatIfResult };
+export type {
+  Approval,
+  ApprovalStatus,
+  Candle,
+  EquitySnapshot,
+  Fill,
+  MetricsSnapshot,
+  Order,
+  OrderStatus,
+  Position,
+  ProposalChange,
+  Side,
+  Timeframe,
+  TradingMode,
+  WhatIfResult,
+};
 
 export type Role = 'viewer' | 'operator' | 'admin';
 export type TradingState = 'RUNNING' | 'PAUSED' | 'EMERGENCY_STOP';
@@ -104,5 +119,10 @@ export interface ConfigView {
   /** Environment settings; secrets are "[redacted]" (or null when unset). */
   readonly env: Readonly<Record<string, unknown>>;
   /** The config table: state, active strategy, parameters — with who changed each and when. */
-  readonly runtime: ReadonlyArray<{ readonly key: string; readonly value: unknown; readonly updatedAt: number; readonly updatedBy: string }>;
+  readonly runtime: ReadonlyArray<{
+    readonly key: string;
+    readonly value: unknown;
+    readonly updatedAt: number;
+    readonly updatedBy: string;
+  }>;
 }

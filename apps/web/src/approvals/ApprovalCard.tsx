@@ -19,7 +19,8 @@ export function ApprovalCard({ approval, onOutcome }: { approval: Approval; onOu
   const client = useQueryClient();
   const [comment, setComment] = useState('');
   const decide = useMutation({
-    mutationFn: (verdict: 'approve' | 'reject') => api.post<Approval>(`/api/approvals/${approval.id}/${verdict}`, comment.trim() ? { comment: comment.trim() } : {}),
+    mutationFn: (verdict: 'approve' | 'reject') =>
+      api.post<Approval>(`/api/approvals/${approval.id}/${verdict}`, comment.trim() ? { comment: comment.trim() } : {}),
     onSuccess: (decided) => onOutcome({ id: approval.id, decided }),
     onError: (error) => onOutcome({ id: approval.id, error }),
     onSettled: () => {
@@ -44,7 +45,12 @@ export function ApprovalCard({ approval, onOutcome }: { approval: Approval; onOu
       </div>
       {canDecide ? (
         <div className="decide">
-          <input placeholder="comment (optional)" value={comment} onChange={(e) => setComment(e.target.value)} aria-label={`Comment on proposal ${approval.id}`} />
+          <input
+            placeholder="comment (optional)"
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            aria-label={`Comment on proposal ${approval.id}`}
+          />
           <button type="button" className="primary" disabled={decide.isPending} onClick={() => decide.mutate('approve')}>
             Approve
           </button>

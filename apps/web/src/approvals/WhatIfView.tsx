@@ -6,7 +6,12 @@ export function WhatIfView({ whatIf }: { whatIf: WhatIfResult | null }) {
   if (!whatIf) return <p className="muted small">No what-if backtest for this proposal.</p>;
   const rows = [
     ['Return', pct(whatIf.current.returnPct), pct(whatIf.proposed.returnPct), whatIf.proposed.returnPct - whatIf.current.returnPct],
-    ['Max drawdown', pct(whatIf.current.maxDrawdownPct), pct(whatIf.proposed.maxDrawdownPct), whatIf.current.maxDrawdownPct - whatIf.proposed.maxDrawdownPct],
+    [
+      'Max drawdown',
+      pct(whatIf.current.maxDrawdownPct),
+      pct(whatIf.proposed.maxDrawdownPct),
+      whatIf.current.maxDrawdownPct - whatIf.proposed.maxDrawdownPct,
+    ],
     ['Trades', String(whatIf.current.trades), String(whatIf.proposed.trades), 0],
   ] as const;
   return (

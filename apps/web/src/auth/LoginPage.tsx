@@ -32,7 +32,14 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: () => void }) {
         </label>
         <label>
           Password
-          <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+          />
         </label>
         <button type="submit" className="primary" disabled={login.isPending}>
           {login.isPending ? 'Signing in…' : 'Sign in'}

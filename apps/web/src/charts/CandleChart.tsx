@@ -11,8 +11,8 @@ import {
 } from 'lightweight-charts';
 import { useEffect, useRef } from 'react';
 import type { Candle, Fill, GridLevel } from '../api/types';
-import { baseChartOptions, useChartTheme } from './chartTheme';
 import { sideTone } from '../strategy/gridLevels';
+import { baseChartOptions, useChartTheme } from './chartTheme';
 import { fillMarkers } from './fillMarkers';
 import { timeframeMs } from './timeframe';
 
@@ -58,13 +58,24 @@ export function CandleChart({ candles, fills, levels, timeframe, height = 360 }:
     };
   }, [theme]);
 
+  // `theme` recreates the chart (effect above), so the data must be set again on a theme change too.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: theme is a deliberate re-run trigger
   useEffect(() => {
-    series.current?.setData(candles.map((k) => ({ time: (k.openTime / 1000) as UTCTimestamp, open: k.open, high: k.high, low: k.low, close: k.close })));
+    series.current?.setData(
+      candles.map((k) => ({ time: (k.openTime / 1000) as UTCTimestamp, open: k.open, high: k.high, low: k.low, close: k.close })),
+    );
     chart.current?.timeScale().fitContent();
   }, [candles, theme]);
 
   useEffect(() => {
-    markers.current?.setMarkers(fillMarkers(fills, candles.map((k) => k.openTime), timeframeMs(timeframe), theme));
+    markers.current?.setMarkers(
+      fillMarkers(
+        fills,
+        candles.map((k) => k.openTime),
+        timeframeMs(timeframe),
+        theme,
+      ),
+    );
   }, [fills, candles, timeframe, theme]);
 
   useEffect(() => {
@@ -84,7 +95,12 @@ export function CandleChart({ candles, fills, levels, timeframe, height = 360 }:
     });
   }, [levels, theme]);
 
-  const markerCount = fillMarkers(fills, candles.map((k) => k.openTime), timeframeMs(timeframe), theme).length;
+  const markerCount = fillMarkers(
+    fills,
+    candles.map((k) => k.openTime),
+    timeframeMs(timeframe),
+    theme,
+  ).length;
   return (
     <div
       ref={box}

@@ -15,7 +15,12 @@ export function EquityChart({ snapshots, height = 200 }: { snapshots: readonly E
     if (!box.current) return;
     const c = createChart(box.current, baseChartOptions(theme));
     chart.current = c;
-    series.current = c.addSeries(AreaSeries, { lineColor: theme.accent, topColor: `${theme.accent}55`, bottomColor: `${theme.accent}05`, lineWidth: 2 });
+    series.current = c.addSeries(AreaSeries, {
+      lineColor: theme.accent,
+      topColor: `${theme.accent}55`,
+      bottomColor: `${theme.accent}05`,
+      lineWidth: 2,
+    });
     return () => {
       c.remove();
       chart.current = null;
@@ -23,6 +28,8 @@ export function EquityChart({ snapshots, height = 200 }: { snapshots: readonly E
     };
   }, [theme]);
 
+  // `theme` recreates the chart (effect above), so the data must be set again on a theme change too.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: theme is a deliberate re-run trigger
   useEffect(() => {
     const bySecond = new Map<number, number>();
     for (const s of snapshots) {

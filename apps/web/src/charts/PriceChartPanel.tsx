@@ -27,15 +27,18 @@ export function PriceChartPanel({ height }: { height?: number }) {
     <section className="card chart-card" aria-label="Price chart">
       <header className="card-head">
         <h2>
-          {status?.symbol ?? '…'} <span className="price" data-testid="current-price">{last ? money(last.close) : '—'}</span>
+          {status?.symbol ?? '…'}{' '}
+          <span className="price" data-testid="current-price">
+            {last ? money(last.close) : '—'}
+          </span>
         </h2>
-        <div className="segmented" role="group" aria-label="Timeframe">
+        <fieldset className="segmented" aria-label="Timeframe">
           {status?.timeframes.map((tf) => (
             <button key={tf} type="button" aria-pressed={tf === timeframe} onClick={() => setPicked(tf)}>
               {tf}
             </button>
           ))}
-        </div>
+        </fieldset>
       </header>
       <ErrorBox error={candles.error} />
       <CandleChart candles={ordered} fills={fillItems} levels={levels} timeframe={timeframe ?? '1m'} height={height} />

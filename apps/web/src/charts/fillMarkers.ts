@@ -7,7 +7,12 @@ import type { ChartTheme } from './chartTheme';
  * series has no bar for would drift to a neighbour), sorted as the chart requires, limited to the
  * candles on screen.
  */
-export function fillMarkers(fills: readonly Fill[], candleTimes: readonly number[], timeframeMs: number, theme: ChartTheme): SeriesMarker<UTCTimestamp>[] {
+export function fillMarkers(
+  fills: readonly Fill[],
+  candleTimes: readonly number[],
+  timeframeMs: number,
+  theme: ChartTheme,
+): SeriesMarker<UTCTimestamp>[] {
   if (candleTimes.length === 0) return [];
   const first = candleTimes[0] ?? 0;
   const last = (candleTimes[candleTimes.length - 1] ?? 0) + timeframeMs;

@@ -7,7 +7,19 @@ export interface Column<T> {
 }
 
 /** A dense table that scrolls sideways on a phone instead of squeezing its columns. */
-export function DataTable<T>({ rows, columns, rowKey, empty, testId }: { rows: readonly T[]; columns: readonly Column<T>[]; rowKey: (row: T) => string | number; empty: string; testId?: string }) {
+export function DataTable<T>({
+  rows,
+  columns,
+  rowKey,
+  empty,
+  testId,
+}: {
+  rows: readonly T[];
+  columns: readonly Column<T>[];
+  rowKey: (row: T) => string | number;
+  empty: string;
+  testId?: string;
+}) {
   return (
     <div className="table-wrap">
       <table className="table" data-testid={testId}>

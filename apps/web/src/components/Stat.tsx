@@ -1,7 +1,19 @@
 import type { ReactNode } from 'react';
 
 /** One key figure: a label, a big value, and an optional line of context. */
-export function Stat({ label, value, sub, tone, testId }: { label: string; value: ReactNode; sub?: ReactNode; tone?: 'up' | 'down' | 'warn'; testId?: string }) {
+export function Stat({
+  label,
+  value,
+  sub,
+  tone,
+  testId,
+}: {
+  label: string;
+  value: ReactNode;
+  sub?: ReactNode;
+  tone?: 'up' | 'down' | 'warn';
+  testId?: string;
+}) {
   return (
     <div className="stat" data-testid={testId}>
       <div className="stat-label">{label}</div>

@@ -7,12 +7,17 @@ export interface TimeRange {
 
 /** From/to pickers in local time; the API takes ms since epoch. */
 export function TimeRangeInputs({ value, onChange }: { value: TimeRange; onChange: (range: TimeRange) => void }) {
-  const local = (ms: number | undefined) => (ms === undefined ? '' : new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 16));
+  const local = (ms: number | undefined) =>
+    ms === undefined ? '' : new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
   return (
     <>
       <label className="inline">
         from
-        <input type="datetime-local" value={local(value.from)} onChange={(e) => onChange({ ...value, from: fromLocalInput(e.target.value) })} />
+        <input
+          type="datetime-local"
+          value={local(value.from)}
+          onChange={(e) => onChange({ ...value, from: fromLocalInput(e.target.value) })}
+        />
       </label>
       <label className="inline">
         to

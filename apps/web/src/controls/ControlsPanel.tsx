@@ -53,10 +53,18 @@ export function ControlsPanel() {
         <EmergencyStopButton disabled={!canControl || busy} onDone={setOutcome} />
       </div>
       <div className="button-row">
-        <button type="button" disabled={!canScheduler || busy || status?.schedulerRunning === true} onClick={() => run('Scheduler start', start)}>
+        <button
+          type="button"
+          disabled={!canScheduler || busy || status?.schedulerRunning === true}
+          onClick={() => run('Scheduler start', start)}
+        >
           Start scheduler
         </button>
-        <button type="button" disabled={!canScheduler || busy || status?.schedulerRunning === false} onClick={() => run('Scheduler stop', stop)}>
+        <button
+          type="button"
+          disabled={!canScheduler || busy || status?.schedulerRunning === false}
+          onClick={() => run('Scheduler stop', stop)}
+        >
           Stop scheduler
         </button>
         <button type="button" disabled={!canAdvisor || busy} onClick={() => run('Advisor', advisor)}>

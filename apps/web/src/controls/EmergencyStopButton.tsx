@@ -21,7 +21,12 @@ export function EmergencyStopButton({ disabled, onDone }: { disabled: boolean; o
       <p>
         <strong>Stop all trading and cancel open orders?</strong> Only an admin can resume afterwards.
       </p>
-      <input placeholder="reason (optional)" value={reason} onChange={(e) => setReason(e.target.value)} aria-label="Emergency stop reason" />
+      <input
+        placeholder="reason (optional)"
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        aria-label="Emergency stop reason"
+      />
       <div className="button-row">
         <button
           type="button"

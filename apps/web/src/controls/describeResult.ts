@@ -5,7 +5,8 @@ export function describeResult(label: string, data: unknown): string {
     if (typeof d.from === 'string' && typeof d.to === 'string') return `${label}: ${d.from} → ${d.to}`;
     const state = d.state ?? (d.status as Record<string, unknown> | undefined)?.state;
     if (typeof state === 'string') return `${label}: now ${state}`;
-    if (Array.isArray(d.saved)) return `${label}: ${d.saved.length} proposal(s) saved, ${String(d.dropped ?? 0)} dropped (source ${String(d.source ?? '?')})`;
+    if (Array.isArray(d.saved))
+      return `${label}: ${d.saved.length} proposal(s) saved, ${String(d.dropped ?? 0)} dropped (source ${String(d.source ?? '?')})`;
     if (typeof d.schedulerRunning === 'boolean') return `${label}: scheduler ${d.schedulerRunning ? 'running' : 'stopped'}`;
   }
   return `${label}: done`;

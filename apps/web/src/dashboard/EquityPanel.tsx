@@ -12,7 +12,11 @@ export function EquityPanel() {
         <span className="muted small">{items.length} snapshots</span>
       </header>
       <ErrorBox error={equity.error} />
-      {items.length === 0 && !equity.isPending ? <p className="muted empty">No equity snapshots yet — one is written each cycle.</p> : <EquityChart snapshots={items} />}
+      {items.length === 0 && !equity.isPending ? (
+        <p className="muted empty">No equity snapshots yet — one is written each cycle.</p>
+      ) : (
+        <EquityChart snapshots={items} />
+      )}
     </section>
   );
 }

@@ -29,7 +29,8 @@ export function ReadinessPanel() {
         })}
       </ul>
       <p className="muted small">
-        Scheduler <strong>{status.schedulerRunning ? 'running' : 'stopped'}</strong> · v{status.version} · up since {new Date(status.startedAt).toLocaleString()}
+        Scheduler <strong>{status.schedulerRunning ? 'running' : 'stopped'}</strong> · v{status.version} · up since{' '}
+        {new Date(status.startedAt).toLocaleString()}
       </p>
     </section>
   );

@@ -3,7 +3,10 @@ import { dateTime } from '../format';
 
 /** One audit event; its inputs open on demand because they can be large. */
 export function EventRow({ event }: { event: AuditEvent }) {
-  const hasInputs = event.inputs !== null && event.inputs !== undefined && !(typeof event.inputs === 'object' && Object.keys(event.inputs as object).length === 0);
+  const hasInputs =
+    event.inputs !== null &&
+    event.inputs !== undefined &&
+    !(typeof event.inputs === 'object' && Object.keys(event.inputs as object).length === 0);
   return (
     <tr>
       <td className="small nowrap">{dateTime(event.time)}</td>

@@ -6,7 +6,7 @@ import { ConfigPage } from '../pages/ConfigPage';
 import { DashboardPage } from '../pages/DashboardPage';
 import { EventsPage } from '../pages/EventsPage';
 import { TradesPage } from '../pages/TradesPage';
-import { ROUTES, href, useRoute } from '../router';
+import { href, ROUTES, useRoute } from '../router';
 import { StateBanner } from './StateBanner';
 
 const PAGES = {
@@ -37,7 +37,7 @@ export function Shell() {
           ))}
         </nav>
         <div className="who">
-          <span className={`stream stream-${stream}`} title={`live updates: ${stream}`} data-testid="stream-status">
+          <span className={`stream stream-${stream}`} title={`live updates: ${stream}`} data-testid="stream-status" data-stream={stream}>
             ●
           </span>
           <span data-testid="current-user">{me.username}</span>

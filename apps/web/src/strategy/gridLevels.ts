@@ -10,7 +10,8 @@ export function gridLevels(describe: StrategyInfo['describe'] | undefined): Grid
     else if (item && typeof item === 'object') {
       const o = item as Record<string, unknown>;
       const price = Number(o.price);
-      if (Number.isFinite(price)) levels.push({ price, side: String(o.side ?? 'NONE').toUpperCase(), index: typeof o.index === 'number' ? o.index : undefined });
+      if (Number.isFinite(price))
+        levels.push({ price, side: String(o.side ?? 'NONE').toUpperCase(), index: typeof o.index === 'number' ? o.index : undefined });
     }
   }
   return levels;

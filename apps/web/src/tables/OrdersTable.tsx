@@ -7,7 +7,16 @@ import { Pager } from '../components/Pager';
 import { type TimeRange, TimeRangeInputs } from '../components/TimeRangeInputs';
 import { dateTime, money, qty } from '../format';
 
-const STATUSES: readonly OrderStatus[] = ['PENDING_SUBMIT', 'NEW', 'PARTIALLY_FILLED', 'FILLED', 'CANCELED', 'REJECTED', 'EXPIRED', 'UNKNOWN'];
+const STATUSES: readonly OrderStatus[] = [
+  'PENDING_SUBMIT',
+  'NEW',
+  'PARTIALLY_FILLED',
+  'FILLED',
+  'CANCELED',
+  'REJECTED',
+  'EXPIRED',
+  'UNKNOWN',
+];
 
 const COLUMNS: readonly Column<Order>[] = [
   { label: 'Created', cell: (o) => dateTime(o.createdAt) },
@@ -57,7 +66,13 @@ export function OrdersTable() {
         </div>
       </header>
       <ErrorBox error={orders.error} />
-      <DataTable rows={orders.data?.items ?? []} columns={COLUMNS} rowKey={(o) => o.clientOrderId} empty="No orders match." testId="orders-table" />
+      <DataTable
+        rows={orders.data?.items ?? []}
+        columns={COLUMNS}
+        rowKey={(o) => o.clientOrderId}
+        empty="No orders match."
+        testId="orders-table"
+      />
       <Pager cursors={cursors} nextCursor={orders.data?.nextCursor} onChange={setCursors} />
     </section>
   );

@@ -8,7 +8,11 @@ const COLUMNS: readonly Column<Position>[] = [
   { label: 'Symbol', cell: (p) => p.symbol },
   { label: 'Quantity', numeric: true, cell: (p) => qty(p.quantity) },
   { label: 'Avg entry', numeric: true, cell: (p) => money(p.avgEntryPrice) },
-  { label: 'Realized PnL', numeric: true, cell: (p) => <span className={(num(p.realizedPnl) ?? 0) >= 0 ? 'up' : 'down'}>{signed(num(p.realizedPnl))}</span> },
+  {
+    label: 'Realized PnL',
+    numeric: true,
+    cell: (p) => <span className={(num(p.realizedPnl) ?? 0) >= 0 ? 'up' : 'down'}>{signed(num(p.realizedPnl))}</span>,
+  },
   { label: 'Updated', cell: (p) => dateTime(p.updatedAt) },
 ];
 
@@ -20,7 +24,13 @@ export function PositionsTable() {
         <h2>Positions</h2>
       </header>
       <ErrorBox error={positions.error} />
-      <DataTable rows={positions.data ?? []} columns={COLUMNS} rowKey={(p) => p.symbol} empty="No positions yet." testId="positions-table" />
+      <DataTable
+        rows={positions.data ?? []}
+        columns={COLUMNS}
+        rowKey={(p) => p.symbol}
+        empty="No positions yet."
+        testId="positions-table"
+      />
     </section>
   );
 }
