@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from './support/browser';
-import { type PanelServer, startPanelServer } from './support/panelServer';
+import { launchBrowser, screenshot } from './support/browser.js';
+import { type PanelServer, startPanelServer } from './support/panelServer.js';
 
 /** AUTH_ENABLED=false: local trusted mode — no login form, the panel acts as user local with the admin role. */
 let server: PanelServer;
@@ -28,6 +28,6 @@ it('opens straight onto the dashboard as local admin, says auth is off, and the 
   await screenshot(page, 'auth-off-paused');
   await page.click('button:has-text("Resume")');
   await page.waitForSelector('[data-testid=state-banner][data-state=RUNNING]');
-  const events = server.store.audit.list({ actor: 'user:local' }, { limit: 10 }).items.map((e) => e.type);
+  const events = server.store.audit.list({ actor: 'user:local' }, { limit: 10 }).items.map((e: { type: string }) => e.type);
   expect(events.length).toBeGreaterThanOrEqual(2);
 });

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from './support/browser';
-import { demoApproval } from './support/demoData';
-import { PASSWORD, type PanelServer, startPanelServer } from './support/panelServer';
-import { bannerState, signIn } from './support/session';
+import { launchBrowser, screenshot } from './support/browser.js';
+import { demoApproval } from './support/demoData.js';
+import { PASSWORD, type PanelServer, startPanelServer } from './support/panelServer.js';
+import { bannerState, signIn } from './support/session.js';
 
 /** The control panel in headless Chromium against the real server (auth on) with the fake Binance behind it. */
 let server: PanelServer;

@@ -3,8 +3,8 @@
  * panel, for looking at the UI while developing (auth off unless DEMO_AUTH=1: users viewer/operator/admin).
  */
 import { resolve } from 'node:path';
-import { PASSWORD, startApi } from '../../../api/src/testing/apiHarness';
-import { demoApproval, seedDemoData } from './demoData';
+import { PASSWORD, startApi } from '../../../api/src/testing/apiHarness.js';
+import { demoApproval, seedDemoData } from './demoData.js';
 
 const auth = process.env.DEMO_AUTH === '1';
 const api = await startApi({ auth, webRoot: resolve(import.meta.dirname, '../../dist'), env: { TRADING_TIMEFRAMES: '5m,1h' } });

@@ -2,9 +2,9 @@ import { resolve } from 'node:path';
 import { hashPassword } from '@warden/api';
 import { recordedMarket } from '@warden/testkit/fakeBinance/recordedMarket';
 import { startFakeBinance } from '@warden/testkit/fakeBinance/server';
-import { startApi } from '../../../api/src/testing/apiHarness';
-import { seedDemoData } from './demoData';
-import { MARKET_TIME, PASSWORD, type PanelServer, ROLES, SYMBOL } from './panelServer';
+import { startApi } from '../../../api/src/testing/apiHarness.js';
+import { seedDemoData } from './demoData.js';
+import { MARKET_TIME, PASSWORD, type PanelServer, ROLES, SYMBOL } from './panelServer.js';
 
 /**
  * Development fallback (WARDEN_E2E_SERVER=harness): the API over its store-backed test services

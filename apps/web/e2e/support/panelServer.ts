@@ -34,7 +34,7 @@ const START_WARDEN = resolve(import.meta.dirname, '../../../cli/src/runtime/star
  * grid levels the bot produced itself.
  */
 export async function startPanelServer(options: { auth: boolean; cycles?: number }): Promise<PanelServer> {
-  if (process.env.WARDEN_E2E_SERVER === 'harness') return (await import('./harnessServer')).startHarnessServer(options);
+  if (process.env.WARDEN_E2E_SERVER === 'harness') return (await import('./harnessServer.js')).startHarnessServer(options);
   if (!existsSync(START_WARDEN)) throw new Error(`browser tests need ${START_WARDEN} (the real runtime)`);
   const binance = await startFakeBinance({ candles: recordedMarket(), marketTime: MARKET_TIME });
   const db = tempDbPath('warden-web-e2e-');

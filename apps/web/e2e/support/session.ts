@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { PASSWORD } from './panelServer';
+import { PASSWORD } from './panelServer.js';
 
 /** A fresh browser context (own sessionStorage) signed in as `username` through the login form. */
 export async function signIn(browser: Browser, url: string, username: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
