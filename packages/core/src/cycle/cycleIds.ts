@@ -6,7 +6,12 @@ import { exchangeSymbol, type Timeframe } from '../domain/market.js';
  * produces the same client order ids — which the unique index turns into "already done".
  */
 export function decisionCycleId(symbol: string, timeframe: Timeframe, candleOpenTime: number): string {
-  return `${exchangeSymbol(symbol)}-${timeframe}-${candleOpenTime}`;
+  return `${cycleIdPrefix(symbol, timeframe)}${candleOpenTime}`;
+}
+
+/** The constant part of a deciding cycle's id, computed once per cycle instance (hot path in backtests). */
+export function cycleIdPrefix(symbol: string, timeframe: Timeframe): string {
+  return `${exchangeSymbol(symbol)}-${timeframe}-`;
 }
 
 /** Cycles that only mark to market and collect fills. */

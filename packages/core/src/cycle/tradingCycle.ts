@@ -13,7 +13,7 @@ import type { EquityWatermarks } from '../risk/equityWatermarks.js';
 import type { RiskDecision, RiskEngine } from '../risk/riskEngine.js';
 import type { TradingState } from '../state/tradingState.js';
 import type { StrategyContext, StrategySettings } from '../strategy/types.js';
-import { clientOrderIdFor, decisionCycleId, syncCycleId } from './cycleIds.js';
+import { clientOrderIdFor, cycleIdPrefix, syncCycleId } from './cycleIds.js';
 import type { MarketFeed } from './marketFeed.js';
 import type { StrategyHost } from './strategyHost.js';
 
@@ -75,10 +75,12 @@ export class TradingCycle {
   private lastDecidedOpenTime: number;
   private position: Position | null;
   private readonly tags = new Map<string, string | null>();
+  private readonly idPrefix: string;
 
   constructor(private readonly deps: CycleDeps) {
     this.lastDecidedOpenTime = deps.store.config.get<number>(LAST_DECIDED_KEY) ?? -1;
     this.position = deps.store.positions.get(deps.settings.symbol);
+    this.idPrefix = cycleIdPrefix(deps.settings.symbol, deps.settings.primaryTimeframe);
   }
 
   async run(now: number): Promise<CycleOutcome> {
@@ -96,7 +98,7 @@ export class TradingCycle {
     this.collect(synced, orders, fills);
 
     const decide = lastCandle !== undefined && lastCandle.openTime > this.lastDecidedOpenTime;
-    const cycleId = decide ? decisionCycleId(settings.symbol, settings.primaryTimeframe, lastCandle.openTime) : syncCycleId(now);
+    const cycleId = decide ? this.idPrefix + lastCandle.openTime : syncCycleId(now);
     let signal: Signal | null = null;
     let decision: RiskDecision | null = null;
     let active: ReturnType<StrategyHost['current']> | null = null;

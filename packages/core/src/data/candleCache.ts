@@ -139,24 +139,31 @@ export class CandleCache implements MarketData {
 
   /**
    * Asks once more from the start of a run, one bar past its end and without an end time: a bar
-   * the exchange skips while serving a later one is a gap the exchange has. Bars after the newest
-   * one served may simply not be published yet, so they stay missing and are asked for next time.
+   * the exchange skips while serving a later one is a gap the exchange has. Pages on while a full
+   * page stops inside the run (small pages must not leave the rest unconfirmed). Bars after the
+   * newest one served may simply not be published yet, so they stay missing and are asked for next time.
    */
   private async confirmRun(symbol: string, timeframe: Timeframe, run: OpenTimeRun): Promise<{ stored: number; gaps: CandleGap[] }> {
     const now = this.options.clock.now();
-    const limit = Math.min(this.pageSize, run.bars + 1);
-    const page = await this.options.source.fetchCandles(symbol, timeframe, run.from, limit);
-    const context = { symbol, startTime: run.from, limit };
-    this.checkPage(page, timeframe, run.from, limit, context);
-    const closed = page.filter((c) => c.openTime <= run.to && closeTimeOf(c.openTime, timeframe) <= now);
-    const stored = closed.length > 0 ? this.options.candles.upsertMany(symbol, timeframe, closed) : 0;
-    const newest = page[page.length - 1]?.openTime;
-    if (newest === undefined) return { stored, gaps: [] };
     const gaps: CandleGap[] = [];
-    for (const hole of this.missing(symbol, timeframe, run.from, Math.min(run.to, addBars(newest, timeframe, -1)))) {
-      const gap: CandleGap = { symbol, timeframe, from: hole.from, to: hole.to };
-      this.options.candles.recordGap(gap);
-      gaps.push(gap);
+    let stored = 0;
+    let start = run.from;
+    while (start <= run.to) {
+      const limit = Math.min(this.pageSize, barsBetween(start, run.to, timeframe) + 1);
+      const page = await this.options.source.fetchCandles(symbol, timeframe, start, limit);
+      const context = { symbol, startTime: start, limit };
+      this.checkPage(page, timeframe, start, limit, context);
+      const closed = page.filter((c) => c.openTime <= run.to && closeTimeOf(c.openTime, timeframe) <= now);
+      if (closed.length > 0) stored += this.options.candles.upsertMany(symbol, timeframe, closed);
+      const newest = page[page.length - 1]?.openTime;
+      if (newest === undefined) break;
+      for (const hole of this.missing(symbol, timeframe, start, Math.min(run.to, addBars(newest, timeframe, -1)))) {
+        const gap: CandleGap = { symbol, timeframe, from: hole.from, to: hole.to };
+        this.options.candles.recordGap(gap);
+        gaps.push(gap);
+      }
+      if (newest >= run.to || page.length < limit) break;
+      start = addBars(newest, timeframe, 1);
     }
     return { stored, gaps };
   }
