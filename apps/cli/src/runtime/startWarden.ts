@@ -22,6 +22,7 @@ import { Heartbeat } from '@warden/core/notifications/heartbeat';
 import { NotificationRouter } from '@warden/core/notifications/router';
 import { shutdownNotification, startupNotification } from '@warden/core/notifications/systemMessages';
 import { equityPointFromSnapshot, MetricsTracker } from '@warden/core/portfolio/metricsTracker';
+import type { PaperBroker } from '@warden/core/execution/paperBroker';
 import { EquityWatermarks } from '@warden/core/risk/equityWatermarks';
 import { RiskEngine } from '@warden/core/risk/riskEngine';
 import { riskLimitsFromConfig } from '@warden/core/risk/riskLimits';
@@ -32,7 +33,7 @@ import type { Logger } from 'pino';
 import { createLogger } from '../context.js';
 import { CycleRunner } from './cycleRunner.js';
 import { createLiveTrading } from './liveTrading.js';
-import { restorePaperBroker } from './paperAccount.js';
+import { restorePaperBroker, rewindPaperBroker } from './paperAccount.js';
 import { whatIfRunner } from './whatIf.js';
 
 export const VERSION = '0.1.0';
@@ -104,7 +105,8 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
   // Live: journal reconciled with the exchange before the cycle reads positions (see docs/live.md).
   const live = config.TRADING_MODE === 'live' ? createLiveTrading(config, store, logger, clock, filters) : null;
   if (live) await live.reconcileOnStart();
-  const broker = live ? live.broker : restorePaperBroker(store, config, filters, logger);
+  const paper = live ? null : restorePaperBroker(store, config, filters, logger, clock.now());
+  const broker = live ? live.broker : (paper as PaperBroker);
   const liveUpdates = new LiveUpdates();
 
   // Notifications: Telegram behind a router; commands reach the same services as the API.
@@ -184,6 +186,9 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
     notifier,
     liveUpdates,
     brokerCheckpoint: () => broker.state(),
+    onCommitFailed: () => {
+      if (paper) rewindPaperBroker(store, paper);
+    },
     snapshotEveryCycle: true,
   });
 

@@ -109,6 +109,33 @@ describe('trading cycle with a real SQLite store', () => {
     expect(new Set(orders.map((o) => o.clientOrderId)).size).toBe(orders.length);
   });
 
+  it('a failed commit in a running process rewinds memory to the database: the retry places the order once, with the backtest\'s balances', async () => {
+    const bt = await backtestOf(ENV);
+    const at = m5.findIndex((c) => bt.orders[0]?.cycleId === `BTCUSDT-5m-${c.openTime}`);
+    const real = sqliteStore();
+    let failNext = false;
+    const flaky: Store = {
+      ...real,
+      transaction: <T>(work: () => T): T => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('disk full');
+        }
+        return real.transaction(work);
+      },
+    };
+    const h = paperCycleHarness(flaky, { '5m': m5, '4h': h4 }, ENV);
+    for (let i = 0; i < at; i++) await h.step(i);
+    failNext = true;
+    await expect(h.step(at)).rejects.toThrow('disk full');
+    // The scheduler's next tick: same candle, decided again, now committed.
+    for (let i = at; i < m5.length; i++) await h.step(i);
+    const orders = real.orders.list({}, { limit: 500 }).items.slice().reverse();
+    expect(orders.map(orderKey)).toEqual(bt.orders.map(orderKey));
+    const last = m5[m5.length - 1]?.close ?? 0;
+    expect(h.broker.equityAt(last)).toBeCloseTo(bt.finalEquity, 6);
+  });
+
   it('re-running a candle that already placed its order skips it instead of sending a second order', async () => {
     const store = sqliteStore();
     const bt = await backtestOf(ENV);

@@ -62,6 +62,13 @@ export class StrategyHost {
     return this.active;
   }
 
+  /** Forgets the instance, so the next `current()` rebuilds it from the stored parameters and state. */
+  invalidate(): void {
+    this.active = null;
+    this.seenVersion = '';
+    this.seenName = null;
+  }
+
   requirements(): Partial<Record<Timeframe, number>> {
     const { name, params } = this.current();
     return getStrategyDefinition(name).requirements(params, this.settings);

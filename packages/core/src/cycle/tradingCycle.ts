@@ -42,6 +42,11 @@ export interface CycleDeps {
   readonly liveUpdates?: LiveUpdates;
   /** The broker's restorable state (paper account), written in the cycle's transaction. */
   readonly brokerCheckpoint?: () => unknown;
+  /**
+   * Called when a cycle's transaction failed after the broker had moved (paper: rewind the broker
+   * to its last committed checkpoint). The cycle itself reloads its position and strategy.
+   */
+  readonly onCommitFailed?: () => void;
   /** Write an equity and metrics snapshot on every cycle (paper/live) or only on deciding cycles. */
   readonly snapshotEveryCycle?: boolean;
   /**
@@ -159,7 +164,7 @@ export class TradingCycle {
 
     // 6. marks (before the transaction so the snapshot sees this cycle's fills)
     const positionBefore = this.position;
-    const realized = this.applyFills(fills, active?.strategy ?? this.deps.strategies.current().strategy);
+    this.applyFills(fills, active?.strategy ?? this.deps.strategies.current().strategy);
     const equity = this.deps.account.equityAt(market.price);
     this.deps.watermarks.onEquity(now, equity);
     const exposure = equity > 0 ? (this.deps.account.baseTotal() * market.price) / equity : 0;
@@ -169,11 +174,34 @@ export class TradingCycle {
     const account = this.deps.risk.checkAccount({ equity, peakEquity: this.deps.watermarks.peakEquity, dayStartEquity: this.deps.watermarks.dayStartEquity });
 
     // 5–7. one transaction for everything this cycle wrote
+    try {
+      this.commit({ now, cycleId, orders, fills, events, decidedCandle: decide ? lastCandle : undefined, active, writeSnapshots, equity, price: market.price, positionBefore, replay });
+    } catch (error) {
+      // Nothing was written: put memory back to what the database holds before anything else runs.
+      this.position = store.positions.get(settings.symbol);
+      this.deps.strategies.invalidate();
+      this.deps.onCommitFailed?.();
+      throw error;
+    }
+    if (decide && lastCandle) this.lastDecidedOpenTime = lastCandle.openTime;
+
+    this.publish(now, cycleId, orders, fills, equity, signal, decision);
+    if (account.emergencyStop && this.deps.state() !== 'EMERGENCY_STOP') {
+      await this.deps.emergencyStop(`max drawdown ${account.drawdownPct.toFixed(2)}% reached (limit ${this.deps.risk.limits.maxDrawdownPct}%)`);
+    } else if (decision?.decision === 'BLOCK' && decision.emergencyStop && this.deps.state() !== 'EMERGENCY_STOP') {
+      await this.deps.emergencyStop(`risk engine: ${decision.reasons.join(', ')}`);
+    }
+    return { cycleId, decided: decide, signal, decision, orders, fills, equity };
+  }
+
+  private commit(w: CycleWrites): void {
+    const { now, cycleId, orders, fills, events, decidedCandle: lastCandle, active, writeSnapshots, equity, price, positionBefore, replay } = w;
+    const store = this.deps.store;
     store.transaction(() => {
       for (const order of orders) this.upsertOrder(order);
       for (const fill of fills) {
         if (!store.fills.insert(fill)) continue;
-        events.push({ time: now, type: 'fill.recorded', actor: 'system', reason: `${fill.side} ${fill.quantity} @ ${fill.price}`, inputs: { ...fill }, correlationId: cycleId });
+        store.audit.append({ time: now, type: 'fill.recorded', actor: 'system', reason: `${fill.side} ${fill.quantity} @ ${fill.price}`, inputs: { ...fill }, correlationId: cycleId });
       }
       if (this.position && this.position !== positionBefore) store.positions.upsert(this.position);
       if (writeSnapshots) {
@@ -183,31 +211,21 @@ export class TradingCycle {
           equity: fixed(equity),
           quoteBalance: fixed(this.deps.account.quoteTotal()),
           baseBalance: fixed(this.deps.account.baseTotal()),
-          price: String(market.price),
-          unrealizedPnl: fixed(this.unrealized(market.price)),
+          price: String(price),
+          unrealizedPnl: fixed(this.unrealized(price)),
           realizedPnl: this.position?.realizedPnl ?? '0',
         });
         store.metrics.insert(this.deps.metrics.snapshot(now, cycleId));
       }
-      if (decide && lastCandle && !replay) {
+      if (lastCandle && !replay) {
         store.config.set(LAST_DECIDED_KEY, lastCandle.openTime, 'system', now);
         const strategy = active?.strategy;
         if (strategy?.snapshot && active) store.config.set(CONFIG_KEYS.strategyState(active.name), strategy.snapshot(), 'system', now);
       }
       const checkpoint = replay ? undefined : this.deps.brokerCheckpoint?.();
-      if (checkpoint !== undefined && (orders.length > 0 || fills.length > 0 || decide)) store.config.set(CONFIG_KEYS.paperAccount, checkpoint, 'system', now);
+      if (checkpoint !== undefined && (orders.length > 0 || fills.length > 0 || lastCandle)) store.config.set(CONFIG_KEYS.paperAccount, checkpoint, 'system', now);
       for (const e of events) store.audit.append(e);
     });
-    if (decide && lastCandle) this.lastDecidedOpenTime = lastCandle.openTime;
-    void realized;
-
-    this.publish(now, cycleId, orders, fills, equity, signal, decision);
-    if (account.emergencyStop && this.deps.state() !== 'EMERGENCY_STOP') {
-      await this.deps.emergencyStop(`max drawdown ${account.drawdownPct.toFixed(2)}% reached (limit ${this.deps.risk.limits.maxDrawdownPct}%)`);
-    } else if (decision?.decision === 'BLOCK' && decision.emergencyStop && this.deps.state() !== 'EMERGENCY_STOP') {
-      await this.deps.emergencyStop(`risk engine: ${decision.reasons.join(', ')}`);
-    }
-    return { cycleId, decided: decide, signal, decision, orders, fills, equity };
   }
 
   private evaluate(strategy: StrategyHostStrategy, market: { candles: StrategyContext['candles']; price: number }, now: number, events: AuditEventInput[], cycleId: string): Signal {
@@ -315,6 +333,23 @@ export class TradingCycle {
 }
 
 type StrategyHostStrategy = ReturnType<StrategyHost['current']>['strategy'];
+
+/** Everything one cycle writes in its transaction. */
+interface CycleWrites {
+  readonly now: number;
+  readonly cycleId: string;
+  readonly orders: readonly Order[];
+  readonly fills: readonly Fill[];
+  readonly events: readonly AuditEventInput[];
+  /** The primary candle decided on, when this cycle decided. */
+  readonly decidedCandle: Candle | undefined;
+  readonly active: ReturnType<StrategyHost['current']> | null;
+  readonly writeSnapshots: boolean;
+  readonly equity: number;
+  readonly price: number;
+  readonly positionBefore: Position | null;
+  readonly replay: boolean;
+}
 
 function fixed(value: number): string {
   return Number.isFinite(value) ? String(Math.round(value * 1e8) / 1e8) : '0';

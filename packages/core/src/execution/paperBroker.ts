@@ -93,6 +93,21 @@ export class PaperBroker implements Broker {
     return new PaperBroker(options, parsed.data);
   }
 
+  /**
+   * Rewinds this instance to a snapshot (the last committed checkpoint) when a cycle's transaction
+   * failed after the broker had already moved: memory must not run ahead of the database.
+   */
+  resetTo(state: unknown): void {
+    const options = { filters: this.filters, slippageBps: this.slippageBps, makerFeePct: 0, takerFeePct: 0 };
+    const restored = PaperBroker.restore(state, options).state();
+    this.baseFree = dec(restored.base.free);
+    this.baseLocked = dec(restored.base.locked);
+    this.quoteFree = dec(restored.quote.free);
+    this.quoteLocked = dec(restored.quote.locked);
+    this.resting = [...restored.orders];
+    this.refreshTotals();
+  }
+
   state(): PaperAccountState {
     return {
       version: 1,

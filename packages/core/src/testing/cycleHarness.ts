@@ -77,6 +77,11 @@ export function paperCycleHarness(store: Store, candles: Partial<Record<Timefram
     },
     notifier: silentNotifier,
     brokerCheckpoint: () => broker.state(),
+    onCommitFailed: () => {
+      const checkpoint = store.config.get<unknown>(CONFIG_KEYS.paperAccount);
+      if (checkpoint) broker.resetTo(checkpoint);
+      else broker.resetTo(PaperBroker.start(options, config.TRADING_PAPER_STARTING_EQUITY).state());
+    },
     snapshotEveryCycle: true,
   });
   return harness;
