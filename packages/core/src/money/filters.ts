@@ -17,6 +17,38 @@ export function quantizeQuantity(quantity: DecimalLike, filters: SymbolFilters):
   return q.isNegative() ? dec(0) : q;
 }
 
+const stepCache = new WeakMap<SymbolFilters, { readonly step: number; readonly decimals: number; readonly minQty: number; readonly minNotional: number }>();
+
+function numericFilters(filters: SymbolFilters) {
+  let cached = stepCache.get(filters);
+  if (!cached) {
+    cached = { step: Number(filters.stepSize), decimals: dec(filters.stepSize).decimalPlaces(), minQty: Number(filters.minQty), minNotional: Number(filters.minNotional) };
+    stepCache.set(filters, cached);
+  }
+  return cached;
+}
+
+/**
+ * `quantizeQuantity` in plain numbers, for strategies sizing a signal on every candle: floors to the
+ * step (with a 1e-9 step tolerance so 0.3 / 0.1 floors to 3 steps, not 2) and cuts float noise to
+ * the step's decimals. Orders are still checked exactly by the risk engine.
+ */
+export function floorQuantityNumber(quantity: number, filters: SymbolFilters): number {
+  const { step, decimals } = numericFilters(filters);
+  if (!(quantity > 0)) return 0;
+  if (step === 0) return quantity;
+  return Number((Math.floor(quantity / step + 1e-9) * step).toFixed(decimals));
+}
+
+/** Float pre-check of a step-aligned quantity against min qty and min notional: 'yes', 'no', or 'exact' when too close to call. */
+export function clearlyAcceptable(quantity: number, price: number, filters: SymbolFilters): 'yes' | 'no' | 'exact' {
+  const { minQty, minNotional } = numericFilters(filters);
+  const notional = quantity * price;
+  if (notional < minNotional * 0.999 || quantity < minQty * 0.999) return 'no';
+  if (notional > minNotional * 1.001 && quantity > minQty * 1.001 && filters.maxNotional === null && Number(filters.maxQty) > quantity) return 'yes';
+  return 'exact';
+}
+
 /**
  * Price on PRICE_FILTER's tick. `down` for buy levels and `up` for sell levels keep a rounded limit
  * order on the conservative side of the intended price; `nearest` for display and market references.

@@ -1,5 +1,5 @@
 import { hold, type Signal, type SignalInputs, type TradeSignal } from '../../domain/signal.js';
-import { quantizeQuantity } from '../../money/filters.js';
+import { floorQuantityNumber } from '../../money/filters.js';
 import { sellableQuantity } from '../inventory.js';
 import type { StrategyContext } from '../types.js';
 import { buildLayout, type GridLayout, type GridLevel, type SpacingMode } from './gridLayout.js';
@@ -179,7 +179,7 @@ export class GridEngine {
       return hold('insufficient_quote', { ...inputs, quoteBalance: context.quoteBalance });
     // Spot, no borrowing: after a re-centre in a falling market the grid may want more than is left.
     const affordable = Math.min(levelQuantity(quote, level.price, context.filters) * crossed, context.quoteBalance / context.price);
-    const baseQuantity = quantizeQuantity(affordable, context.filters).toNumber();
+    const baseQuantity = floorQuantityNumber(affordable, context.filters);
     if (!acceptable(baseQuantity, context.price, context.filters)) {
       return hold(quote > context.quoteBalance ? 'insufficient_quote' : 'capital_too_small', {
         ...inputs,
@@ -203,7 +203,7 @@ export class GridEngine {
     if (held === 0) return this.#withoutInventory(context, level, inputs);
     const quote = quotePerLevel(this.state.capital!, this.config.levelsPerSide);
     const wanted = levelQuantity(quote, level.price, context.filters) * crossed;
-    const baseQuantity = quantizeQuantity(Math.min(wanted, held), context.filters).toNumber();
+    const baseQuantity = floorQuantityNumber(Math.min(wanted, held), context.filters);
     if (!acceptable(baseQuantity, context.price, context.filters)) return hold('capital_too_small', { ...inputs, baseQuantity });
     return {
       action: 'SELL',
@@ -219,7 +219,7 @@ export class GridEngine {
   #withoutInventory(context: StrategyContext, level: GridLevel, inputs: SignalInputs): Signal {
     if (!this.config.autoBootstrap) return hold('no_inventory', inputs);
     const quoteAmount = Math.min(this.state.capital! * this.config.bootstrapShare, context.quoteBalance);
-    const baseQuantity = quantizeQuantity(quoteAmount / context.price, context.filters).toNumber();
+    const baseQuantity = floorQuantityNumber(quoteAmount / context.price, context.filters);
     if (!acceptable(baseQuantity, context.price, context.filters)) return hold('capital_too_small', { ...inputs, baseQuantity });
     return {
       action: 'BUY',

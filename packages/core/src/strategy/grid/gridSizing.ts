@@ -1,6 +1,6 @@
 import type { SymbolFilters } from '../../domain/market.js';
 import { decStr } from '../../money/decimal.js';
-import { filterViolations, minimumQuantity, quantizeQuantity } from '../../money/filters.js';
+import { clearlyAcceptable, filterViolations, floorQuantityNumber, minimumQuantity } from '../../money/filters.js';
 import type { GridLayout } from './gridLayout.js';
 
 /**
@@ -14,7 +14,7 @@ export function quotePerLevel(capital: number, levelsPerSide: number): number {
 
 /** Base quantity for one level's share of capital at `price`, truncated to the step size. */
 export function levelQuantity(quote: number, price: number, filters: SymbolFilters): number {
-  return quantizeQuantity(quote / price, filters).toNumber();
+  return floorQuantityNumber(quote / price, filters);
 }
 
 /**
@@ -24,9 +24,8 @@ export function levelQuantity(quote: number, price: number, filters: SymbolFilte
 export function acceptable(quantity: number, price: number, filters: SymbolFilters): boolean {
   if (!(quantity > 0)) return false;
   // Clear-cut cases in floats (this runs on every candle of a backtest); the exact check decides the rest.
-  const notional = quantity * price;
-  const minNotional = Number(filters.minNotional);
-  if (notional < minNotional * 0.999 || quantity < Number(filters.minQty) * 0.999) return false;
+  const quick = clearlyAcceptable(quantity, price, filters);
+  if (quick !== 'exact') return quick === 'yes';
   return filterViolations(decStr(quantity), decStr(price), filters).every((v) => v.startsWith('PRICE_'));
 }
 
