@@ -11,6 +11,7 @@ function run(cmd, args) {
 const checks = [
   ['npx', ['tsc', '-p', 'tsconfig.json']],
   ['npx', ['tsc', '-p', 'apps/web/tsconfig.json']],
+  ['npx', ['tsc', '-p', 'apps/web/e2e/tsconfig.json']],
   ['node', ['scripts/ensure-web-build.mjs', '--force']],
 ];
 let preFailures = 0;
