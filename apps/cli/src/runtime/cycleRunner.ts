@@ -8,7 +8,7 @@ import type { Store } from '@warden/core/ports/store';
 import type { Logger } from 'pino';
 
 export interface CycleRunnerDeps {
-  readonly cycle: TradingCycle;
+  readonly cycle: Pick<TradingCycle, 'run'>;
   readonly clock: Clock;
   readonly store: Store;
   readonly notifier: Notifier;

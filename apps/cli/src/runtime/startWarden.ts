@@ -11,29 +11,24 @@ import { ControlServiceImpl, readTradingState } from '@warden/core/app/controlSe
 import { LiveUpdates } from '@warden/core/app/liveUpdates';
 import type { ActorRef } from '@warden/core/app/services';
 import { type AppConfig, parseConfig, redactConfig } from '@warden/core/config/parseConfig';
-import { CacheMarketFeed } from '@warden/core/cycle/cacheMarketFeed';
 import { Scheduler } from '@warden/core/cycle/scheduler';
 import { strategySettingsFromConfig } from '@warden/core/cycle/settings';
 import { StrategyHost } from '@warden/core/cycle/strategyHost';
-import { TradingCycle } from '@warden/core/cycle/tradingCycle';
-import { TIMEFRAME_MS, type SymbolFilters, type Timeframe } from '@warden/core/domain/market';
+import { TIMEFRAME_MS, type Timeframe } from '@warden/core/domain/market';
 import { InsufficientDataError } from '@warden/core/errors/errors';
 import { Heartbeat } from '@warden/core/notifications/heartbeat';
 import { NotificationRouter } from '@warden/core/notifications/router';
 import { shutdownNotification, startupNotification } from '@warden/core/notifications/systemMessages';
 import { equityPointFromSnapshot, MetricsTracker } from '@warden/core/portfolio/metricsTracker';
-import type { PaperBroker } from '@warden/core/execution/paperBroker';
 import { EquityWatermarks } from '@warden/core/risk/equityWatermarks';
-import { RiskEngine } from '@warden/core/risk/riskEngine';
-import { riskLimitsFromConfig } from '@warden/core/risk/riskLimits';
 import { strategyRegistry } from '@warden/core/strategy/registry';
 import { openStore, type SqliteStore } from '@warden/storage/openStore';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { createLogger } from '../context.js';
 import { CycleRunner } from './cycleRunner.js';
-import { createLiveTrading } from './liveTrading.js';
-import { restorePaperBroker, rewindPaperBroker } from './paperAccount.js';
+import { DeferredBroker, MarketNotConnectedError } from './deferredBroker.js';
+import { connectTrading, type TradingStack } from './tradingStack.js';
 import { whatIfRunner } from './whatIf.js';
 
 export const VERSION = '0.1.0';
@@ -82,10 +77,7 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
   const settings = strategySettingsFromConfig(config);
 
   const market = createBinanceMarketData(config, { candles: store.candles, logger });
-  await market.start().catch((error: unknown) => logger.warn({ err: error }, 'could not read Binance server time; using the local clock until the next sync'));
   const clock = market.clock;
-  const filters: SymbolFilters = await withRetries(() => market.cache.getFilters(config.TRADING_SYMBOL), logger, 'symbol filters');
-  logger.info({ filters }, 'symbol filters loaded from exchangeInfo');
 
   const strategies = new StrategyHost(store, settings);
   strategies.seed(config.TRADING_ACTIVE_STRATEGY, clock.now());
@@ -102,19 +94,14 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
     return out;
   };
 
-  // Live: journal reconciled with the exchange before the cycle reads positions (see docs/live.md).
-  const live = config.TRADING_MODE === 'live' ? createLiveTrading(config, store, logger, clock, filters) : null;
-  if (live) await live.reconcileOnStart();
-  const paper = live ? null : restorePaperBroker(store, config, filters, logger, clock.now());
-  const broker = live ? live.broker : (paper as PaperBroker);
+  // The exchange may be unreachable at start: everything but trading works without it, and the
+  // trading stack (filters, broker, cycle) is connected as soon as it answers.
+  const broker = new DeferredBroker(config.TRADING_MODE);
+  let stack: TradingStack | null = null;
   const liveUpdates = new LiveUpdates();
-
   // Notifications: Telegram behind a router; commands reach the same services as the API.
   const notifier = new NotificationRouter([], config.TELEGRAM_NOTIFY, logger);
 
-  const runtimeInfo = {
-    cycleInfo: () => ({ lastCycleAt: runner.lastCycleAt, lastCycleId: runner.lastCycleId, cycleCount: runner.cycleCount, lastError: runner.lastError }),
-  };
   let runner: CycleRunner;
   const scheduler = new Scheduler(config.TRADING_CYCLE_SECONDS * 1000, () => runner.tick());
   const control = new ControlServiceImpl(
@@ -124,8 +111,8 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
     {
       scheduler,
       readiness: () => market.cache.readiness(config.TRADING_SYMBOL, requirements()),
-      preflight: async () => preflight(),
-      cycleInfo: runtimeInfo.cycleInfo,
+      preflight: async () => (stack ? stack.preflight() : [new MarketNotConnectedError().message]),
+      cycleInfo: () => ({ lastCycleAt: runner.lastCycleAt, lastCycleId: runner.lastCycleId, cycleCount: runner.cycleCount, lastError: runner.lastError }),
       describe: () => ({
         mode: config.TRADING_MODE,
         symbol: config.TRADING_SYMBOL,
@@ -140,64 +127,22 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
     notifier,
   );
 
-  live?.attach({ control, notifier });
-
-  const preflight = async (): Promise<string[]> => {
-    const { strategy } = strategies.current();
-    if (!strategy.preflight) return [];
-    const price = await market.cache.getPrice(config.TRADING_SYMBOL).catch(() => null);
-    if (price === null) return [];
-    const candles: Partial<Record<Timeframe, readonly import('@warden/core/domain/market').Candle[]>> = {};
-    for (const [tf, n] of Object.entries(windows()) as Array<[Timeframe, number]>) candles[tf] = store.candles.latest(config.TRADING_SYMBOL, tf, n);
-    return strategy.preflight({
-      now: clock.now(),
-      symbol: config.TRADING_SYMBOL,
-      candles,
-      price,
-      filters,
-      baseBalance: broker.baseHeld(),
-      quoteBalance: broker.equityAt(0),
-      equity: broker.equityAt(price),
-      position: { quantity: broker.baseHeld(), avgEntryPrice: Number(store.positions.get(config.TRADING_SYMBOL)?.avgEntryPrice ?? 0) },
-    });
-  };
-
   const metrics = MetricsTracker.fromHistory(
     { startingEquity: Number(store.equity.first()?.equity ?? config.TRADING_PAPER_STARTING_EQUITY), periodMs: TIMEFRAME_MS[config.primaryTimeframe] },
     store.equity.list({}, { limit: 500 }).items.map(equityPointFromSnapshot).reverse(),
     store.fills.all(config.TRADING_SYMBOL),
   );
   const watermarks = EquityWatermarks.fromHistory(store.equity.series(0));
-  const cycle = new TradingCycle({
-    settings,
-    feed: new CacheMarketFeed(market.cache, config.TRADING_SYMBOL, config.primaryTimeframe, windows),
-    broker,
-    account: { equityAt: (p) => broker.equityAt(p), baseTotal: () => broker.baseHeld(), quoteTotal: () => broker.equityAt(0) /* marked at price 0, equity is the quote held */ },
-    store,
-    strategies,
-    risk: new RiskEngine(riskLimitsFromConfig(config)),
-    filters,
-    metrics,
-    watermarks,
-    state: () => readTradingState(store),
-    emergencyStop: async (reason) => {
-      await control.transition('emergency_stop', SYSTEM, reason);
-    },
-    notifier,
-    liveUpdates,
-    brokerCheckpoint: () => broker.state(),
-    onCommitFailed: () => {
-      if (paper) rewindPaperBroker(store, paper);
-    },
-    snapshotEveryCycle: true,
-  });
 
   const { advisor, approvals, expiryChecker: expiry } = createAdvisorServices({
     env: config,
     store,
     clock,
     control,
-    whatIf: whatIfRunner(store, config, () => filters),
+    whatIf: whatIfRunner(store, config, () => {
+      if (!stack) throw new MarketNotConnectedError();
+      return stack.filters;
+    }),
     notifier,
     liveUpdates,
     logger,
@@ -207,6 +152,7 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
   notifier.addChannel(telegram.channel);
   const heartbeat = config.TELEGRAM_HEARTBEAT_HOURS > 0 && telegram.enabled ? new Heartbeat({ store, status: control, notifier, hours: config.TELEGRAM_HEARTBEAT_HOURS, log: logger }) : null;
 
+  const cycle = { run: (now: number) => (stack ? stack.cycle.run(now) : Promise.reject(new MarketNotConnectedError())) };
   runner = new CycleRunner({ cycle, clock, store, notifier, logger, advisor, advisorEvery: config.TRADING_ADVISOR_INTERVAL_CYCLES, expiry, heartbeat, beforeCycle: () => clock.resync() });
 
   const api = await buildApiServer({
@@ -224,7 +170,9 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
       return { name: active.name, params: { ...active.params }, tunable: definition?.tunable ?? [], describe: active.strategy.describe ? { ...active.strategy.describe() } : null };
     },
     webRoot: existsSync(join(WEB_ROOT, 'index.html')) ? WEB_ROOT : null,
-    ...(live ? { liveOrders: live.liveOrders } : {}),
+    ...(config.TRADING_MODE === 'live'
+      ? { liveOrders: { place: (input: unknown, actor: ActorRef) => (stack?.live ? stack.live.liveOrders.place(input, actor) : Promise.reject(new MarketNotConnectedError())) } }
+      : {}),
     // Telegram webhook mode: grammy checks TELEGRAM_WEBHOOK_SECRET on each update.
     ...(telegram.webhookHandler ? { telegramWebhook: telegram.webhookHandler } : {}),
   });
@@ -275,8 +223,26 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
       } else logger.error({ err: error }, 'scheduler not started');
     }
   };
-  await live?.start();
-  await autoStart();
+  const connect = async (): Promise<boolean> => {
+    try {
+      await market.start().catch((error: unknown) => logger.warn({ err: error }, 'could not read Binance server time; using the local clock until the next sync'));
+      const connected = await connectTrading({ config, store, logger, market, settings, strategies, windows, control, notifier, liveUpdates, metrics, watermarks });
+      broker.connect(connected.broker);
+      stack = connected;
+      await connected.live?.start();
+      return true;
+    } catch (error) {
+      logger.warn({ err: error, baseUrl: config.BINANCE_BASE_URL }, `cannot reach the exchange at ${config.BINANCE_BASE_URL} yet; the API and panel are up, trading waits`);
+      return false;
+    }
+  };
+  const keepConnecting = async (delayMs: number): Promise<void> => {
+    if (stopping) return;
+    if (await connect()) return autoStart();
+    retryTimer = setTimeout(() => void keepConnecting(Math.min(60_000, delayMs * 2)), delayMs);
+  };
+  if (await connect()) await autoStart();
+  else retryTimer = setTimeout(() => void keepConnecting(4_000), 2_000);
   notifier.notify(startupNotification(control.status()));
 
   let stopped: Promise<void> | null = null;
@@ -286,7 +252,7 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
       if (retryTimer) clearTimeout(retryTimer);
       logger.info({ reason }, 'stopping: finishing the current cycle');
       await scheduler.stop();
-      live?.stop();
+      stack?.live?.stop();
       notifier.notify(shutdownNotification(reason));
       await telegram.stop(2_000);
       await api.close();
@@ -299,16 +265,4 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
   };
 
   return { config, store, logger, url, api, control, scheduler, runner, runCycle: () => scheduler.runOnce(), warmUp, stop };
-}
-
-async function withRetries<T>(work: () => Promise<T>, logger: Logger, what: string, attempts = 5): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await work();
-    } catch (error) {
-      if (i >= attempts) throw error;
-      logger.warn({ err: error, attempt: i }, `could not load ${what}; retrying`);
-      await new Promise((r) => setTimeout(r, Math.min(10_000, 500 * 2 ** i)));
-    }
-  }
 }

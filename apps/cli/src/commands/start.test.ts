@@ -1,0 +1,103 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { listIndexes, listTables } from '@warden/storage/database';
+import { BTC_2021_WEEK, type FakeBinance, recordedMarket, startFakeBinance } from '@warden/testkit/fakeBinance/index';
+import { repoRoot } from '@warden/testkit/fixtures';
+import { makeTempDir } from '@warden/testkit/tempDir';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const BIN = join(repoRoot, 'apps', 'cli', 'bin', 'warden.js');
+let child: ChildProcess | null = null;
+let fake: FakeBinance | null = null;
+let cleanup: () => void = () => {};
+
+afterEach(async () => {
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+  await fake?.close();
+  cleanup();
+  child = null;
+  fake = null;
+});
+
+/** A port nothing listens on (bound, then released). */
+async function deadPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((r) => server.close(() => r()));
+  return port;
+}
+
+function run(env: Record<string, string>, cwd: string): { proc: ChildProcess; output: () => string; waitFor: (text: string) => Promise<void>; exited: Promise<number | null> } {
+  let out = '';
+  const proc = spawn(process.execPath, [BIN, 'start'], { cwd, env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child = proc;
+  const listeners: Array<() => void> = [];
+  const onData = (d: Buffer) => {
+    out += d.toString();
+    for (const l of listeners) l();
+  };
+  proc.stdout?.on('data', onData);
+  proc.stderr?.on('data', onData);
+  const exited = new Promise<number | null>((r) => proc.on('exit', (code) => r(code)));
+  const waitFor = (text: string) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (out.includes(text)) resolve();
+      };
+      listeners.push(check);
+      check();
+      void exited.then(() => (out.includes(text) ? resolve() : reject(new Error(`exited before "${text}":\n${out}`))));
+    });
+  return { proc, output: () => out, waitFor, exited };
+}
+
+describe('warden start as a process', () => {
+  it('exits non-zero with a message naming the variable when the configuration is invalid', async () => {
+    const tmp = makeTempDir();
+    cleanup = tmp.cleanup;
+    const p = run({ AUTH_ENABLED: 'maybe' }, tmp.dir);
+    expect(await p.exited).toBe(2);
+    expect(p.output()).toContain('AUTH_ENABLED: expected true or false (got "maybe")');
+    expect(existsSync(join(tmp.dir, 'data'))).toBe(false);
+  });
+
+  it('creates ./data/warden.db with every table and index, trades against the exchange, and stops cleanly on SIGINT', async () => {
+    fake = await startFakeBinance({ candles: recordedMarket(), marketTime: BTC_2021_WEEK.start + 6 * 86_400_000 });
+    const tmp = makeTempDir();
+    cleanup = tmp.cleanup;
+    const p = run({ BINANCE_BASE_URL: fake.url, PORT: '0', TRADING_CYCLE_SECONDS: '1' }, tmp.dir);
+    await p.waitFor('scheduler started');
+    await p.waitFor('cycle decided');
+    p.proc.kill('SIGINT');
+    expect(await p.exited).toBe(0);
+    expect(p.output()).toContain('stopped cleanly');
+    const db = new Database(join(tmp.dir, 'data', 'warden.db'), { readonly: true });
+    expect(listTables(db)).toEqual(expect.arrayContaining(['candles_cache', 'orders', 'fills', 'positions', 'equity_snapshots', 'metrics_snapshots', 'approvals', 'events_log', 'config', 'users']));
+    expect(listIndexes(db)).toEqual(expect.arrayContaining(['orders_client_order_id', 'events_log_type_time', 'approvals_status_expires']));
+    expect((db.prepare("select count(*) as n from events_log where type = 'system.stopped'").get() as { n: number }).n).toBe(1);
+    db.close();
+  });
+
+  it('honours DATABASE_PATH, and serves the API while the exchange is unreachable instead of dying', async () => {
+    const tmp = makeTempDir();
+    cleanup = tmp.cleanup;
+    const p = run({ BINANCE_BASE_URL: `http://127.0.0.1:${await deadPort()}`, PORT: '0', DATABASE_PATH: join(tmp.dir, 'elsewhere.db') }, tmp.dir);
+    await p.waitFor('cannot reach the exchange');
+    await p.waitFor('listening on http://');
+    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(p.output())?.[1];
+    const health = await fetch(`${url}/api/health`);
+    expect(health.status).toBe(200);
+    const status = (await (await fetch(`${url}/api/system/status`)).json()) as { schedulerRunning: boolean; dataReady: boolean };
+    expect(status).toMatchObject({ schedulerRunning: false, dataReady: false });
+    const start = await fetch(`${url}/api/scheduler/start`, { method: 'POST' });
+    expect(start.status).toBe(409);
+    p.proc.kill('SIGINT');
+    expect(await p.exited).toBe(0);
+    expect(existsSync(join(tmp.dir, 'elsewhere.db'))).toBe(true);
+    expect(existsSync(join(tmp.dir, 'data'))).toBe(false);
+  });
+});
