@@ -43,9 +43,17 @@ export class ReplayFeed implements MarketFeed {
     return now;
   }
 
+  /** One snapshot object, refreshed per step: a year of 1m candles should not mean 525,600 of them. */
+  private readonly reused = { now: 0, candles: this.visible, price: 0, high: 0, low: 0 };
+
   async snapshot(now: number): Promise<MarketSnapshot> {
     const c = this.current;
     if (!c) throw new Error('ReplayFeed.advance() must be called before snapshot()');
-    return { now, candles: this.visible, price: c.close, high: c.high, low: c.low };
+    const s = this.reused;
+    s.now = now;
+    s.price = c.close;
+    s.high = c.high;
+    s.low = c.low;
+    return s;
   }
 }

@@ -173,9 +173,10 @@ export class TradingCycle {
     const writeSnapshots = !replay && (decide || fills.length > 0 || this.deps.snapshotEveryCycle === true);
     const account = this.deps.risk.checkAccount({ equity, peakEquity: this.deps.watermarks.peakEquity, dayStartEquity: this.deps.watermarks.dayStartEquity });
 
-    // 5–7. one transaction for everything this cycle wrote
+    // 5–7. one transaction for everything this cycle wrote (a replayed cycle that changed nothing writes nothing)
+    const nothingToWrite = replay && orders.length === 0 && fills.length === 0 && events.length === 0;
     try {
-      this.commit({ now, cycleId, orders, fills, events, decidedCandle: decide ? lastCandle : undefined, active, writeSnapshots, equity, price: market.price, positionBefore, replay });
+      if (!nothingToWrite) this.commit({ now, cycleId, orders, fills, events, decidedCandle: decide ? lastCandle : undefined, active, writeSnapshots, equity, price: market.price, positionBefore, replay });
     } catch (error) {
       // Nothing was written: put memory back to what the database holds before anything else runs.
       this.position = store.positions.get(settings.symbol);

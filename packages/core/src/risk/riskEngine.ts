@@ -80,9 +80,10 @@ export class RiskEngine {
     if (type === 'LIMIT' && input.openOrders >= this.limits.maxOpenOrders) gates.push('MAX_OPEN_ORDERS');
     if (side === 'BUY' && account.blockBuys) gates.push('DAILY_LOSS_LIMIT');
     if (account.emergencyStop) gates.push('MAX_DRAWDOWN');
+    // Gates first: a blocked order needs no exact pricing (a stopped bot still hears every signal).
+    if (gates.length > 0) return block(gates, account.emergencyStop, inputs);
     const prices = orderPrices(input, type, this.limits);
-    if (!prices) gates.push('INVALID_PRICE');
-    if (gates.length > 0 || !prices) return block(gates, account.emergencyStop, inputs);
+    if (!prices) return block(['INVALID_PRICE'], account.emergencyStop, inputs);
 
     const sized = sizeOrder({ input, side, type, prices, limits: this.limits });
     inputs.requestedQuantity = decStr(sized.requested);

@@ -157,15 +157,15 @@ export class GridEngine {
 
   #levelSignal(context: StrategyContext, layout: GridLayout): Signal {
     const last = this.state.lastLevel;
-    const below = deepest(
-      layout.levels.filter((l) => l.index < last && context.price <= l.price),
-      'lowest',
-    );
+    // Levels are sorted by price: the deepest level crossed below the last traded one, else the
+    // highest crossed above it. A plain loop: this runs on every candle of a backtest.
+    let below: GridLevel | undefined;
+    let above: GridLevel | undefined;
+    for (const l of layout.levels) {
+      if (l.index < last && context.price <= l.price && below === undefined) below = l;
+      if (l.index > last && context.price >= l.price) above = l;
+    }
     if (below) return this.#buy(context, layout, below, last - below.index);
-    const above = deepest(
-      layout.levels.filter((l) => l.index > last && context.price >= l.price),
-      'highest',
-    );
     if (above) return this.#sell(context, layout, above, above.index - last);
     if (this.state.outOfRangeSince !== null)
       return hold('outside_grid', { ...this.#inputs(context, layout), outsideSince: this.state.outOfRangeSince });
@@ -267,6 +267,3 @@ export class GridEngine {
   }
 }
 
-function deepest(levels: readonly GridLevel[], which: 'lowest' | 'highest'): GridLevel | undefined {
-  return which === 'lowest' ? levels[0] : levels[levels.length - 1];
-}
