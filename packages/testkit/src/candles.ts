@@ -1,16 +1,7 @@
 import type { Candle } from '@warden/core/domain/market';
+import { seededRandom } from '@warden/core/strategy/testing/randomWalk';
 
-/** Deterministic pseudo-random numbers (mulberry32), so a generated market is the same every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 export interface RandomWalkOptions {
   readonly count: number;

@@ -11,23 +11,11 @@ import type { Store } from '../ports/store.js';
 import { MetricsTracker } from '../portfolio/metricsTracker.js';
 import { EquityWatermarks } from '../risk/equityWatermarks.js';
 import { RiskEngine } from '../risk/riskEngine.js';
+import { BTC_FILTERS } from '../strategy/testing/contextBuilder.js';
 import { riskLimitsFromConfig } from '../risk/riskLimits.js';
 import type { TradingState } from '../state/tradingState.js';
 
-/** BTC/USDT's real Binance filters. */
-export const BTC_FILTERS: SymbolFilters = {
-  symbol: 'BTC/USDT',
-  base: 'BTC',
-  quote: 'USDT',
-  tickSize: '0.01',
-  minPrice: '0.01',
-  maxPrice: '1000000',
-  stepSize: '0.00001',
-  minQty: '0.00001',
-  maxQty: '9000',
-  minNotional: '5',
-  maxNotional: null,
-};
+export { BTC_FILTERS };
 
 export interface PaperCycleHarness {
   readonly cycle: TradingCycle;
