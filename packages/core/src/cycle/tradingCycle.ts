@@ -102,7 +102,9 @@ export class TradingCycle {
     const synced = await broker.sync(tick);
     this.collect(synced, orders, fills);
 
-    const decide = lastCandle !== undefined && lastCandle.openTime > this.lastDecidedOpenTime;
+    // A replay in EMERGENCY_STOP can never trade again (nobody resumes a backtest): it only marks to market.
+    const stoppedReplay = this.deps.replay === true && this.deps.state() === 'EMERGENCY_STOP';
+    const decide = !stoppedReplay && lastCandle !== undefined && lastCandle.openTime > this.lastDecidedOpenTime;
     const cycleId = decide ? this.idPrefix + lastCandle.openTime : syncCycleId(now);
     let signal: Signal | null = null;
     let decision: RiskDecision | null = null;
