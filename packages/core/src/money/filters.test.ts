@@ -32,7 +32,7 @@ describe('symbol filters', () => {
         const units = q / Number(step);
         // Only where the float quotient sits within a billionth of a step below a whole step (0.3 / 0.1
         // = 2.9999999999999996) does the fast path take the whole step the decimal floor drops.
-        const atBoundary = Math.ceil(units) - units < 1e-9;
+        const atBoundary = Math.floor(units + 1e-9) !== Math.floor(units);
         if (atBoundary) expect([exact, Number((exact + Number(step)).toFixed(8))]).toContain(fast);
         else expect(fast).toBe(exact);
       }),
