@@ -1,3 +1,5 @@
+import { serverNow } from './serverClock';
+
 /** Display formatting. Money arrives as exact decimal strings; it is only turned into numbers for display. */
 
 export function num(value: string | number | null | undefined): number | null {
@@ -41,7 +43,7 @@ export function dateTime(value: number | string | null | undefined): string {
  * "3m 5s ago" — or the date itself when the gap is implausible (a server whose clock follows a
  * replayed or skewed exchange clock), where a relative time would mislead.
  */
-export function ago(value: number | string | null | undefined, now = Date.now()): string {
+export function ago(value: number | string | null | undefined, now = serverNow()): string {
   const ms = toMs(value);
   if (ms === null) return 'never';
   const gap = now - ms;

@@ -142,5 +142,6 @@ export const systemStatusSchema = z
     lastError: z.string().nullable(),
     version: z.string(),
     startedAt: ms,
+    serverTime: ms,
   })
   .meta({ id: 'SystemStatus' });

@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { syncServerClock } from '../serverClock';
 import { api } from './client';
 import type {
   Approval,
@@ -37,7 +38,15 @@ export const keys = {
 export type Filters = Record<string, string | number | undefined>;
 
 export const useStatus = () =>
-  useQuery({ queryKey: keys.status, queryFn: () => api.get<SystemStatus>('/api/system/status'), refetchInterval: 15_000 });
+  useQuery({
+    queryKey: keys.status,
+    queryFn: async () => {
+      const status = await api.get<SystemStatus>('/api/system/status');
+      syncServerClock(status.serverTime);
+      return status;
+    },
+    refetchInterval: 15_000,
+  });
 
 export const useCandles = (symbol: string | undefined, timeframe: Timeframe | undefined, limit = 300) =>
   useQuery({

@@ -62,6 +62,8 @@ export interface SystemStatus {
   readonly lastError: string | null;
   readonly version: string;
   readonly startedAt: number;
+  /** The bot's clock (exchange time), for countdowns. */
+  readonly serverTime?: number;
 }
 
 export interface AuditEvent {

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { duration } from '../format';
+import { serverNow } from '../serverClock';
 
-/** Time left until `until`, ticking each second; "expired" once past. */
+/** Time left until `until` on the bot's clock, ticking each second; "expired" once past. */
 export function Countdown({ until }: { until: number }) {
-  const [now, setNow] = useState(Date.now);
+  const [now, setNow] = useState(serverNow);
   useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), 1000);
+    const t = setInterval(() => setNow(serverNow()), 1000);
     return () => clearInterval(t);
   }, []);
   const left = until - now;

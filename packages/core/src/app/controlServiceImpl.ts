@@ -60,6 +60,7 @@ export class ControlServiceImpl implements ControlService {
       ...this.runtime.cycleInfo(),
       version: d.version,
       startedAt: d.startedAt,
+      serverTime: this.clock.now(),
     };
   }
 

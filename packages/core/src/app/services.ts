@@ -38,6 +38,8 @@ export interface SystemStatus {
   readonly lastError: string | null;
   readonly version: string;
   readonly startedAt: number;
+  /** The bot's clock (the exchange's time in paper and live), so clients can show countdowns in it. */
+  readonly serverTime: number;
 }
 
 export interface TransitionResult {
