@@ -2,18 +2,18 @@
 // persistence, and API latency. Figures, not assertions: run it on an idle machine.
 import { performance } from 'node:perf_hooks';
 import { buildApiServer } from '@warden/api/server';
-import { runBacktest } from '@warden/core/backtest/runBacktest';
 import { LiveUpdates } from '@warden/core/app/liveUpdates';
+import { runBacktest } from '@warden/core/backtest/runBacktest';
 import { parseConfig } from '@warden/core/config/parseConfig';
 import { strategySettingsFromConfig } from '@warden/core/cycle/settings';
 import { aggregateCandles } from '@warden/core/data/aggregateCandles';
 import type { Candle } from '@warden/core/domain/market';
 import { paperBrokerOptionsFromConfig } from '@warden/core/execution/paperBroker';
+import { ManualClock } from '@warden/core/ports/clock';
 import { riskLimitsFromConfig } from '@warden/core/risk/riskLimits';
 import { RealizedVolatility } from '@warden/core/strategy/indicators/realizedVolatility';
 import { REGIME_ATR_PERIOD, REGIME_MACD } from '@warden/core/strategy/smartGrid/regimeTilt';
 import { BTC_FILTERS, paperCycleHarness } from '@warden/core/testing/cycleHarness';
-import { ManualClock } from '@warden/core/ports/clock';
 import { openStore } from '@warden/storage/openStore';
 import { randomWalkCandles } from '@warden/testkit/candles';
 import { makeTempDir } from '@warden/testkit/tempDir';
@@ -66,7 +66,9 @@ function bareEma(m1: readonly Candle[]): number {
 }
 
 async function backtestThroughput(): Promise<void> {
-  process.stdout.write('\n== Backtest throughput: one year of 1m candles (random walk, 525,600 candles; drawdown stop off so the whole year trades) ==\n');
+  process.stdout.write(
+    '\n== Backtest throughput: one year of 1m candles (random walk, 525,600 candles; drawdown stop off so the whole year trades) ==\n',
+  );
   const m1 = randomWalkCandles({ count: MINUTES_PER_YEAR, stepMs: 60_000, volatility: 0.0015, seed: 42, start: Date.UTC(2023, 0, 1) });
   const h4 = aggregateCandles(m1, '1m', '4h');
   for (const strategy of ['smart_grid_ai', 'ema_crossover', 'grid']) {
@@ -89,8 +91,14 @@ async function backtestThroughput(): Promise<void> {
     if (strategy === 'smart_grid_ai') bareSmartGridIndicators(m1, h4);
     else bareEma(m1);
     const bareMs = performance.now() - tb;
-    line(`${strategy}: full cycle (strategy + risk + paper fills)`, `${(ms / 1000).toFixed(2)} s  ${Math.round(result.candles / (ms / 1000)).toLocaleString('en')} candles/s  (${result.trades} fills)`);
-    line(`${strategy}: bare indicator loop`, `${(bareMs / 1000).toFixed(2)} s  ${Math.round(m1.length / (bareMs / 1000)).toLocaleString('en')} candles/s  → cycle overhead ×${(ms / bareMs).toFixed(1)}`);
+    line(
+      `${strategy}: full cycle (strategy + risk + paper fills)`,
+      `${(ms / 1000).toFixed(2)} s  ${Math.round(result.candles / (ms / 1000)).toLocaleString('en')} candles/s  (${result.trades} fills)`,
+    );
+    line(
+      `${strategy}: bare indicator loop`,
+      `${(bareMs / 1000).toFixed(2)} s  ${Math.round(m1.length / (bareMs / 1000)).toLocaleString('en')} candles/s  → cycle overhead ×${(ms / bareMs).toFixed(1)}`,
+    );
   }
 }
 
@@ -109,7 +117,10 @@ async function cycleLatency(): Promise<void> {
   }
   const steady = times.slice(500).sort((a, b) => a - b);
   line('cycles measured', `${steady.length} (after 500 warm-up), ${store.fills.all('BTC/USDT').length} fills`);
-  line('cycle latency p50 / p99 / max', `${percentile(steady, 50).toFixed(2)} ms / ${percentile(steady, 99).toFixed(2)} ms / ${(steady[steady.length - 1] as number).toFixed(2)} ms`);
+  line(
+    'cycle latency p50 / p99 / max',
+    `${percentile(steady, 50).toFixed(2)} ms / ${percentile(steady, 99).toFixed(2)} ms / ${(steady[steady.length - 1] as number).toFixed(2)} ms`,
+  );
   store.close();
   tmp.cleanup();
 }
@@ -120,12 +131,27 @@ async function apiLatency(): Promise<void> {
   const config = parseConfig({ DATABASE_PATH: `${tmp.dir}/api.db`, PORT: '0', LOG_LEVEL: 'silent' });
   const store = openStore(config.DATABASE_PATH);
   const m5 = randomWalkCandles({ count: 1_500, stepMs: 300_000, volatility: 0.004, seed: 5, start: Date.UTC(2023, 0, 1) });
-  const h = paperCycleHarness(store, { '5m': m5, '4h': aggregateCandles(m5, '5m', '4h') }, { TRADING_ACTIVE_STRATEGY: 'ema_crossover', TRADING_TIMEFRAMES: '5m,4h' });
+  const h = paperCycleHarness(
+    store,
+    { '5m': m5, '4h': aggregateCandles(m5, '5m', '4h') },
+    { TRADING_ACTIVE_STRATEGY: 'ema_crossover', TRADING_TIMEFRAMES: '5m,4h' },
+  );
   for (let i = 0; i < m5.length; i++) await h.step(i);
   const clock = new ManualClock(Date.now());
   const liveUpdates = new LiveUpdates();
   const { control, approvals, advisor, strategyInfo } = benchServices(store, clock, h.broker, liveUpdates);
-  const app = await buildApiServer({ config, store, control, approvals, advisor, liveUpdates, clock, logger: pino({ level: 'silent' }), strategyInfo, webRoot: null });
+  const app = await buildApiServer({
+    config,
+    store,
+    control,
+    approvals,
+    advisor,
+    liveUpdates,
+    clock,
+    logger: pino({ level: 'silent' }),
+    strategyInfo,
+    webRoot: null,
+  });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   for (const path of ['/api/health', '/api/system/status', '/api/orders?limit=50', '/api/equity?limit=200', '/api/events?limit=50']) {
     const times: number[] = [];

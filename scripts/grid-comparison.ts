@@ -19,19 +19,41 @@ const runs = [
   { label: 'grid (static, same capital)', strategy: 'grid', mode: 'geometric' },
 ] as const;
 
-for (const file of readdirSync(dir).filter((f) => /\.(json|csv)$/.test(f)).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => /\.(json|csv)$/.test(f))
+  .sort()) {
   const data = await loadBacktestData(join(dir, file), 'BTC/USDT', ['5m', '4h'] as Timeframe[], false);
   const primary = data.candles[data.primary] ?? [];
-  const filters = backtestFilters(data.symbol, {}, primary.slice(0, 200).map((c) => c.close));
-  process.stdout.write(`\n**${file}** — ${data.symbol} ${data.primary}, ${primary.length} candles\n\n| strategy | return | max drawdown | trades (fills) | fees |\n|---|---:|---:|---:|---:|\n`);
+  const filters = backtestFilters(
+    data.symbol,
+    {},
+    primary.slice(0, 200).map((c) => c.close),
+  );
+  process.stdout.write(
+    `\n**${file}** — ${data.symbol} ${data.primary}, ${primary.length} candles\n\n| strategy | return | max drawdown | trades (fills) | fees |\n|---|---:|---:|---:|---:|\n`,
+  );
   let hold = 0;
   for (const run of runs) {
     // Bootstrap on, like an exchange grid bot that buys its starting inventory: otherwise a grid in a rising market never trades.
-    const config = parseConfig({ TRADING_ACTIVE_STRATEGY: run.strategy, TRADING_GRID_SPACING_MODE: run.mode, TRADING_GRID_AUTO_INVENTORY_BOOTSTRAP: 'true' });
+    const config = parseConfig({
+      TRADING_ACTIVE_STRATEGY: run.strategy,
+      TRADING_GRID_SPACING_MODE: run.mode,
+      TRADING_GRID_AUTO_INVENTORY_BOOTSTRAP: 'true',
+    });
     const settings = { ...strategySettingsFromConfig(config), symbol: data.symbol, primaryTimeframe: data.primary };
-    const r = await runBacktest({ candles: data.candles, settings, strategy: run.strategy, filters, startingEquity: config.TRADING_PAPER_STARTING_EQUITY, riskLimits: riskLimitsFromConfig(config), paper: paperBrokerOptionsFromConfig(config, filters) });
+    const r = await runBacktest({
+      candles: data.candles,
+      settings,
+      strategy: run.strategy,
+      filters,
+      startingEquity: config.TRADING_PAPER_STARTING_EQUITY,
+      riskLimits: riskLimitsFromConfig(config),
+      paper: paperBrokerOptionsFromConfig(config, filters),
+    });
     hold = r.buyHoldReturnPct;
-    process.stdout.write(`| ${run.label} | ${r.returnPct.toFixed(2)} % | ${r.maxDrawdownPct.toFixed(2)} % | ${r.trades} | ${r.feesPaid.toFixed(2)} |\n`);
+    process.stdout.write(
+      `| ${run.label} | ${r.returnPct.toFixed(2)} % | ${r.maxDrawdownPct.toFixed(2)} % | ${r.trades} | ${r.feesPaid.toFixed(2)} |\n`,
+    );
   }
   process.stdout.write(`| buy and hold | ${hold.toFixed(2)} % | — | 1 | — |\n`);
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck every workspace, build the web app (browser tests serve it), run every test.
+// `npm test`: lint, typecheck every workspace, build the web app (browser tests serve it), run every test.
 // The last line printed is always "N passed, N failed" so CI can count.
 import { spawnSync } from 'node:child_process';
 
@@ -9,6 +9,7 @@ function run(cmd, args) {
 }
 
 const checks = [
+  ['npx', ['biome', 'check', '.']],
   ['npx', ['tsc', '-p', 'tsconfig.json']],
   ['npx', ['tsc', '-p', 'apps/web/tsconfig.json']],
   ['npx', ['tsc', '-p', 'apps/web/e2e/tsconfig.json']],
@@ -17,7 +18,12 @@ const checks = [
 let preFailures = 0;
 for (const [cmd, args] of checks) if (run(cmd, args) !== 0) preFailures++;
 
-const result = spawnSync('npx', ['vitest', 'run', ...process.argv.slice(2)], { stdio: ['inherit', 'pipe', 'inherit'], env: process.env, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+const result = spawnSync('npx', ['vitest', 'run', ...process.argv.slice(2)], {
+  stdio: ['inherit', 'pipe', 'inherit'],
+  env: process.env,
+  encoding: 'utf8',
+  maxBuffer: 512 * 1024 * 1024,
+});
 const out = result.stdout ?? '';
 const lines = out.split('\n');
 const countLine = [...lines].reverse().find((l) => /^\d+ passed, \d+ failed/.test(l.trim()));

@@ -19,7 +19,9 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
     return parseConfig(env);
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(`warden: invalid configuration — start-up stopped:\n${error.problems.map((p) => `  ${p}`).join('\n')}\nSee .env.example for every variable and its allowed values.\n`);
+      process.stderr.write(
+        `warden: invalid configuration — start-up stopped:\n${error.problems.map((p) => `  ${p}`).join('\n')}\nSee .env.example for every variable and its allowed values.\n`,
+      );
       process.exit(2);
     }
     throw error;
@@ -53,7 +55,11 @@ export const LOG_REDACT_PATHS = [
 export function createLogger(config: Pick<AppConfig, 'LOG_LEVEL'>, destination?: NodeJS.WritableStream): Logger {
   const options = { level: config.LOG_LEVEL, redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' }, base: { app: 'warden' } };
   if (destination) return pino(options, destination as pino.DestinationStream);
-  if (process.stdout.isTTY) return pino({ ...options, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:standard', ignore: 'pid,hostname,app' } } });
+  if (process.stdout.isTTY)
+    return pino({
+      ...options,
+      transport: { target: 'pino-pretty', options: { translateTime: 'SYS:standard', ignore: 'pid,hostname,app' } },
+    });
   return pino(options);
 }
 

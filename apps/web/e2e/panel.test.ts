@@ -106,7 +106,8 @@ describe('dashboard and chart', () => {
     await page.waitForSelector('[data-testid=candle-chart]:not([data-candles="0"])');
     await page.waitForSelector('[data-testid=equity-chart], [aria-label="Equity curve"] .empty');
     await screenshot(page, 'dashboard');
-    if (process.env.WARDEN_UPDATE_DOCS === '1') await screenshot(page, 'dashboard', resolve(import.meta.dirname, '../../../docs/dashboard.png'));
+    if (process.env.WARDEN_UPDATE_DOCS === '1')
+      await screenshot(page, 'dashboard', resolve(import.meta.dirname, '../../../docs/dashboard.png'));
   });
 });
 

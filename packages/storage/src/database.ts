@@ -33,11 +33,21 @@ export function openDatabase(path: string): OpenedDatabase {
 }
 
 export function listTables(sqlite: Database.Database): string[] {
-  return (sqlite.prepare("select name from sqlite_master where type='table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name").all() as Array<{ name: string }>).map((r) => r.name);
+  return (
+    sqlite
+      .prepare(
+        "select name from sqlite_master where type='table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name",
+      )
+      .all() as Array<{ name: string }>
+  ).map((r) => r.name);
 }
 
 export function listIndexes(sqlite: Database.Database): string[] {
-  return (sqlite.prepare("select name from sqlite_master where type='index' and name not like 'sqlite_%' order by name").all() as Array<{ name: string }>).map((r) => r.name);
+  return (
+    sqlite.prepare("select name from sqlite_master where type='index' and name not like 'sqlite_%' order by name").all() as Array<{
+      name: string;
+    }>
+  ).map((r) => r.name);
 }
 
 export { join };

@@ -42,10 +42,30 @@ describe('migrations', () => {
   it('create the seed tables, users and their indexes in an empty file, in WAL mode', () => {
     const s = freshStore();
     expect(listTables(s.sqlite)).toEqual(
-      ['approvals', 'candle_gaps', 'candles_cache', 'config', 'equity_snapshots', 'events_log', 'fills', 'metrics_snapshots', 'orders', 'positions', 'users'].sort(),
+      [
+        'approvals',
+        'candle_gaps',
+        'candles_cache',
+        'config',
+        'equity_snapshots',
+        'events_log',
+        'fills',
+        'metrics_snapshots',
+        'orders',
+        'positions',
+        'users',
+      ].sort(),
     );
     expect(listIndexes(s.sqlite)).toEqual(
-      expect.arrayContaining(['orders_client_order_id', 'orders_status', 'events_log_time', 'events_log_type_time', 'approvals_status_expires', 'fills_trade_id', 'equity_snapshots_time']),
+      expect.arrayContaining([
+        'orders_client_order_id',
+        'orders_status',
+        'events_log_time',
+        'events_log_type_time',
+        'approvals_status_expires',
+        'fills_trade_id',
+        'equity_snapshots_time',
+      ]),
     );
     expect(s.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
   });
@@ -90,7 +110,19 @@ describe('repositories against a real SQLite file', () => {
 
   it('fills are idempotent by trade id', () => {
     const s = freshStore();
-    const fill = { tradeId: 't1', clientOrderId: 'o1', symbol: 'BTC/USDT', side: 'BUY' as const, price: '1', quantity: '1', quoteQuantity: '1', fee: '0.001', feeAsset: 'BTC', liquidity: 'taker' as const, time: 1 };
+    const fill = {
+      tradeId: 't1',
+      clientOrderId: 'o1',
+      symbol: 'BTC/USDT',
+      side: 'BUY' as const,
+      price: '1',
+      quantity: '1',
+      quoteQuantity: '1',
+      fee: '0.001',
+      feeAsset: 'BTC',
+      liquidity: 'taker' as const,
+      time: 1,
+    };
     expect(s.fills.insert(fill)).toBe(true);
     expect(s.fills.insert(fill)).toBe(false);
     expect(s.fills.all('BTC/USDT')).toHaveLength(1);
@@ -98,7 +130,14 @@ describe('repositories against a real SQLite file', () => {
 
   it('an approval can be decided once only', () => {
     const s = freshStore();
-    const a = s.approvals.insert({ createdAt: 1, expiresAt: 10, change: { kind: 'params', strategy: 'grid', before: { grid_levels: 5 }, after: { grid_levels: 6 } }, reason: 'r', source: 'rules', whatIf: null });
+    const a = s.approvals.insert({
+      createdAt: 1,
+      expiresAt: 10,
+      change: { kind: 'params', strategy: 'grid', before: { grid_levels: 5 }, after: { grid_levels: 6 } },
+      reason: 'r',
+      source: 'rules',
+      whatIf: null,
+    });
     expect(a.status).toBe('PENDING');
     expect(s.approvals.pendingExpiredAt(10).map((x) => x.id)).toEqual([a.id]);
     expect(s.approvals.decide(a.id, { status: 'APPROVED', decidedBy: 'user:a', decidedAt: 2, comment: null })?.status).toBe('APPROVED');
@@ -129,7 +168,8 @@ describe('repositories against a real SQLite file', () => {
 
 describe('audit log hash chain', () => {
   function seed(s: SqliteStore, n: number) {
-    for (let i = 0; i < n; i++) s.audit.append({ time: i, type: 'e', actor: 'system', reason: `r${i}`, inputs: { i, apiKey: 'canary-secret' } });
+    for (let i = 0; i < n; i++)
+      s.audit.append({ time: i, type: 'e', actor: 'system', reason: `r${i}`, inputs: { i, apiKey: 'canary-secret' } });
   }
 
   it('verifies an untouched chain and never stores a secret-named input', () => {

@@ -26,7 +26,14 @@ export function randomWalkCandles(o: RandomWalkOptions): Candle[] {
     const close = Math.max(1, open * (1 + (o.drift ?? 0) + (rnd() - 0.5) * 2 * vol));
     const high = Math.max(open, close) * (1 + rnd() * vol * 0.5);
     const low = Math.min(open, close) * (1 - rnd() * vol * 0.5);
-    out.push({ openTime: (o.start ?? 1_600_000_000_000 - (1_600_000_000_000 % step)) + i * step, open: r2(open), high: r2(high), low: r2(low), close: r2(close), volume: r2(1 + rnd() * 10) });
+    out.push({
+      openTime: (o.start ?? 1_600_000_000_000 - (1_600_000_000_000 % step)) + i * step,
+      open: r2(open),
+      high: r2(high),
+      low: r2(low),
+      close: r2(close),
+      volume: r2(1 + rnd() * 10),
+    });
     price = close;
   }
   return out;

@@ -18,14 +18,20 @@ export interface BacktestData {
  * (a 4h-only file and TRADING_TIMEFRAMES=5m,4h), the file's finest timeframe becomes the primary one
  * and a note says so.
  */
-export async function loadBacktestData(path: string, symbol: string, timeframes: readonly Timeframe[], explicitSymbol: boolean): Promise<BacktestData> {
+export async function loadBacktestData(
+  path: string,
+  symbol: string,
+  timeframes: readonly Timeframe[],
+  explicitSymbol: boolean,
+): Promise<BacktestData> {
   const all = await readCandleSeries(path);
   const labelled = all.filter((s) => s.symbol !== null);
   const symbols = [...new Set(labelled.map((s) => s.symbol as string))];
   let chosen = symbol;
   const notes: string[] = [];
   if (symbols.length > 0 && !symbols.includes(symbol)) {
-    if (explicitSymbol || symbols.length > 1) throw new ValidationError(`no ${symbol} candles in ${path}; the file has ${symbols.join(', ')} (use --symbol)`, 'symbol');
+    if (explicitSymbol || symbols.length > 1)
+      throw new ValidationError(`no ${symbol} candles in ${path}; the file has ${symbols.join(', ')} (use --symbol)`, 'symbol');
     chosen = symbols[0] as string;
     notes.push(`the file holds ${chosen}, not ${symbol}: backtesting ${chosen}`);
   }
@@ -38,7 +44,8 @@ export async function loadBacktestData(path: string, symbol: string, timeframes:
 
   const wantedPrimary = timeframes[0] as Timeframe;
   const primary = byTf.has(wantedPrimary) || canAggregate(finest, wantedPrimary) ? wantedPrimary : finest;
-  if (primary !== wantedPrimary) notes.push(`the file's finest timeframe is ${finest}: using ${finest} as the primary timeframe instead of ${wantedPrimary}`);
+  if (primary !== wantedPrimary)
+    notes.push(`the file's finest timeframe is ${finest}: using ${finest} as the primary timeframe instead of ${wantedPrimary}`);
   const candles: Partial<Record<Timeframe, Candle[]>> = {};
   for (const tf of [primary, ...timeframes.slice(1)]) {
     const direct = byTf.get(tf);

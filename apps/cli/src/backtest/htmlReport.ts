@@ -11,7 +11,10 @@ function esc(s: string): string {
 function scale(values: readonly number[], lo: number, hi: number): (v: number) => number {
   let min = Math.min(...values);
   let max = Math.max(...values);
-  if (min === max) (min -= 1), (max += 1);
+  if (min === max) {
+    min -= 1;
+    max += 1;
+  }
   return (v) => hi - ((v - min) / (max - min)) * (hi - lo);
 }
 
@@ -45,7 +48,9 @@ export function renderBacktestReport(r: BacktestResult, title: string): string {
       const cx = x(f.time);
       const cy = yPx(Number(f.price));
       const up = f.side === 'BUY';
-      const pts = up ? `${cx},${cy - 7} ${cx - 5},${cy + 3} ${cx + 5},${cy + 3}` : `${cx},${cy + 7} ${cx - 5},${cy - 3} ${cx + 5},${cy - 3}`;
+      const pts = up
+        ? `${cx},${cy - 7} ${cx - 5},${cy + 3} ${cx + 5},${cy + 3}`
+        : `${cx},${cy + 7} ${cx - 5},${cy - 3} ${cx + 5},${cy - 3}`;
       return `<polygon points="${pts}" class="${up ? 'buy' : 'sell'}"><title>${f.side} ${esc(f.quantity)} @ ${esc(f.price)} — ${new Date(f.time).toISOString()}</title></polygon>`;
     })
     .join('');
@@ -64,7 +69,10 @@ export function renderBacktestReport(r: BacktestResult, title: string): string {
   ];
   const rows = r.fills
     .slice(0, 500)
-    .map((f) => `<tr><td>${new Date(f.time).toISOString().replace('T', ' ').slice(0, 16)}</td><td class="${f.side === 'BUY' ? 'buyt' : 'sellt'}">${f.side}</td><td>${esc(f.price)}</td><td>${esc(f.quantity)}</td><td>${esc(f.fee)} ${esc(f.feeAsset)}</td></tr>`)
+    .map(
+      (f) =>
+        `<tr><td>${new Date(f.time).toISOString().replace('T', ' ').slice(0, 16)}</td><td class="${f.side === 'BUY' ? 'buyt' : 'sellt'}">${f.side}</td><td>${esc(f.price)}</td><td>${esc(f.quantity)}</td><td>${esc(f.fee)} ${esc(f.feeAsset)}</td></tr>`,
+    )
     .join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(title)}</title>

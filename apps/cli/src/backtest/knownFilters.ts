@@ -13,7 +13,11 @@ const KNOWN: Record<string, { tickSize: string; stepSize: string; minNotional: s
   'SOL/USDT': { tickSize: '0.01', stepSize: '0.001', minNotional: '5' },
 };
 
-export function backtestFilters(symbol: string, overrides: { tickSize?: string; stepSize?: string; minNotional?: string }, samplePrices: readonly number[]): SymbolFilters {
+export function backtestFilters(
+  symbol: string,
+  overrides: { tickSize?: string; stepSize?: string; minNotional?: string },
+  samplePrices: readonly number[],
+): SymbolFilters {
   const { base, quote } = splitSymbol(symbol);
   const known = KNOWN[symbol];
   const decimals = Math.max(0, ...samplePrices.map((p) => (String(p).split('.')[1] ?? '').length));

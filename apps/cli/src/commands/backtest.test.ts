@@ -10,7 +10,12 @@ let cleanup: () => void = () => {};
 afterEach(() => cleanup());
 
 function warden(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env }, cwd: repoRoot, timeout: 120_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', ...env },
+    cwd: repoRoot,
+    timeout: 120_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -26,14 +31,25 @@ describe('warden backtest', () => {
       const tmp = makeTempDir();
       cleanup = tmp.cleanup;
       const report = join(tmp.dir, 'report.html');
-      const r = warden(['backtest', '--data', fixturePath('candles', file), '--strategy', 'smart_grid_ai', '--json', '--report', report], { TRADING_GRID_AUTO_INVENTORY_BOOTSTRAP: 'true' });
+      const r = warden(['backtest', '--data', fixturePath('candles', file), '--strategy', 'smart_grid_ai', '--json', '--report', report], {
+        TRADING_GRID_AUTO_INVENTORY_BOOTSTRAP: 'true',
+      });
       expect(r.stderr).not.toMatch(/error/i);
       expect(r.code).toBe(0);
-      const result = JSON.parse(r.stdout) as { strategy: string; candles: number; returnPct: number; buyHoldReturnPct: number; maxDrawdownPct: number; trades: number; feesPaid: number };
+      const result = JSON.parse(r.stdout) as {
+        strategy: string;
+        candles: number;
+        returnPct: number;
+        buyHoldReturnPct: number;
+        maxDrawdownPct: number;
+        trades: number;
+        feesPaid: number;
+      };
       expect(result.strategy).toBe('smart_grid_ai');
       expect(result.candles).toBeGreaterThan(100);
       expect(result.trades).toBeGreaterThan(0);
-      for (const v of [result.returnPct, result.buyHoldReturnPct, result.maxDrawdownPct, result.feesPaid]) expect(Number.isFinite(v)).toBe(true);
+      for (const v of [result.returnPct, result.buyHoldReturnPct, result.maxDrawdownPct, result.feesPaid])
+        expect(Number.isFinite(v)).toBe(true);
       const html = readFileSync(report, 'utf8');
       expect(html).toContain('aria-label="equity curve"');
       expect(html).toMatch(/class="(buy|sell)"/);
@@ -42,7 +58,14 @@ describe('warden backtest', () => {
   }
 
   it('is deterministic: the same file and settings give the same result', () => {
-    const args = ['backtest', '--data', fixturePath('candles', 'trading-signals-BTC_USDT-1m-2021-02-19_1week.json'), '--strategy', 'ema_crossover', '--json'];
+    const args = [
+      'backtest',
+      '--data',
+      fixturePath('candles', 'trading-signals-BTC_USDT-1m-2021-02-19_1week.json'),
+      '--strategy',
+      'ema_crossover',
+      '--json',
+    ];
     expect(warden(args).stdout).toBe(warden(args).stdout);
   });
 
@@ -50,7 +73,15 @@ describe('warden backtest', () => {
     const unknown = warden(['backtest', '--data', fixturePath('candles', files[0] as string), '--strategy', 'moon']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown strategy "moon"; known: smart_grid_ai, grid, ema_crossover, rsi_mean_reversion');
-    const bad = warden(['backtest', '--data', fixturePath('candles', files[0] as string), '--strategy', 'smart_grid_ai', '--params', '{"grid_levels":500}']);
+    const bad = warden([
+      'backtest',
+      '--data',
+      fixturePath('candles', files[0] as string),
+      '--strategy',
+      'smart_grid_ai',
+      '--params',
+      '{"grid_levels":500}',
+    ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('grid_levels');
   });

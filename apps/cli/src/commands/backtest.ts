@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { type BacktestResult, runBacktest } from '@warden/core/backtest/runBacktest';
 import { strategySettingsFromConfig } from '@warden/core/cycle/settings';
+import type { Timeframe } from '@warden/core/domain/market';
 import { ValidationError, WardenError } from '@warden/core/errors/errors';
 import { paperBrokerOptionsFromConfig } from '@warden/core/execution/paperBroker';
 import { riskLimitsFromConfig } from '@warden/core/risk/riskLimits';
-import type { Timeframe } from '@warden/core/domain/market';
 import { getStrategyDefinition, parseStrategyParams } from '@warden/core/strategy/registry';
 import type { Command } from 'commander';
 import { loadBacktestData } from '../backtest/backtestData.js';
@@ -30,7 +30,8 @@ interface BacktestOptions {
 function parseTime(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const t = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
-  if (Number.isNaN(t)) throw new ValidationError(`${flag}: expected an ISO date (2021-02-20 or 2021-02-20T12:00Z) or epoch ms, got "${value}"`, flag);
+  if (Number.isNaN(t))
+    throw new ValidationError(`${flag}: expected an ISO date (2021-02-20 or 2021-02-20T12:00Z) or epoch ms, got "${value}"`, flag);
   return t;
 }
 
@@ -81,13 +82,24 @@ export function registerBacktestCommand(program: Command): void {
         // The strategy may read timeframes beyond TRADING_TIMEFRAMES (smart_grid_ai always reads 4h).
         const definition = getStrategyDefinition(strategy);
         const baseSettings = strategySettingsFromConfig(config);
-        const extra = Object.keys(definition.requirements(parseStrategyParams(strategy, params ?? {}, baseSettings), baseSettings)) as Timeframe[];
+        const extra = Object.keys(
+          definition.requirements(parseStrategyParams(strategy, params ?? {}, baseSettings), baseSettings),
+        ) as Timeframe[];
         const timeframes = [...new Set([...config.TRADING_TIMEFRAMES, ...extra])];
         const data = await loadBacktestData(opts.data, opts.symbol ?? config.TRADING_SYMBOL, timeframes, opts.symbol !== undefined);
         for (const note of data.notes) process.stderr.write(`note: ${note}\n`);
         const primary = data.candles[data.primary] ?? [];
-        const filters = backtestFilters(data.symbol, { tickSize: opts.tick, stepSize: opts.step, minNotional: opts.minNotional }, primary.slice(0, 200).map((c) => c.close));
-        const settings = { ...baseSettings, symbol: data.symbol, primaryTimeframe: data.primary, timeframes: [data.primary, ...config.TRADING_TIMEFRAMES.filter((t) => t !== data.primary)] };
+        const filters = backtestFilters(
+          data.symbol,
+          { tickSize: opts.tick, stepSize: opts.step, minNotional: opts.minNotional },
+          primary.slice(0, 200).map((c) => c.close),
+        );
+        const settings = {
+          ...baseSettings,
+          symbol: data.symbol,
+          primaryTimeframe: data.primary,
+          timeframes: [data.primary, ...config.TRADING_TIMEFRAMES.filter((t) => t !== data.primary)],
+        };
         const result = await runBacktest({
           candles: data.candles,
           settings,
@@ -100,7 +112,10 @@ export function registerBacktestCommand(program: Command): void {
           from: parseTime(opts.from, '--from'),
           to: parseTime(opts.to, '--to'),
         });
-        if (opts.json) process.stdout.write(`${JSON.stringify({ ...result, orders: undefined, equityCurve: undefined, fills: result.fills.length }, null, 2)}\n`);
+        if (opts.json)
+          process.stdout.write(
+            `${JSON.stringify({ ...result, orders: undefined, equityCurve: undefined, fills: result.fills.length }, null, 2)}\n`,
+          );
         else process.stdout.write(`${summarize(result)}\n`);
         if (opts.report) {
           writeFileSync(opts.report, renderBacktestReport(result, `Warden backtest — ${strategy} on ${data.symbol}`));

@@ -26,7 +26,9 @@ export function registerMaintenanceCommands(program: Command): void {
       if (result.ok) {
         process.stdout.write(`audit log intact: ${result.count} events verified\n`);
       } else {
-        process.stdout.write(`audit log BROKEN at event ${result.brokenAtId}: ${result.problem} (${result.count} events verified before it)\n`);
+        process.stdout.write(
+          `audit log BROKEN at event ${result.brokenAtId}: ${result.problem} (${result.count} events verified before it)\n`,
+        );
         process.exitCode = 1;
       }
     });
@@ -40,6 +42,8 @@ export function registerMaintenanceCommands(program: Command): void {
       const config = loadConfig();
       const redacted = redactConfig(config);
       if (opts.json) process.stdout.write(`${JSON.stringify(redacted, null, 2)}\n`);
-      else for (const [k, v] of Object.entries(redacted)) process.stdout.write(`${k}=${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v ?? '')}\n`);
+      else
+        for (const [k, v] of Object.entries(redacted))
+          process.stdout.write(`${k}=${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v ?? '')}\n`);
     });
 }

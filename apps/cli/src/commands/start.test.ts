@@ -2,11 +2,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { dec } from '@warden/core/money/decimal';
 import { listIndexes, listTables } from '@warden/storage/database';
 import { BTC_2021_WEEK, type FakeBinance, recordedMarket, startFakeBinance } from '@warden/testkit/fakeBinance/index';
 import { repoRoot } from '@warden/testkit/fixtures';
 import { makeTempDir } from '@warden/testkit/tempDir';
-import { dec } from '@warden/core/money/decimal';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -32,9 +32,16 @@ async function deadPort(): Promise<number> {
   return port;
 }
 
-function run(env: Record<string, string>, cwd: string): { proc: ChildProcess; output: () => string; waitFor: (text: string) => Promise<void>; exited: Promise<number | null> } {
+function run(
+  env: Record<string, string>,
+  cwd: string,
+): { proc: ChildProcess; output: () => string; waitFor: (text: string) => Promise<void>; exited: Promise<number | null> } {
   let out = '';
-  const proc = spawn(process.execPath, [BIN, 'start'], { cwd, env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [BIN, 'start'], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child = proc;
   const listeners: Array<() => void> = [];
   const onData = (d: Buffer) => {
@@ -77,7 +84,20 @@ describe('warden start as a process', () => {
     expect(await p.exited).toBe(0);
     expect(p.output()).toContain('stopped cleanly');
     const db = new Database(join(tmp.dir, 'data', 'warden.db'), { readonly: true });
-    expect(listTables(db)).toEqual(expect.arrayContaining(['candles_cache', 'orders', 'fills', 'positions', 'equity_snapshots', 'metrics_snapshots', 'approvals', 'events_log', 'config', 'users']));
+    expect(listTables(db)).toEqual(
+      expect.arrayContaining([
+        'candles_cache',
+        'orders',
+        'fills',
+        'positions',
+        'equity_snapshots',
+        'metrics_snapshots',
+        'approvals',
+        'events_log',
+        'config',
+        'users',
+      ]),
+    );
     expect(listIndexes(db)).toEqual(expect.arrayContaining(['orders_client_order_id', 'events_log_type_time', 'approvals_status_expires']));
     expect((db.prepare("select count(*) as n from events_log where type = 'system.stopped'").get() as { n: number }).n).toBe(1);
     db.close();
@@ -86,7 +106,10 @@ describe('warden start as a process', () => {
   it('honours DATABASE_PATH, and serves the API while the exchange is unreachable instead of dying', async () => {
     const tmp = makeTempDir();
     cleanup = tmp.cleanup;
-    const p = run({ BINANCE_BASE_URL: `http://127.0.0.1:${await deadPort()}`, PORT: '0', DATABASE_PATH: join(tmp.dir, 'elsewhere.db') }, tmp.dir);
+    const p = run(
+      { BINANCE_BASE_URL: `http://127.0.0.1:${await deadPort()}`, PORT: '0', DATABASE_PATH: join(tmp.dir, 'elsewhere.db') },
+      tmp.dir,
+    );
     await p.waitFor('cannot reach the exchange');
     await p.waitFor('listening on http://');
     const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(p.output())?.[1];
@@ -108,7 +131,15 @@ describe('warden start as a process', () => {
     const tmp = makeTempDir();
     cleanup = tmp.cleanup;
     const dbPath = join(tmp.dir, 'paper.db');
-    const env = { BINANCE_BASE_URL: fake.url, PORT: '0', TRADING_CYCLE_SECONDS: '1', DATABASE_PATH: dbPath, TRADING_ACTIVE_STRATEGY: 'smart_grid_ai', TRADING_GRID_AUTO_INVENTORY_BOOTSTRAP: 'true', TRADING_GRID_COOLDOWN_SECONDS: '0' };
+    const env = {
+      BINANCE_BASE_URL: fake.url,
+      PORT: '0',
+      TRADING_CYCLE_SECONDS: '1',
+      DATABASE_PATH: dbPath,
+      TRADING_ACTIVE_STRATEGY: 'smart_grid_ai',
+      TRADING_GRID_AUTO_INVENTORY_BOOTSTRAP: 'true',
+      TRADING_GRID_COOLDOWN_SECONDS: '0',
+    };
     const count = (sql: string) => {
       const db = new Database(dbPath, { readonly: true });
       try {
@@ -134,22 +165,48 @@ describe('warden start as a process', () => {
     expect(await second.exited).toBe(0);
 
     const db = new Database(dbPath, { readonly: true });
-    const orders = db.prepare('select client_order_id as id, cycle_id as cycle, status from orders').all() as Array<{ id: string; cycle: string; status: string }>;
+    const orders = db.prepare('select client_order_id as id, cycle_id as cycle, status from orders').all() as Array<{
+      id: string;
+      cycle: string;
+      status: string;
+    }>;
     // One order per decided candle at most: a re-run of a candle found its order instead of sending another.
     expect(new Set(orders.map((o) => o.cycle)).size).toBe(orders.length);
     expect(orders.every((o) => o.id.startsWith('wd') && o.status !== 'PENDING_SUBMIT')).toBe(true);
-    expect(orders.some((o) => o.cycle && (db.prepare("select count(*) as n from events_log where type = 'strategy.signal' and correlation_id = ? and inputs_json like '%grid%'").get(o.cycle) as { n: number }).n > 0)).toBe(true);
+    expect(
+      orders.some(
+        (o) =>
+          o.cycle &&
+          (
+            db
+              .prepare(
+                "select count(*) as n from events_log where type = 'strategy.signal' and correlation_id = ? and inputs_json like '%grid%'",
+              )
+              .get(o.cycle) as { n: number }
+          ).n > 0,
+      ),
+    ).toBe(true);
     // The paper account equals what its fills add up to: nothing applied twice, nothing lost.
-    const fills = db.prepare('select side, quantity, quote_quantity as quote, fee, fee_asset as feeAsset from fills').all() as Array<{ side: string; quantity: string; quote: string; fee: string; feeAsset: string }>;
+    const fills = db.prepare('select side, quantity, quote_quantity as quote, fee, fee_asset as feeAsset from fills').all() as Array<{
+      side: string;
+      quantity: string;
+      quote: string;
+      fee: string;
+      feeAsset: string;
+    }>;
     let base = dec(0);
     let quote = dec(10_000);
     for (const f of fills) {
       const feeBase = f.feeAsset === 'BTC' ? dec(f.fee) : dec(0);
       const feeQuote = f.feeAsset === 'USDT' ? dec(f.fee) : dec(0);
-      if (f.side === 'BUY') (base = base.plus(f.quantity).minus(feeBase)), (quote = quote.minus(f.quote).minus(feeQuote));
-      else (base = base.minus(f.quantity).minus(feeBase)), (quote = quote.plus(f.quote).minus(feeQuote));
+      const sign = f.side === 'BUY' ? 1 : -1;
+      base = base.plus(dec(f.quantity).mul(sign)).minus(feeBase);
+      quote = quote.minus(dec(f.quote).mul(sign)).minus(feeQuote);
     }
-    const account = JSON.parse((db.prepare("select value_json as v from config where key = 'paper.account'").get() as { v: string }).v) as { base: { free: string; locked: string }; quote: { free: string; locked: string } };
+    const account = JSON.parse((db.prepare("select value_json as v from config where key = 'paper.account'").get() as { v: string }).v) as {
+      base: { free: string; locked: string };
+      quote: { free: string; locked: string };
+    };
     expect(dec(account.base.free).plus(account.base.locked).toFixed()).toBe(base.toFixed());
     expect(dec(account.quote.free).plus(account.quote.locked).toFixed()).toBe(quote.toFixed());
     expect((db.prepare("select count(*) as n from events_log where type = 'system.started'").get() as { n: number }).n).toBe(2);

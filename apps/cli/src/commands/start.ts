@@ -6,7 +6,9 @@ import { startWarden } from '../runtime/startWarden.js';
 export function registerStartCommand(program: Command): void {
   program
     .command('start')
-    .description('run the bot: migrate the database, backfill candles, start the scheduler, serve the API and control panel (what `npm start` runs)')
+    .description(
+      'run the bot: migrate the database, backfill candles, start the scheduler, serve the API and control panel (what `npm start` runs)',
+    )
     .action(async () => {
       const env = readEnvironment();
       const config = loadConfig(env); // exits with one line per bad variable

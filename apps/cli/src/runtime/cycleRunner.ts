@@ -48,7 +48,16 @@ export class CycleRunner {
       this.lastCycleAt = now;
       this.lastCycleId = outcome.cycleId;
       this.lastError = null;
-      if (outcome.decided) logger.info({ cycleId: outcome.cycleId, signal: outcome.signal?.action, decision: outcome.decision?.decision ?? null, equity: outcome.equity }, 'cycle decided');
+      if (outcome.decided)
+        logger.info(
+          {
+            cycleId: outcome.cycleId,
+            signal: outcome.signal?.action,
+            decision: outcome.decision?.decision ?? null,
+            equity: outcome.equity,
+          },
+          'cycle decided',
+        );
       else logger.debug({ cycleId: outcome.cycleId, fills: outcome.fills.length }, 'cycle synced');
     } catch (error) {
       this.fail('cycle', now, error);
@@ -73,7 +82,14 @@ export class CycleRunner {
     this.lastError = `${what}: ${message}`;
     this.deps.logger.error({ err: error, what }, `${what} failed`);
     try {
-      this.deps.store.audit.append({ time: now, type: `${what === 'cycle' ? 'cycle' : 'duty'}.failed`, actor: 'system', reason: message, inputs: { what }, outcome: 'error' });
+      this.deps.store.audit.append({
+        time: now,
+        type: `${what === 'cycle' ? 'cycle' : 'duty'}.failed`,
+        actor: 'system',
+        reason: message,
+        inputs: { what },
+        outcome: 'error',
+      });
     } catch (auditError) {
       this.deps.logger.error({ err: auditError }, 'could not audit a failure');
     }

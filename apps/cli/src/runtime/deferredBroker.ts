@@ -1,7 +1,6 @@
-import type { Order } from '@warden/core/domain/orders';
+import type { Order, OrderIntent } from '@warden/core/domain/orders';
 import { WardenError } from '@warden/core/errors/errors';
 import type { Balances, Broker, BrokerUpdate, CancelReport, MarketTick } from '@warden/core/ports/broker';
-import type { OrderIntent } from '@warden/core/domain/orders';
 
 export class MarketNotConnectedError extends WardenError {
   constructor() {

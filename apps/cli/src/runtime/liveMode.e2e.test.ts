@@ -82,7 +82,11 @@ describe('warden start in live mode against the fake exchange (signed endpoints)
       f.tape.clock.advance(300_000);
       await rt.runCycle();
     }
-    const bodies = await Promise.all(['/api/config', '/api/system/status', '/api/events?limit=500', '/api/orders', '/api/fills'].map(async (p) => (await fetch(`${rt.url}${p}`)).text()));
+    const bodies = await Promise.all(
+      ['/api/config', '/api/system/status', '/api/events?limit=500', '/api/orders', '/api/fills'].map(async (p) =>
+        (await fetch(`${rt.url}${p}`)).text(),
+      ),
+    );
     const everything = [bodies.join('\n'), logs.join(''), JSON.stringify(rt.store.audit.list({}, { limit: 500 }).items)].join('\n');
     expect(everything).not.toContain(KEY);
     expect(everything).not.toContain(SECRET);
@@ -94,6 +98,6 @@ describe('warden start in live mode against the fake exchange (signed endpoints)
     const status = (await (await fetch(`${rt.url}/api/system/status`)).json()) as { mode: string };
     expect(status.mode).toBe('live');
     const started = rt.store.audit.list({ type: 'system.started' }, { limit: 1 }).items[0];
-    expect((started?.inputs as { mode: string }).mode).toBe('live');
+    expect(started?.inputs).toMatchObject({ mode: 'live' });
   });
 });

@@ -1,10 +1,10 @@
-import { createLiveExchange } from '@warden/adapters/binance/live/liveExchange';
 import { LiveBroker } from '@warden/adapters/binance/live/liveBroker';
+import { createLiveExchange } from '@warden/adapters/binance/live/liveExchange';
 import { LiveReconciler } from '@warden/adapters/binance/live/liveReconciler';
 import { readTradingState } from '@warden/core/app/controlServiceImpl';
 import type { ControlService } from '@warden/core/app/services';
 import type { AppConfig } from '@warden/core/config/parseConfig';
-import { TIMEFRAME_MS, type SymbolFilters } from '@warden/core/domain/market';
+import { type SymbolFilters, TIMEFRAME_MS } from '@warden/core/domain/market';
 import { InsufficientDataError, ValidationError } from '@warden/core/errors/errors';
 import { ManualLiveOrders } from '@warden/core/live/manualLiveOrder';
 import type { Notifier } from '@warden/core/ports/notifier';
@@ -31,8 +31,15 @@ export interface LiveTrading {
  * Live execution on Binance spot, from a config that passed every live gate (parseConfig refuses
  * TRADING_MODE=live otherwise). Keys go to ccxt and nowhere else: nothing here logs or returns them.
  */
-export function createLiveTrading(config: AppConfig, store: Store, logger: Logger, clock: { now(): number; resync(): Promise<unknown> }, filters: SymbolFilters): LiveTrading {
-  if (config.TRADING_MODE !== 'live' || !config.BINANCE_API_KEY || !config.BINANCE_API_SECRET) throw new ValidationError('live trading needs TRADING_MODE=live and Binance keys', 'TRADING_MODE');
+export function createLiveTrading(
+  config: AppConfig,
+  store: Store,
+  logger: Logger,
+  clock: { now(): number; resync(): Promise<unknown> },
+  filters: SymbolFilters,
+): LiveTrading {
+  if (config.TRADING_MODE !== 'live' || !config.BINANCE_API_KEY || !config.BINANCE_API_SECRET)
+    throw new ValidationError('live trading needs TRADING_MODE=live and Binance keys', 'TRADING_MODE');
   const log = logger.child({ component: 'live' });
   let notifier: Notifier | null = null;
   let control: ControlService | null = null;
@@ -44,11 +51,31 @@ export function createLiveTrading(config: AppConfig, store: Store, logger: Logge
     secret: config.BINANCE_API_SECRET,
     recvWindowMs: config.BINANCE_RECV_WINDOW_MS,
     clock,
-    onBanned: (ms) => alert('Binance banned this IP (418)', [`no requests for ${ms === null ? 'an unknown time' : `${Math.round(ms / 1000)} s`}`]),
+    onBanned: (ms) =>
+      alert('Binance banned this IP (418)', [`no requests for ${ms === null ? 'an unknown time' : `${Math.round(ms / 1000)} s`}`]),
     onWait: (reason, ms) => log.warn({ reason, ms }, 'waiting before the next Binance request'),
   });
-  const broker = new LiveBroker({ exchange, governor, store, filters, clock, recvWindowMs: config.BINANCE_RECV_WINDOW_MS, log, alert, flattenOnEmergency: config.LIVE_EMERGENCY_FLATTEN });
-  const reconciler = new LiveReconciler({ broker, store, filters, now: () => clock.now(), policy: config.LIVE_UNKNOWN_ORDER_POLICY, tolerancePct: config.LIVE_BALANCE_TOLERANCE_PCT, log, alert });
+  const broker = new LiveBroker({
+    exchange,
+    governor,
+    store,
+    filters,
+    clock,
+    recvWindowMs: config.BINANCE_RECV_WINDOW_MS,
+    log,
+    alert,
+    flattenOnEmergency: config.LIVE_EMERGENCY_FLATTEN,
+  });
+  const reconciler = new LiveReconciler({
+    broker,
+    store,
+    filters,
+    now: () => clock.now(),
+    policy: config.LIVE_UNKNOWN_ORDER_POLICY,
+    tolerancePct: config.LIVE_BALANCE_TOLERANCE_PCT,
+    log,
+    alert,
+  });
   let manualCount = 0;
   const liveOrders = new ManualLiveOrders({
     store,

@@ -33,7 +33,15 @@ async function boot(env: Record<string, string> = {}): Promise<WardenRuntime> {
   const db = tempDbPath();
   cleanup = db.cleanup;
   runtime = await startWarden({
-    env: { BINANCE_BASE_URL: fake.url, DATABASE_PATH: db.path, PORT: '0', TRADING_CYCLE_SECONDS: '3600', LOG_LEVEL: 'info', TRADING_ACTIVE_STRATEGY: 'ema_crossover', ...env },
+    env: {
+      BINANCE_BASE_URL: fake.url,
+      DATABASE_PATH: db.path,
+      PORT: '0',
+      TRADING_CYCLE_SECONDS: '3600',
+      LOG_LEVEL: 'info',
+      TRADING_ACTIVE_STRATEGY: 'ema_crossover',
+      ...env,
+    },
     logDestination: sink,
   });
   return runtime;
@@ -105,7 +113,8 @@ describe('warden start against the fake Binance server', () => {
 
   it('pausing through the API stops trading from the next cycle; emergency stop then needs an admin manual resume with a reason', async () => {
     const rt = await boot();
-    const post = (path: string, body: unknown = {}) => fetch(`${rt.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const post = (path: string, body: unknown = {}) =>
+      fetch(`${rt.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect((await post('/api/system/pause')).status).toBe(200);
     const before = rt.store.orders.list({}, { limit: 500 }).items.length;
     for (let i = 0; i < 120; i++) await nextCandle(rt, fake as FakeBinance);
@@ -115,7 +124,9 @@ describe('warden start against the fake Binance server', () => {
     expect((await post('/api/system/resume')).status).toBe(409);
     expect((await post('/api/system/manual-resume', { reason: '' })).status).toBe(400);
     expect((await post('/api/system/manual-resume', { reason: 'checked the exchange' })).status).toBe(200);
-    const events = (await (await fetch(`${rt.url}/api/events?type=state.manual_resume`)).json()) as { items: Array<{ actor: string; reason: string }> };
+    const events = (await (await fetch(`${rt.url}/api/events?type=state.manual_resume`)).json()) as {
+      items: Array<{ actor: string; reason: string }>;
+    };
     expect(events.items[0]).toMatchObject({ actor: 'user:local', reason: 'checked the exchange' });
   });
 
@@ -124,7 +135,16 @@ describe('warden start against the fake Binance server', () => {
     await rt.control.transition('pause', { id: 'user:local', role: 'admin' }, 'maintenance');
     const path = rt.config.DATABASE_PATH;
     await rt.stop('restart');
-    runtime = await startWarden({ env: { BINANCE_BASE_URL: (fake as FakeBinance).url, DATABASE_PATH: path, PORT: '0', TRADING_CYCLE_SECONDS: '3600', TRADING_ACTIVE_STRATEGY: 'ema_crossover' }, logDestination: sink });
+    runtime = await startWarden({
+      env: {
+        BINANCE_BASE_URL: (fake as FakeBinance).url,
+        DATABASE_PATH: path,
+        PORT: '0',
+        TRADING_CYCLE_SECONDS: '3600',
+        TRADING_ACTIVE_STRATEGY: 'ema_crossover',
+      },
+      logDestination: sink,
+    });
     expect(runtime.control.status().state).toBe('PAUSED');
   });
 
@@ -133,11 +153,16 @@ describe('warden start against the fake Binance server', () => {
     fake = await startFakeBinance({ candles: recordedMarket(), marketTime: BTC_2021_WEEK.start + 2 * DAY });
     const db = tempDbPath();
     cleanup = db.cleanup;
-    runtime = await startWarden({ env: { BINANCE_BASE_URL: fake.url, DATABASE_PATH: db.path, PORT: '0', TRADING_ACTIVE_STRATEGY: 'smart_grid_ai' }, logDestination: sink });
+    runtime = await startWarden({
+      env: { BINANCE_BASE_URL: fake.url, DATABASE_PATH: db.path, PORT: '0', TRADING_ACTIVE_STRATEGY: 'smart_grid_ai' },
+      logDestination: sink,
+    });
     const status = runtime.control.status();
     expect(status.schedulerRunning).toBe(false);
     expect(status.dataReadiness.find((r) => r.timeframe === '4h')).toMatchObject({ ready: false, required: 36, available: 12 });
-    await expect(runtime.control.startScheduler({ id: 'user:local', role: 'admin' })).rejects.toThrow(/4h has 12 of 36 closed candles \(needs 24 more\)/);
+    await expect(runtime.control.startScheduler({ id: 'user:local', role: 'admin' })).rejects.toThrow(
+      /4h has 12 of 36 closed candles \(needs 24 more\)/,
+    );
     expect(logLines.join('')).toContain('data not ready: 4h has 12 of 36 closed candles');
   });
 });

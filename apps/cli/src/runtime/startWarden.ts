@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describeAuthStartup } from '@warden/api/auth/startupMessage';
-import { buildApiServer } from '@warden/api/server';
 import { createBinanceMarketData } from '@warden/adapters/binance/binanceMarketData';
 import { createAdvisorServices } from '@warden/adapters/llm/advisorServices';
-import { createTelegram } from '@warden/adapters/telegram/telegramBot';
 import { telegramOptionsFromConfig } from '@warden/adapters/telegram/options';
+import { createTelegram } from '@warden/adapters/telegram/telegramBot';
+import { describeAuthStartup } from '@warden/api/auth/startupMessage';
+import { buildApiServer } from '@warden/api/server';
 import { ControlServiceImpl, readTradingState } from '@warden/core/app/controlServiceImpl';
 import { LiveUpdates } from '@warden/core/app/liveUpdates';
 import type { ActorRef } from '@warden/core/app/services';
@@ -112,7 +112,12 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
       scheduler,
       readiness: () => market.cache.readiness(config.TRADING_SYMBOL, requirements()),
       preflight: async () => (stack ? stack.preflight() : [new MarketNotConnectedError().message]),
-      cycleInfo: () => ({ lastCycleAt: runner.lastCycleAt, lastCycleId: runner.lastCycleId, cycleCount: runner.cycleCount, lastError: runner.lastError }),
+      cycleInfo: () => ({
+        lastCycleAt: runner.lastCycleAt,
+        lastCycleId: runner.lastCycleId,
+        cycleCount: runner.cycleCount,
+        lastError: runner.lastError,
+      }),
       describe: () => ({
         mode: config.TRADING_MODE,
         symbol: config.TRADING_SYMBOL,
@@ -128,13 +133,20 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
   );
 
   const metrics = MetricsTracker.fromHistory(
-    { startingEquity: Number(store.equity.first()?.equity ?? config.TRADING_PAPER_STARTING_EQUITY), periodMs: TIMEFRAME_MS[config.primaryTimeframe] },
+    {
+      startingEquity: Number(store.equity.first()?.equity ?? config.TRADING_PAPER_STARTING_EQUITY),
+      periodMs: TIMEFRAME_MS[config.primaryTimeframe],
+    },
     store.equity.list({}, { limit: 500 }).items.map(equityPointFromSnapshot).reverse(),
     store.fills.all(config.TRADING_SYMBOL),
   );
   const watermarks = EquityWatermarks.fromHistory(store.equity.series(0));
 
-  const { advisor, approvals, expiryChecker: expiry } = createAdvisorServices({
+  const {
+    advisor,
+    approvals,
+    expiryChecker: expiry,
+  } = createAdvisorServices({
     env: config,
     store,
     clock,
@@ -150,10 +162,24 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
 
   const telegram = createTelegram(telegramOptionsFromConfig(config), { services: { control, approvals, store }, log: logger });
   notifier.addChannel(telegram.channel);
-  const heartbeat = config.TELEGRAM_HEARTBEAT_HOURS > 0 && telegram.enabled ? new Heartbeat({ store, status: control, notifier, hours: config.TELEGRAM_HEARTBEAT_HOURS, log: logger }) : null;
+  const heartbeat =
+    config.TELEGRAM_HEARTBEAT_HOURS > 0 && telegram.enabled
+      ? new Heartbeat({ store, status: control, notifier, hours: config.TELEGRAM_HEARTBEAT_HOURS, log: logger })
+      : null;
 
   const cycle = { run: (now: number) => (stack ? stack.cycle.run(now) : Promise.reject(new MarketNotConnectedError())) };
-  runner = new CycleRunner({ cycle, clock, store, notifier, logger, advisor, advisorEvery: config.TRADING_ADVISOR_INTERVAL_CYCLES, expiry, heartbeat, beforeCycle: () => clock.resync() });
+  runner = new CycleRunner({
+    cycle,
+    clock,
+    store,
+    notifier,
+    logger,
+    advisor,
+    advisorEvery: config.TRADING_ADVISOR_INTERVAL_CYCLES,
+    expiry,
+    heartbeat,
+    beforeCycle: () => clock.resync(),
+  });
 
   const api = await buildApiServer({
     config,
@@ -167,11 +193,21 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
     strategyInfo: () => {
       const active = strategies.current();
       const definition = strategyRegistry.get(active.name);
-      return { name: active.name, params: { ...active.params }, tunable: definition?.tunable ?? [], describe: active.strategy.describe ? { ...active.strategy.describe() } : null };
+      return {
+        name: active.name,
+        params: { ...active.params },
+        tunable: definition?.tunable ?? [],
+        describe: active.strategy.describe ? { ...active.strategy.describe() } : null,
+      };
     },
     webRoot: existsSync(join(WEB_ROOT, 'index.html')) ? WEB_ROOT : null,
     ...(config.TRADING_MODE === 'live'
-      ? { liveOrders: { place: (input: unknown, actor: ActorRef) => (stack?.live ? stack.live.liveOrders.place(input, actor) : Promise.reject(new MarketNotConnectedError())) } }
+      ? {
+          liveOrders: {
+            place: (input: unknown, actor: ActorRef) =>
+              stack?.live ? stack.live.liveOrders.place(input, actor) : Promise.reject(new MarketNotConnectedError()),
+          },
+        }
       : {}),
     // Telegram webhook mode: grammy checks TELEGRAM_WEBHOOK_SECRET on each update.
     ...(telegram.webhookHandler ? { telegramWebhook: telegram.webhookHandler } : {}),
@@ -185,7 +221,19 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
   if (authMessage) logger.warn(authMessage);
   await telegram.start();
 
-  store.audit.append({ time: clock.now(), type: 'system.started', actor: 'system', reason: 'warden started', inputs: { mode: config.TRADING_MODE, symbol: config.TRADING_SYMBOL, strategy: strategies.current().name, version: VERSION, state: readTradingState(store) } });
+  store.audit.append({
+    time: clock.now(),
+    type: 'system.started',
+    actor: 'system',
+    reason: 'warden started',
+    inputs: {
+      mode: config.TRADING_MODE,
+      symbol: config.TRADING_SYMBOL,
+      strategy: strategies.current().name,
+      version: VERSION,
+      state: readTradingState(store),
+    },
+  });
 
   const warmUp = async (): Promise<boolean> => {
     const req = requirements();
@@ -193,13 +241,17 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
       const need = required + WINDOW_SLACK;
       try {
         const report = await market.cache.backfill(config.TRADING_SYMBOL, tf, need);
-        logger.info({ timeframe: tf, required: req[tf], available: report.available, fetchedBars: report.fetchedBars }, `warm-up ${tf}: ${report.available} closed candles cached`);
+        logger.info(
+          { timeframe: tf, required: req[tf], available: report.available, fetchedBars: report.fetchedBars },
+          `warm-up ${tf}: ${report.available} closed candles cached`,
+        );
       } catch (error) {
         logger.error({ err: error, timeframe: tf }, `warm-up backfill of ${tf} failed`);
       }
     }
     const readiness = market.cache.readiness(config.TRADING_SYMBOL, req);
-    for (const r of readiness.filter((x) => !x.ready)) logger.warn(`data not ready: ${r.timeframe} has ${r.available} of ${r.required} closed candles`);
+    for (const r of readiness.filter((x) => !x.ready))
+      logger.warn(`data not ready: ${r.timeframe} has ${r.available} of ${r.required} closed candles`);
     return readiness.every((r) => r.ready);
   };
 
@@ -225,14 +277,34 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
   };
   const connect = async (): Promise<boolean> => {
     try {
-      await market.start().catch((error: unknown) => logger.warn({ err: error }, 'could not read Binance server time; using the local clock until the next sync'));
-      const connected = await connectTrading({ config, store, logger, market, settings, strategies, windows, control, notifier, liveUpdates, metrics, watermarks });
+      await market
+        .start()
+        .catch((error: unknown) =>
+          logger.warn({ err: error }, 'could not read Binance server time; using the local clock until the next sync'),
+        );
+      const connected = await connectTrading({
+        config,
+        store,
+        logger,
+        market,
+        settings,
+        strategies,
+        windows,
+        control,
+        notifier,
+        liveUpdates,
+        metrics,
+        watermarks,
+      });
       broker.connect(connected.broker);
       stack = connected;
       await connected.live?.start();
       return true;
     } catch (error) {
-      logger.warn({ err: error, baseUrl: config.BINANCE_BASE_URL }, `cannot reach the exchange at ${config.BINANCE_BASE_URL} yet; the API and panel are up, trading waits`);
+      logger.warn(
+        { err: error, baseUrl: config.BINANCE_BASE_URL },
+        `cannot reach the exchange at ${config.BINANCE_BASE_URL} yet; the API and panel are up, trading waits`,
+      );
       return false;
     }
   };

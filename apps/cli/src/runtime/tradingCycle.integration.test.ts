@@ -2,10 +2,10 @@ import { runBacktest } from '@warden/core/backtest/runBacktest';
 import { parseConfig } from '@warden/core/config/parseConfig';
 import { strategySettingsFromConfig } from '@warden/core/cycle/settings';
 import { aggregateCandles } from '@warden/core/data/aggregateCandles';
+import { paperBrokerOptionsFromConfig } from '@warden/core/execution/paperBroker';
 import { dec } from '@warden/core/money/decimal';
 import { filterViolations } from '@warden/core/money/filters';
 import type { Store } from '@warden/core/ports/store';
-import { paperBrokerOptionsFromConfig } from '@warden/core/execution/paperBroker';
 import { riskLimitsFromConfig } from '@warden/core/risk/riskLimits';
 import { BTC_FILTERS, paperCycleHarness } from '@warden/core/testing/cycleHarness';
 import { openStore, type SqliteStore } from '@warden/storage/openStore';
@@ -65,7 +65,9 @@ describe('trading cycle with a real SQLite store', () => {
       const paperOrders = store.orders.list({}, { limit: 500 }).items.slice().reverse();
       expect(bt.orders.length).toBeGreaterThan(3);
       expect(paperOrders.map(orderKey)).toEqual(bt.orders.map(orderKey));
-      expect(store.fills.all('BTC/USDT').map((f) => `${f.tradeId} ${f.price} ${f.quantity} ${f.fee}`)).toEqual(bt.fills.map((f) => `${f.tradeId} ${f.price} ${f.quantity} ${f.fee}`));
+      expect(store.fills.all('BTC/USDT').map((f) => `${f.tradeId} ${f.price} ${f.quantity} ${f.fee}`)).toEqual(
+        bt.fills.map((f) => `${f.tradeId} ${f.price} ${f.quantity} ${f.fee}`),
+      );
     }
   });
 
@@ -94,7 +96,12 @@ describe('trading cycle with a real SQLite store', () => {
     // Run up to the candle that places the first order, then fail its commit.
     const store = openStore(path.path);
     await paperRun(store, env, 0, firstOrderAt);
-    const crashing: Store = { ...store, transaction: () => { throw new Error('power cut'); } };
+    const crashing: Store = {
+      ...store,
+      transaction: () => {
+        throw new Error('power cut');
+      },
+    };
     const h = paperCycleHarness(crashing, { '5m': m5, '4h': h4 }, env);
     for (let i = 0; i < firstOrderAt; i++) h.feed.advance(i);
     await expect(h.step(firstOrderAt)).rejects.toThrow('power cut');
@@ -109,7 +116,7 @@ describe('trading cycle with a real SQLite store', () => {
     expect(new Set(orders.map((o) => o.clientOrderId)).size).toBe(orders.length);
   });
 
-  it('a failed commit in a running process rewinds memory to the database: the retry places the order once, with the backtest\'s balances', async () => {
+  it("a failed commit in a running process rewinds memory to the database: the retry places the order once, with the backtest's balances", async () => {
     const bt = await backtestOf(ENV);
     const at = m5.findIndex((c) => bt.orders[0]?.cycleId === `BTCUSDT-5m-${c.openTime}`);
     const real = sqliteStore();
@@ -165,29 +172,42 @@ describe('trading cycle with a real SQLite store', () => {
   it('a drawdown beyond RISK_MAX_DRAWDOWN_PCT triggers EMERGENCY_STOP', async () => {
     const store = sqliteStore();
     const crash = randomWalkCandles({ count: 400, stepMs: 300_000, drift: -0.004, volatility: 0.002, seed: 7, start: m5[0]?.openTime });
-    const h = paperCycleHarness(store, { '5m': crash }, { TRADING_ACTIVE_STRATEGY: 'grid', TRADING_TIMEFRAMES: '5m', RISK_MAX_DRAWDOWN_PCT: '3', RISK_DAILY_LOSS_LIMIT_PCT: '0' });
+    const h = paperCycleHarness(
+      store,
+      { '5m': crash },
+      { TRADING_ACTIVE_STRATEGY: 'grid', TRADING_TIMEFRAMES: '5m', RISK_MAX_DRAWDOWN_PCT: '3', RISK_DAILY_LOSS_LIMIT_PCT: '0' },
+    );
     for (let i = 0; i < crash.length && h.state === 'RUNNING'; i++) await h.step(i);
     expect(h.state).toBe('EMERGENCY_STOP');
   });
 
   it('never breaks a filter nor lets a balance go negative, over random price paths (fast-check)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 1_000_000 }), fc.constantFrom('grid', 'ema_crossover', 'rsi_mean_reversion'), fc.double({ min: 0.001, max: 0.03, noNaN: true }), async (seed, strategy, volatility) => {
-        const candles = randomWalkCandles({ count: 150, stepMs: 300_000, volatility, seed });
-        const { InMemoryStore } = await import('@warden/core/backtest/inMemoryStore');
-        const store = new InMemoryStore();
-        const h = paperCycleHarness(store, { '5m': candles }, { TRADING_ACTIVE_STRATEGY: strategy, TRADING_TIMEFRAMES: '5m', RISK_MAX_ORDER_NOTIONAL: '0', RISK_ORDER_SIZE_PCT: '40' });
-        for (let i = 0; i < candles.length; i++) {
-          await h.step(i);
-          const b = await h.broker.balances();
-          for (const v of [b.base.free, b.base.locked, b.quote.free, b.quote.locked]) expect(dec(v).isNegative()).toBe(false);
-        }
-        for (const o of store.allOrders()) {
-          if (o.status === 'REJECTED') continue;
-          // A market order's price is its fill price; a limit order's is its limit.
-          expect(filterViolations(o.quantity, o.price ?? o.avgFillPrice ?? '0', BTC_FILTERS)).toEqual([]);
-        }
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.constantFrom('grid', 'ema_crossover', 'rsi_mean_reversion'),
+        fc.double({ min: 0.001, max: 0.03, noNaN: true }),
+        async (seed, strategy, volatility) => {
+          const candles = randomWalkCandles({ count: 150, stepMs: 300_000, volatility, seed });
+          const { InMemoryStore } = await import('@warden/core/backtest/inMemoryStore');
+          const store = new InMemoryStore();
+          const h = paperCycleHarness(
+            store,
+            { '5m': candles },
+            { TRADING_ACTIVE_STRATEGY: strategy, TRADING_TIMEFRAMES: '5m', RISK_MAX_ORDER_NOTIONAL: '0', RISK_ORDER_SIZE_PCT: '40' },
+          );
+          for (let i = 0; i < candles.length; i++) {
+            await h.step(i);
+            const b = await h.broker.balances();
+            for (const v of [b.base.free, b.base.locked, b.quote.free, b.quote.locked]) expect(dec(v).isNegative()).toBe(false);
+          }
+          for (const o of store.allOrders()) {
+            if (o.status === 'REJECTED') continue;
+            // A market order's price is its fill price; a limit order's is its limit.
+            expect(filterViolations(o.quantity, o.price ?? o.avgFillPrice ?? '0', BTC_FILTERS)).toEqual([]);
+          }
+        },
+      ),
       { numRuns: 25 },
     );
   });

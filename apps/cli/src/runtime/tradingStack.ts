@@ -1,16 +1,16 @@
 import type { BinanceMarketData } from '@warden/adapters/binance/binanceMarketData';
+import { readTradingState } from '@warden/core/app/controlServiceImpl';
 import type { LiveUpdates } from '@warden/core/app/liveUpdates';
 import type { ControlService } from '@warden/core/app/services';
 import type { AppConfig } from '@warden/core/config/parseConfig';
-import { readTradingState } from '@warden/core/app/controlServiceImpl';
 import { CacheMarketFeed } from '@warden/core/cycle/cacheMarketFeed';
 import type { StrategyHost } from '@warden/core/cycle/strategyHost';
 import { TradingCycle } from '@warden/core/cycle/tradingCycle';
 import type { Candle, SymbolFilters, Timeframe } from '@warden/core/domain/market';
 import type { PaperBroker } from '@warden/core/execution/paperBroker';
+import type { MetricsTracker } from '@warden/core/portfolio/metricsTracker';
 import type { Broker } from '@warden/core/ports/broker';
 import type { Notifier } from '@warden/core/ports/notifier';
-import type { MetricsTracker } from '@warden/core/portfolio/metricsTracker';
 import type { EquityWatermarks } from '@warden/core/risk/equityWatermarks';
 import { RiskEngine } from '@warden/core/risk/riskEngine';
 import { riskLimitsFromConfig } from '@warden/core/risk/riskLimits';
@@ -97,7 +97,8 @@ export async function connectTrading(d: TradingStackDeps): Promise<TradingStack>
     const price = await market.cache.getPrice(config.TRADING_SYMBOL).catch(() => null);
     if (price === null) return [];
     const candles: Partial<Record<Timeframe, readonly Candle[]>> = {};
-    for (const [tf, n] of Object.entries(d.windows()) as Array<[Timeframe, number]>) candles[tf] = store.candles.latest(config.TRADING_SYMBOL, tf, n);
+    for (const [tf, n] of Object.entries(d.windows()) as Array<[Timeframe, number]>)
+      candles[tf] = store.candles.latest(config.TRADING_SYMBOL, tf, n);
     return strategy.preflight({
       now: clock.now(),
       symbol: config.TRADING_SYMBOL,

@@ -1,12 +1,12 @@
+import { CONFIG_KEYS } from '@warden/core/app/configKeys';
 import { runBacktest } from '@warden/core/backtest/runBacktest';
 import type { AppConfig } from '@warden/core/config/parseConfig';
-import { CONFIG_KEYS } from '@warden/core/app/configKeys';
+import { strategySettingsFromConfig } from '@warden/core/cycle/settings';
 import type { ProposalChange, WhatIfResult } from '@warden/core/domain/approval';
 import type { Candle, SymbolFilters, Timeframe } from '@warden/core/domain/market';
 import { paperBrokerOptionsFromConfig } from '@warden/core/execution/paperBroker';
 import type { Store } from '@warden/core/ports/store';
 import { riskLimitsFromConfig } from '@warden/core/risk/riskLimits';
-import { strategySettingsFromConfig } from '@warden/core/cycle/settings';
 
 /** Candles per timeframe replayed by a what-if check: enough for warm-up plus a few days of 5m bars. */
 const WHAT_IF_CANDLES = 1500;

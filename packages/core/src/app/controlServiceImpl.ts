@@ -16,7 +16,15 @@ export interface ControlRuntime {
   /** Problems that stop the active strategy from trading (e.g. capital too small for a grid). */
   preflight(): Promise<string[]>;
   cycleInfo(): { lastCycleAt: number | null; lastCycleId: string | null; cycleCount: number; lastError: string | null };
-  describe(): { mode: SystemStatus['mode']; symbol: string; strategy: string; timeframes: SystemStatus['timeframes']; version: string; startedAt: number; requireDataReady: boolean };
+  describe(): {
+    mode: SystemStatus['mode'];
+    symbol: string;
+    strategy: string;
+    timeframes: SystemStatus['timeframes'];
+    version: string;
+    startedAt: number;
+    requireDataReady: boolean;
+  };
 }
 
 const STATE_EVENT: Record<TransitionCommand, string> = {
@@ -70,7 +78,8 @@ export class ControlServiceImpl implements ControlService {
     const now = this.clock.now();
     // Emergency stop cancels resting orders first, so the persisted state never claims a stop
     // while orders the bot forgot about are still working.
-    const cancellation: CancelReport | undefined = command === 'emergency_stop' ? await this.broker.cancelAll(this.runtime.describe().symbol, now) : undefined;
+    const cancellation: CancelReport | undefined =
+      command === 'emergency_stop' ? await this.broker.cancelAll(this.runtime.describe().symbol, now) : undefined;
     this.store.transaction(() => {
       this.store.config.set(CONFIG_KEYS.tradingState, to, actor.id, now);
       for (const order of cancellation?.canceled ?? []) this.upsertOrder(order);
@@ -79,7 +88,13 @@ export class ControlServiceImpl implements ControlService {
         type: STATE_EVENT[command],
         actor: actor.id,
         reason: reason || command,
-        inputs: { from, to, command, role: actor.role, ...(cancellation ? { canceled: cancellation.canceled.map((o) => o.clientOrderId), cancelFailed: cancellation.failed } : {}) },
+        inputs: {
+          from,
+          to,
+          command,
+          role: actor.role,
+          ...(cancellation ? { canceled: cancellation.canceled.map((o) => o.clientOrderId), cancelFailed: cancellation.failed } : {}),
+        },
         outcome: cancellation && cancellation.failed.length > 0 ? 'partial' : 'ok',
       });
     });
@@ -90,7 +105,11 @@ export class ControlServiceImpl implements ControlService {
       lines: [
         `${from} → ${to} by ${actor.id}`,
         ...(reason ? [`reason: ${reason}`] : []),
-        ...(cancellation ? [`canceled ${cancellation.canceled.length} open order(s)${cancellation.failed.length ? `, ${cancellation.failed.length} failed: ${cancellation.failed.map((f) => f.clientOrderId).join(', ')}` : ''}`] : []),
+        ...(cancellation
+          ? [
+              `canceled ${cancellation.canceled.length} open order(s)${cancellation.failed.length ? `, ${cancellation.failed.length} failed: ${cancellation.failed.map((f) => f.clientOrderId).join(', ')}` : ''}`,
+            ]
+          : []),
       ],
       data: { from, to },
     });
@@ -103,17 +122,39 @@ export class ControlServiceImpl implements ControlService {
     if (this.runtime.scheduler.isRunning) return;
     const short = this.runtime.readiness().filter((r) => !r.ready);
     if (d.requireDataReady && short.length > 0) {
-      const detail = short.map((r) => `${r.timeframe} has ${r.available} of ${r.required} closed candles (needs ${r.required - r.available} more)`).join('; ');
-      this.store.audit.append({ time: now, type: 'scheduler.start_refused', actor: actor.id, reason: 'data not ready', inputs: { short }, outcome: 'refused' });
+      const detail = short
+        .map((r) => `${r.timeframe} has ${r.available} of ${r.required} closed candles (needs ${r.required - r.available} more)`)
+        .join('; ');
+      this.store.audit.append({
+        time: now,
+        type: 'scheduler.start_refused',
+        actor: actor.id,
+        reason: 'data not ready',
+        inputs: { short },
+        outcome: 'refused',
+      });
       throw new InsufficientDataError(`scheduler not started: warm-up incomplete (TRADING_REQUIRE_DATA_READY=true): ${detail}`, { short });
     }
     const problems = await this.runtime.preflight();
     if (problems.length > 0) {
-      this.store.audit.append({ time: now, type: 'scheduler.start_refused', actor: actor.id, reason: 'strategy preflight failed', inputs: { problems }, outcome: 'refused' });
+      this.store.audit.append({
+        time: now,
+        type: 'scheduler.start_refused',
+        actor: actor.id,
+        reason: 'strategy preflight failed',
+        inputs: { problems },
+        outcome: 'refused',
+      });
       throw new ValidationError(`scheduler not started: ${problems.join('; ')}`, 'TRADING_ACTIVE_STRATEGY', { problems });
     }
     this.runtime.scheduler.start();
-    this.store.audit.append({ time: now, type: 'scheduler.started', actor: actor.id, reason: 'scheduler started', inputs: { readiness: this.runtime.readiness() } });
+    this.store.audit.append({
+      time: now,
+      type: 'scheduler.started',
+      actor: actor.id,
+      reason: 'scheduler started',
+      inputs: { readiness: this.runtime.readiness() },
+    });
     this.liveUpdates.publish({ kind: 'scheduler', time: now, data: { running: true, actor: actor.id } });
   }
 

@@ -59,7 +59,10 @@ export interface ControlService {
 }
 
 export interface ApprovalService {
-  list(filter: { readonly status?: Approval['status'] }, page: { readonly limit: number; readonly cursor?: number }): { items: readonly Approval[]; nextCursor: number | null };
+  list(
+    filter: { readonly status?: Approval['status'] },
+    page: { readonly limit: number; readonly cursor?: number },
+  ): { items: readonly Approval[]; nextCursor: number | null };
   get(id: number): Approval | null;
   /** Re-validates against current bounds and applies atomically; ConflictError (409) when already decided or expired. */
   approve(id: number, actor: ActorRef, comment: string | null): Promise<Approval>;

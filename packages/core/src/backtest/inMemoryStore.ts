@@ -1,6 +1,6 @@
 import type { Approval } from '../domain/approval.js';
 import type { Candle, Timeframe } from '../domain/market.js';
-import { isOpenStatus, type EquitySnapshot, type Fill, type MetricsSnapshot, type Order, type Position } from '../domain/orders.js';
+import { type EquitySnapshot, type Fill, isOpenStatus, type MetricsSnapshot, type Order, type Position } from '../domain/orders.js';
 import type { AuditEvent, AuditEventInput, AuditLog } from '../ports/auditLog.js';
 import { MAX_PAGE_SIZE, type Page, type PageRequest } from '../ports/pagination.js';
 import type { CandleGap, ConfigEntry, Store, TimeRange } from '../ports/store.js';
@@ -53,8 +53,12 @@ export class InMemoryStore implements Store {
       for (const c of candles) map.set(c.openTime, c);
       return candles.length;
     },
-    range: (symbol: string, timeframe: Timeframe, from: number, to: number) => this.sortedCandles(symbol, timeframe).filter((c) => c.openTime >= from && c.openTime <= to),
-    latest: (symbol: string, timeframe: Timeframe, limit: number, before = Number.MAX_SAFE_INTEGER) => this.sortedCandles(symbol, timeframe).filter((c) => c.openTime <= before).slice(-limit),
+    range: (symbol: string, timeframe: Timeframe, from: number, to: number) =>
+      this.sortedCandles(symbol, timeframe).filter((c) => c.openTime >= from && c.openTime <= to),
+    latest: (symbol: string, timeframe: Timeframe, limit: number, before = Number.MAX_SAFE_INTEGER) =>
+      this.sortedCandles(symbol, timeframe)
+        .filter((c) => c.openTime <= before)
+        .slice(-limit),
     bounds: (symbol: string, timeframe: Timeframe) => {
       const all = this.sortedCandles(symbol, timeframe);
       const first = all[0];
@@ -83,7 +87,11 @@ export class InMemoryStore implements Store {
     },
     open: (symbol: string) => this.orderRows.filter((o) => o.symbol === symbol && isOpenStatus(o.status)),
     list: (f: { symbol?: string; status?: Order['status'] } & TimeRange, req: PageRequest) =>
-      page(this.orderRows, req, (o) => (!f.symbol || o.symbol === f.symbol) && (!f.status || o.status === f.status) && inRange(o.createdAt, f)),
+      page(
+        this.orderRows,
+        req,
+        (o) => (!f.symbol || o.symbol === f.symbol) && (!f.status || o.status === f.status) && inRange(o.createdAt, f),
+      ),
   };
 
   readonly fills = {
@@ -95,7 +103,11 @@ export class InMemoryStore implements Store {
       return true;
     },
     list: (f: { symbol?: string; clientOrderId?: string } & TimeRange, req: PageRequest) =>
-      page(this.fillRows, req, (x) => (!f.symbol || x.symbol === f.symbol) && (!f.clientOrderId || x.clientOrderId === f.clientOrderId) && inRange(x.time, f)),
+      page(
+        this.fillRows,
+        req,
+        (x) => (!f.symbol || x.symbol === f.symbol) && (!f.clientOrderId || x.clientOrderId === f.clientOrderId) && inRange(x.time, f),
+      ),
     all: (symbol: string) => this.fillRows.filter((x) => x.symbol === symbol),
   };
 
@@ -127,14 +139,21 @@ export class InMemoryStore implements Store {
 
   readonly approvals = {
     insert: (a: Parameters<Store['approvals']['insert']>[0]) => {
-      const approval: Approval = { ...a, id: this.approvalRows.length + 1, status: 'PENDING', decidedBy: null, decidedAt: null, comment: null };
+      const approval: Approval = {
+        ...a,
+        id: this.approvalRows.length + 1,
+        status: 'PENDING',
+        decidedBy: null,
+        decidedAt: null,
+        comment: null,
+      };
       this.approvalRows.push(approval);
       return approval;
     },
     get: (id: number) => this.approvalRows[id - 1] ?? null,
     decide: (id: number, d: Parameters<Store['approvals']['decide']>[1]) => {
       const a = this.approvalRows[id - 1];
-      if (!a || a.status !== 'PENDING') return null;
+      if (a?.status !== 'PENDING') return null;
       const decided: Approval = { ...a, status: d.status, decidedBy: d.decidedBy, decidedAt: d.decidedAt, comment: d.comment };
       this.approvalRows[id - 1] = decided;
       return decided;
@@ -155,13 +174,32 @@ export class InMemoryStore implements Store {
   readonly audit: AuditLog = {
     append: (e: AuditEventInput): AuditEvent => {
       this.eventCount++;
-      const event: AuditEvent = { id: this.eventCount, time: e.time, type: e.type, actor: e.actor, reason: e.reason, inputs: e.inputs ?? {}, outcome: e.outcome ?? 'ok', correlationId: e.correlationId ?? null, prevHash: '', hash: '' };
+      const event: AuditEvent = {
+        id: this.eventCount,
+        time: e.time,
+        type: e.type,
+        actor: e.actor,
+        reason: e.reason,
+        inputs: e.inputs ?? {},
+        outcome: e.outcome ?? 'ok',
+        correlationId: e.correlationId ?? null,
+        prevHash: '',
+        hash: '',
+      };
       if (this.events.length >= this.auditCapacity) this.events.shift();
       this.events.push(event);
       return event;
     },
     list: (f, req) =>
-      page(this.events, req, (e) => (!f.type || e.type === f.type) && (!f.typePrefix || e.type.startsWith(f.typePrefix)) && (!f.actor || e.actor === f.actor) && inRange(e.time, f)),
+      page(
+        this.events,
+        req,
+        (e) =>
+          (!f.type || e.type === f.type) &&
+          (!f.typePrefix || e.type.startsWith(f.typePrefix)) &&
+          (!f.actor || e.actor === f.actor) &&
+          inRange(e.time, f),
+      ),
     verify: () => ({ ok: true, count: this.eventCount }),
   };
 

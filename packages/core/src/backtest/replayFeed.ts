@@ -1,5 +1,5 @@
-import { TIMEFRAME_MS, type Candle, type Timeframe } from '../domain/market.js';
 import type { MarketFeed, MarketSnapshot } from '../cycle/marketFeed.js';
+import { type Candle, TIMEFRAME_MS, type Timeframe } from '../domain/market.js';
 
 /**
  * Replays recorded candles as if they were closing one by one. Each timeframe's visible array only

@@ -1,11 +1,11 @@
 import { CONFIG_KEYS } from '../app/configKeys.js';
 import { StrategyHost } from '../cycle/strategyHost.js';
 import { TradingCycle } from '../cycle/tradingCycle.js';
-import { TIMEFRAME_MS, type Candle, type SymbolFilters, type Timeframe } from '../domain/market.js';
+import { type Candle, type SymbolFilters, TIMEFRAME_MS, type Timeframe } from '../domain/market.js';
 import type { Fill, Order } from '../domain/orders.js';
 import { PaperBroker, type PaperBrokerOptions } from '../execution/paperBroker.js';
-import { silentNotifier } from '../ports/notifier.js';
 import { MetricsTracker } from '../portfolio/metricsTracker.js';
+import { silentNotifier } from '../ports/notifier.js';
 import { EquityWatermarks } from '../risk/equityWatermarks.js';
 import { RiskEngine } from '../risk/riskEngine.js';
 import type { RiskLimits } from '../risk/riskLimits.js';
@@ -81,7 +81,11 @@ export async function runBacktest(input: BacktestInput): Promise<BacktestResult>
     settings,
     feed,
     broker,
-    account: { equityAt: (p) => broker.equityAt(p), baseTotal: () => broker.baseHeld(), quoteTotal: () => broker.equityAt(0) /* marked at price 0, equity is the quote held */ },
+    account: {
+      equityAt: (p) => broker.equityAt(p),
+      baseTotal: () => broker.baseHeld(),
+      quoteTotal: () => broker.equityAt(0) /* marked at price 0, equity is the quote held */,
+    },
     store,
     strategies: host,
     risk: new RiskEngine(input.riskLimits),

@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import { repoRoot } from '@warden/testkit/fixtures';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../errors/errors.js';
-import { LIVE_CONFIRM_PHRASE } from './schema.js';
-import { ENV_KEYS } from './schema.js';
 import { parseConfig, redactConfig } from './parseConfig.js';
+import { ENV_KEYS, LIVE_CONFIRM_PHRASE } from './schema.js';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -20,7 +19,16 @@ function problemsOf(env: Record<string, string>): string[] {
 describe('parseConfig', () => {
   it('gives safe defaults with an empty environment: paper, loopback, auth off, BTC/USDT 5m,4h', () => {
     const c = parseConfig({});
-    expect(c).toMatchObject({ TRADING_MODE: 'paper', HOST: '127.0.0.1', PORT: 8080, AUTH_ENABLED: false, TRADING_SYMBOL: 'BTC/USDT', TRADING_TIMEFRAMES: ['5m', '4h'], DATABASE_PATH: './data/warden.db', primaryTimeframe: '5m' });
+    expect(c).toMatchObject({
+      TRADING_MODE: 'paper',
+      HOST: '127.0.0.1',
+      PORT: 8080,
+      AUTH_ENABLED: false,
+      TRADING_SYMBOL: 'BTC/USDT',
+      TRADING_TIMEFRAMES: ['5m', '4h'],
+      DATABASE_PATH: './data/warden.db',
+      primaryTimeframe: '5m',
+    });
   });
 
   // One invalid value per variable: each must be refused with a line naming that variable.
@@ -112,9 +120,22 @@ describe('parseConfig', () => {
   });
 
   it('accepts live mode with every gate open and uses a separate database file', () => {
-    const c = parseConfig({ TRADING_MODE: 'live', BINANCE_API_KEY: 'k', BINANCE_API_SECRET: 's', LIVE_TRADING_CONFIRM: LIVE_CONFIRM_PHRASE });
+    const c = parseConfig({
+      TRADING_MODE: 'live',
+      BINANCE_API_KEY: 'k',
+      BINANCE_API_SECRET: 's',
+      LIVE_TRADING_CONFIRM: LIVE_CONFIRM_PHRASE,
+    });
     expect(c.DATABASE_PATH).toBe('./data/warden-live.db');
-    expect(problemsOf({ TRADING_MODE: 'live', BINANCE_API_KEY: 'k', BINANCE_API_SECRET: 's', LIVE_TRADING_CONFIRM: LIVE_CONFIRM_PHRASE, DATABASE_PATH: './data/warden.db' })[0]).toMatch(/paper database/);
+    expect(
+      problemsOf({
+        TRADING_MODE: 'live',
+        BINANCE_API_KEY: 'k',
+        BINANCE_API_SECRET: 's',
+        LIVE_TRADING_CONFIRM: LIVE_CONFIRM_PHRASE,
+        DATABASE_PATH: './data/warden.db',
+      })[0],
+    ).toMatch(/paper database/);
   });
 
   it('needs the provider key when the advisor is on (except Ollama)', () => {
@@ -124,7 +145,12 @@ describe('parseConfig', () => {
   });
 
   it('parses lists: timeframes, chat ids, chat roles, notification modes', () => {
-    const c = parseConfig({ TRADING_TIMEFRAMES: '1m, 1h ,4h', TELEGRAM_CHAT_IDS: '1,-100200', TELEGRAM_CHAT_ROLES: '1:admin', TELEGRAM_NOTIFY: 'fills:silent,heartbeat:off' });
+    const c = parseConfig({
+      TRADING_TIMEFRAMES: '1m, 1h ,4h',
+      TELEGRAM_CHAT_IDS: '1,-100200',
+      TELEGRAM_CHAT_ROLES: '1:admin',
+      TELEGRAM_NOTIFY: 'fills:silent,heartbeat:off',
+    });
     expect(c.TRADING_TIMEFRAMES).toEqual(['1m', '1h', '4h']);
     expect(c.TELEGRAM_CHAT_IDS).toEqual(['1', '-100200']);
     expect(c.TELEGRAM_CHAT_ROLES).toEqual({ '1': 'admin' });

@@ -43,10 +43,14 @@ export function parseConfig(raw: Readonly<Record<string, string | undefined>>): 
   if (env.AUTH_ENABLED) {
     if (!env.AUTH_TOKEN_SECRET) problems.push('AUTH_TOKEN_SECRET: must be set when AUTH_ENABLED=true (e.g. `openssl rand -hex 32`)');
     else if (env.AUTH_TOKEN_SECRET.length < MIN_TOKEN_SECRET_LENGTH || new Set(env.AUTH_TOKEN_SECRET).size < 10) {
-      problems.push(`AUTH_TOKEN_SECRET: too weak; use at least ${MIN_TOKEN_SECRET_LENGTH} random characters (e.g. \`openssl rand -hex 32\`)`);
+      problems.push(
+        `AUTH_TOKEN_SECRET: too weak; use at least ${MIN_TOKEN_SECRET_LENGTH} random characters (e.g. \`openssl rand -hex 32\`)`,
+      );
     }
   } else if (!LOOPBACK.has(env.HOST)) {
-    problems.push(`HOST: AUTH_ENABLED=false is local trusted mode and only listens on loopback (127.0.0.1); set AUTH_ENABLED=true to listen on ${env.HOST}`);
+    problems.push(
+      `HOST: AUTH_ENABLED=false is local trusted mode and only listens on loopback (127.0.0.1); set AUTH_ENABLED=true to listen on ${env.HOST}`,
+    );
   }
 
   if (env.TRADING_MODE === 'live') {
@@ -62,7 +66,12 @@ export function parseConfig(raw: Readonly<Record<string, string | undefined>>): 
       ollama: 'not needed',
     }[env.AI_PROVIDER];
     if (!keyFor) {
-      const name = { openai: 'OPENAI_API_KEY', anthropic: 'ANTHROPIC_API_KEY', gemini: 'GEMINI_API_KEY (or GOOGLE_GENERATIVE_AI_API_KEY)', ollama: '' }[env.AI_PROVIDER];
+      const name = {
+        openai: 'OPENAI_API_KEY',
+        anthropic: 'ANTHROPIC_API_KEY',
+        gemini: 'GEMINI_API_KEY (or GOOGLE_GENERATIVE_AI_API_KEY)',
+        ollama: '',
+      }[env.AI_PROVIDER];
       problems.push(`AI_ENABLED: AI_PROVIDER=${env.AI_PROVIDER} needs ${name}`);
     }
   }

@@ -39,10 +39,16 @@ const timeframes = z
   .string()
   .default('5m,4h')
   .transform((s, ctx) => {
-    const parts = s.split(',').map((p) => p.trim()).filter(Boolean);
+    const parts = s
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
     const bad = parts.filter((p) => !isTimeframe(p));
     if (parts.length === 0 || bad.length > 0) {
-      ctx.addIssue({ code: 'custom', message: `expected a comma-separated list of timeframes such as 5m,4h (unknown: ${bad.join(', ') || 'none given'})` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected a comma-separated list of timeframes such as 5m,4h (unknown: ${bad.join(', ') || 'none given'})`,
+      });
       return z.NEVER;
     }
     return [...new Set(parts)] as Timeframe[];
@@ -57,10 +63,16 @@ const notifyList = z
   .default('')
   .transform((s, ctx) => {
     const out: Partial<Record<NotificationType, NotificationMode>> = {};
-    for (const item of s.split(',').map((p) => p.trim()).filter(Boolean)) {
+    for (const item of s
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       const [type, mode] = item.split(':');
       if (!(NOTIFICATION_TYPES as readonly string[]).includes(type ?? '') || !['on', 'off', 'silent'].includes(mode ?? '')) {
-        ctx.addIssue({ code: 'custom', message: `expected type:mode pairs (types ${NOTIFICATION_TYPES.join('|')}, modes on|off|silent), got "${item}"` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `expected type:mode pairs (types ${NOTIFICATION_TYPES.join('|')}, modes on|off|silent), got "${item}"`,
+        });
         return z.NEVER;
       }
       out[type as NotificationType] = mode as NotificationMode;
@@ -72,7 +84,10 @@ const chatIds = z
   .string()
   .default('')
   .transform((s, ctx) => {
-    const ids = s.split(',').map((p) => p.trim()).filter(Boolean);
+    const ids = s
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
     if (ids.some((id) => !/^-?\d+$/.test(id))) {
       ctx.addIssue({ code: 'custom', message: 'expected a comma-separated list of numeric chat ids' });
       return z.NEVER;
@@ -88,7 +103,10 @@ const chatRoles = z
   .default('')
   .transform((s, ctx) => {
     const out: Record<string, Role> = {};
-    for (const item of s.split(',').map((p) => p.trim()).filter(Boolean)) {
+    for (const item of s
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       const [id, role] = item.split(':');
       if (!id || !/^-?\d+$/.test(id) || !(ROLES as readonly string[]).includes(role ?? '')) {
         ctx.addIssue({ code: 'custom', message: `expected chatid:role pairs with role viewer|operator|admin, got "${item}"` });
@@ -131,7 +149,9 @@ export const envSchema = z.object({
   DATABASE_PATH: optionalString,
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: num(8080, { min: 0, max: 65_535, int: true }),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expected fatal|error|warn|info|debug|trace|silent' }).default('info'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expected fatal|error|warn|info|debug|trace|silent' })
+    .default('info'),
   // --- exchange ----------------------------------------------------------------------------
   BINANCE_BASE_URL: url('https://api.binance.com'),
   BINANCE_TESTNET: bool(false),
@@ -151,9 +171,14 @@ export const envSchema = z.object({
   AUTH_LOGIN_MAX_ATTEMPTS: num(5, { min: 1, max: 1000, int: true }),
   // --- AI advisor and approvals ------------------------------------------------------------
   AI_ENABLED: bool(false),
-  AI_PROVIDER: z.enum(['openai', 'anthropic', 'gemini', 'ollama'], { error: 'expected openai, anthropic, gemini or ollama' }).default('openai'),
+  AI_PROVIDER: z
+    .enum(['openai', 'anthropic', 'gemini', 'ollama'], { error: 'expected openai, anthropic, gemini or ollama' })
+    .default('openai'),
   AI_MODEL: optionalString,
-  AI_BASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional()),
+  AI_BASE_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
+  ),
   OPENAI_API_KEY: optionalSecret,
   ANTHROPIC_API_KEY: optionalSecret,
   GEMINI_API_KEY: optionalSecret,
@@ -171,7 +196,10 @@ export const envSchema = z.object({
   TELEGRAM_HEARTBEAT_HOURS: num(6, { min: 0, max: 720 }),
   TELEGRAM_NOTIFY: notifyList,
   TELEGRAM_MODE: z.enum(['polling', 'webhook'], { error: 'expected polling or webhook' }).default('polling'),
-  TELEGRAM_WEBHOOK_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional()),
+  TELEGRAM_WEBHOOK_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
+  ),
   TELEGRAM_WEBHOOK_SECRET: optionalSecret,
   TELEGRAM_QUEUE_MAX: num(200, { min: 1, max: 100_000, int: true }),
 });

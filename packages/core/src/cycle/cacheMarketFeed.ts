@@ -24,7 +24,8 @@ export class CacheMarketFeed implements MarketFeed {
     for (const [tf, count] of Object.entries(windows) as Array<[Timeframe, number]>) {
       candles[tf] = await this.marketData.getClosedCandles(this.symbol, tf, Math.max(1, count));
     }
-    if (!candles[this.primaryTimeframe]) candles[this.primaryTimeframe] = await this.marketData.getClosedCandles(this.symbol, this.primaryTimeframe, 2);
+    if (!candles[this.primaryTimeframe])
+      candles[this.primaryTimeframe] = await this.marketData.getClosedCandles(this.symbol, this.primaryTimeframe, 2);
     const price = await this.marketData.getPrice(this.symbol);
     let high = price;
     let low = price;

@@ -48,7 +48,13 @@ export class StrategyHost {
     if (!name) throw new Error('no active strategy: StrategyHost.seed() was not called');
     const paramsEntry = this.store.config.entry(CONFIG_KEYS.strategyParams(name));
     // Fast path for the per-candle call: same strategy, same stored object, same write time.
-    if (this.active && name === this.seenName && paramsEntry?.value === this.seenParams && (paramsEntry?.updatedAt ?? 0) === this.seenUpdatedAt) return this.active;
+    if (
+      this.active &&
+      name === this.seenName &&
+      paramsEntry?.value === this.seenParams &&
+      (paramsEntry?.updatedAt ?? 0) === this.seenUpdatedAt
+    )
+      return this.active;
     this.seenName = name;
     this.seenParams = paramsEntry?.value;
     this.seenUpdatedAt = paramsEntry?.updatedAt ?? 0;

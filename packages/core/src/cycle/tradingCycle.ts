@@ -1,14 +1,14 @@
-import type { LiveUpdates } from '../app/liveUpdates.js';
 import { CONFIG_KEYS } from '../app/configKeys.js';
-import { TIMEFRAME_MS, type Candle, type SymbolFilters } from '../domain/market.js';
+import type { LiveUpdates } from '../app/liveUpdates.js';
+import { type Candle, type SymbolFilters, TIMEFRAME_MS } from '../domain/market.js';
 import type { Fill, Order, OrderIntent, Position } from '../domain/orders.js';
 import { hold, type Signal } from '../domain/signal.js';
+import type { MetricsTracker } from '../portfolio/metricsTracker.js';
+import { applyFill } from '../portfolio/position.js';
 import type { AuditEventInput } from '../ports/auditLog.js';
 import type { Broker, BrokerUpdate, MarketTick } from '../ports/broker.js';
 import type { Notifier } from '../ports/notifier.js';
 import type { Store } from '../ports/store.js';
-import { applyFill } from '../portfolio/position.js';
-import type { MetricsTracker } from '../portfolio/metricsTracker.js';
 import type { EquityWatermarks } from '../risk/equityWatermarks.js';
 import type { RiskDecision, RiskEngine } from '../risk/riskEngine.js';
 import type { TradingState } from '../state/tradingState.js';
@@ -115,7 +115,15 @@ export class TradingCycle {
       // 2. strategy — contained: a throwing strategy costs its cycle, never the process.
       signal = this.evaluate(active.strategy, market, now, events, cycleId);
       if (signal.action !== 'HOLD' || !this.deps.replay) {
-        events.push({ time: now, type: 'strategy.signal', actor: 'system', reason: signal.reason, inputs: { strategy: active.name, action: signal.action, ...signal.inputs }, outcome: signal.action, correlationId: cycleId });
+        events.push({
+          time: now,
+          type: 'strategy.signal',
+          actor: 'system',
+          reason: signal.reason,
+          inputs: { strategy: active.name, action: signal.action, ...signal.inputs },
+          outcome: signal.action,
+          correlationId: cycleId,
+        });
       }
       if (signal.action !== 'HOLD') {
         // 3. risk
@@ -141,8 +149,16 @@ export class TradingCycle {
           time: now,
           type: decision.decision === 'ALLOW' ? 'risk.allowed' : 'risk.blocked',
           actor: 'system',
-          reason: decision.decision === 'ALLOW' ? `allowed ${decision.side} ${decision.quantity} @ ${decision.price}` : decision.reasons.join(','),
-          inputs: { ...decision.inputs, ...(decision.decision === 'BLOCK' ? { reasons: decision.reasons } : { quantity: decision.quantity, notional: decision.notional, shrunkBy: decision.shrunkBy }) },
+          reason:
+            decision.decision === 'ALLOW'
+              ? `allowed ${decision.side} ${decision.quantity} @ ${decision.price}`
+              : decision.reasons.join(','),
+          inputs: {
+            ...decision.inputs,
+            ...(decision.decision === 'BLOCK'
+              ? { reasons: decision.reasons }
+              : { quantity: decision.quantity, notional: decision.notional, shrunkBy: decision.shrunkBy }),
+          },
           outcome: decision.decision,
           correlationId: cycleId,
         });
@@ -173,12 +189,30 @@ export class TradingCycle {
     this.deps.metrics.onEquity(now, equity, exposure);
     const replay = this.deps.replay === true;
     const writeSnapshots = !replay && (decide || fills.length > 0 || this.deps.snapshotEveryCycle === true);
-    const account = this.deps.risk.checkAccount({ equity, peakEquity: this.deps.watermarks.peakEquity, dayStartEquity: this.deps.watermarks.dayStartEquity });
+    const account = this.deps.risk.checkAccount({
+      equity,
+      peakEquity: this.deps.watermarks.peakEquity,
+      dayStartEquity: this.deps.watermarks.dayStartEquity,
+    });
 
     // 5–7. one transaction for everything this cycle wrote (a replayed cycle that changed nothing writes nothing)
     const nothingToWrite = replay && orders.length === 0 && fills.length === 0 && events.length === 0;
     try {
-      if (!nothingToWrite) this.commit({ now, cycleId, orders, fills, events, decidedCandle: decide ? lastCandle : undefined, active, writeSnapshots, equity, price: market.price, positionBefore, replay });
+      if (!nothingToWrite)
+        this.commit({
+          now,
+          cycleId,
+          orders,
+          fills,
+          events,
+          decidedCandle: decide ? lastCandle : undefined,
+          active,
+          writeSnapshots,
+          equity,
+          price: market.price,
+          positionBefore,
+          replay,
+        });
     } catch (error) {
       // Nothing was written: put memory back to what the database holds before anything else runs.
       this.position = store.positions.get(settings.symbol);
@@ -190,7 +224,9 @@ export class TradingCycle {
 
     this.publish(now, cycleId, orders, fills, equity, signal, decision);
     if (account.emergencyStop && this.deps.state() !== 'EMERGENCY_STOP') {
-      await this.deps.emergencyStop(`max drawdown ${account.drawdownPct.toFixed(2)}% reached (limit ${this.deps.risk.limits.maxDrawdownPct}%)`);
+      await this.deps.emergencyStop(
+        `max drawdown ${account.drawdownPct.toFixed(2)}% reached (limit ${this.deps.risk.limits.maxDrawdownPct}%)`,
+      );
     } else if (decision?.decision === 'BLOCK' && decision.emergencyStop && this.deps.state() !== 'EMERGENCY_STOP') {
       await this.deps.emergencyStop(`risk engine: ${decision.reasons.join(', ')}`);
     }
@@ -198,13 +234,33 @@ export class TradingCycle {
   }
 
   private commit(w: CycleWrites): void {
-    const { now, cycleId, orders, fills, events, decidedCandle: lastCandle, active, writeSnapshots, equity, price, positionBefore, replay } = w;
+    const {
+      now,
+      cycleId,
+      orders,
+      fills,
+      events,
+      decidedCandle: lastCandle,
+      active,
+      writeSnapshots,
+      equity,
+      price,
+      positionBefore,
+      replay,
+    } = w;
     const store = this.deps.store;
     store.transaction(() => {
       for (const order of orders) this.upsertOrder(order);
       for (const fill of fills) {
         if (!store.fills.insert(fill)) continue;
-        store.audit.append({ time: now, type: 'fill.recorded', actor: 'system', reason: `${fill.side} ${fill.quantity} @ ${fill.price}`, inputs: { ...fill }, correlationId: cycleId });
+        store.audit.append({
+          time: now,
+          type: 'fill.recorded',
+          actor: 'system',
+          reason: `${fill.side} ${fill.quantity} @ ${fill.price}`,
+          inputs: { ...fill },
+          correlationId: cycleId,
+        });
       }
       if (this.position && this.position !== positionBefore) store.positions.upsert(this.position);
       if (writeSnapshots) {
@@ -226,12 +282,19 @@ export class TradingCycle {
         if (strategy?.snapshot && active) store.config.set(CONFIG_KEYS.strategyState(active.name), strategy.snapshot(), 'system', now);
       }
       const checkpoint = replay ? undefined : this.deps.brokerCheckpoint?.();
-      if (checkpoint !== undefined && (orders.length > 0 || fills.length > 0 || lastCandle)) store.config.set(CONFIG_KEYS.paperAccount, checkpoint, 'system', now);
+      if (checkpoint !== undefined && (orders.length > 0 || fills.length > 0 || lastCandle))
+        store.config.set(CONFIG_KEYS.paperAccount, checkpoint, 'system', now);
       for (const e of events) store.audit.append(e);
     });
   }
 
-  private evaluate(strategy: StrategyHostStrategy, market: { candles: StrategyContext['candles']; price: number }, now: number, events: AuditEventInput[], cycleId: string): Signal {
+  private evaluate(
+    strategy: StrategyHostStrategy,
+    market: { candles: StrategyContext['candles']; price: number },
+    now: number,
+    events: AuditEventInput[],
+    cycleId: string,
+  ): Signal {
     const equity = this.deps.account.equityAt(market.price);
     const context: StrategyContext = Object.freeze({
       now,
@@ -248,15 +311,37 @@ export class TradingCycle {
       return strategy.evaluate(context);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      events.push({ time: now, type: 'strategy.failed', actor: 'system', reason: message, inputs: { strategy: strategy.name }, outcome: 'error', correlationId: cycleId });
+      events.push({
+        time: now,
+        type: 'strategy.failed',
+        actor: 'system',
+        reason: message,
+        inputs: { strategy: strategy.name },
+        outcome: 'error',
+        correlationId: cycleId,
+      });
       return hold('strategy_error', { error: message });
     }
   }
 
-  private async submit(intent: OrderIntent, tick: MarketTick, orders: Order[], fills: Fill[], events: AuditEventInput[], cycleId: string): Promise<void> {
+  private async submit(
+    intent: OrderIntent,
+    tick: MarketTick,
+    orders: Order[],
+    fills: Fill[],
+    events: AuditEventInput[],
+    cycleId: string,
+  ): Promise<void> {
     if (this.deps.store.orders.byClientId(intent.clientOrderId)) {
       // This candle's order already exists: the cycle is re-running after a crash or restart.
-      events.push({ time: tick.now, type: 'order.duplicate_skipped', actor: 'system', reason: 'order for this cycle already exists', inputs: { clientOrderId: intent.clientOrderId }, correlationId: cycleId });
+      events.push({
+        time: tick.now,
+        type: 'order.duplicate_skipped',
+        actor: 'system',
+        reason: 'order for this cycle already exists',
+        inputs: { clientOrderId: intent.clientOrderId },
+        correlationId: cycleId,
+      });
       return;
     }
     this.tags.set(intent.clientOrderId, intent.tag);
@@ -275,7 +360,15 @@ export class TradingCycle {
       });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      events.push({ time: tick.now, type: 'order.submit_failed', actor: 'system', reason: message, inputs: { ...intent }, outcome: 'error', correlationId: cycleId });
+      events.push({
+        time: tick.now,
+        type: 'order.submit_failed',
+        actor: 'system',
+        reason: message,
+        inputs: { ...intent },
+        outcome: 'error',
+        correlationId: cycleId,
+      });
     }
   }
 
@@ -314,23 +407,50 @@ export class TradingCycle {
     else store.orders.insert(order);
   }
 
-  private publish(now: number, cycleId: string, orders: readonly Order[], fills: readonly Fill[], equity: number, signal: Signal | null, decision: RiskDecision | null): void {
+  private publish(
+    now: number,
+    cycleId: string,
+    orders: readonly Order[],
+    fills: readonly Fill[],
+    equity: number,
+    signal: Signal | null,
+    decision: RiskDecision | null,
+  ): void {
     const live = this.deps.liveUpdates;
     if (live) {
-      live.publish({ kind: 'cycle', time: now, data: { cycleId, equity, signal: signal?.action ?? null, decision: decision?.decision ?? null } });
+      live.publish({
+        kind: 'cycle',
+        time: now,
+        data: { cycleId, equity, signal: signal?.action ?? null, decision: decision?.decision ?? null },
+      });
       for (const o of orders) live.publish({ kind: 'order', time: now, data: { ...o } });
       for (const f of fills) live.publish({ kind: 'fill', time: now, data: { ...f } });
     }
     for (const o of orders) {
       if (o.status === 'NEW' || o.status === 'REJECTED') {
-        this.deps.notifier.notify({ type: 'orders', title: `${o.side} order ${o.status.toLowerCase()}`, lines: [`${o.type} ${o.quantity} ${o.symbol}${o.price ? ` @ ${o.price}` : ''}`, o.reason], data: { clientOrderId: o.clientOrderId } });
+        this.deps.notifier.notify({
+          type: 'orders',
+          title: `${o.side} order ${o.status.toLowerCase()}`,
+          lines: [`${o.type} ${o.quantity} ${o.symbol}${o.price ? ` @ ${o.price}` : ''}`, o.reason],
+          data: { clientOrderId: o.clientOrderId },
+        });
       }
     }
     for (const f of fills) {
-      this.deps.notifier.notify({ type: 'fills', title: `${f.side} filled`, lines: [`${f.quantity} ${f.symbol} @ ${f.price}`, `fee ${f.fee} ${f.feeAsset}`], data: { tradeId: f.tradeId } });
+      this.deps.notifier.notify({
+        type: 'fills',
+        title: `${f.side} filled`,
+        lines: [`${f.quantity} ${f.symbol} @ ${f.price}`, `fee ${f.fee} ${f.feeAsset}`],
+        data: { tradeId: f.tradeId },
+      });
     }
     if (decision?.decision === 'BLOCK' && decision.reasons.some((r) => r === 'MAX_DRAWDOWN' || r === 'DAILY_LOSS_LIMIT')) {
-      this.deps.notifier.notify({ type: 'risk', title: 'risk limit reached', lines: [decision.reasons.join(', ')], data: { reasons: decision.reasons } });
+      this.deps.notifier.notify({
+        type: 'risk',
+        title: 'risk limit reached',
+        lines: [decision.reasons.join(', ')],
+        data: { reasons: decision.reasons },
+      });
     }
   }
 }

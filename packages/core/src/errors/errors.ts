@@ -30,7 +30,11 @@ export class IllegalTransitionError extends WardenError {
 
 /** Input that breaks a rule the caller can fix (API 400). `field` names the offending field. */
 export class ValidationError extends WardenError {
-  constructor(message: string, readonly field?: string, context: Record<string, unknown> = {}) {
+  constructor(
+    message: string,
+    readonly field?: string,
+    context: Record<string, unknown> = {},
+  ) {
     super('VALIDATION_FAILED', message, { ...context, field });
   }
 }
@@ -64,7 +68,12 @@ export class MarketDataError extends WardenError {
 
 /** A venue problem worth retrying later (network, 5xx on reads, rate limit). */
 export class TransientExchangeError extends WardenError {
-  constructor(message: string, readonly retryAfterMs: number | null = null, context: Record<string, unknown> = {}, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number | null = null,
+    context: Record<string, unknown> = {},
+    options?: { cause?: unknown },
+  ) {
     super('EXCHANGE_TRANSIENT', message, { ...context, retryAfterMs }, options);
   }
 }
@@ -78,7 +87,11 @@ export class FatalExchangeError extends WardenError {
 
 /** An order whose outcome is not known (timeout, 5xx, -1007 after sending): resolve by query, never resend. */
 export class OrderStatusUnknownError extends WardenError {
-  constructor(readonly clientOrderId: string, message: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly clientOrderId: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super('ORDER_STATUS_UNKNOWN', message, { clientOrderId }, options);
   }
 }

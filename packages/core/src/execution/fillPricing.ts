@@ -1,6 +1,6 @@
 import type { SymbolFilters } from '../domain/market.js';
 import type { Side } from '../domain/orders.js';
-import { type Dec, type DecimalLike, ceilToStep, dec } from '../money/decimal.js';
+import { ceilToStep, type Dec, type DecimalLike, dec } from '../money/decimal.js';
 import { quantizePrice } from '../money/filters.js';
 
 /** Fees: Binance charges commissions to 8 decimal places; rounding up keeps the venue whole. */

@@ -15,7 +15,11 @@ type Action =
   | { kind: 'cancel'; pick: number };
 
 const action: fc.Arbitrary<Action> = fc.oneof(
-  fc.record({ kind: fc.constant('market' as const), side: fc.constantFrom('BUY' as const, 'SELL' as const), steps: fc.integer({ min: 20, max: 30_000 }) }),
+  fc.record({
+    kind: fc.constant('market' as const),
+    side: fc.constantFrom('BUY' as const, 'SELL' as const),
+    steps: fc.integer({ min: 20, max: 30_000 }),
+  }),
   fc.record({
     kind: fc.constant('limit' as const),
     side: fc.constantFrom('BUY' as const, 'SELL' as const),
@@ -25,7 +29,11 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ kind: fc.constant('cancel' as const), pick: fc.nat() }),
 );
 
-const step = fc.record({ move: fc.double({ min: -0.03, max: 0.03, noNaN: true }), wick: fc.double({ min: 0, max: 0.02, noNaN: true }), action: fc.option(action) });
+const step = fc.record({
+  move: fc.double({ min: -0.03, max: 0.03, noNaN: true }),
+  wick: fc.double({ min: 0, max: 0.02, noNaN: true }),
+  action: fc.option(action),
+});
 
 describe('PaperBroker over random price paths and order sequences', () => {
   it('never lets a balance go negative, fills only on the filter grid, charges every fee and conserves value net of fees', async () => {
@@ -51,7 +59,13 @@ describe('PaperBroker over random price paths and order sequences', () => {
               const victim = open[a.pick % Math.max(1, open.length)];
               if (victim) await broker.cancel(victim.clientOrderId, n);
             } else if (a) {
-              const limit = a.kind === 'limit' ? dec(price).mul(1 + a.offsetBps / 10_000).toDecimalPlaces(2).toFixed() : null;
+              const limit =
+                a.kind === 'limit'
+                  ? dec(price)
+                      .mul(1 + a.offsetBps / 10_000)
+                      .toDecimalPlaces(2)
+                      .toFixed()
+                  : null;
               const order: OrderIntent = {
                 clientOrderId: `o${n}`,
                 symbol: 'BTC/USDT',

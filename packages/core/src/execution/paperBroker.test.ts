@@ -8,7 +8,18 @@ import { buildSymbolFilters } from './symbolFilters.fixture.js';
 const options: PaperBrokerOptions = { filters: buildSymbolFilters(), slippageBps: 10, makerFeePct: 0.1, takerFeePct: 0.1 };
 
 function intent(overrides: Partial<OrderIntent> = {}): OrderIntent {
-  return { clientOrderId: 'c1', symbol: 'BTC/USDT', side: 'BUY', type: 'MARKET', quantity: '0.1', price: null, cycleId: 'cy1', reason: 'test', tag: null, ...overrides };
+  return {
+    clientOrderId: 'c1',
+    symbol: 'BTC/USDT',
+    side: 'BUY',
+    type: 'MARKET',
+    quantity: '0.1',
+    price: null,
+    cycleId: 'cy1',
+    reason: 'test',
+    tag: null,
+    ...overrides,
+  };
 }
 
 function tick(price: number, range: Partial<MarketTick> = {}): MarketTick {
@@ -20,7 +31,15 @@ describe('PaperBroker market orders', () => {
     const broker = PaperBroker.start(options, '10000');
     const { orders, fills } = await broker.submit(intent(), tick(20_000));
     expect(orders[0]?.status).toBe('FILLED');
-    expect(fills[0]).toMatchObject({ price: '20020', quantity: '0.1', quoteQuantity: '2002', fee: '0.0001', feeAsset: 'BTC', liquidity: 'taker', tradeId: 'c1-T1' });
+    expect(fills[0]).toMatchObject({
+      price: '20020',
+      quantity: '0.1',
+      quoteQuantity: '2002',
+      fee: '0.0001',
+      feeAsset: 'BTC',
+      liquidity: 'taker',
+      tradeId: 'c1-T1',
+    });
     expect(await broker.balances()).toMatchObject({ base: { free: '0.0999', locked: '0' }, quote: { free: '7998', locked: '0' } });
   });
 
@@ -132,7 +151,9 @@ describe('PaperBroker snapshots', () => {
   });
 
   it('refuses a malformed snapshot', () => {
-    expect(() => PaperBroker.restore({ version: 1, symbol: 'BTC/USDT', base: { free: '-1', locked: '0' } }, options)).toThrow(ValidationError);
+    expect(() => PaperBroker.restore({ version: 1, symbol: 'BTC/USDT', base: { free: '-1', locked: '0' } }, options)).toThrow(
+      ValidationError,
+    );
   });
 
   it('marks equity from its balances without decimal arithmetic', async () => {

@@ -86,7 +86,10 @@ export class PaperBroker implements Broker {
   /** Continues from a snapshot written by `state()`; a malformed or foreign snapshot is refused. */
   static restore(state: unknown, options: PaperBrokerOptions): PaperBroker {
     const parsed = paperAccountStateSchema.safeParse(state);
-    if (!parsed.success) throw new ValidationError(`invalid paper account snapshot: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!parsed.success)
+      throw new ValidationError(
+        `invalid paper account snapshot: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
     if (parsed.data.symbol !== options.filters.symbol) {
       throw new ConflictError(`paper account snapshot is for ${parsed.data.symbol}, not ${options.filters.symbol}`);
     }
@@ -152,7 +155,8 @@ export class PaperBroker implements Broker {
     if (problem) return { orders: [this.rejected(intent, tick.now, problem)], fills: [] };
 
     const qty = dec(intent.quantity);
-    if (intent.type === 'MARKET') return this.fillNow(intent, qty, marketFillPrice(intent.side, tick.price, this.slippageBps, this.filters), tick.now);
+    if (intent.type === 'MARKET')
+      return this.fillNow(intent, qty, marketFillPrice(intent.side, tick.price, this.slippageBps, this.filters), tick.now);
 
     const limit = dec(intent.price as string);
     const market = marketFillPrice(intent.side, tick.price, this.slippageBps, this.filters);
@@ -221,8 +225,10 @@ export class PaperBroker implements Broker {
     const violations = filterViolations(qty, price, this.filters);
     if (violations.length > 0) return `filter violations: ${violations.join(', ')}`;
     const buyCost = qty.mul(intent.type === 'LIMIT' ? price : marketFillPrice('BUY', tick.price, this.slippageBps, this.filters));
-    if (intent.side === 'BUY' && buyCost.gt(this.quoteFree)) return `insufficient ${this.filters.quote}: needs ${decStr(buyCost)}, free ${decStr(this.quoteFree)}`;
-    if (intent.side === 'SELL' && qty.gt(this.baseFree)) return `insufficient ${this.filters.base}: needs ${decStr(qty)}, free ${decStr(this.baseFree)}`;
+    if (intent.side === 'BUY' && buyCost.gt(this.quoteFree))
+      return `insufficient ${this.filters.quote}: needs ${decStr(buyCost)}, free ${decStr(this.quoteFree)}`;
+    if (intent.side === 'SELL' && qty.gt(this.baseFree))
+      return `insufficient ${this.filters.base}: needs ${decStr(qty)}, free ${decStr(this.baseFree)}`;
     return null;
   }
 
@@ -248,7 +254,14 @@ export class PaperBroker implements Broker {
   }
 
   /** Moves the money of one complete fill; `fromLocked` when the funds were reserved by a resting order. */
-  private settle(order: Order, qty: Dec, price: Dec, liquidity: 'maker' | 'taker', fromLocked: boolean, now: number): { order: Order; fill: Fill } {
+  private settle(
+    order: Order,
+    qty: Dec,
+    price: Dec,
+    liquidity: 'maker' | 'taker',
+    fromLocked: boolean,
+    now: number,
+  ): { order: Order; fill: Fill } {
     const rate = liquidity === 'maker' ? this.fees.maker : this.fees.taker;
     const quoteQty = qty.mul(price);
     let fee: Dec;

@@ -1,8 +1,8 @@
 import type { Fill, Order } from '../domain/orders.js';
+import { applyFill } from '../portfolio/position.js';
 import type { AuditEventInput } from '../ports/auditLog.js';
 import type { BrokerUpdate } from '../ports/broker.js';
 import type { Store } from '../ports/store.js';
-import { applyFill } from '../portfolio/position.js';
 
 export interface AppliedUpdate {
   readonly orders: readonly Order[];
@@ -16,7 +16,13 @@ export interface AppliedUpdate {
  * trade id, and the position moved only by fills inserted now — so replaying the same update after
  * a crash changes nothing.
  */
-export function applyBrokerUpdate(store: Store, update: BrokerUpdate, now: number, actor: string, correlationId: string | null): AppliedUpdate {
+export function applyBrokerUpdate(
+  store: Store,
+  update: BrokerUpdate,
+  now: number,
+  actor: string,
+  correlationId: string | null,
+): AppliedUpdate {
   return store.transaction(() => {
     const events: AuditEventInput[] = [];
     for (const order of update.orders) {
@@ -24,7 +30,15 @@ export function applyBrokerUpdate(store: Store, update: BrokerUpdate, now: numbe
       if (before) store.orders.update(order);
       else store.orders.insert(order);
       if (before?.status !== order.status) {
-        events.push({ time: now, type: 'order.status', actor, reason: `${before?.status ?? 'none'} → ${order.status}`, inputs: { clientOrderId: order.clientOrderId, exchangeOrderId: order.exchangeOrderId, filledQuantity: order.filledQuantity }, outcome: order.status, correlationId });
+        events.push({
+          time: now,
+          type: 'order.status',
+          actor,
+          reason: `${before?.status ?? 'none'} → ${order.status}`,
+          inputs: { clientOrderId: order.clientOrderId, exchangeOrderId: order.exchangeOrderId, filledQuantity: order.filledQuantity },
+          outcome: order.status,
+          correlationId,
+        });
       }
     }
     const fills: Fill[] = [];
@@ -33,7 +47,14 @@ export function applyBrokerUpdate(store: Store, update: BrokerUpdate, now: numbe
       fills.push(fill);
       const { position } = applyFill(store.positions.get(fill.symbol), fill);
       store.positions.upsert(position);
-      events.push({ time: now, type: 'fill.recorded', actor, reason: `${fill.side} ${fill.quantity} @ ${fill.price}`, inputs: { ...fill }, correlationId });
+      events.push({
+        time: now,
+        type: 'fill.recorded',
+        actor,
+        reason: `${fill.side} ${fill.quantity} @ ${fill.price}`,
+        inputs: { ...fill },
+        correlationId,
+      });
     }
     for (const e of events) store.audit.append(e);
     return { orders: update.orders, fills };

@@ -5,8 +5,23 @@ import { matchOpenOrders } from './unknownOrderPolicy.js';
 import { NOT_FOUND_GRACE_MS, resolveUnknownOrder } from './unknownOrderResolution.js';
 
 const order = (over: Partial<Order> = {}): Order => ({
-  clientOrderId: 'wd1', exchangeOrderId: null, symbol: 'BTC/USDT', side: 'BUY', type: 'MARKET', status: 'UNKNOWN', quantity: '0.001', price: null,
-  filledQuantity: '0', avgFillPrice: null, mode: 'live', cycleId: null, reason: 'r', tag: null, createdAt: 0, updatedAt: 0, ...over,
+  clientOrderId: 'wd1',
+  exchangeOrderId: null,
+  symbol: 'BTC/USDT',
+  side: 'BUY',
+  type: 'MARKET',
+  status: 'UNKNOWN',
+  quantity: '0.001',
+  price: null,
+  filledQuantity: '0',
+  avgFillPrice: null,
+  mode: 'live',
+  cycleId: null,
+  reason: 'r',
+  tag: null,
+  createdAt: 0,
+  updatedAt: 0,
+  ...over,
 });
 
 describe('unknown order resolution', () => {
@@ -21,7 +36,13 @@ describe('unknown order resolution', () => {
 
 describe('open order matching', () => {
   it('separates exchange orders we do not know from ours the exchange no longer lists', () => {
-    const m = matchOpenOrders([order({ clientOrderId: 'a' }), order({ clientOrderId: 'b' })], [{ clientOrderId: 'b', exchangeOrderId: '2', symbol: 'BTC/USDT' }, { clientOrderId: 'web', exchangeOrderId: '3', symbol: 'BTC/USDT' }]);
+    const m = matchOpenOrders(
+      [order({ clientOrderId: 'a' }), order({ clientOrderId: 'b' })],
+      [
+        { clientOrderId: 'b', exchangeOrderId: '2', symbol: 'BTC/USDT' },
+        { clientOrderId: 'web', exchangeOrderId: '3', symbol: 'BTC/USDT' },
+      ],
+    );
     expect(m.foreign.map((f) => f.clientOrderId)).toEqual(['web']);
     expect(m.vanished.map((o) => o.clientOrderId)).toEqual(['a']);
   });

@@ -13,7 +13,10 @@ const decimal = z.string().regex(/^\d+(\.\d+)?$/, 'expected a decimal string');
 /** `POST /api/live/orders`: a size in base (`quantity`) or in quote (`quoteAmount`), a price only for limits, and a reason. */
 export const manualLiveOrderSchema = z
   .strictObject({
-    symbol: z.string().regex(/^[A-Z0-9]{2,12}\/[A-Z0-9]{2,12}$/, 'expected BASE/QUOTE, e.g. BTC/USDT').optional(),
+    symbol: z
+      .string()
+      .regex(/^[A-Z0-9]{2,12}\/[A-Z0-9]{2,12}$/, 'expected BASE/QUOTE, e.g. BTC/USDT')
+      .optional(),
     side: z.enum(['BUY', 'SELL']),
     type: z.enum(['MARKET', 'LIMIT']),
     quantity: decimal.optional(),
@@ -21,8 +24,14 @@ export const manualLiveOrderSchema = z
     price: decimal.optional(),
     reason: z.string().trim().min(1).max(500),
   })
-  .refine((b) => (b.quantity === undefined) !== (b.quoteAmount === undefined), { message: 'give exactly one of quantity or quoteAmount', path: ['quantity'] })
-  .refine((b) => (b.type === 'LIMIT') === (b.price !== undefined), { message: 'price is required for LIMIT orders and not allowed for MARKET', path: ['price'] });
+  .refine((b) => (b.quantity === undefined) !== (b.quoteAmount === undefined), {
+    message: 'give exactly one of quantity or quoteAmount',
+    path: ['quantity'],
+  })
+  .refine((b) => (b.type === 'LIMIT') === (b.price !== undefined), {
+    message: 'price is required for LIMIT orders and not allowed for MARKET',
+    path: ['price'],
+  });
 export type ManualLiveOrderInput = z.infer<typeof manualLiveOrderSchema>;
 
 export type ManualLiveOrderResult =
@@ -59,7 +68,8 @@ export class ManualLiveOrders {
     }
     const body = parsed.data;
     const { filters, store, broker } = this.d;
-    if (body.symbol !== undefined && body.symbol !== filters.symbol) throw new ValidationError(`live orders are only for the traded symbol ${filters.symbol}`, 'symbol');
+    if (body.symbol !== undefined && body.symbol !== filters.symbol)
+      throw new ValidationError(`live orders are only for the traded symbol ${filters.symbol}`, 'symbol');
     const ctx = await this.d.riskContext();
     const balances = await broker.balances();
     const signal: TradeSignal = {
@@ -69,9 +79,23 @@ export class ManualLiveOrders {
       ...(body.price !== undefined ? { limitPrice: Number(body.price) } : {}),
       ...(body.quantity !== undefined ? { baseQuantity: Number(body.quantity) } : { quoteAmount: Number(body.quoteAmount) }),
     };
-    const decision = this.d.risk.evaluate({ ...ctx, signal, filters, freeBase: balances.base.free, freeQuote: balances.quote.free, openOrders: (await broker.openOrders(filters.symbol)).length });
+    const decision = this.d.risk.evaluate({
+      ...ctx,
+      signal,
+      filters,
+      freeBase: balances.base.free,
+      freeQuote: balances.quote.free,
+      openOrders: (await broker.openOrders(filters.symbol)).length,
+    });
     const audit = (outcome: string, inputs: Record<string, unknown>) =>
-      store.audit.append({ time: ctx.now, type: 'live.manual_order', actor: actor.id, reason: body.reason, inputs: { request: body, role: actor.role, ...inputs }, outcome });
+      store.audit.append({
+        time: ctx.now,
+        type: 'live.manual_order',
+        actor: actor.id,
+        reason: body.reason,
+        inputs: { request: body, role: actor.role, ...inputs },
+        outcome,
+      });
     if (decision.decision === 'BLOCK') {
       audit('BLOCK', { reasons: decision.reasons, risk: decision.inputs });
       return { decision: 'BLOCK', reasons: decision.reasons };
@@ -91,7 +115,13 @@ export class ManualLiveOrders {
     this.d.handOver(update);
     const order = update.orders.find((o) => o.clientOrderId === intent.clientOrderId) ?? store.orders.byClientId(intent.clientOrderId);
     if (!order) throw new Error(`live order ${intent.clientOrderId} vanished from the journal`);
-    audit(order.status, { clientOrderId: intent.clientOrderId, quantity: intent.quantity, price: intent.price, shrunkBy: decision.shrunkBy, fills: update.fills.length });
+    audit(order.status, {
+      clientOrderId: intent.clientOrderId,
+      quantity: intent.quantity,
+      price: intent.price,
+      shrunkBy: decision.shrunkBy,
+      fills: update.fills.length,
+    });
     return { decision: 'ALLOW', order, fills: update.fills.length };
   }
 }

@@ -1,9 +1,7 @@
 import type { Order, OrderStatus } from '../domain/orders.js';
 
 /** What the exchange answered when asked for one of our orders by its client order id. */
-export type ExchangeLookup =
-  | { readonly found: true; readonly status: OrderStatus }
-  | { readonly found: false };
+export type ExchangeLookup = { readonly found: true; readonly status: OrderStatus } | { readonly found: false };
 
 export type Resolution =
   /** The exchange has it: take the exchange's state. */
@@ -29,7 +27,10 @@ export function resolveUnknownOrder(order: Order, lookup: ExchangeLookup, now: n
   if (lookup.found) return { action: 'adopt_exchange_state' };
   const age = now - order.updatedAt;
   if (age > recvWindowMs + NOT_FOUND_GRACE_MS) {
-    return { action: 'mark_rejected', reason: `not on the exchange ${Math.round(age / 1000)} s after submission (recvWindow ${recvWindowMs} ms): never placed` };
+    return {
+      action: 'mark_rejected',
+      reason: `not on the exchange ${Math.round(age / 1000)} s after submission (recvWindow ${recvWindowMs} ms): never placed`,
+    };
   }
   return { action: 'wait' };
 }

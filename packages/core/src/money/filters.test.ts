@@ -26,16 +26,20 @@ describe('symbol filters', () => {
 
   it('the float fast path floors to exactly the same step as the decimal one', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.000001, max: 100_000, noNaN: true }), fc.constantFrom('0.00001', '0.001', '0.1', '1', '0.00000001'), (q, step) => {
-        const exact = quantizeQuantity(q, filters(step)).toNumber();
-        const fast = floorQuantityNumber(q, filters(step));
-        const units = q / Number(step);
-        // Only where the float quotient sits within a billionth of a step below a whole step (0.3 / 0.1
-        // = 2.9999999999999996) does the fast path take the whole step the decimal floor drops.
-        const atBoundary = Math.floor(units + 1e-9) !== Math.floor(units);
-        if (atBoundary) expect([exact, Number((exact + Number(step)).toFixed(8))]).toContain(fast);
-        else expect(fast).toBe(exact);
-      }),
+      fc.property(
+        fc.double({ min: 0.000001, max: 100_000, noNaN: true }),
+        fc.constantFrom('0.00001', '0.001', '0.1', '1', '0.00000001'),
+        (q, step) => {
+          const exact = quantizeQuantity(q, filters(step)).toNumber();
+          const fast = floorQuantityNumber(q, filters(step));
+          const units = q / Number(step);
+          // Only where the float quotient sits within a billionth of a step below a whole step (0.3 / 0.1
+          // = 2.9999999999999996) does the fast path take the whole step the decimal floor drops.
+          const atBoundary = Math.floor(units + 1e-9) !== Math.floor(units);
+          if (atBoundary) expect([exact, Number((exact + Number(step)).toFixed(8))]).toContain(fast);
+          else expect(fast).toBe(exact);
+        },
+      ),
     );
   });
 

@@ -17,12 +17,20 @@ export function quantizeQuantity(quantity: DecimalLike, filters: SymbolFilters):
   return q.isNegative() ? dec(0) : q;
 }
 
-const stepCache = new WeakMap<SymbolFilters, { readonly step: number; readonly decimals: number; readonly minQty: number; readonly minNotional: number }>();
+const stepCache = new WeakMap<
+  SymbolFilters,
+  { readonly step: number; readonly decimals: number; readonly minQty: number; readonly minNotional: number }
+>();
 
 function numericFilters(filters: SymbolFilters) {
   let cached = stepCache.get(filters);
   if (!cached) {
-    cached = { step: Number(filters.stepSize), decimals: dec(filters.stepSize).decimalPlaces(), minQty: Number(filters.minQty), minNotional: Number(filters.minNotional) };
+    cached = {
+      step: Number(filters.stepSize),
+      decimals: dec(filters.stepSize).decimalPlaces(),
+      minQty: Number(filters.minQty),
+      minNotional: Number(filters.minNotional),
+    };
     stepCache.set(filters, cached);
   }
   return cached;
@@ -45,7 +53,8 @@ export function clearlyAcceptable(quantity: number, price: number, filters: Symb
   const { minQty, minNotional } = numericFilters(filters);
   const notional = quantity * price;
   if (notional < minNotional * 0.999 || quantity < minQty * 0.999) return 'no';
-  if (notional > minNotional * 1.001 && quantity > minQty * 1.001 && filters.maxNotional === null && Number(filters.maxQty) > quantity) return 'yes';
+  if (notional > minNotional * 1.001 && quantity > minQty * 1.001 && filters.maxNotional === null && Number(filters.maxQty) > quantity)
+    return 'yes';
   return 'exact';
 }
 
@@ -78,7 +87,8 @@ export function filterViolations(quantity: DecimalLike, price: DecimalLike, filt
   if (!step.isZero() && !q.minus(filters.minQty).mod(step).isZero()) out.push('QTY_NOT_ON_STEP');
   const notional = q.mul(p);
   if (notional.lt(filters.minNotional)) out.push('NOTIONAL_BELOW_MIN');
-  if (filters.maxNotional !== null && !dec(filters.maxNotional).isZero() && notional.gt(filters.maxNotional)) out.push('NOTIONAL_ABOVE_MAX');
+  if (filters.maxNotional !== null && !dec(filters.maxNotional).isZero() && notional.gt(filters.maxNotional))
+    out.push('NOTIONAL_ABOVE_MAX');
   return out;
 }
 

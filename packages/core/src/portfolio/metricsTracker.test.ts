@@ -7,7 +7,20 @@ const PERIOD = 60_000;
 const YEAR_MS = 365 * 86_400_000;
 
 function fill(overrides: Partial<Fill>): Fill {
-  return { tradeId: 't', clientOrderId: 'c', symbol: 'BTC/USDT', side: 'BUY', price: '100', quantity: '1', quoteQuantity: '100', fee: '0', feeAsset: 'USDT', liquidity: 'taker', time: 1, ...overrides };
+  return {
+    tradeId: 't',
+    clientOrderId: 'c',
+    symbol: 'BTC/USDT',
+    side: 'BUY',
+    price: '100',
+    quantity: '1',
+    quoteQuantity: '100',
+    fee: '0',
+    feeAsset: 'USDT',
+    liquidity: 'taker',
+    time: 1,
+    ...overrides,
+  };
 }
 
 /** Feeds fills through applyFill, as the cycle does, and returns the tracker. */
@@ -85,7 +98,7 @@ describe('MetricsTracker', () => {
 
   it('averages exposure over the equity marks', () => {
     const t = new MetricsTracker({ startingEquity: 100, periodMs: PERIOD });
-    [0, 0.5, 1, 0.5].forEach((x, i) => t.onEquity(i * PERIOD, 100, x));
+    for (const [i, x] of [0, 0.5, 1, 0.5].entries()) t.onEquity(i * PERIOD, 100, x);
     expect(t.snapshot(0, null).exposurePct).toBe(50);
   });
 

@@ -3,7 +3,20 @@ import type { Fill } from '../domain/orders.js';
 import { applyFill, unrealizedPnl } from './position.js';
 
 function fill(overrides: Partial<Fill>): Fill {
-  return { tradeId: 't', clientOrderId: 'c', symbol: 'BTC/USDT', side: 'BUY', price: '100', quantity: '1', quoteQuantity: '100', fee: '0', feeAsset: 'BTC', liquidity: 'taker', time: 1, ...overrides };
+  return {
+    tradeId: 't',
+    clientOrderId: 'c',
+    symbol: 'BTC/USDT',
+    side: 'BUY',
+    price: '100',
+    quantity: '1',
+    quoteQuantity: '100',
+    fee: '0',
+    feeAsset: 'BTC',
+    liquidity: 'taker',
+    time: 1,
+    ...overrides,
+  };
 }
 
 describe('applyFill', () => {
@@ -24,7 +37,10 @@ describe('applyFill', () => {
   it('realizes PnL on a sell net of the entry and exit fees', () => {
     const bought = applyFill(null, fill({ quantity: '2', quoteQuantity: '200', fee: '0.2', feeAsset: 'USDT' }));
     expect(bought.position.avgEntryPrice).toBe('100.1');
-    const sold = applyFill(bought.position, fill({ side: 'SELL', price: '110', quantity: '1', quoteQuantity: '110', fee: '0.11', feeAsset: 'USDT', time: 3 }));
+    const sold = applyFill(
+      bought.position,
+      fill({ side: 'SELL', price: '110', quantity: '1', quoteQuantity: '110', fee: '0.11', feeAsset: 'USDT', time: 3 }),
+    );
     // 110 − 0.11 exit fee − 100.1 entry = 9.79
     expect(sold.realizedPnl).toBe('9.79');
     expect(sold.position).toMatchObject({ quantity: '1', avgEntryPrice: '100.1', realizedPnl: '9.79' });

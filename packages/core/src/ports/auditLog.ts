@@ -35,7 +35,9 @@ export interface AuditFilter {
   readonly to?: number;
 }
 
-export type AuditVerification = { readonly ok: true; readonly count: number } | { readonly ok: false; readonly count: number; readonly brokenAtId: number; readonly problem: string };
+export type AuditVerification =
+  | { readonly ok: true; readonly count: number }
+  | { readonly ok: false; readonly count: number; readonly brokenAtId: number; readonly problem: string };
 
 /** Append-only, hash-chained event log. */
 export interface AuditLog {

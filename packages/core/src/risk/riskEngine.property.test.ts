@@ -11,8 +11,28 @@ import { buildRiskInput, buildRiskLimits } from './riskInput.fixture.js';
 
 const filtersArb: fc.Arbitrary<SymbolFilters> = fc.constantFrom(
   buildSymbolFilters(),
-  buildSymbolFilters({ symbol: 'ETH/BTC', base: 'ETH', quote: 'BTC', tickSize: '0.00001', minPrice: '0.00001', stepSize: '0.0001', minQty: '0.0001', minNotional: '0.0001', maxNotional: null }),
-  buildSymbolFilters({ symbol: 'DOGE/USDT', base: 'DOGE', quote: 'USDT', tickSize: '0.00001', minPrice: '0.00001', stepSize: '1', minQty: '1', maxQty: '50000', minNotional: '1' }),
+  buildSymbolFilters({
+    symbol: 'ETH/BTC',
+    base: 'ETH',
+    quote: 'BTC',
+    tickSize: '0.00001',
+    minPrice: '0.00001',
+    stepSize: '0.0001',
+    minQty: '0.0001',
+    minNotional: '0.0001',
+    maxNotional: null,
+  }),
+  buildSymbolFilters({
+    symbol: 'DOGE/USDT',
+    base: 'DOGE',
+    quote: 'USDT',
+    tickSize: '0.00001',
+    minPrice: '0.00001',
+    stepSize: '1',
+    minQty: '1',
+    maxQty: '50000',
+    minNotional: '1',
+  }),
 );
 
 /** Everything is generated in units of the account's value, so sizes land around the filters' minimums as often as far from them. */
@@ -41,8 +61,12 @@ describe('RiskEngine invariants', () => {
         const price = Number(dec(s.priceMantissa).mul(dec(10).pow(s.priceExponent - 2)));
         // Quote-denominated values are scaled so that 1 000 "units" is always a tradable amount.
         const unit = Number(filters.minNotional) / 5;
-        const freeQuote = dec(s.quoteValue * unit).toDecimalPlaces(8).toFixed();
-        const freeBase = dec((s.baseValue * unit) / price).toDecimalPlaces(8).toFixed();
+        const freeQuote = dec(s.quoteValue * unit)
+          .toDecimalPlaces(8)
+          .toFixed();
+        const freeBase = dec((s.baseValue * unit) / price)
+          .toDecimalPlaces(8)
+          .toFixed();
         const equity = s.quoteValue * unit + s.baseValue * unit;
         const signal: TradeSignal = {
           action: s.side,
@@ -53,7 +77,17 @@ describe('RiskEngine invariants', () => {
           ...('baseFraction' in s.size ? { baseQuantity: s.size.baseFraction * Number(freeBase) } : {}),
         };
         const limits = buildRiskLimits({ slippageBps: s.slippageBps, maxOrderNotional: 0, maxPositionPct: 100 });
-        const input = buildRiskInput({ filters, price, signal, freeQuote, freeBase, equity, peakEquity: equity, dayStartEquity: equity, positionQuantity: freeBase });
+        const input = buildRiskInput({
+          filters,
+          price,
+          signal,
+          freeQuote,
+          freeBase,
+          equity,
+          peakEquity: equity,
+          dayStartEquity: equity,
+          positionQuantity: freeBase,
+        });
         const decision = new RiskEngine(limits).evaluate(input);
         if (decision.decision !== 'ALLOW') return;
         allowed++;
@@ -62,7 +96,17 @@ describe('RiskEngine invariants', () => {
         else expect(dec(decision.quantity).mul(decision.price).lte(freeQuote)).toBe(true);
 
         const broker = PaperBroker.start({ filters, slippageBps: s.slippageBps, makerFeePct: 0.1, takerFeePct: 0.1 }, freeQuote, freeBase);
-        const intent = { clientOrderId: 'p1', symbol: filters.symbol, side: decision.side, type: decision.type, quantity: decision.quantity, price: decision.type === 'LIMIT' ? decision.price : null, cycleId: null, reason: 'property', tag: null };
+        const intent = {
+          clientOrderId: 'p1',
+          symbol: filters.symbol,
+          side: decision.side,
+          type: decision.type,
+          quantity: decision.quantity,
+          price: decision.type === 'LIMIT' ? decision.price : null,
+          cycleId: null,
+          reason: 'property',
+          tag: null,
+        };
         const { orders } = await broker.submit(intent, { now: 1, price, high: price, low: price });
         expect(orders[0]?.status).not.toBe('REJECTED');
       }),

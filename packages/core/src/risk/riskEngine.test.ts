@@ -16,12 +16,22 @@ function reasons(decision: RiskDecision): readonly string[] {
 describe('RiskEngine allows', () => {
   it('sizes a market buy at RISK_ORDER_SIZE_PCT of equity at the latest price', () => {
     const decision = engine.evaluate(buildRiskInput());
-    expect(decision).toMatchObject({ decision: 'ALLOW', side: 'BUY', type: 'MARKET', quantity: '0.05', price: '20000', notional: '1000', shrunkBy: [] });
+    expect(decision).toMatchObject({
+      decision: 'ALLOW',
+      side: 'BUY',
+      type: 'MARKET',
+      quantity: '0.05',
+      price: '20000',
+      notional: '1000',
+      shrunkBy: [],
+    });
   });
 
   it('puts a limit buy on the tick below and a limit sell on the tick above the signal price', () => {
     const b = engine.evaluate(buildRiskInput({ signal: buy({ limitPrice: 19_999.999, quoteAmount: 100 }) }));
-    const s = engine.evaluate(buildRiskInput({ signal: sell({ limitPrice: 20_000.001, baseQuantity: 0.01 }), freeBase: '1', positionQuantity: '1' }));
+    const s = engine.evaluate(
+      buildRiskInput({ signal: sell({ limitPrice: 20_000.001, baseQuantity: 0.01 }), freeBase: '1', positionQuantity: '1' }),
+    );
     expect(b).toMatchObject({ decision: 'ALLOW', type: 'LIMIT', price: '19999.99' });
     expect(s).toMatchObject({ decision: 'ALLOW', type: 'LIMIT', price: '20000.01', quantity: '0.01' });
   });
@@ -81,7 +91,10 @@ describe('RiskEngine blocks, one reason code each', () => {
   });
 
   it('BELOW_MIN_QTY when the quantity truncates below the minimum quantity', () => {
-    expect(reasons(engine.evaluate(buildRiskInput({ signal: buy({ baseQuantity: 0.000009 }) })))).toEqual(['BELOW_MIN_QTY', 'BELOW_MIN_NOTIONAL']);
+    expect(reasons(engine.evaluate(buildRiskInput({ signal: buy({ baseQuantity: 0.000009 }) })))).toEqual([
+      'BELOW_MIN_QTY',
+      'BELOW_MIN_NOTIONAL',
+    ]);
   });
 
   it('MAX_POSITION when the position already fills the limit', () => {
@@ -115,7 +128,9 @@ describe('RiskEngine blocks, one reason code each', () => {
   });
 
   it('FILTER_VIOLATION when the limit price is outside the price filter', () => {
-    expect(reasons(engine.evaluate(buildRiskInput({ signal: buy({ limitPrice: 2_000_000, baseQuantity: 0.00001 }) })))).toEqual(['FILTER_VIOLATION']);
+    expect(reasons(engine.evaluate(buildRiskInput({ signal: buy({ limitPrice: 2_000_000, baseQuantity: 0.00001 }) })))).toEqual([
+      'FILTER_VIOLATION',
+    ]);
   });
 
   it('reports every gate that fails at once, with its inputs', () => {
@@ -127,14 +142,25 @@ describe('RiskEngine blocks, one reason code each', () => {
 
 describe('RiskEngine.checkAccount', () => {
   it('asks for an emergency stop at the drawdown limit and blocks buys at the daily loss limit', () => {
-    expect(engine.checkAccount({ equity: 8_000, peakEquity: 10_000, dayStartEquity: 8_000 })).toMatchObject({ emergencyStop: true, blockBuys: false, reasons: ['MAX_DRAWDOWN'] });
-    expect(engine.checkAccount({ equity: 9_500, peakEquity: 10_000, dayStartEquity: 10_000 })).toMatchObject({ emergencyStop: false, blockBuys: true, reasons: ['DAILY_LOSS_LIMIT'] });
+    expect(engine.checkAccount({ equity: 8_000, peakEquity: 10_000, dayStartEquity: 8_000 })).toMatchObject({
+      emergencyStop: true,
+      blockBuys: false,
+      reasons: ['MAX_DRAWDOWN'],
+    });
+    expect(engine.checkAccount({ equity: 9_500, peakEquity: 10_000, dayStartEquity: 10_000 })).toMatchObject({
+      emergencyStop: false,
+      blockBuys: true,
+      reasons: ['DAILY_LOSS_LIMIT'],
+    });
     expect(engine.checkAccount({ equity: 9_600, peakEquity: 10_000, dayStartEquity: 10_000 }).reasons).toEqual([]);
   });
 
   it('treats a limit of 0 as switched off', () => {
     const off = new RiskEngine(buildRiskLimits({ maxDrawdownPct: 0, dailyLossLimitPct: 0 }));
-    expect(off.checkAccount({ equity: 1, peakEquity: 10_000, dayStartEquity: 10_000 })).toMatchObject({ emergencyStop: false, blockBuys: false });
+    expect(off.checkAccount({ equity: 1, peakEquity: 10_000, dayStartEquity: 10_000 })).toMatchObject({
+      emergencyStop: false,
+      blockBuys: false,
+    });
   });
 });
 

@@ -4,10 +4,10 @@ import { decStr } from '../money/decimal.js';
 import { filterViolations, quantizePrice } from '../money/filters.js';
 import { canTrade } from '../state/tradingState.js';
 import { type AccountCheck, type AccountCheckInput, checkAccount } from './accountCheck.js';
-import type { OrderPrices, RiskInput, RiskInputs } from './riskInput.js';
-import type { RiskReasonCode } from './reasonCodes.js';
-import { maxDataAgeMs, type RiskLimits } from './riskLimits.js';
 import { type SizeCap, sizeOrder } from './orderSizing.js';
+import type { RiskReasonCode } from './reasonCodes.js';
+import type { OrderPrices, RiskInput, RiskInputs } from './riskInput.js';
+import { maxDataAgeMs, type RiskLimits } from './riskLimits.js';
 
 export type { OrderPrices, RiskInput, RiskInputs } from './riskInput.js';
 

@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../config/schema.js';
 import { IllegalTransitionError } from '../errors/errors.js';
-import { canTrade, nextState, roleAtLeast, TRADING_STATES, TRANSITION_COMMANDS, type TradingState, type TransitionCommand } from './tradingState.js';
+import {
+  canTrade,
+  nextState,
+  roleAtLeast,
+  TRADING_STATES,
+  TRANSITION_COMMANDS,
+  type TradingState,
+  type TransitionCommand,
+} from './tradingState.js';
 
 const actors = [...ROLES, 'system'] as const;
 
@@ -64,7 +72,9 @@ describe('trading state machine', () => {
   });
 
   it('says why an illegal transition is refused', () => {
-    expect(() => nextState('EMERGENCY_STOP', { command: 'resume', actorRole: 'admin', reason: '' })).toThrow(/manual_resume by an admin with a reason/);
+    expect(() => nextState('EMERGENCY_STOP', { command: 'resume', actorRole: 'admin', reason: '' })).toThrow(
+      /manual_resume by an admin with a reason/,
+    );
     expect(() => nextState('RUNNING', { command: 'pause', actorRole: 'viewer', reason: '' })).toThrow(/needs role operator/);
   });
 });

@@ -6,14 +6,14 @@ import { StrategyHost } from '../cycle/strategyHost.js';
 import { TradingCycle } from '../cycle/tradingCycle.js';
 import { type Candle, type SymbolFilters, TIMEFRAME_MS, type Timeframe } from '../domain/market.js';
 import { PaperBroker, paperBrokerOptionsFromConfig } from '../execution/paperBroker.js';
+import { MetricsTracker } from '../portfolio/metricsTracker.js';
 import { silentNotifier } from '../ports/notifier.js';
 import type { Store } from '../ports/store.js';
-import { MetricsTracker } from '../portfolio/metricsTracker.js';
 import { EquityWatermarks } from '../risk/equityWatermarks.js';
 import { RiskEngine } from '../risk/riskEngine.js';
-import { BTC_FILTERS } from '../strategy/testing/contextBuilder.js';
 import { riskLimitsFromConfig } from '../risk/riskLimits.js';
 import type { TradingState } from '../state/tradingState.js';
+import { BTC_FILTERS } from '../strategy/testing/contextBuilder.js';
 
 export { BTC_FILTERS };
 
@@ -31,7 +31,12 @@ export interface PaperCycleHarness {
  * every cycle) driven by recorded candles instead of the exchange: lets tests compare paper with
  * backtest and simulate restarts against any Store.
  */
-export function paperCycleHarness(store: Store, candles: Partial<Record<Timeframe, readonly Candle[]>>, env: Record<string, string>, filters: SymbolFilters = BTC_FILTERS): PaperCycleHarness {
+export function paperCycleHarness(
+  store: Store,
+  candles: Partial<Record<Timeframe, readonly Candle[]>>,
+  env: Record<string, string>,
+  filters: SymbolFilters = BTC_FILTERS,
+): PaperCycleHarness {
   const config = parseConfig(env);
   const settings = strategySettingsFromConfig(config);
   const host = new StrategyHost(store, settings);
@@ -56,7 +61,10 @@ export function paperCycleHarness(store: Store, candles: Partial<Record<Timefram
     strategies: host,
     risk: new RiskEngine(riskLimitsFromConfig(config)),
     filters,
-    metrics: new MetricsTracker({ startingEquity: config.TRADING_PAPER_STARTING_EQUITY, periodMs: TIMEFRAME_MS[settings.primaryTimeframe] }),
+    metrics: new MetricsTracker({
+      startingEquity: config.TRADING_PAPER_STARTING_EQUITY,
+      periodMs: TIMEFRAME_MS[settings.primaryTimeframe],
+    }),
     watermarks: EquityWatermarks.fromHistory(store.equity.series(0)),
     state: () => harness.state,
     emergencyStop: async () => {

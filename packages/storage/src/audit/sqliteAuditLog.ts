@@ -21,9 +21,23 @@ interface Row {
 }
 
 /** The hash covers every column but the id, chained to the previous row's hash. */
-export function eventHash(prevHash: string, e: { time: number; type: string; actor: string; reason: string; inputsJson: string; outcome: string; correlationId: string | null }): string {
+export function eventHash(
+  prevHash: string,
+  e: { time: number; type: string; actor: string; reason: string; inputsJson: string; outcome: string; correlationId: string | null },
+): string {
   return createHash('sha256')
-    .update(canonicalJson({ prevHash, time: e.time, type: e.type, actor: e.actor, reason: e.reason, inputs: e.inputsJson, outcome: e.outcome, correlationId: e.correlationId }))
+    .update(
+      canonicalJson({
+        prevHash,
+        time: e.time,
+        type: e.type,
+        actor: e.actor,
+        reason: e.reason,
+        inputs: e.inputsJson,
+        outcome: e.outcome,
+        correlationId: e.correlationId,
+      }),
+    )
     .digest('hex');
 }
 
@@ -55,10 +69,29 @@ export function sqliteAuditLog(sqlite: Database.Database): AuditLog {
   const appendTx = sqlite.transaction((e: AuditEventInput): AuditEvent => {
     const prevHash = (lastHash.get() as { hash: string } | undefined)?.hash ?? GENESIS_HASH;
     const inputsJson = canonicalJson(redactSecrets(e.inputs ?? {}));
-    const row = { time: e.time, type: e.type, actor: e.actor, reason: e.reason, inputsJson, outcome: e.outcome ?? 'ok', correlationId: e.correlationId ?? null };
+    const row = {
+      time: e.time,
+      type: e.type,
+      actor: e.actor,
+      reason: e.reason,
+      inputsJson,
+      outcome: e.outcome ?? 'ok',
+      correlationId: e.correlationId ?? null,
+    };
     const hash = eventHash(prevHash, row);
     const info = insert.run(row.time, row.type, row.actor, row.reason, row.inputsJson, row.outcome, row.correlationId, prevHash, hash);
-    return { id: Number(info.lastInsertRowid), time: row.time, type: row.type, actor: row.actor, reason: row.reason, inputs: JSON.parse(inputsJson) as unknown, outcome: row.outcome, correlationId: row.correlationId, prevHash, hash };
+    return {
+      id: Number(info.lastInsertRowid),
+      time: row.time,
+      type: row.type,
+      actor: row.actor,
+      reason: row.reason,
+      inputs: JSON.parse(inputsJson) as unknown,
+      outcome: row.outcome,
+      correlationId: row.correlationId,
+      prevHash,
+      hash,
+    };
   });
 
   return {
@@ -67,13 +100,17 @@ export function sqliteAuditLog(sqlite: Database.Database): AuditLog {
       const limit = pageLimit(page);
       const where: string[] = [];
       const args: unknown[] = [];
-      if (filter.type) (where.push('type = ?'), args.push(filter.type));
-      if (filter.typePrefix) (where.push('type like ?'), args.push(`${filter.typePrefix.replace(/[%_]/g, '')}%`));
-      if (filter.actor) (where.push('actor = ?'), args.push(filter.actor));
-      if (filter.correlationId) (where.push('correlation_id = ?'), args.push(filter.correlationId));
-      if (filter.from !== undefined) (where.push('time >= ?'), args.push(filter.from));
-      if (filter.to !== undefined) (where.push('time <= ?'), args.push(filter.to));
-      if (page.cursor !== undefined) (where.push('id < ?'), args.push(page.cursor));
+      const add = (clause: string, value: unknown) => {
+        where.push(clause);
+        args.push(value);
+      };
+      if (filter.type) add('type = ?', filter.type);
+      if (filter.typePrefix) add('type like ?', `${filter.typePrefix.replace(/[%_]/g, '')}%`);
+      if (filter.actor) add('actor = ?', filter.actor);
+      if (filter.correlationId) add('correlation_id = ?', filter.correlationId);
+      if (filter.from !== undefined) add('time >= ?', filter.from);
+      if (filter.to !== undefined) add('time <= ?', filter.to);
+      if (page.cursor !== undefined) add('id < ?', page.cursor);
       const sql = `select * from events_log ${where.length ? `where ${where.join(' and ')}` : ''} order by id desc limit ?`;
       const rows = sqlite.prepare(sql).all(...args, limit + 1) as Row[];
       const hasMore = rows.length > limit;
@@ -85,14 +122,30 @@ export function sqliteAuditLog(sqlite: Database.Database): AuditLog {
       let count = 0;
       let lastId = 0;
       for (const r of sqlite.prepare('select * from events_log order by id').iterate() as IterableIterator<Row>) {
-        if (r.prev_hash !== prev) return { ok: false, count, brokenAtId: r.id, problem: `row ${r.id} does not link to the previous row (a row before it was deleted or edited)` };
-        const expected = eventHash(prev, { time: r.time, type: r.type, actor: r.actor, reason: r.reason, inputsJson: r.inputs_json, outcome: r.outcome, correlationId: r.correlation_id });
-        if (expected !== r.hash) return { ok: false, count, brokenAtId: r.id, problem: `row ${r.id} was modified (its content no longer matches its hash)` };
+        if (r.prev_hash !== prev)
+          return {
+            ok: false,
+            count,
+            brokenAtId: r.id,
+            problem: `row ${r.id} does not link to the previous row (a row before it was deleted or edited)`,
+          };
+        const expected = eventHash(prev, {
+          time: r.time,
+          type: r.type,
+          actor: r.actor,
+          reason: r.reason,
+          inputsJson: r.inputs_json,
+          outcome: r.outcome,
+          correlationId: r.correlation_id,
+        });
+        if (expected !== r.hash)
+          return { ok: false, count, brokenAtId: r.id, problem: `row ${r.id} was modified (its content no longer matches its hash)` };
         prev = r.hash;
         lastId = r.id;
         count++;
       }
-      const seq = (sqlite.prepare("select seq from sqlite_sequence where name = 'events_log'").get() as { seq: number } | undefined)?.seq ?? 0;
+      const seq =
+        (sqlite.prepare("select seq from sqlite_sequence where name = 'events_log'").get() as { seq: number } | undefined)?.seq ?? 0;
       if (seq > lastId) return { ok: false, count, brokenAtId: lastId + 1, problem: `rows after ${lastId} (up to ${seq}) were deleted` };
       return { ok: true, count };
     },

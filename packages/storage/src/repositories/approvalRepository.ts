@@ -60,7 +60,13 @@ export function approvalRepository(db: Db): ApprovalRepository {
       const where: SQL[] = [];
       if (filter.status) where.push(eq(approvals.status, filter.status));
       if (page.cursor !== undefined) where.push(lt(approvals.id, page.cursor));
-      const rows = db.select().from(approvals).where(and(...where)).orderBy(desc(approvals.id)).limit(limit + 1).all();
+      const rows = db
+        .select()
+        .from(approvals)
+        .where(and(...where))
+        .orderBy(desc(approvals.id))
+        .limit(limit + 1)
+        .all();
       return toPage(rows, limit, toApproval);
     },
     pendingExpiredAt(now) {

@@ -14,11 +14,15 @@ export function candleRepository(sqlite: Database.Database): CandleRepository {
   const latestStmt = sqlite.prepare(
     'select * from (select open_time as openTime, open, high, low, close, volume from candles_cache where symbol = ? and timeframe = ? and open_time <= ? order by open_time desc limit ?) order by openTime',
   );
-  const boundsStmt = sqlite.prepare('select min(open_time) as first, max(open_time) as last, count(*) as count from candles_cache where symbol = ? and timeframe = ?');
+  const boundsStmt = sqlite.prepare(
+    'select min(open_time) as first, max(open_time) as last, count(*) as count from candles_cache where symbol = ? and timeframe = ?',
+  );
   const gapInsert = sqlite.prepare(
     'insert into candle_gaps (symbol, timeframe, from_open_time, to_open_time) values (?, ?, ?, ?) on conflict (symbol, timeframe, from_open_time) do update set to_open_time = excluded.to_open_time',
   );
-  const gapsStmt = sqlite.prepare('select symbol, timeframe, from_open_time as "from", to_open_time as "to" from candle_gaps where symbol = ? and timeframe = ? order by from_open_time');
+  const gapsStmt = sqlite.prepare(
+    'select symbol, timeframe, from_open_time as "from", to_open_time as "to" from candle_gaps where symbol = ? and timeframe = ? order by from_open_time',
+  );
   const upsertAll = sqlite.transaction((symbol: string, timeframe: string, candles: readonly Candle[]) => {
     for (const c of candles) upsert.run(symbol, timeframe, c.openTime, c.open, c.high, c.low, c.close, c.volume);
     return candles.length;

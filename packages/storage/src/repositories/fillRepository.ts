@@ -26,7 +26,11 @@ function toFill(r: Row): Fill {
 export function fillRepository(db: Db): FillRepository {
   return {
     insert(fill) {
-      const result = db.insert(fills).values({ ...fill }).onConflictDoNothing().run();
+      const result = db
+        .insert(fills)
+        .values({ ...fill })
+        .onConflictDoNothing()
+        .run();
       return result.changes > 0;
     },
     list(filter, page) {
@@ -37,7 +41,13 @@ export function fillRepository(db: Db): FillRepository {
       if (filter.from !== undefined) where.push(gte(fills.time, filter.from));
       if (filter.to !== undefined) where.push(lte(fills.time, filter.to));
       if (page.cursor !== undefined) where.push(lt(fills.id, page.cursor));
-      const rows = db.select().from(fills).where(and(...where)).orderBy(desc(fills.id)).limit(limit + 1).all();
+      const rows = db
+        .select()
+        .from(fills)
+        .where(and(...where))
+        .orderBy(desc(fills.id))
+        .limit(limit + 1)
+        .all();
       return toPage(rows, limit, toFill);
     },
     all(symbol) {

@@ -31,7 +31,9 @@ function toOrder(r: Row): Order {
 export function orderRepository(db: Db): OrderRepository {
   return {
     insert(order) {
-      db.insert(orders).values({ ...order }).run();
+      db.insert(orders)
+        .values({ ...order })
+        .run();
     },
     update(order) {
       const { clientOrderId, createdAt: _createdAt, ...rest } = order;
@@ -58,7 +60,13 @@ export function orderRepository(db: Db): OrderRepository {
       if (filter.from !== undefined) where.push(gte(orders.createdAt, filter.from));
       if (filter.to !== undefined) where.push(lte(orders.createdAt, filter.to));
       if (page.cursor !== undefined) where.push(lt(orders.id, page.cursor));
-      const rows = db.select().from(orders).where(and(...where)).orderBy(desc(orders.id)).limit(limit + 1).all();
+      const rows = db
+        .select()
+        .from(orders)
+        .where(and(...where))
+        .orderBy(desc(orders.id))
+        .limit(limit + 1)
+        .all();
       return toPage(rows, limit, toOrder);
     },
   };

@@ -11,7 +11,15 @@ export function positionRepository(db: Db): PositionRepository {
     upsert(position) {
       db.insert(positions)
         .values({ ...position })
-        .onConflictDoUpdate({ target: positions.symbol, set: { quantity: position.quantity, avgEntryPrice: position.avgEntryPrice, realizedPnl: position.realizedPnl, updatedAt: position.updatedAt } })
+        .onConflictDoUpdate({
+          target: positions.symbol,
+          set: {
+            quantity: position.quantity,
+            avgEntryPrice: position.avgEntryPrice,
+            realizedPnl: position.realizedPnl,
+            updatedAt: position.updatedAt,
+          },
+        })
         .run();
     },
     list() {

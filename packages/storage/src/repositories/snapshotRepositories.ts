@@ -23,7 +23,9 @@ export function equityRepository(db: Db): EquityRepository {
   const t = equitySnapshots;
   return {
     insert(snapshot) {
-      db.insert(t).values({ ...snapshot }).run();
+      db.insert(t)
+        .values({ ...snapshot })
+        .run();
     },
     latest() {
       const row = db.select().from(t).orderBy(desc(t.id)).limit(1).get();
@@ -35,7 +37,13 @@ export function equityRepository(db: Db): EquityRepository {
     },
     list(range, page) {
       const limit = pageLimit(page);
-      const rows = db.select().from(t).where(rangeWhere(t.time, t.id, range, page.cursor)).orderBy(desc(t.id)).limit(limit + 1).all();
+      const rows = db
+        .select()
+        .from(t)
+        .where(rangeWhere(t.time, t.id, range, page.cursor))
+        .orderBy(desc(t.id))
+        .limit(limit + 1)
+        .all();
       return toPage(rows, limit, (r) => withoutId(r) as EquitySnapshot);
     },
     series(from) {
@@ -54,7 +62,9 @@ export function metricsRepository(db: Db): MetricsRepository {
   const t = metricsSnapshots;
   return {
     insert(snapshot) {
-      db.insert(t).values({ ...snapshot }).run();
+      db.insert(t)
+        .values({ ...snapshot })
+        .run();
     },
     latest() {
       const row = db.select().from(t).orderBy(desc(t.id)).limit(1).get();
@@ -62,7 +72,13 @@ export function metricsRepository(db: Db): MetricsRepository {
     },
     list(range, page) {
       const limit = pageLimit(page);
-      const rows = db.select().from(t).where(rangeWhere(t.time, t.id, range, page.cursor)).orderBy(desc(t.id)).limit(limit + 1).all();
+      const rows = db
+        .select()
+        .from(t)
+        .where(rangeWhere(t.time, t.id, range, page.cursor))
+        .orderBy(desc(t.id))
+        .limit(limit + 1)
+        .all();
       return toPage(rows, limit, (r) => withoutId(r) as MetricsSnapshot);
     },
   };

@@ -29,18 +29,43 @@ export function userRepository(db: Db): UserRepository {
   const byName = (username: string) => (db.select().from(users).where(eq(users.username, username)).get() as User | undefined) ?? null;
   return {
     create({ username, passwordHash, role, now }) {
-      return db.insert(users).values({ username, passwordHash, role, tokenVersion: 0, createdAt: now, updatedAt: now }).returning().get() as User;
+      return db
+        .insert(users)
+        .values({ username, passwordHash, role, tokenVersion: 0, createdAt: now, updatedAt: now })
+        .returning()
+        .get() as User;
     },
     byName,
     list: () => db.select().from(users).orderBy(asc(users.username)).all() as User[],
     setRole(username, role, now) {
-      return (db.update(users).set({ role, tokenVersion: sql`${users.tokenVersion} + 1`, updatedAt: now }).where(eq(users.username, username)).returning().get() as User | undefined) ?? null;
+      return (
+        (db
+          .update(users)
+          .set({ role, tokenVersion: sql`${users.tokenVersion} + 1`, updatedAt: now })
+          .where(eq(users.username, username))
+          .returning()
+          .get() as User | undefined) ?? null
+      );
     },
     setPasswordHash(username, passwordHash, now) {
-      return (db.update(users).set({ passwordHash, tokenVersion: sql`${users.tokenVersion} + 1`, updatedAt: now }).where(eq(users.username, username)).returning().get() as User | undefined) ?? null;
+      return (
+        (db
+          .update(users)
+          .set({ passwordHash, tokenVersion: sql`${users.tokenVersion} + 1`, updatedAt: now })
+          .where(eq(users.username, username))
+          .returning()
+          .get() as User | undefined) ?? null
+      );
     },
     bumpTokenVersion(username, now) {
-      return (db.update(users).set({ tokenVersion: sql`${users.tokenVersion} + 1`, updatedAt: now }).where(eq(users.username, username)).returning().get() as User | undefined) ?? null;
+      return (
+        (db
+          .update(users)
+          .set({ tokenVersion: sql`${users.tokenVersion} + 1`, updatedAt: now })
+          .where(eq(users.username, username))
+          .returning()
+          .get() as User | undefined) ?? null
+      );
     },
     remove: (username) => db.delete(users).where(eq(users.username, username)).run().changes > 0,
     count: () => db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0,

@@ -63,7 +63,8 @@ export function createSignedExchange(options: SignedExchangeOptions): SignedExch
   const findOrder = (ctx: RouteContext, symbol: string, code: number, msg: string) => {
     const orderId = ctx.params.get('orderId');
     const clientId = ctx.params.get('origClientOrderId');
-    if (!orderId && !clientId) throw new BinanceApiError(400, -1102, "Param 'origClientOrderId' or 'orderId' must be sent, but both were empty/null!");
+    if (!orderId && !clientId)
+      throw new BinanceApiError(400, -1102, "Param 'origClientOrderId' or 'orderId' must be sent, but both were empty/null!");
     const order = orderId ? engine.byOrderId(symbol, Number(orderId)) : engine.byClientId(symbol, clientId as string);
     if (!order) throw new BinanceApiError(400, code, msg);
     return order;
@@ -73,7 +74,8 @@ export function createSignedExchange(options: SignedExchangeOptions): SignedExch
     const symbol = signed(ctx, true) as string;
     const side = ctx.params.get('side');
     const type = ctx.params.get('type');
-    if (side !== 'BUY' && side !== 'SELL') throw new BinanceApiError(400, -1102, "Mandatory parameter 'side' was not sent, was empty/null, or malformed.");
+    if (side !== 'BUY' && side !== 'SELL')
+      throw new BinanceApiError(400, -1102, "Mandatory parameter 'side' was not sent, was empty/null, or malformed.");
     if (type !== 'MARKET' && type !== 'LIMIT') throw new BinanceApiError(400, -1116, 'Invalid orderType.');
     const decimal = (name: string): Dec | null => {
       const raw = ctx.params.get(name);
@@ -84,17 +86,32 @@ export function createSignedExchange(options: SignedExchangeOptions): SignedExch
     const quantity = decimal('quantity');
     const quoteOrderQty = decimal('quoteOrderQty');
     const price = decimal('price');
-    if (type === 'LIMIT' && (!price || !quantity || ctx.params.get('timeInForce') === null)) throw new BinanceApiError(400, -1102, 'Mandatory parameter was not sent, was empty/null, or malformed.');
-    if (!quantity && !(type === 'MARKET' && quoteOrderQty)) throw new BinanceApiError(400, -1102, "Mandatory parameter 'quantity' was not sent, was empty/null, or malformed.");
+    if (type === 'LIMIT' && (!price || !quantity || ctx.params.get('timeInForce') === null))
+      throw new BinanceApiError(400, -1102, 'Mandatory parameter was not sent, was empty/null, or malformed.');
+    if (!quantity && !(type === 'MARKET' && quoteOrderQty))
+      throw new BinanceApiError(400, -1102, "Mandatory parameter 'quantity' was not sent, was empty/null, or malformed.");
     const clientOrderId = ctx.params.get('newClientOrderId') ?? `fake-${Date.now()}`;
-    if (!/^[.A-Za-z0-9:/_-]{1,36}$/.test(clientOrderId)) throw new BinanceApiError(400, -1100, "Illegal characters found in parameter 'newClientOrderId'; legal range is '^[\\.A-Z\\:/a-z0-9_-]{1,36}$'.");
+    if (!/^[.A-Za-z0-9:/_-]{1,36}$/.test(clientOrderId))
+      throw new BinanceApiError(
+        400,
+        -1100,
+        "Illegal characters found in parameter 'newClientOrderId'; legal range is '^[\\.A-Z\\:/a-z0-9_-]{1,36}$'.",
+      );
     const partial = faults.take('partialFill');
-    const order = engine.place({ symbol, side, type, quantity, quoteOrderQty, price, clientOrderId, fillRatio: partial?.ratio ?? 1 }, priceOf(ctx, symbol), ctx.serverTime());
+    const order = engine.place(
+      { symbol, side, type, quantity, quoteOrderQty, price, clientOrderId, fillRatio: partial?.ratio ?? 1 },
+      priceOf(ctx, symbol),
+      ctx.serverTime(),
+    );
     // The order exists from here on, whatever the client hears next.
     const after = faults.take('timeoutAfterAccept', 'errorAfterAccept', 'resetAfterAccept');
     const body = fullAckWire(order, engine.trades);
     if (after?.kind === 'timeoutAfterAccept') await sleep(after.delayMs ?? 30_000);
-    if (after?.kind === 'errorAfterAccept') return { status: after.status, body: { code: after.code, msg: after.msg ?? 'Internal error; unable to process your request. Please try again.' } };
+    if (after?.kind === 'errorAfterAccept')
+      return {
+        status: after.status,
+        body: { code: after.code, msg: after.msg ?? 'Internal error; unable to process your request. Please try again.' },
+      };
     if (after?.kind === 'resetAfterAccept') {
       // A Content-Length beyond the body and Connection: close: the client gets half a response and a closed socket.
       return { body, headers: { 'Content-Length': String(JSON.stringify(body).length + 64), Connection: 'close' } };
@@ -142,7 +159,12 @@ export function createSignedExchange(options: SignedExchangeOptions): SignedExch
         const end = Number(ctx.params.get('endTime') ?? Number.MAX_SAFE_INTEGER);
         const limit = Math.min(1000, Number(ctx.params.get('limit') ?? 500));
         const rows = engine.trades.filter(
-          (t) => t.symbol === symbol && (orderId === null || t.orderId === Number(orderId)) && (fromId === null || t.id >= Number(fromId)) && t.time >= start && t.time <= end,
+          (t) =>
+            t.symbol === symbol &&
+            (orderId === null || t.orderId === Number(orderId)) &&
+            (fromId === null || t.id >= Number(fromId)) &&
+            t.time >= start &&
+            t.time <= end,
         );
         return { body: rows.slice(0, limit).map(tradeWire) };
       },
@@ -155,10 +177,22 @@ export function createSignedExchange(options: SignedExchangeOptions): SignedExch
         signed(ctx, false);
         return {
           body: {
-            makerCommission: 10, takerCommission: 10, buyerCommission: 0, sellerCommission: 0,
+            makerCommission: 10,
+            takerCommission: 10,
+            buyerCommission: 0,
+            sellerCommission: 0,
             commissionRates: { maker: '0.00100000', taker: '0.00100000', buyer: '0.00000000', seller: '0.00000000' },
-            canTrade: true, canWithdraw: true, canDeposit: true, brokered: false, requireSelfTradePrevention: false, preventSor: false,
-            updateTime: ctx.serverTime(), accountType: 'SPOT', balances: account.wire(), permissions: ['SPOT'], uid: 354937868,
+            canTrade: true,
+            canWithdraw: true,
+            canDeposit: true,
+            brokered: false,
+            requireSelfTradePrevention: false,
+            preventSor: false,
+            updateTime: ctx.serverTime(),
+            accountType: 'SPOT',
+            balances: account.wire(),
+            permissions: ['SPOT'],
+            uid: 354937868,
           },
         };
       },

@@ -1,9 +1,9 @@
 import { Writable } from 'node:stream';
 import { intent, type LiveRig, startLiveRig, TEST_API_KEY, TEST_API_SECRET } from '@warden/adapters/binance/live/liveTestRig';
+import { parseConfig } from '@warden/core/config/parseConfig';
 import { ManualLiveOrders } from '@warden/core/live/manualLiveOrder';
 import { RiskEngine } from '@warden/core/risk/riskEngine';
 import { riskLimitsFromConfig } from '@warden/core/risk/riskLimits';
-import { parseConfig } from '@warden/core/config/parseConfig';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ApiHarness, startApi } from '../../testing/apiHarness.js';
@@ -21,11 +21,31 @@ const ORDER = { side: 'BUY', type: 'MARKET', quantity: '0.001', reason: 'rebalan
 async function setUp(logLines: string[]): Promise<void> {
   rig = await startLiveRig();
   const config = parseConfig({ DATABASE_PATH: rig.dbPath });
-  const logger = pino({ level: 'debug' }, new Writable({ write: (chunk, _e, cb) => (logLines.push(String(chunk)), cb()) }));
+  const logger = pino(
+    { level: 'debug' },
+    new Writable({
+      write: (chunk, _e, cb) => {
+        logLines.push(String(chunk));
+        cb();
+      },
+    }),
+  );
   const liveOrders = new ManualLiveOrders({
     store: rig.store,
     broker: rig.broker,
-    filters: { symbol: 'BTC/USDT', base: 'BTC', quote: 'USDT', tickSize: '0.01', minPrice: '0.01', maxPrice: '1000000', stepSize: '0.00001', minQty: '0.00001', maxQty: '9000', minNotional: '5', maxNotional: '9000000' },
+    filters: {
+      symbol: 'BTC/USDT',
+      base: 'BTC',
+      quote: 'USDT',
+      tickSize: '0.01',
+      minPrice: '0.01',
+      maxPrice: '1000000',
+      stepSize: '0.00001',
+      minQty: '0.00001',
+      maxQty: '9000',
+      minNotional: '5',
+      maxNotional: '9000000',
+    },
     risk: new RiskEngine(riskLimitsFromConfig(config)),
     newClientOrderId: () => 'wdmanual1',
     handOver: (update) => {
@@ -34,7 +54,16 @@ async function setUp(logLines: string[]): Promise<void> {
     },
     riskContext: async () => {
       const now = rig.clock.now();
-      return { now, state: tradingState, price: 50000, lastCandle: { openTime: now - 3_600_000, timeframeMs: 3_600_000 }, positionQuantity: '0', equity: 15000, peakEquity: 15000, dayStartEquity: 15000 };
+      return {
+        now,
+        state: tradingState,
+        price: 50000,
+        lastCandle: { openTime: now - 3_600_000, timeframeMs: 3_600_000 },
+        positionQuantity: '0',
+        equity: 15000,
+        peakEquity: 15000,
+        dayStartEquity: 15000,
+      };
     },
   });
   h = await startApi({ auth: true, deps: { liveOrders, logger } });
@@ -68,13 +97,20 @@ describe('POST /api/live/orders', () => {
     tradingState = 'RUNNING';
     expect(res.body).toMatchObject({ decision: 'BLOCK', reasons: ['NOT_RUNNING'] });
     expect(rig.venue.engine.orders).toHaveLength(0);
-    expect(rig.store.audit.list({ type: 'live.manual_order' }, { limit: 5 }).items[0]).toMatchObject({ actor: 'user:admin', outcome: 'BLOCK' });
+    expect(rig.store.audit.list({ type: 'live.manual_order' }, { limit: 5 }).items[0]).toMatchObject({
+      actor: 'user:admin',
+      outcome: 'BLOCK',
+    });
   });
 
   it('rejects a body without a reason, with both sizes, or a limit without a price (400)', async () => {
     await setUp([]);
     const token = await h.login('admin');
-    for (const body of [{ ...ORDER, reason: '' }, { ...ORDER, quoteAmount: '50' }, { ...ORDER, type: 'LIMIT' }]) {
+    for (const body of [
+      { ...ORDER, reason: '' },
+      { ...ORDER, quoteAmount: '50' },
+      { ...ORDER, type: 'LIMIT' },
+    ]) {
       expect((await h.request('POST', '/api/live/orders', { token, body })).status).toBe(400);
     }
   });
@@ -89,7 +125,8 @@ describe('POST /api/live/orders', () => {
     texts.push((await h.request('POST', '/api/live/orders', { token, body: { ...ORDER, reason: 'second' } })).text);
     rig.fake.inject({ kind: 'banned', retryAfterSeconds: 1, path: '/api/v3/order' });
     await rig.broker.submit(intent({ clientOrderId: 'wdBan' }), { now: 0, price: 0, high: 0, low: 0 });
-    for (const path of ['/api/events?limit=500', '/api/orders', '/api/system/status', '/api/config']) texts.push((await h.request('GET', path, { token })).text);
+    for (const path of ['/api/events?limit=500', '/api/orders', '/api/system/status', '/api/config'])
+      texts.push((await h.request('GET', path, { token })).text);
     const events = rig.store.audit.list({}, { limit: 500 }).items.map((e) => JSON.stringify(e));
     const everything = [...texts, ...logLines, ...rig.logs, ...rig.alerts, ...events].join('\n');
     expect(events.length).toBeGreaterThan(3);

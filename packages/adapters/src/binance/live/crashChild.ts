@@ -3,8 +3,9 @@
  * killed with SIGKILL (by itself, at CRASH_AT) at the step under test. Mode `submit` places one intent
  * and writes the result the way a cycle does; mode `reconcile` is the restart: start-up reconciliation.
  */
-import { applyBrokerUpdate } from '@warden/core/live/applyBrokerUpdate';
+
 import type { OrderIntent } from '@warden/core/domain/orders';
+import { applyBrokerUpdate } from '@warden/core/live/applyBrokerUpdate';
 import { openStore } from '@warden/storage/openStore';
 import { ExchangeClock } from '../exchangeClock.js';
 import { LiveBroker } from './liveBroker.js';
@@ -19,9 +20,20 @@ const store = openStore(env.DB_PATH as string);
 const die = (step: string) => {
   if (step === crashAt) process.kill(process.pid, 'SIGKILL');
 };
-const clock = new ExchangeClock(async () => ((await (await fetch(`${url}/api/v3/time`)).json()) as { serverTime: number }).serverTime, { resyncEveryMs: 60_000 });
+const clock = new ExchangeClock(async () => ((await (await fetch(`${url}/api/v3/time`)).json()) as { serverTime: number }).serverTime, {
+  resyncEveryMs: 60_000,
+});
 await clock.resync();
-const { exchange, governor } = createLiveExchange({ baseUrl: url, testnet: false, apiKey: TEST_API_KEY, secret: TEST_API_SECRET, recvWindowMs: 5000, timeoutMs: 20_000, clock, baseDelayMs: 20 });
+const { exchange, governor } = createLiveExchange({
+  baseUrl: url,
+  testnet: false,
+  apiKey: TEST_API_KEY,
+  secret: TEST_API_SECRET,
+  recvWindowMs: 5000,
+  timeoutMs: 20_000,
+  clock,
+  baseDelayMs: 20,
+});
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 const broker = new LiveBroker({ exchange, governor, store, filters: BTC_FILTERS, clock, recvWindowMs: 5000, log: quiet, probe: die });
 
@@ -31,7 +43,15 @@ if (env.MODE === 'submit') {
   applyBrokerUpdate(store, update, clock.now(), 'system', intent.cycleId);
   die('fill-applied');
 } else {
-  const reconciler = new LiveReconciler({ broker, store, filters: BTC_FILTERS, now: () => clock.now(), policy: 'report', tolerancePct: 1, log: quiet });
+  const reconciler = new LiveReconciler({
+    broker,
+    store,
+    filters: BTC_FILTERS,
+    now: () => clock.now(),
+    policy: 'report',
+    tolerancePct: 1,
+    log: quiet,
+  });
   const result = await reconciler.reconcileJournal();
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

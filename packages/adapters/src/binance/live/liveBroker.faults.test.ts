@@ -37,7 +37,12 @@ describe('LiveBroker under injected exchange faults: one exchange order per inte
 
   it('-1007 (backend timeout, status unknown) → looked up, not resent', async () => {
     rig = await startLiveRig();
-    rig.venue.faults.inject({ kind: 'errorAfterAccept', status: 408, code: -1007, msg: 'Timeout waiting for response from backend server. Send status unknown; execution status unknown.' });
+    rig.venue.faults.inject({
+      kind: 'errorAfterAccept',
+      status: 408,
+      code: -1007,
+      msg: 'Timeout waiting for response from backend server. Send status unknown; execution status unknown.',
+    });
     const update = await rig.broker.submit(intent(), TICK);
     expect(update.orders[0]?.status).toBe('FILLED');
     expect(posts()).toBe(1);
@@ -84,7 +89,9 @@ describe('LiveBroker under injected exchange faults: one exchange order per inte
     expect(update.orders[0]?.status).toBe('REJECTED');
     expect(rig.alerts.join('\n')).toMatch(/418/);
     const before = rig.fake.requests.length;
-    await expect(rig.broker.submit(intent({ clientOrderId: 'wdOther' }), TICK)).resolves.toMatchObject({ orders: [{ status: 'REJECTED' }] });
+    await expect(rig.broker.submit(intent({ clientOrderId: 'wdOther' }), TICK)).resolves.toMatchObject({
+      orders: [{ status: 'REJECTED' }],
+    });
     expect(rig.fake.requests.length).toBe(before);
   });
 

@@ -59,7 +59,10 @@ describe('LiveBroker against the fake Binance', () => {
 
   it('cancel by client id; emergency cancelAll reports which orders failed to cancel', async () => {
     rig = await startLiveRig();
-    for (const [id, price] of [['wdA', '40000'], ['wdB', '41000']] as const) {
+    for (const [id, price] of [
+      ['wdA', '40000'],
+      ['wdB', '41000'],
+    ] as const) {
       const u = await rig.broker.submit(intent({ clientOrderId: id, type: 'LIMIT', price }), TICK);
       rig.store.orders.update(u.orders[0] as never);
     }
@@ -75,6 +78,9 @@ describe('LiveBroker against the fake Binance', () => {
 
   it('reads balances from the account endpoint as exact decimals', async () => {
     rig = await startLiveRig();
-    expect(await rig.broker.balances()).toEqual({ base: { asset: 'BTC', free: '0.1', locked: '0' }, quote: { asset: 'USDT', free: '10000', locked: '0' } });
+    expect(await rig.broker.balances()).toEqual({
+      base: { asset: 'BTC', free: '0.1', locked: '0' },
+      quote: { asset: 'USDT', free: '10000', locked: '0' },
+    });
   });
 });

@@ -1,5 +1,5 @@
 import type { SymbolFilters } from '@warden/core/domain/market';
-import { type Fill, type Order, type OrderIntent, isOpenStatus } from '@warden/core/domain/orders';
+import { type Fill, isOpenStatus, type Order, type OrderIntent } from '@warden/core/domain/orders';
 import { NotFoundError } from '@warden/core/errors/errors';
 import { needsLookup, resolveUnknownOrder } from '@warden/core/live/unknownOrderResolution';
 import { dec, decMin, decStr, floorToStep } from '@warden/core/money/decimal';
@@ -10,7 +10,16 @@ import type { BinanceExchange } from '../binanceExchange.js';
 import type { RequestGovernor } from '../requestGovernor.js';
 import type { SyncedClock } from './liveExchange.js';
 import { classifySubmitError } from './submitOutcome.js';
-import { fillFromTrade, fillsFromAck, orderFromWire, parseWire, pendingOrder, type WireOrder, wireOrderSchema, wireTradeSchema } from './wireOrders.js';
+import {
+  fillFromTrade,
+  fillsFromAck,
+  orderFromWire,
+  parseWire,
+  pendingOrder,
+  type WireOrder,
+  wireOrderSchema,
+  wireTradeSchema,
+} from './wireOrders.js';
 
 /** Points in an order's life where the crash tests kill the process. */
 export type LiveStep = 'intent-persisted' | 'response-received';
@@ -65,7 +74,15 @@ export class LiveBroker implements Broker {
     const pending = pendingOrder(intent, now);
     store.transaction(() => {
       store.orders.insert(pending);
-      store.audit.append({ time: now, type: 'order.intent', actor: 'system', reason: intent.reason, inputs: { ...intent, mode: 'live' }, outcome: 'PENDING_SUBMIT', correlationId: intent.cycleId });
+      store.audit.append({
+        time: now,
+        type: 'order.intent',
+        actor: 'system',
+        reason: intent.reason,
+        inputs: { ...intent, mode: 'live' },
+        outcome: 'PENDING_SUBMIT',
+        correlationId: intent.cycleId,
+      });
     });
     this.d.probe?.('intent-persisted', intent.clientOrderId);
     void tick;
@@ -76,10 +93,17 @@ export class LiveBroker implements Broker {
     const { exchange, governor } = this.d;
     try {
       const result = await governor.once('createOrder', () =>
-        exchange.createOrder(pending.symbol, pending.type.toLowerCase(), pending.side.toLowerCase() as 'buy' | 'sell', Number(pending.quantity), pending.type === 'LIMIT' ? Number(pending.price) : undefined, {
-          newClientOrderId: pending.clientOrderId,
-          newOrderRespType: 'FULL',
-        }),
+        exchange.createOrder(
+          pending.symbol,
+          pending.type.toLowerCase(),
+          pending.side.toLowerCase() as 'buy' | 'sell',
+          Number(pending.quantity),
+          pending.type === 'LIMIT' ? Number(pending.price) : undefined,
+          {
+            newClientOrderId: pending.clientOrderId,
+            newOrderRespType: 'FULL',
+          },
+        ),
       );
       this.d.probe?.('response-received', pending.clientOrderId);
       const wire = parseWire(wireOrderSchema, result.info, 'order acknowledgement');
@@ -90,14 +114,27 @@ export class LiveBroker implements Broker {
       const message = error instanceof Error ? error.message : String(error);
       if (outcome === 'resend_safe' && !isResend) {
         // 429 / -1021 are refusals of the request itself: nothing reached the matching engine.
-        this.d.log.warn({ clientOrderId: pending.clientOrderId, error: message }, 'order refused as a request; resending once after waiting / resyncing');
+        this.d.log.warn(
+          { clientOrderId: pending.clientOrderId, error: message },
+          'order refused as a request; resending once after waiting / resyncing',
+        );
         if (/timestamp/i.test(message)) await this.d.clock.resync();
         return this.send(pending, true);
       }
       if (outcome === 'banned') this.d.alert?.('Binance banned this IP (418)', ['live orders stopped until the ban ends', message]);
       if (outcome === 'unknown') return this.markUnknown(pending, message);
       this.d.log.warn({ clientOrderId: pending.clientOrderId, error: message }, 'live order rejected');
-      return { orders: [{ ...pending, status: 'REJECTED', reason: `${pending.reason} | rejected: ${message}`.slice(0, 500), updatedAt: this.d.clock.now() }], fills: [] };
+      return {
+        orders: [
+          {
+            ...pending,
+            status: 'REJECTED',
+            reason: `${pending.reason} | rejected: ${message}`.slice(0, 500),
+            updatedAt: this.d.clock.now(),
+          },
+        ],
+        fills: [],
+      };
     }
   }
 
@@ -108,7 +145,15 @@ export class LiveBroker implements Broker {
     const unknown: Order = { ...pending, status: 'UNKNOWN', updatedAt: now };
     store.transaction(() => {
       store.orders.update(unknown);
-      store.audit.append({ time: now, type: 'order.unknown', actor: 'system', reason: message.slice(0, 300), inputs: { clientOrderId: pending.clientOrderId }, outcome: 'UNKNOWN', correlationId: pending.cycleId });
+      store.audit.append({
+        time: now,
+        type: 'order.unknown',
+        actor: 'system',
+        reason: message.slice(0, 300),
+        inputs: { clientOrderId: pending.clientOrderId },
+        outcome: 'UNKNOWN',
+        correlationId: pending.cycleId,
+      });
     });
     this.d.log.warn({ clientOrderId: pending.clientOrderId, error: message }, 'live order outcome unknown; resolving by client order id');
     try {
@@ -145,12 +190,14 @@ export class LiveBroker implements Broker {
     for (const order of orders) {
       const now = this.d.clock.now();
       let wire = listed.get(order.clientOrderId) ?? null;
-      if (wire && dec(wire.executedQty).eq(order.filledQuantity) && order.status !== 'PENDING_SUBMIT' && order.status !== 'UNKNOWN') continue;
+      if (wire && dec(wire.executedQty).eq(order.filledQuantity) && order.status !== 'PENDING_SUBMIT' && order.status !== 'UNKNOWN')
+        continue;
       if (!wire) wire = await this.lookup(order);
       if (!wire) {
         if (!isOpenStatus(order.status) || !needsLookup(order.status)) continue;
         const r = resolveUnknownOrder(order, { found: false }, now, this.d.recvWindowMs);
-        if (r.action === 'mark_rejected') out.push({ ...order, status: 'REJECTED', reason: `${order.reason} | ${r.reason}`.slice(0, 500), updatedAt: now });
+        if (r.action === 'mark_rejected')
+          out.push({ ...order, status: 'REJECTED', reason: `${order.reason} | ${r.reason}`.slice(0, 500), updatedAt: now });
         continue;
       }
       const next = orderFromWire(order, wire, now);
@@ -165,7 +212,9 @@ export class LiveBroker implements Broker {
   private async lookup(order: Order): Promise<WireOrder | null> {
     const { exchange, governor, filters } = this.d;
     try {
-      const found = await governor.read('fetchOrder', () => exchange.fetchOrder('', filters.symbol, { origClientOrderId: order.clientOrderId }));
+      const found = await governor.read('fetchOrder', () =>
+        exchange.fetchOrder('', filters.symbol, { origClientOrderId: order.clientOrderId }),
+      );
       return parseWire(wireOrderSchema, found.info, 'order');
     } catch (error) {
       if (isNotFound(error)) return null;
@@ -177,7 +226,9 @@ export class LiveBroker implements Broker {
   async newFillsOf(order: Order): Promise<Fill[]> {
     if (order.exchangeOrderId === null || dec(order.filledQuantity).isZero()) return [];
     const { exchange, governor, filters, store } = this.d;
-    const trades = await governor.read('fetchMyTrades', () => exchange.fetchMyTrades(filters.symbol, undefined, undefined, { orderId: order.exchangeOrderId }));
+    const trades = await governor.read('fetchMyTrades', () =>
+      exchange.fetchMyTrades(filters.symbol, undefined, undefined, { orderId: order.exchangeOrderId }),
+    );
     const known = new Set(store.fills.list({ clientOrderId: order.clientOrderId }, { limit: 1000 }).items.map((f) => f.tradeId));
     return trades
       .map((t) => parseWire(wireTradeSchema, t.info, 'trade'))
@@ -227,7 +278,8 @@ export class LiveBroker implements Broker {
 
   private takeInbox(already: readonly Fill[]): Fill[] {
     const seen = new Set(already.map((f) => f.tradeId));
-    const known = (f: Fill) => this.d.store.fills.list({ clientOrderId: f.clientOrderId }, { limit: 1000 }).items.some((x) => x.tradeId === f.tradeId);
+    const known = (f: Fill) =>
+      this.d.store.fills.list({ clientOrderId: f.clientOrderId }, { limit: 1000 }).items.some((x) => x.tradeId === f.tradeId);
     const out = this.inbox.filter((f) => !seen.has(f.tradeId) && !known(f));
     this.inbox = [];
     return out;
@@ -238,7 +290,9 @@ export class LiveBroker implements Broker {
     const order = this.d.store.orders.byClientId(clientOrderId);
     if (!order) throw new NotFoundError(`no live order ${clientOrderId}`, { clientOrderId });
     try {
-      const result = await governor.read('cancelOrder', () => exchange.cancelOrder('', filters.symbol, { origClientOrderId: clientOrderId }));
+      const result = await governor.read('cancelOrder', () =>
+        exchange.cancelOrder('', filters.symbol, { origClientOrderId: clientOrderId }),
+      );
       const next = orderFromWire(order, parseWire(wireOrderSchema, result.info, 'cancel'), now);
       // A cancel can race a fill: its trades go to the next cycle, which moves the position.
       if (dec(next.filledQuantity).gt(order.filledQuantity)) this.enqueueFills(await this.newFillsOf(next));
@@ -285,7 +339,20 @@ export class LiveBroker implements Broker {
     const clientOrderId = `wdflat${now.toString(36)}`;
     if (quantity.lt(filters.minQty)) return;
     try {
-      const update = await this.submit({ clientOrderId, symbol, side: 'SELL', type: 'MARKET', quantity: decStr(quantity), price: null, cycleId: null, reason: 'emergency stop: LIVE_EMERGENCY_FLATTEN', tag: 'flatten' }, { now, price: 0, high: 0, low: 0 });
+      const update = await this.submit(
+        {
+          clientOrderId,
+          symbol,
+          side: 'SELL',
+          type: 'MARKET',
+          quantity: decStr(quantity),
+          price: null,
+          cycleId: null,
+          reason: 'emergency stop: LIVE_EMERGENCY_FLATTEN',
+          tag: 'flatten',
+        },
+        { now, price: 0, high: 0, low: 0 },
+      );
       store.transaction(() => {
         for (const o of update.orders) store.orders.update(o);
       });
@@ -340,5 +407,7 @@ export class LiveBroker implements Broker {
 
 function isNotFound(error: unknown): boolean {
   const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
-  return cause instanceof OrderNotFound || (error instanceof Error && /-2013|-2011|Order does not exist|Unknown order sent/i.test(error.message));
+  return (
+    cause instanceof OrderNotFound || (error instanceof Error && /-2013|-2011|Order does not exist|Unknown order sent/i.test(error.message))
+  );
 }

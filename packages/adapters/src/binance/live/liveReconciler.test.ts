@@ -8,7 +8,16 @@ afterEach(async () => rig?.close());
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 function reconciler(policy: 'report' | 'adopt' | 'cancel', paused: string[]) {
-  const r = new LiveReconciler({ broker: rig.broker, store: rig.store, filters: BTC_FILTERS, now: () => rig.clock.now(), policy, tolerancePct: 1, log: quiet, alert: (t) => rig.alerts.push(t) });
+  const r = new LiveReconciler({
+    broker: rig.broker,
+    store: rig.store,
+    filters: BTC_FILTERS,
+    now: () => rig.clock.now(),
+    policy,
+    tolerancePct: 1,
+    log: quiet,
+    alert: (t) => rig.alerts.push(t),
+  });
   r.setPause(async (reason) => {
     paused.push(reason);
   });
@@ -16,10 +25,27 @@ function reconciler(policy: 'report' | 'adopt' | 'cancel', paused: string[]) {
 }
 /** An order placed on the exchange by someone else (by hand on the website). */
 function foreignOrder(): void {
-  rig.venue.engine.place({ symbol: 'BTCUSDT', side: 'BUY', type: 'LIMIT', quantity: dec('0.001'), quoteOrderQty: null, price: dec('30000'), clientOrderId: 'web_123', fillRatio: 1 }, dec('50000'), Date.now());
+  rig.venue.engine.place(
+    {
+      symbol: 'BTCUSDT',
+      side: 'BUY',
+      type: 'LIMIT',
+      quantity: dec('0.001'),
+      quoteOrderQty: null,
+      price: dec('30000'),
+      clientOrderId: 'web_123',
+      fillRatio: 1,
+    },
+    dec('50000'),
+    Date.now(),
+  );
 }
 describe('LiveReconciler', () => {
-  for (const [policy, expectDb, expectOpen] of [['report', null, 1], ['adopt', 'NEW', 1], ['cancel', null, 0]] as const) {
+  for (const [policy, expectDb, expectOpen] of [
+    ['report', null, 1],
+    ['adopt', 'NEW', 1],
+    ['cancel', null, 0],
+  ] as const) {
     it(`unknown exchange order with policy ${policy}: reported, ${policy === 'report' ? 'left alone' : `${policy}ed`}`, async () => {
       rig = await startLiveRig();
       foreignOrder();
@@ -27,7 +53,9 @@ describe('LiveReconciler', () => {
       expect(report.foreign).toEqual(['web_123']);
       expect(rig.store.orders.byClientId('web_123')?.status ?? null).toBe(expectDb);
       expect(rig.venue.engine.open()).toHaveLength(expectOpen);
-      expect(rig.store.audit.list({ type: 'live.unknown_order' }, { limit: 5 }).items[0]?.outcome).toBe(policy === 'cancel' ? 'canceled' : policy);
+      expect(rig.store.audit.list({ type: 'live.unknown_order' }, { limit: 5 }).items[0]?.outcome).toBe(
+        policy === 'cancel' ? 'canceled' : policy,
+      );
       expect(rig.alerts.join()).toMatch(/Unknown order/);
     });
   }
@@ -48,7 +76,20 @@ describe('LiveReconciler', () => {
 
   it('start-up: fills missed while down are applied once, and the position moves once', async () => {
     rig = await startLiveRig();
-    const placed = await rig.broker.submit({ clientOrderId: 'wdL1', symbol: 'BTC/USDT', side: 'BUY', type: 'LIMIT', quantity: '0.002', price: '49000', cycleId: null, reason: 't', tag: null }, { now: 0, price: 0, high: 0, low: 0 });
+    const placed = await rig.broker.submit(
+      {
+        clientOrderId: 'wdL1',
+        symbol: 'BTC/USDT',
+        side: 'BUY',
+        type: 'LIMIT',
+        quantity: '0.002',
+        price: '49000',
+        cycleId: null,
+        reason: 't',
+        tag: null,
+      },
+      { now: 0, price: 0, high: 0, low: 0 },
+    );
     rig.store.orders.update(placed.orders[0] as NonNullable<(typeof placed.orders)[0]>);
     rig.venue.setPrice('BTCUSDT', '48000'); // fills while "down"
     const r = reconciler('report', []);

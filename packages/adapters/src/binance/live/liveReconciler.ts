@@ -1,6 +1,6 @@
 import type { SymbolFilters } from '@warden/core/domain/market';
 import { applyBrokerUpdate } from '@warden/core/live/applyBrokerUpdate';
-import { baselineFrom, compareBaseBalance, expectedBase, type BalanceComparison } from '@warden/core/live/balanceCheck';
+import { type BalanceComparison, baselineFrom, compareBaseBalance, expectedBase } from '@warden/core/live/balanceCheck';
 import { matchOpenOrders, type UnknownOrderPolicy } from '@warden/core/live/unknownOrderPolicy';
 import { dec, decStr } from '@warden/core/money/decimal';
 import type { Store } from '@warden/core/ports/store';
@@ -52,8 +52,15 @@ export class LiveReconciler {
     const missed = await broker.missedFills();
     const second = applyBrokerUpdate(store, { orders: [], fills: missed }, this.d.now(), 'system', 'reconcile');
     const fillsApplied = first.fills.length + second.fills.length;
-    store.audit.append({ time: this.d.now(), type: 'live.reconciled', actor: 'system', reason: 'start-up reconciliation', inputs: { ordersUpdated: update.orders.length, fillsApplied } });
-    if (fillsApplied > 0 || update.orders.length > 0) this.d.log.info({ ordersUpdated: update.orders.length, fillsApplied }, 'start-up reconciliation applied changes from the exchange');
+    store.audit.append({
+      time: this.d.now(),
+      type: 'live.reconciled',
+      actor: 'system',
+      reason: 'start-up reconciliation',
+      inputs: { ordersUpdated: update.orders.length, fillsApplied },
+    });
+    if (fillsApplied > 0 || update.orders.length > 0)
+      this.d.log.info({ ordersUpdated: update.orders.length, fillsApplied }, 'start-up reconciliation applied changes from the exchange');
     return { ordersUpdated: update.orders.length, fillsApplied };
   }
 
@@ -62,20 +69,34 @@ export class LiveReconciler {
     const { broker, store, filters } = this.d;
     const now = this.d.now();
     const exchangeOpen = await broker.exchangeOpenOrders();
-    const { foreign } = matchOpenOrders(store.orders.open(filters.symbol), exchangeOpen.map((w) => ({ clientOrderId: w.clientOrderId, exchangeOrderId: w.orderId, symbol: filters.symbol })));
+    const { foreign } = matchOpenOrders(
+      store.orders.open(filters.symbol),
+      exchangeOpen.map((w) => ({ clientOrderId: w.clientOrderId, exchangeOrderId: w.orderId, symbol: filters.symbol })),
+    );
     for (const f of foreign) {
       const wire = exchangeOpen.find((w) => w.clientOrderId === f.clientOrderId);
       if (!wire) continue;
       let outcome: string = this.d.policy;
-      if (this.d.policy === 'adopt' && !store.orders.byClientId(f.clientOrderId)) store.orders.insert(adoptedOrder(wire, filters.symbol, now));
+      if (this.d.policy === 'adopt' && !store.orders.byClientId(f.clientOrderId))
+        store.orders.insert(adoptedOrder(wire, filters.symbol, now));
       if (this.d.policy === 'cancel') {
         outcome = await broker.cancelForeign(f.clientOrderId).then(
           () => 'canceled',
           (error: unknown) => `cancel failed: ${error instanceof Error ? error.message : String(error)}`,
         );
       }
-      store.audit.append({ time: now, type: 'live.unknown_order', actor: 'system', reason: `exchange order ${f.clientOrderId} is not in the database`, inputs: { ...f, side: wire.side, type: wire.type, quantity: wire.origQty, price: wire.price }, outcome });
-      this.d.alert?.('Unknown order on the exchange', [`${wire.side} ${wire.origQty} ${filters.symbol} @ ${wire.price} (${f.clientOrderId})`, `policy: ${this.d.policy} → ${outcome}`]);
+      store.audit.append({
+        time: now,
+        type: 'live.unknown_order',
+        actor: 'system',
+        reason: `exchange order ${f.clientOrderId} is not in the database`,
+        inputs: { ...f, side: wire.side, type: wire.type, quantity: wire.origQty, price: wire.price },
+        outcome,
+      });
+      this.d.alert?.('Unknown order on the exchange', [
+        `${wire.side} ${wire.origQty} ${filters.symbol} @ ${wire.price} (${f.clientOrderId})`,
+        `policy: ${this.d.policy} → ${outcome}`,
+      ]);
     }
     const missed = await broker.missedFills();
     broker.enqueueFills(missed);
@@ -97,7 +118,14 @@ export class LiveReconciler {
     const comparison = compareBaseBalance(expectedBase(baseline, position), actual, this.d.tolerancePct, filters.stepSize);
     if (!comparison.ok) {
       const reason = `balance mismatch: exchange holds ${comparison.actual} ${filters.base}, the database expects ${comparison.expected} (${comparison.differencePct.toFixed(2)}% > ${this.d.tolerancePct}%)`;
-      store.audit.append({ time: this.d.now(), type: 'live.balance_mismatch', actor: 'system', reason, inputs: { ...comparison, tolerancePct: this.d.tolerancePct }, outcome: 'pause' });
+      store.audit.append({
+        time: this.d.now(),
+        type: 'live.balance_mismatch',
+        actor: 'system',
+        reason,
+        inputs: { ...comparison, tolerancePct: this.d.tolerancePct },
+        outcome: 'pause',
+      });
       this.d.log.error({ ...comparison }, reason);
       this.d.alert?.('Balance mismatch: trading paused', [reason]);
       await this.pause?.(reason);

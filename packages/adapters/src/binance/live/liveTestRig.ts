@@ -14,8 +14,17 @@ export const TEST_API_KEY = 'CANARY-KEY-7f3a9c1e5b2d4f6a8c0e2b4d6f8a0c2e4b6d8f0a
 export const TEST_API_SECRET = 'CANARY-SECRET-0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9';
 
 export const BTC_FILTERS: SymbolFilters = {
-  symbol: 'BTC/USDT', base: 'BTC', quote: 'USDT', tickSize: '0.01', minPrice: '0.01', maxPrice: '1000000',
-  stepSize: '0.00001', minQty: '0.00001', maxQty: '9000', minNotional: '5', maxNotional: '9000000',
+  symbol: 'BTC/USDT',
+  base: 'BTC',
+  quote: 'USDT',
+  tickSize: '0.01',
+  minPrice: '0.01',
+  maxPrice: '1000000',
+  stepSize: '0.00001',
+  minQty: '0.00001',
+  maxQty: '9000',
+  minNotional: '5',
+  maxNotional: '9000000',
 };
 
 export interface LiveRig {
@@ -31,7 +40,9 @@ export interface LiveRig {
   close(): Promise<void>;
 }
 
-export async function startFakeVenue(balances: Record<string, string> = { USDT: '10000', BTC: '0.1' }): Promise<{ fake: FakeBinance; venue: SignedExchange }> {
+export async function startFakeVenue(
+  balances: Record<string, string> = { USDT: '10000', BTC: '0.1' },
+): Promise<{ fake: FakeBinance; venue: SignedExchange }> {
   // Market clock runs in real time so signed timestamps stay inside recvWindow.
   const fake = await startFakeBinance({ candles: recordedMarket(), marketTime: BTC_2021_WEEK.start + 3 * 3_600_000, speed: 1 });
   const venue = createSignedExchange({ apiKey: TEST_API_KEY, secret: TEST_API_SECRET, balances });
@@ -55,16 +66,42 @@ export async function startLiveRig(options: { timeoutMs?: number; recvWindowMs?:
   };
   const newBroker = (s: SqliteStore, probe?: (step: LiveStep, id: string) => void) => {
     const { exchange, governor } = createLiveExchange({
-      baseUrl: fake.url, testnet: false, apiKey: TEST_API_KEY, secret: TEST_API_SECRET, recvWindowMs: options.recvWindowMs ?? 5000,
-      timeoutMs: options.timeoutMs ?? 1500, clock: { now: () => clock.now(), resync: () => clock.resync() }, baseDelayMs: 20,
+      baseUrl: fake.url,
+      testnet: false,
+      apiKey: TEST_API_KEY,
+      secret: TEST_API_SECRET,
+      recvWindowMs: options.recvWindowMs ?? 5000,
+      timeoutMs: options.timeoutMs ?? 1500,
+      clock: { now: () => clock.now(), resync: () => clock.resync() },
+      baseDelayMs: 20,
     });
-    return new LiveBroker({ exchange, governor, store: s, filters: BTC_FILTERS, clock, recvWindowMs: options.recvWindowMs ?? 5000, log, alert: (t, l) => alerts.push([t, ...l].join(' | ')), probe });
+    return new LiveBroker({
+      exchange,
+      governor,
+      store: s,
+      filters: BTC_FILTERS,
+      clock,
+      recvWindowMs: options.recvWindowMs ?? 5000,
+      log,
+      alert: (t, l) => alerts.push([t, ...l].join(' | ')),
+      probe,
+    });
   };
-  clock = new ExchangeClock(async () => ((await (await fetch(`${fake.url}/api/v3/time`)).json()) as { serverTime: number }).serverTime, { resyncEveryMs: 60_000 });
+  clock = new ExchangeClock(async () => ((await (await fetch(`${fake.url}/api/v3/time`)).json()) as { serverTime: number }).serverTime, {
+    resyncEveryMs: 60_000,
+  });
   await clock.resync();
   const broker = newBroker(store);
   return {
-    fake, venue, store, dbPath: db.path, broker, clock, logs, alerts, newBroker,
+    fake,
+    venue,
+    store,
+    dbPath: db.path,
+    broker,
+    clock,
+    logs,
+    alerts,
+    newBroker,
     close: async () => {
       store.close();
       await fake.close();
@@ -74,7 +111,18 @@ export async function startLiveRig(options: { timeoutMs?: number; recvWindowMs?:
 }
 
 export function intent(overrides: Partial<OrderIntent> = {}): OrderIntent {
-  return { clientOrderId: 'wdBTCUSDT1hkx1n0', symbol: 'BTC/USDT', side: 'BUY', type: 'MARKET', quantity: '0.001', price: null, cycleId: 'c1', reason: 'test', tag: null, ...overrides };
+  return {
+    clientOrderId: 'wdBTCUSDT1hkx1n0',
+    symbol: 'BTC/USDT',
+    side: 'BUY',
+    type: 'MARKET',
+    quantity: '0.001',
+    price: null,
+    cycleId: 'c1',
+    reason: 'test',
+    tag: null,
+    ...overrides,
+  };
 }
 
 export const TICK = { now: 0, price: 50000, high: 50000, low: 50000 };

@@ -23,7 +23,14 @@ export function classifySubmitError(error: unknown): SubmitOutcome {
     if (error.context.status === 429 || /rate limit/i.test(error.message)) return 'resend_safe';
     return 'unknown';
   }
-  if (cause instanceof InsufficientFunds || cause instanceof InvalidOrder || cause instanceof BadSymbol || cause instanceof AuthenticationError || cause instanceof PermissionDenied) return 'rejected';
+  if (
+    cause instanceof InsufficientFunds ||
+    cause instanceof InvalidOrder ||
+    cause instanceof BadSymbol ||
+    cause instanceof AuthenticationError ||
+    cause instanceof PermissionDenied
+  )
+    return 'rejected';
   // BadRequest covers -1013 and malformed parameters; ccxt's BadResponse (garbled body) is not one.
   if (cause instanceof BadRequest) return 'rejected';
   return 'unknown';

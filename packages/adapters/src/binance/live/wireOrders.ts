@@ -1,6 +1,6 @@
 import type { Fill, Order, OrderIntent, OrderStatus, Side } from '@warden/core/domain/orders';
-import { dec, decStr } from '@warden/core/money/decimal';
 import { MarketDataError } from '@warden/core/errors/errors';
+import { dec, decStr } from '@warden/core/money/decimal';
 import { z } from 'zod';
 
 /** Binance's raw order (`POST/GET/DELETE /api/v3/order`, `openOrders`), as ccxt keeps it in `info`. */
@@ -19,7 +19,17 @@ export const wireOrderSchema = z.looseObject({
   transactTime: z.number().optional(),
   time: z.number().optional(),
   updateTime: z.number().optional(),
-  fills: z.array(z.looseObject({ price: z.string(), qty: z.string(), commission: z.string(), commissionAsset: z.string(), tradeId: z.union([z.string(), z.number()]).transform(String) })).optional(),
+  fills: z
+    .array(
+      z.looseObject({
+        price: z.string(),
+        qty: z.string(),
+        commission: z.string(),
+        commissionAsset: z.string(),
+        tradeId: z.union([z.string(), z.number()]).transform(String),
+      }),
+    )
+    .optional(),
 });
 export type WireOrder = z.infer<typeof wireOrderSchema>;
 
@@ -41,7 +51,10 @@ export type WireTrade = z.infer<typeof wireTradeSchema>;
 
 export function parseWire<T>(schema: z.ZodType<T>, raw: unknown, what: string): T {
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new MarketDataError(`unexpected ${what} from Binance: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new MarketDataError(
+      `unexpected ${what} from Binance: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   return parsed.data;
 }
 

@@ -1,7 +1,7 @@
 import { type Dec, dec, decMax, decMin, floorToStep } from '@warden/core/money/decimal';
 import type { FakeSymbolSpec } from '../exchangeInfo.js';
 import { BinanceApiError } from '../routes.js';
-import { FakeAccount } from './fakeAccount.js';
+import type { FakeAccount } from './fakeAccount.js';
 
 export type FakeOrderStatus = 'NEW' | 'PARTIALLY_FILLED' | 'FILLED' | 'CANCELED' | 'EXPIRED';
 
@@ -82,25 +82,40 @@ export class MatchingEngine {
   }
 
   open(symbol?: string): FakeOrder[] {
-    return this.orders.filter((o) => (symbol === undefined || o.symbol === symbol) && (o.status === 'NEW' || o.status === 'PARTIALLY_FILLED'));
+    return this.orders.filter(
+      (o) => (symbol === undefined || o.symbol === symbol) && (o.status === 'NEW' || o.status === 'PARTIALLY_FILLED'),
+    );
   }
 
   place(req: PlaceRequest, price: Dec, now: number): FakeOrder {
     const spec = this.spec(req.symbol);
-    if (this.open(req.symbol).some((o) => o.clientOrderId === req.clientOrderId)) throw new BinanceApiError(400, -2010, 'Duplicate order sent.');
+    if (this.open(req.symbol).some((o) => o.clientOrderId === req.clientOrderId))
+      throw new BinanceApiError(400, -2010, 'Duplicate order sent.');
     const quantity = req.quantity ?? floorToStep((req.quoteOrderQty ?? dec(0)).div(price), spec.stepSize);
     const refPrice = req.type === 'LIMIT' ? (req.price as Dec) : price;
     checkFilters(spec, quantity, req.type === 'LIMIT' ? refPrice : null, refPrice);
     const crosses = req.type === 'MARKET' || (req.side === 'BUY' ? price.lte(refPrice) : price.gte(refPrice));
     // Balance: a BUY needs the quote it may spend, a SELL the base it sells.
     const needQuote = quantity.mul(req.type === 'LIMIT' ? refPrice : price);
-    if (req.side === 'BUY' && this.account.freeOf(spec.quoteAsset).lt(needQuote)) throw new BinanceApiError(400, -2010, 'Account has insufficient balance for requested action.');
-    if (req.side === 'SELL' && this.account.freeOf(spec.baseAsset).lt(quantity)) throw new BinanceApiError(400, -2010, 'Account has insufficient balance for requested action.');
+    if (req.side === 'BUY' && this.account.freeOf(spec.quoteAsset).lt(needQuote))
+      throw new BinanceApiError(400, -2010, 'Account has insufficient balance for requested action.');
+    if (req.side === 'SELL' && this.account.freeOf(spec.baseAsset).lt(quantity))
+      throw new BinanceApiError(400, -2010, 'Account has insufficient balance for requested action.');
 
     const order: FakeOrder = {
-      symbol: req.symbol, orderId: this.nextOrderId++, clientOrderId: req.clientOrderId, side: req.side, type: req.type,
-      price: req.type === 'LIMIT' ? refPrice : dec(0), origQty: quantity, executedQty: dec(0), cummulativeQuoteQty: dec(0),
-      status: 'NEW', time: now, updateTime: now, lockedQuote: dec(0),
+      symbol: req.symbol,
+      orderId: this.nextOrderId++,
+      clientOrderId: req.clientOrderId,
+      side: req.side,
+      type: req.type,
+      price: req.type === 'LIMIT' ? refPrice : dec(0),
+      origQty: quantity,
+      executedQty: dec(0),
+      cummulativeQuoteQty: dec(0),
+      status: 'NEW',
+      time: now,
+      updateTime: now,
+      lockedQuote: dec(0),
     };
     this.orders.push(order);
     if (req.type === 'LIMIT') {
@@ -165,8 +180,29 @@ export class MatchingEngine {
     order.updateTime = now;
   }
 
-  private record(order: FakeOrder, qty: Dec, price: Dec, quoteQty: Dec, commission: Dec, commissionAsset: string, isMaker: boolean, time: number): void {
-    this.trades.push({ symbol: order.symbol, id: this.nextTradeId++, orderId: order.orderId, price, qty, quoteQty, commission, commissionAsset, time, isBuyer: order.side === 'BUY', isMaker });
+  private record(
+    order: FakeOrder,
+    qty: Dec,
+    price: Dec,
+    quoteQty: Dec,
+    commission: Dec,
+    commissionAsset: string,
+    isMaker: boolean,
+    time: number,
+  ): void {
+    this.trades.push({
+      symbol: order.symbol,
+      id: this.nextTradeId++,
+      orderId: order.orderId,
+      price,
+      qty,
+      quoteQty,
+      commission,
+      commissionAsset,
+      time,
+      isBuyer: order.side === 'BUY',
+      isMaker,
+    });
   }
 }
 
@@ -176,6 +212,7 @@ function checkFilters(spec: FakeSymbolSpec, qty: Dec, limitPrice: Dec | null, re
     throw new BinanceApiError(400, -1013, `Filter failure: ${name}`);
   };
   if (qty.lt(spec.minQty) || qty.gt(spec.maxQty) || !qty.mod(spec.stepSize).isZero()) fail('LOT_SIZE');
-  if (limitPrice && (limitPrice.lt(spec.minPrice) || limitPrice.gt(spec.maxPrice) || !limitPrice.mod(spec.tickSize).isZero())) fail('PRICE_FILTER');
+  if (limitPrice && (limitPrice.lt(spec.minPrice) || limitPrice.gt(spec.maxPrice) || !limitPrice.mod(spec.tickSize).isZero()))
+    fail('PRICE_FILTER');
   if (qty.mul(refPrice).lt(spec.notional.minNotional)) fail(spec.notional.filterType);
 }

@@ -19,7 +19,12 @@ async function start(): Promise<void> {
   fake.addRoutes(ex.routes);
 }
 
-async function signedCall(method: string, path: string, params: Record<string, string>, opts: { timestamp?: number; secret?: string } = {}) {
+async function signedCall(
+  method: string,
+  path: string,
+  params: Record<string, string>,
+  opts: { timestamp?: number; secret?: string } = {},
+) {
   const time = ((await (await fetch(`${fake.url}/api/v3/time`)).json()) as { serverTime: number }).serverTime;
   const query = new URLSearchParams({ ...params, recvWindow: '5000', timestamp: String(opts.timestamp ?? time) }).toString();
   const signature = hmacSignature(query, opts.secret ?? DOC_SECRET);
@@ -41,7 +46,13 @@ describe('fake Binance signed endpoints', () => {
 
   it('fills a market buy at the last price, charges the fee in base and lists the trade', async () => {
     await start();
-    const placed = await signedCall('POST', '/api/v3/order', { symbol: 'BTCUSDT', side: 'BUY', type: 'MARKET', quantity: '0.001', newClientOrderId: 'wd-a1' });
+    const placed = await signedCall('POST', '/api/v3/order', {
+      symbol: 'BTCUSDT',
+      side: 'BUY',
+      type: 'MARKET',
+      quantity: '0.001',
+      newClientOrderId: 'wd-a1',
+    });
     expect(placed.body.status).toBe('FILLED');
     const trades = await signedCall('GET', '/api/v3/myTrades', { symbol: 'BTCUSDT' });
     expect(trades.body).toHaveLength(1);
@@ -53,9 +64,21 @@ describe('fake Binance signed endpoints', () => {
 
   it('rejects filter failures (-1013), overdrafts (-2010) and a duplicate open client id (-2010)', async () => {
     await start();
-    expect((await signedCall('POST', '/api/v3/order', { symbol: 'BTCUSDT', side: 'BUY', type: 'MARKET', quantity: '0.0000001' })).body).toMatchObject({ code: -1013, msg: 'Filter failure: LOT_SIZE' });
-    expect((await signedCall('POST', '/api/v3/order', { symbol: 'BTCUSDT', side: 'BUY', type: 'MARKET', quantity: '1' })).body.code).toBe(-2010);
-    const limit = { symbol: 'BTCUSDT', side: 'BUY', type: 'LIMIT', timeInForce: 'GTC', quantity: '0.001', price: '10000', newClientOrderId: 'wd-dup' };
+    expect(
+      (await signedCall('POST', '/api/v3/order', { symbol: 'BTCUSDT', side: 'BUY', type: 'MARKET', quantity: '0.0000001' })).body,
+    ).toMatchObject({ code: -1013, msg: 'Filter failure: LOT_SIZE' });
+    expect((await signedCall('POST', '/api/v3/order', { symbol: 'BTCUSDT', side: 'BUY', type: 'MARKET', quantity: '1' })).body.code).toBe(
+      -2010,
+    );
+    const limit = {
+      symbol: 'BTCUSDT',
+      side: 'BUY',
+      type: 'LIMIT',
+      timeInForce: 'GTC',
+      quantity: '0.001',
+      price: '10000',
+      newClientOrderId: 'wd-dup',
+    };
     expect((await signedCall('POST', '/api/v3/order', limit)).body.status).toBe('NEW');
     expect((await signedCall('POST', '/api/v3/order', limit)).body).toMatchObject({ code: -2010, msg: 'Duplicate order sent.' });
     expect(ex.ordersWithClientId('wd-dup')).toBe(1);
@@ -63,7 +86,15 @@ describe('fake Binance signed endpoints', () => {
 
   it('queries and cancels by client id; unknown orders answer -2013 and -2011', async () => {
     await start();
-    await signedCall('POST', '/api/v3/order', { symbol: 'BTCUSDT', side: 'BUY', type: 'LIMIT', timeInForce: 'GTC', quantity: '0.001', price: '10000', newClientOrderId: 'wd-c1' });
+    await signedCall('POST', '/api/v3/order', {
+      symbol: 'BTCUSDT',
+      side: 'BUY',
+      type: 'LIMIT',
+      timeInForce: 'GTC',
+      quantity: '0.001',
+      price: '10000',
+      newClientOrderId: 'wd-c1',
+    });
     expect((await signedCall('GET', '/api/v3/order', { symbol: 'BTCUSDT', origClientOrderId: 'wd-c1' })).body.status).toBe('NEW');
     expect((await signedCall('GET', '/api/v3/openOrders', { symbol: 'BTCUSDT' })).body).toHaveLength(1);
     expect((await signedCall('DELETE', '/api/v3/order', { symbol: 'BTCUSDT', origClientOrderId: 'wd-c1' })).body.status).toBe('CANCELED');
@@ -75,7 +106,15 @@ describe('fake Binance signed endpoints', () => {
     await start();
     ex.faults.inject({ kind: 'partialFill', ratio: 0.5 });
     ex.setPrice('BTCUSDT', '20000');
-    const placed = await signedCall('POST', '/api/v3/order', { symbol: 'BTCUSDT', side: 'BUY', type: 'LIMIT', timeInForce: 'GTC', quantity: '0.002', price: '20000', newClientOrderId: 'wd-p1' });
+    const placed = await signedCall('POST', '/api/v3/order', {
+      symbol: 'BTCUSDT',
+      side: 'BUY',
+      type: 'LIMIT',
+      timeInForce: 'GTC',
+      quantity: '0.002',
+      price: '20000',
+      newClientOrderId: 'wd-p1',
+    });
     expect(placed.body).toMatchObject({ status: 'PARTIALLY_FILLED', executedQty: '0.00100000' });
     ex.setPrice('BTCUSDT', '19990');
     const later = await signedCall('GET', '/api/v3/order', { symbol: 'BTCUSDT', origClientOrderId: 'wd-p1' });

@@ -40,7 +40,15 @@ export function fullAckWire(o: FakeOrder, trades: readonly FakeTrade[]): Record<
   return {
     ...rest,
     transactTime: o.time,
-    fills: trades.filter((t) => t.orderId === o.orderId).map((t) => ({ price: f8(t.price), qty: f8(t.qty), commission: f8(t.commission), commissionAsset: t.commissionAsset, tradeId: t.id })),
+    fills: trades
+      .filter((t) => t.orderId === o.orderId)
+      .map((t) => ({
+        price: f8(t.price),
+        qty: f8(t.qty),
+        commission: f8(t.commission),
+        commissionAsset: t.commissionAsset,
+        tradeId: t.id,
+      })),
   };
 }
 
