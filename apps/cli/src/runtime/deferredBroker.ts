@@ -51,7 +51,7 @@ export class DeferredBroker implements Broker {
     return this.broker.balances();
   }
 
-  sync(tick: MarketTick): Promise<BrokerUpdate> {
+  sync(tick: MarketTick): BrokerUpdate | Promise<BrokerUpdate> {
     return this.broker.sync(tick);
   }
 }

@@ -46,7 +46,7 @@ export class ReplayFeed implements MarketFeed {
   /** One snapshot object, refreshed per step: a year of 1m candles should not mean 525,600 of them. */
   private readonly reused = { now: 0, candles: this.visible, price: 0, high: 0, low: 0 };
 
-  async snapshot(now: number): Promise<MarketSnapshot> {
+  snapshot(now: number): MarketSnapshot {
     const c = this.current;
     if (!c) throw new Error('ReplayFeed.advance() must be called before snapshot()');
     const s = this.reused;

@@ -12,5 +12,6 @@ export interface MarketSnapshot {
 }
 
 export interface MarketFeed {
-  snapshot(now: number): Promise<MarketSnapshot>;
+  /** Replay answers synchronously (no await per candle in a backtest); the exchange-backed feed asynchronously. */
+  snapshot(now: number): MarketSnapshot | Promise<MarketSnapshot>;
 }

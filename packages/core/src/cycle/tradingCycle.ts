@@ -91,7 +91,8 @@ export class TradingCycle {
   async run(now: number): Promise<CycleOutcome> {
     const { settings, store, broker } = this.deps;
     // 1. market data
-    const market = await this.deps.feed.snapshot(now);
+    const pending = this.deps.feed.snapshot(now);
+    const market = pending instanceof Promise ? await pending : pending;
     const primary = market.candles[settings.primaryTimeframe] ?? [];
     const lastCandle = primary[primary.length - 1];
     const tick: MarketTick = { now, price: market.price, high: market.high, low: market.low };
@@ -99,7 +100,8 @@ export class TradingCycle {
     const orders: Order[] = [];
     const fills: Fill[] = [];
 
-    const synced = await broker.sync(tick);
+    const syncing = broker.sync(tick);
+    const synced = syncing instanceof Promise ? await syncing : syncing;
     this.collect(synced, orders, fills);
 
     // A replay in EMERGENCY_STOP can never trade again (nobody resumes a backtest): it only marks to market.

@@ -165,7 +165,7 @@ export class PaperBroker implements Broker {
     return this.rest(intent, qty, limit, tick.now);
   }
 
-  async sync(tick: MarketTick): Promise<BrokerUpdate> {
+  sync(tick: MarketTick): BrokerUpdate {
     if (this.resting.length === 0) return NOTHING;
     const orders: Order[] = [];
     const fills: Fill[] = [];

@@ -41,6 +41,9 @@ export interface Broker {
   cancelAll(symbol: string, now: number): Promise<CancelReport>;
   openOrders(symbol: string): Promise<readonly Order[]>;
   balances(): Promise<Balances>;
-  /** Advances the venue to `tick`: paper matches resting limit orders; live polls order updates. */
-  sync(tick: MarketTick): Promise<BrokerUpdate>;
+  /**
+   * Advances the venue to `tick`: paper matches resting limit orders (synchronously: a backtest
+   * calls it for every candle, and an await per candle is measurable); live polls order updates.
+   */
+  sync(tick: MarketTick): BrokerUpdate | Promise<BrokerUpdate>;
 }
