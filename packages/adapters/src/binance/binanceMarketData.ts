@@ -8,6 +8,7 @@ import { type GovernorOptions, RequestGovernor } from './requestGovernor.js';
 
 /** The part of pino's logger this uses, so tests and tools can pass any compatible logger. */
 export interface MarketDataLogger {
+  debug?(obj: object, msg: string): void;
   info(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
 }
@@ -39,12 +40,17 @@ export interface BinanceMarketDataOptions {
 export function createBinanceMarketData(config: BinanceMarketDataConfig, options: BinanceMarketDataOptions): BinanceMarketData {
   const log = options.logger;
   let clock: ExchangeClock | undefined;
+  let lastLoggedOffset = Number.NaN;
   const governor = new RequestGovernor({
     ...options.governor,
     onTimestampRejected: async () => {
       await clock?.resync();
     },
-    onWait: (reason, ms) => log?.warn({ reason, ms }, 'waiting before the next Binance request'),
+    // Retry backoff is routine (the failure itself is reported once); rate limits and bans are not.
+    onWait: (reason, ms) =>
+      reason === 'backoff'
+        ? log?.debug?.({ reason, ms }, 'waiting before the next Binance request')
+        : log?.warn({ reason, ms }, 'waiting before the next Binance request'),
   });
   const exchange = createBinanceExchange({
     baseUrl: config.BINANCE_BASE_URL,
@@ -56,7 +62,12 @@ export function createBinanceMarketData(config: BinanceMarketDataConfig, options
   const source = new BinanceCandleSource(exchange, governor);
   clock = new ExchangeClock(() => source.fetchServerTime(), {
     resyncEveryMs: config.BINANCE_TIME_SYNC_SECONDS * 1000,
-    onSynced: (offsetMs, roundTripMs) => log?.info({ offsetMs: Math.round(offsetMs), roundTripMs }, 'exchange clock synced'),
+    // Resynced before every cycle: only worth an info line when the offset moved noticeably.
+    onSynced: (offsetMs, roundTripMs) => {
+      const moved = !(Math.abs(offsetMs - lastLoggedOffset) <= 1000); // NaN (never logged) counts as moved
+      if (moved) lastLoggedOffset = offsetMs;
+      (moved ? log?.info.bind(log) : log?.debug?.bind(log))?.({ offsetMs: Math.round(offsetMs), roundTripMs }, 'exchange clock synced');
+    },
     onSyncFailed: (error) => log?.warn({ err: error }, 'exchange clock resync failed; keeping the last offset'),
   });
   const cache = new CandleCache({ source, candles: options.candles, clock });

@@ -1,0 +1,15 @@
+import { runBacktest } from '@warden/core/backtest/runBacktest';
+import { parseConfig } from '@warden/core/config/parseConfig';
+import { strategySettingsFromConfig } from '@warden/core/cycle/settings';
+import { aggregateCandles } from '@warden/core/data/aggregateCandles';
+import { paperBrokerOptionsFromConfig } from '@warden/core/execution/paperBroker';
+import { riskLimitsFromConfig } from '@warden/core/risk/riskLimits';
+import { BTC_FILTERS } from '@warden/core/testing/cycleHarness';
+import { randomWalkCandles } from '@warden/testkit/candles';
+const m1 = randomWalkCandles({ count: Number(process.env.N ?? 150000), stepMs: 60_000, volatility: 0.0015, seed: 42, start: Date.UTC(2023, 0, 1) });
+const h4 = aggregateCandles(m1, '1m', '4h');
+const strategy = process.argv[2] ?? 'smart_grid_ai';
+const config = parseConfig({ TRADING_ACTIVE_STRATEGY: strategy, TRADING_TIMEFRAMES: '1m,4h', RISK_MAX_DRAWDOWN_PCT: '0' });
+const t0 = performance.now();
+const r = await runBacktest({ candles: { '1m': m1, '4h': h4 }, settings: strategySettingsFromConfig(config), strategy, filters: BTC_FILTERS, startingEquity: 10000, riskLimits: riskLimitsFromConfig(config), paper: paperBrokerOptionsFromConfig(config, BTC_FILTERS) });
+console.log(strategy, (performance.now()-t0).toFixed(0), 'ms', r.trades);
