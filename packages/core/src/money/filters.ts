@@ -11,9 +11,41 @@ export type FilterViolation =
   | 'NOTIONAL_BELOW_MIN'
   | 'NOTIONAL_ABOVE_MAX';
 
+interface DecimalFilters {
+  readonly tick: Dec;
+  readonly step: Dec;
+  readonly minPrice: Dec;
+  readonly maxPrice: Dec;
+  readonly minQty: Dec;
+  readonly maxQty: Dec;
+  readonly minNotional: Dec;
+  readonly maxNotional: Dec | null;
+}
+
+const decimalCache = new WeakMap<SymbolFilters, DecimalFilters>();
+
+/** The filters parsed once per filters object (decimals are immutable, so sharing them is safe). */
+function decimalFilters(filters: SymbolFilters): DecimalFilters {
+  let cached = decimalCache.get(filters);
+  if (!cached) {
+    cached = {
+      tick: dec(filters.tickSize),
+      step: dec(filters.stepSize),
+      minPrice: dec(filters.minPrice),
+      maxPrice: dec(filters.maxPrice),
+      minQty: dec(filters.minQty),
+      maxQty: dec(filters.maxQty),
+      minNotional: dec(filters.minNotional),
+      maxNotional: filters.maxNotional === null ? null : dec(filters.maxNotional),
+    };
+    decimalCache.set(filters, cached);
+  }
+  return cached;
+}
+
 /** Quantity truncated to LOT_SIZE's stepSize, the way Binance (and ccxt's amountToPrecision) does. */
 export function quantizeQuantity(quantity: DecimalLike, filters: SymbolFilters): Dec {
-  const q = floorToStep(quantity, filters.stepSize);
+  const q = floorToStep(quantity, decimalFilters(filters).step);
   return q.isNegative() ? dec(0) : q;
 }
 
@@ -63,7 +95,7 @@ export function clearlyAcceptable(quantity: number, price: number, filters: Symb
  * order on the conservative side of the intended price; `nearest` for display and market references.
  */
 export function quantizePrice(price: DecimalLike, filters: SymbolFilters, mode: 'down' | 'up' | 'nearest' = 'nearest'): Dec {
-  const tick = dec(filters.tickSize);
+  const tick = decimalFilters(filters).tick;
   if (tick.isZero()) return dec(price);
   const units = dec(price).div(tick);
   const rounded = mode === 'down' ? units.floor() : mode === 'up' ? units.ceil() : units.toDecimalPlaces(0, 4);
@@ -74,30 +106,28 @@ export function quantizePrice(price: DecimalLike, filters: SymbolFilters, mode: 
 export function filterViolations(quantity: DecimalLike, price: DecimalLike, filters: SymbolFilters): FilterViolation[] {
   const q = dec(quantity);
   const p = dec(price);
+  const f = decimalFilters(filters);
   const out: FilterViolation[] = [];
-  const tick = dec(filters.tickSize);
-  const step = dec(filters.stepSize);
-  if (!tick.isZero()) {
-    if (p.lt(filters.minPrice) && !dec(filters.minPrice).isZero()) out.push('PRICE_BELOW_MIN');
-    if (!dec(filters.maxPrice).isZero() && p.gt(filters.maxPrice)) out.push('PRICE_ABOVE_MAX');
-    if (!p.mod(tick).isZero()) out.push('PRICE_NOT_ON_TICK');
+  if (!f.tick.isZero()) {
+    if (p.lt(f.minPrice) && !f.minPrice.isZero()) out.push('PRICE_BELOW_MIN');
+    if (!f.maxPrice.isZero() && p.gt(f.maxPrice)) out.push('PRICE_ABOVE_MAX');
+    if (!p.mod(f.tick).isZero()) out.push('PRICE_NOT_ON_TICK');
   }
-  if (q.lt(filters.minQty)) out.push('QTY_BELOW_MIN');
-  if (!dec(filters.maxQty).isZero() && q.gt(filters.maxQty)) out.push('QTY_ABOVE_MAX');
-  if (!step.isZero() && !q.minus(filters.minQty).mod(step).isZero()) out.push('QTY_NOT_ON_STEP');
+  if (q.lt(f.minQty)) out.push('QTY_BELOW_MIN');
+  if (!f.maxQty.isZero() && q.gt(f.maxQty)) out.push('QTY_ABOVE_MAX');
+  if (!f.step.isZero() && !q.minus(f.minQty).mod(f.step).isZero()) out.push('QTY_NOT_ON_STEP');
   const notional = q.mul(p);
-  if (notional.lt(filters.minNotional)) out.push('NOTIONAL_BELOW_MIN');
-  if (filters.maxNotional !== null && !dec(filters.maxNotional).isZero() && notional.gt(filters.maxNotional))
-    out.push('NOTIONAL_ABOVE_MAX');
+  if (notional.lt(f.minNotional)) out.push('NOTIONAL_BELOW_MIN');
+  if (f.maxNotional !== null && !f.maxNotional.isZero() && notional.gt(f.maxNotional)) out.push('NOTIONAL_ABOVE_MAX');
   return out;
 }
 
 /** Smallest quantity on the step grid whose notional at `price` reaches minNotional and minQty. */
 export function minimumQuantity(price: DecimalLike, filters: SymbolFilters): Dec {
-  const byNotional = dec(filters.minNotional).div(price);
-  const step = dec(filters.stepSize);
-  let q = step.isZero() ? byNotional : byNotional.div(step).ceil().mul(step);
-  if (q.lt(filters.minQty)) q = dec(filters.minQty);
+  const f = decimalFilters(filters);
+  const byNotional = f.minNotional.div(price);
+  let q = f.step.isZero() ? byNotional : byNotional.div(f.step).ceil().mul(f.step);
+  if (q.lt(f.minQty)) q = f.minQty;
   return q;
 }
 
