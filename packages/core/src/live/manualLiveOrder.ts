@@ -23,6 +23,14 @@ export const manualLiveOrderSchema = z
     quoteAmount: decimal.optional(),
     price: decimal.optional(),
     reason: z.string().trim().min(1).max(500),
+    /**
+     * Idempotency key: send the same key again (a retry after a timeout) and the first order is
+     * returned instead of a second one being placed. Without it, every request is a new order.
+     */
+    clientOrderId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,32}$/, 'expected 1-32 letters, digits, _ or -')
+      .optional(),
   })
   .refine((b) => (b.quantity === undefined) !== (b.quoteAmount === undefined), {
     message: 'give exactly one of quantity or quoteAmount',
@@ -36,7 +44,7 @@ export type ManualLiveOrderInput = z.infer<typeof manualLiveOrderSchema>;
 
 export type ManualLiveOrderResult =
   | { readonly decision: 'BLOCK'; readonly reasons: readonly string[] }
-  | { readonly decision: 'ALLOW'; readonly order: Order; readonly fills: number };
+  | { readonly decision: 'ALLOW'; readonly order: Order; readonly fills: number; readonly duplicate?: true };
 
 /** What the risk engine needs besides the order: the market and the account marks right now. */
 export type RiskContext = Omit<RiskInput, 'signal' | 'filters' | 'freeBase' | 'freeQuote' | 'openOrders'>;
@@ -70,6 +78,21 @@ export class ManualLiveOrders {
     const { filters, store, broker } = this.d;
     if (body.symbol !== undefined && body.symbol !== filters.symbol)
       throw new ValidationError(`live orders are only for the traded symbol ${filters.symbol}`, 'symbol');
+    const clientOrderId = body.clientOrderId ? `wdm-${body.clientOrderId}` : this.d.newClientOrderId();
+    const existing = store.orders.byClientId(clientOrderId);
+    if (existing) {
+      // A retry of a request that already placed its order: answer with that order, send nothing.
+      const fills = store.fills.list({ clientOrderId }, { limit: 500 }).items.length;
+      store.audit.append({
+        time: existing.updatedAt,
+        type: 'live.manual_order',
+        actor: actor.id,
+        reason: body.reason,
+        inputs: { request: body, role: actor.role, clientOrderId },
+        outcome: 'DUPLICATE',
+      });
+      return { decision: 'ALLOW', order: existing, fills, duplicate: true };
+    }
     const ctx = await this.d.riskContext();
     const balances = await broker.balances();
     const signal: TradeSignal = {
@@ -101,7 +124,7 @@ export class ManualLiveOrders {
       return { decision: 'BLOCK', reasons: decision.reasons };
     }
     const intent: OrderIntent = {
-      clientOrderId: this.d.newClientOrderId(),
+      clientOrderId,
       symbol: filters.symbol,
       side: decision.side,
       type: decision.type,

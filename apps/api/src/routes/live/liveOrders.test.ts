@@ -90,6 +90,19 @@ describe('POST /api/live/orders', () => {
     expect(audit[0]).toMatchObject({ actor: 'user:admin', reason: 'rebalance by hand', outcome: 'FILLED' });
   });
 
+  it('an idempotency key makes a retried request return the first order instead of placing a second', async () => {
+    await setUp([]);
+    const token = await h.login('admin');
+    const body = { ...ORDER, clientOrderId: 'retry-42' };
+    const first = await h.request('POST', '/api/live/orders', { token, body });
+    const again = await h.request('POST', '/api/live/orders', { token, body });
+    expect(first.body).toMatchObject({ decision: 'ALLOW', order: { clientOrderId: 'wdm-retry-42' } });
+    expect(again.body).toMatchObject({ decision: 'ALLOW', duplicate: true, order: { clientOrderId: 'wdm-retry-42' } });
+    expect(rig.venue.ordersWithClientId('wdm-retry-42')).toBe(1);
+    expect(rig.venue.engine.orders).toHaveLength(1);
+    expect((await h.request('POST', '/api/live/orders', { token, body: { ...ORDER, clientOrderId: 'no spaces!' } })).status).toBe(400);
+  });
+
   it('a risk block (trading paused) is returned and audited, not sent', async () => {
     tradingState = 'PAUSED';
     await setUp([]);
