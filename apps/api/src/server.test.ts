@@ -203,7 +203,7 @@ describe('Telegram webhook mount', () => {
         TELEGRAM_BOT_TOKEN: '1:abc',
         TELEGRAM_MODE: 'webhook',
         TELEGRAM_WEBHOOK_URL: 'https://warden.example/tg/hook',
-        TELEGRAM_WEBHOOK_SECRET: 'hook-secret',
+        TELEGRAM_WEBHOOK_SECRET: 'hook-secret-0123456789',
       },
       deps: { telegramWebhook: handler },
     });

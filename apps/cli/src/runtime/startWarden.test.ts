@@ -119,7 +119,10 @@ describe('warden start against the fake Binance server', () => {
     const before = rt.store.orders.list({}, { limit: 500 }).items.length;
     for (let i = 0; i < 120; i++) await nextCandle(rt, fake as FakeBinance);
     expect(rt.store.orders.list({}, { limit: 500 }).items.length).toBe(before);
-    expect(rt.store.audit.list({ type: 'risk.blocked' }, { limit: 500 }).items.length).toBeGreaterThan(0);
+    // The strategy did signal while paused, and every signal was blocked because trading was paused.
+    const blocked = rt.store.audit.list({ type: 'risk.blocked' }, { limit: 500 }).items;
+    expect(blocked.length).toBeGreaterThan(0);
+    expect(blocked.every((b) => (b.inputs as { reasons: string[] }).reasons.includes('NOT_RUNNING'))).toBe(true);
     expect((await post('/api/system/emergency-stop', { reason: 'test' })).status).toBe(200);
     expect((await post('/api/system/resume')).status).toBe(409);
     expect((await post('/api/system/manual-resume', { reason: '' })).status).toBe(400);

@@ -7,6 +7,7 @@ import { telegramOptionsFromConfig } from '@warden/adapters/telegram/options';
 import { createTelegram } from '@warden/adapters/telegram/telegramBot';
 import { describeAuthStartup } from '@warden/api/auth/startupMessage';
 import { buildApiServer } from '@warden/api/server';
+import { CONFIG_KEYS } from '@warden/core/app/configKeys';
 import { ControlServiceImpl, readTradingState } from '@warden/core/app/controlServiceImpl';
 import { LiveUpdates } from '@warden/core/app/liveUpdates';
 import type { ActorRef } from '@warden/core/app/services';
@@ -112,6 +113,9 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
       scheduler,
       readiness: () => market.cache.readiness(config.TRADING_SYMBOL, requirements()),
       preflight: async () => (stack ? stack.preflight() : [new MarketNotConnectedError().message]),
+      checkpoint: () => {
+        if (stack?.paper) store.config.set(CONFIG_KEYS.paperAccount, stack.paper.state(), 'system', clock.now());
+      },
       cycleInfo: () => ({
         lastCycleAt: runner.lastCycleAt,
         lastCycleId: runner.lastCycleId,

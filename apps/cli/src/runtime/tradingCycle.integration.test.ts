@@ -158,6 +158,26 @@ describe('trading cycle with a real SQLite store', () => {
     expect(store.audit.list({ type: 'order.duplicate_skipped' }, { limit: 10 }).items).toHaveLength(1);
   });
 
+  it('in EMERGENCY_STOP a cycle cancels any order still open (one that slipped past the stop) and records it', async () => {
+    const store = sqliteStore();
+    const h = paperCycleHarness(store, { '5m': m5, '4h': h4 }, ENV);
+    for (let i = 0; i < 40; i++) await h.step(i);
+    const price = m5[40]?.close ?? 0;
+    // An order a cycle sent while the stop was being written: resting, far below the price.
+    await h.broker.submit(
+      { clientOrderId: 'slipped', symbol: 'BTC/USDT', side: 'BUY', type: 'LIMIT', quantity: '0.01', price: (Math.floor(price * 0.5 * 100) / 100).toFixed(2), cycleId: null, reason: 'test', tag: null },
+      { now: 0, price, high: price, low: price },
+    );
+    expect(await h.broker.openOrders('BTC/USDT')).toHaveLength(1);
+    h.state = 'EMERGENCY_STOP';
+    await h.step(40);
+    expect(await h.broker.openOrders('BTC/USDT')).toHaveLength(0);
+    expect(store.orders.byClientId('slipped')?.status).toBe('CANCELED');
+    expect(store.audit.list({ type: 'orders.canceled_in_stop' }, { limit: 5 }).items[0]?.inputs).toMatchObject({ canceled: ['slipped'] });
+    const account = store.config.get<{ orders: unknown[] }>('paper.account');
+    expect(account?.orders).toHaveLength(0);
+  });
+
   it('while PAUSED the strategy still decides but the risk engine blocks with NOT_RUNNING', async () => {
     const store = sqliteStore();
     const h = paperCycleHarness(store, { '5m': m5, '4h': h4 }, ENV);
@@ -165,7 +185,7 @@ describe('trading cycle with a real SQLite store', () => {
     for (let i = 0; i < m5.length; i++) await h.step(i);
     expect(store.orders.list({}, { limit: 10 }).items).toHaveLength(0);
     const blocks = store.audit.list({ type: 'risk.blocked' }, { limit: 500 }).items;
-    expect(blocks.length).toBeGreaterThan(0);
+    expect(blocks.length).toBeGreaterThan(2);
     expect(blocks.every((b) => (b.inputs as { reasons: string[] }).reasons.includes('NOT_RUNNING'))).toBe(true);
   });
 

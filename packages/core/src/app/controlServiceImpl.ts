@@ -16,6 +16,8 @@ export interface ControlRuntime {
   /** Problems that stop the active strategy from trading (e.g. capital too small for a grid). */
   preflight(): Promise<string[]>;
   cycleInfo(): { lastCycleAt: number | null; lastCycleId: string | null; cycleCount: number; lastError: string | null };
+  /** Writes the broker's restorable state (paper account) after it changed outside a cycle. */
+  checkpoint?(): void;
   describe(): {
     mode: SystemStatus['mode'];
     symbol: string;
@@ -76,13 +78,17 @@ export class ControlServiceImpl implements ControlService {
     const from = this.state();
     const to = nextState(from, { command, actorRole: actor.role, reason });
     const now = this.clock.now();
-    // Emergency stop cancels resting orders first, so the persisted state never claims a stop
-    // while orders the bot forgot about are still working.
+    // An emergency stop is written first, so a cycle running while the orders are being cancelled
+    // already sees EMERGENCY_STOP and sends nothing new; then the resting orders are cancelled, and
+    // a cycle in EMERGENCY_STOP cancels anything that still shows up open (see TradingCycle).
+    if (command === 'emergency_stop') this.store.config.set(CONFIG_KEYS.tradingState, to, actor.id, now);
     const cancellation: CancelReport | undefined =
       command === 'emergency_stop' ? await this.broker.cancelAll(this.runtime.describe().symbol, now) : undefined;
     this.store.transaction(() => {
       this.store.config.set(CONFIG_KEYS.tradingState, to, actor.id, now);
       for (const order of cancellation?.canceled ?? []) this.upsertOrder(order);
+      // The paper account's checkpoint must match the cancellation, or a later rewind would revive the orders.
+      if (cancellation) this.runtime.checkpoint?.();
       this.store.audit.append({
         time: now,
         type: STATE_EVENT[command],

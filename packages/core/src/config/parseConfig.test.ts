@@ -162,6 +162,36 @@ describe('parseConfig', () => {
     expect(problems.join('\n')).not.toContain('hunter2');
   });
 
+  it('webhook mode needs a webhook secret, so forged updates are refused', () => {
+    expect(
+      problemsOf({ TELEGRAM_BOT_TOKEN: '1:x', TELEGRAM_MODE: 'webhook', TELEGRAM_WEBHOOK_URL: 'https://bot.example/hook' })[0],
+    ).toMatch(/^TELEGRAM_WEBHOOK_SECRET: must be set/);
+    expect(
+      problemsOf({
+        TELEGRAM_BOT_TOKEN: '1:x',
+        TELEGRAM_MODE: 'webhook',
+        TELEGRAM_WEBHOOK_URL: 'https://bot.example/hook',
+        TELEGRAM_WEBHOOK_SECRET: 'short',
+      }),
+    ).toHaveLength(1);
+    expect(
+      problemsOf({
+        TELEGRAM_BOT_TOKEN: '1:x',
+        TELEGRAM_MODE: 'webhook',
+        TELEGRAM_WEBHOOK_URL: 'https://bot.example/hook',
+        TELEGRAM_WEBHOOK_SECRET: 'a-long-random-secret_123',
+      }),
+    ).toEqual([]);
+  });
+
+  it('redactConfig drops credentials embedded in URLs', () => {
+    const c = parseConfig({ BINANCE_BASE_URL: 'https://alice:s3cret@proxy.example:8443', AI_BASE_URL: 'http://u:p@ollama.local:11434' });
+    const r = redactConfig(c);
+    expect(r.BINANCE_BASE_URL).toBe('https://[redacted]@proxy.example:8443');
+    expect(JSON.stringify(r)).not.toContain('s3cret');
+    expect(JSON.stringify(r)).not.toMatch(/u:p@/);
+  });
+
   it('redactConfig hides every secret', () => {
     const c = parseConfig({ OPENAI_API_KEY: 'sk-canary', TELEGRAM_BOT_TOKEN: '123:canary' });
     const json = JSON.stringify(redactConfig(c));

@@ -76,8 +76,14 @@ export function parseConfig(raw: Readonly<Record<string, string | undefined>>): 
     }
   }
 
-  if (env.TELEGRAM_MODE === 'webhook' && env.TELEGRAM_BOT_TOKEN && !env.TELEGRAM_WEBHOOK_URL) {
-    problems.push('TELEGRAM_WEBHOOK_URL: must be set when TELEGRAM_MODE=webhook');
+  if (env.TELEGRAM_MODE === 'webhook' && env.TELEGRAM_BOT_TOKEN) {
+    if (!env.TELEGRAM_WEBHOOK_URL) problems.push('TELEGRAM_WEBHOOK_URL: must be set when TELEGRAM_MODE=webhook');
+    // Without the secret anyone who learns the URL could post updates claiming to come from an operator's chat.
+    if (!env.TELEGRAM_WEBHOOK_SECRET || !/^[A-Za-z0-9_-]{16,256}$/.test(env.TELEGRAM_WEBHOOK_SECRET)) {
+      problems.push(
+        'TELEGRAM_WEBHOOK_SECRET: must be set when TELEGRAM_MODE=webhook: 16-256 letters, digits, _ or - (Telegram sends it with every update; requests without it are refused)',
+      );
+    }
   }
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -95,5 +101,9 @@ export function parseConfig(raw: Readonly<Record<string, string | undefined>>): 
 export function redactConfig(config: AppConfig): Record<string, unknown> {
   const out: Record<string, unknown> = { ...config };
   for (const key of SECRET_KEYS) out[key] = config[key] ? '[redacted]' : null;
+  // A proxy URL may carry credentials (https://user:pass@proxy): keep the address, drop the userinfo.
+  for (const [key, value] of Object.entries(out)) {
+    if (key.endsWith('_URL') && typeof value === 'string') out[key] = value.replace(/^([a-z]+:\/\/)[^@/]*@/i, '$1[redacted]@');
+  }
   return out;
 }

@@ -103,6 +103,7 @@ export class TradingCycle {
     const syncing = broker.sync(tick);
     const synced = syncing instanceof Promise ? await syncing : syncing;
     this.collect(synced, orders, fills);
+    if (this.deps.replay !== true && this.deps.state() === 'EMERGENCY_STOP') await this.sweepOpenOrders(now, orders, events);
 
     // A replay in EMERGENCY_STOP can never trade again (nobody resumes a backtest): it only marks to market.
     const stoppedReplay = this.deps.replay === true && this.deps.state() === 'EMERGENCY_STOP';
@@ -177,7 +178,11 @@ export class TradingCycle {
             reason: signal.reason,
             tag: signal.tag ?? null,
           };
-          await this.submit(intent, tick, orders, fills, events, cycleId);
+          // The state may have changed while this cycle was deciding (an emergency stop arriving now).
+          const stateNow = this.deps.state();
+          if (stateNow === 'RUNNING') await this.submit(intent, tick, orders, fills, events, cycleId);
+          else
+            events.push({ time: now, type: 'risk.blocked', actor: 'system', reason: 'NOT_RUNNING', inputs: { reasons: ['NOT_RUNNING'], state: stateNow, note: 'state changed while the cycle was deciding' }, outcome: 'BLOCK', correlationId: cycleId });
         }
       }
     }
@@ -324,6 +329,25 @@ export class TradingCycle {
       });
       return hold('strategy_error', { error: message });
     }
+  }
+
+  /**
+   * In EMERGENCY_STOP nothing may stay open: an order that slipped past the stop's own cancellation
+   * (sent by a cycle in flight, or adopted from the exchange) is cancelled here, every cycle.
+   */
+  private async sweepOpenOrders(now: number, orders: Order[], events: AuditEventInput[]): Promise<void> {
+    const { broker, settings } = this.deps;
+    if ((await broker.openOrders(settings.symbol)).length === 0) return;
+    const report = await broker.cancelAll(settings.symbol, now);
+    for (const o of report.canceled) this.collect({ orders: [o], fills: [] }, orders, []);
+    events.push({
+      time: now,
+      type: 'orders.canceled_in_stop',
+      actor: 'system',
+      reason: 'open orders found while in EMERGENCY_STOP',
+      inputs: { canceled: report.canceled.map((o) => o.clientOrderId), failed: report.failed },
+      outcome: report.failed.length > 0 ? 'partial' : 'ok',
+    });
   }
 
   private async submit(

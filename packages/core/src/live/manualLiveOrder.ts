@@ -3,7 +3,8 @@ import type { ActorRef } from '../app/services.js';
 import type { SymbolFilters } from '../domain/market.js';
 import type { Order, OrderIntent } from '../domain/orders.js';
 import type { TradeSignal } from '../domain/signal.js';
-import { ValidationError } from '../errors/errors.js';
+import { ConflictError, ValidationError } from '../errors/errors.js';
+import { dec } from '../money/decimal.js';
 import type { Broker, BrokerUpdate } from '../ports/broker.js';
 import type { Store } from '../ports/store.js';
 import type { RiskEngine, RiskInput } from '../risk/riskEngine.js';
@@ -81,6 +82,14 @@ export class ManualLiveOrders {
     const clientOrderId = body.clientOrderId ? `wdm-${body.clientOrderId}` : this.d.newClientOrderId();
     const existing = store.orders.byClientId(clientOrderId);
     if (existing) {
+      // The same key for a different order is a mistake, not a retry.
+      const samePrice = body.price === undefined ? existing.price === null : existing.price !== null && dec(existing.price).eq(body.price);
+      if (existing.side !== body.side || existing.type !== body.type || !samePrice) {
+        throw new ConflictError(
+          `clientOrderId ${body.clientOrderId} was already used for a different order (${existing.side} ${existing.type}${existing.price ? ` @ ${existing.price}` : ''})`,
+          { clientOrderId },
+        );
+      }
       // A retry of a request that already placed its order: answer with that order, send nothing.
       const fills = store.fills.list({ clientOrderId }, { limit: 500 }).items.length;
       store.audit.append({

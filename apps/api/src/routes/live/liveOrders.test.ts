@@ -101,6 +101,9 @@ describe('POST /api/live/orders', () => {
     expect(rig.venue.ordersWithClientId('wdm-retry-42')).toBe(1);
     expect(rig.venue.engine.orders).toHaveLength(1);
     expect((await h.request('POST', '/api/live/orders', { token, body: { ...ORDER, clientOrderId: 'no spaces!' } })).status).toBe(400);
+    const other = await h.request('POST', '/api/live/orders', { token, body: { ...body, side: ORDER.side === 'BUY' ? 'SELL' : 'BUY' } });
+    expect(other.status).toBe(409);
+    expect(rig.venue.engine.orders).toHaveLength(1);
   });
 
   it('a risk block (trading paused) is returned and audited, not sent', async () => {
