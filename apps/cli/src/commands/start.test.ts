@@ -2,9 +2,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { LIVE_CONFIRM_PHRASE } from '@warden/core/config/schema';
 import { dec } from '@warden/core/money/decimal';
 import { listIndexes, listTables } from '@warden/storage/database';
 import { BTC_2021_WEEK, type FakeBinance, recordedMarket, startFakeBinance } from '@warden/testkit/fakeBinance/index';
+import { createSignedExchange } from '@warden/testkit/fakeBinance/orderRoutes';
 import { repoRoot } from '@warden/testkit/fixtures';
 import { makeTempDir } from '@warden/testkit/tempDir';
 import Database from 'better-sqlite3';
@@ -212,4 +214,76 @@ describe('warden start as a process', () => {
     expect((db.prepare("select count(*) as n from events_log where type = 'system.started'").get() as { n: number }).n).toBe(2);
     db.close();
   }, 90_000);
+
+  it('live mode: a SIGKILL mid-run and a restart leave exactly one exchange order per intent, and the database agrees with the exchange', async () => {
+    fake = await startFakeBinance({ candles: recordedMarket(), marketTime: BTC_2021_WEEK.start + 6 * 86_400_000 });
+    // Signed requests must stay inside recvWindow, so the market moves in steps (a 5m candle a second), not at speed.
+    const f = fake;
+    const ticker = setInterval(() => f.tape.clock.advance(300_000), 1000);
+    const exchange = createSignedExchange({ apiKey: 'live-key-test', secret: 'live-secret-test', balances: { USDT: '10000', BTC: '0' } });
+    fake.addRoutes(exchange.routes);
+    const tmp = makeTempDir();
+    cleanup = tmp.cleanup;
+    const dbPath = join(tmp.dir, 'warden-live.db');
+    const env = {
+      TRADING_MODE: 'live',
+      BINANCE_API_KEY: 'live-key-test',
+      BINANCE_API_SECRET: 'live-secret-test',
+      LIVE_TRADING_CONFIRM: LIVE_CONFIRM_PHRASE,
+      BINANCE_BASE_URL: fake.url,
+      PORT: '0',
+      TRADING_CYCLE_SECONDS: '1',
+      DATABASE_PATH: dbPath,
+      TRADING_ACTIVE_STRATEGY: 'smart_grid_ai',
+      TRADING_GRID_AUTO_INVENTORY_BOOTSTRAP: 'true',
+      TRADING_GRID_COOLDOWN_SECONDS: '0',
+    };
+    const orderCount = () => {
+      const db = new Database(dbPath, { readonly: true });
+      try {
+        return (db.prepare('select count(*) as n from orders').get() as { n: number }).n;
+      } catch {
+        return 0;
+      } finally {
+        db.close();
+      }
+    };
+    const first = run(env, tmp.dir);
+    await first.waitFor('scheduler started');
+    for (let i = 0; i < 300 && orderCount() < 2; i++) await new Promise((r) => setTimeout(r, 100));
+    first.proc.kill('SIGKILL');
+    await first.exited;
+    expect(orderCount()).toBeGreaterThan(0);
+
+    clearInterval(ticker);
+    // The restart comes a minute later: an intent the exchange never received is now provably dead
+    // (older than recvWindow), so reconciliation can settle it instead of waiting.
+    f.tape.clock.advance(60_000);
+    const second = run(env, tmp.dir);
+    await second.waitFor('scheduler started');
+    await second.waitFor('cycle');
+    second.proc.kill('SIGINT');
+    expect(await second.exited).toBe(0);
+
+    const db = new Database(dbPath, { readonly: true });
+    const orders = db.prepare('select client_order_id as id, status, filled_quantity as filled from orders').all() as Array<{
+      id: string;
+      status: string;
+      filled: string;
+    }>;
+    for (const o of orders) {
+      // Never two exchange orders for one intent, and no intent left unresolved after reconciliation.
+      expect(exchange.ordersWithClientId(o.id)).toBeLessThanOrEqual(1);
+      expect(['PENDING_SUBMIT', 'UNKNOWN']).not.toContain(o.status);
+      const onExchange = exchange.engine.byClientId('BTCUSDT', o.id);
+      if (onExchange) expect(dec(o.filled).eq(onExchange.executedQty)).toBe(true);
+      else expect(o.status).toBe('REJECTED');
+    }
+    // Every order the exchange has for the symbol is known to the database.
+    const known = new Set(orders.map((o) => o.id));
+    expect(exchange.engine.orders.filter((o) => !known.has(o.clientOrderId))).toEqual([]);
+    const dbFills = (db.prepare('select count(*) as n from fills').get() as { n: number }).n;
+    expect(dbFills).toBe(exchange.engine.trades.length);
+    db.close();
+  }, 120_000);
 });
