@@ -2,6 +2,7 @@ import type { AdvisorService } from '@warden/core/app/services';
 import type { ApprovalExpiryChecker } from '@warden/core/approvals/expiryChecker';
 import type { TradingCycle } from '@warden/core/cycle/tradingCycle';
 import type { Heartbeat } from '@warden/core/notifications/heartbeat';
+import { cycleErrorNotification } from '@warden/core/notifications/systemMessages';
 import type { Clock } from '@warden/core/ports/clock';
 import type { Notifier } from '@warden/core/ports/notifier';
 import type { Store } from '@warden/core/ports/store';
@@ -93,6 +94,10 @@ export class CycleRunner {
     } catch (auditError) {
       this.deps.logger.error({ err: auditError }, 'could not audit a failure');
     }
-    this.deps.notifier.notify({ type: 'errors', title: `${what} failed`, lines: [message] });
+    this.deps.notifier.notify(
+      what === 'cycle'
+        ? cycleErrorNotification({ cycleId: null, error, fatal: false })
+        : { type: 'errors', title: `${what} failed`, lines: [message] },
+    );
   }
 }

@@ -165,7 +165,17 @@ describe('trading cycle with a real SQLite store', () => {
     const price = m5[40]?.close ?? 0;
     // An order a cycle sent while the stop was being written: resting, far below the price.
     await h.broker.submit(
-      { clientOrderId: 'slipped', symbol: 'BTC/USDT', side: 'BUY', type: 'LIMIT', quantity: '0.01', price: (Math.floor(price * 0.5 * 100) / 100).toFixed(2), cycleId: null, reason: 'test', tag: null },
+      {
+        clientOrderId: 'slipped',
+        symbol: 'BTC/USDT',
+        side: 'BUY',
+        type: 'LIMIT',
+        quantity: '0.01',
+        price: (Math.floor(price * 0.5 * 100) / 100).toFixed(2),
+        cycleId: null,
+        reason: 'test',
+        tag: null,
+      },
       { now: 0, price, high: price, low: price },
     );
     expect(await h.broker.openOrders('BTC/USDT')).toHaveLength(1);

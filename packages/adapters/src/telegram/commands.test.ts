@@ -98,7 +98,8 @@ describe('Telegram control commands call ControlService with actor telegram:<cha
     h = await startHarness({ polling: true, stateNotifications: true });
     h.fake.sendText(CHATS.operator, '/pause');
     await h.fake.waitFor(() => h.fake.messagesTo(CHATS.viewer).length === 1);
-    expect(h.fake.messagesTo(CHATS.viewer)[0]?.text).toContain(`RUNNING → PAUSED by telegram:${CHATS.operator}`);
+    expect(h.fake.messagesTo(CHATS.viewer)[0]?.text).toContain('State RUNNING → PAUSED');
+    expect(h.fake.messagesTo(CHATS.viewer)[0]?.text).toContain(`By: telegram:${CHATS.operator}`);
   });
 
   it('refuses /pause, /resume and /stop from a viewer chat without touching the state', async () => {

@@ -1,5 +1,6 @@
 import type { Order } from '../domain/orders.js';
 import { InsufficientDataError, ValidationError } from '../errors/errors.js';
+import { stateChangeNotification } from '../notifications/systemMessages.js';
 import type { Broker, CancelReport } from '../ports/broker.js';
 import type { Clock } from '../ports/clock.js';
 import type { Notifier } from '../ports/notifier.js';
@@ -105,20 +106,9 @@ export class ControlServiceImpl implements ControlService {
       });
     });
     this.liveUpdates.publish({ kind: 'state', time: now, data: { from, to, actor: actor.id, reason } });
-    this.notifier.notify({
-      type: 'state',
-      title: `${to}${from === to ? ' (again)' : ''}`,
-      lines: [
-        `${from} → ${to} by ${actor.id}`,
-        ...(reason ? [`reason: ${reason}`] : []),
-        ...(cancellation
-          ? [
-              `canceled ${cancellation.canceled.length} open order(s)${cancellation.failed.length ? `, ${cancellation.failed.length} failed: ${cancellation.failed.map((f) => f.clientOrderId).join(', ')}` : ''}`,
-            ]
-          : []),
-      ],
-      data: { from, to },
-    });
+    this.notifier.notify(
+      stateChangeNotification({ from, to, command, actor: actor.id, reason, ...(cancellation ? { cancellation } : {}) }),
+    );
     return cancellation ? { from, to, cancellation } : { from, to };
   }
 

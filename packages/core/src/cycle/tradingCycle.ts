@@ -3,6 +3,7 @@ import type { LiveUpdates } from '../app/liveUpdates.js';
 import { type Candle, type SymbolFilters, TIMEFRAME_MS } from '../domain/market.js';
 import type { Fill, Order, OrderIntent, Position } from '../domain/orders.js';
 import { hold, type Signal } from '../domain/signal.js';
+import { fillNotification, orderNotification, riskBlockNotification } from '../notifications/tradeMessages.js';
 import type { MetricsTracker } from '../portfolio/metricsTracker.js';
 import { applyFill } from '../portfolio/position.js';
 import type { AuditEventInput } from '../ports/auditLog.js';
@@ -182,7 +183,15 @@ export class TradingCycle {
           const stateNow = this.deps.state();
           if (stateNow === 'RUNNING') await this.submit(intent, tick, orders, fills, events, cycleId);
           else
-            events.push({ time: now, type: 'risk.blocked', actor: 'system', reason: 'NOT_RUNNING', inputs: { reasons: ['NOT_RUNNING'], state: stateNow, note: 'state changed while the cycle was deciding' }, outcome: 'BLOCK', correlationId: cycleId });
+            events.push({
+              time: now,
+              type: 'risk.blocked',
+              actor: 'system',
+              reason: 'NOT_RUNNING',
+              inputs: { reasons: ['NOT_RUNNING'], state: stateNow, note: 'state changed while the cycle was deciding' },
+              outcome: 'BLOCK',
+              correlationId: cycleId,
+            });
         }
       }
     }
@@ -452,31 +461,12 @@ export class TradingCycle {
       for (const o of orders) live.publish({ kind: 'order', time: now, data: { ...o } });
       for (const f of fills) live.publish({ kind: 'fill', time: now, data: { ...f } });
     }
-    for (const o of orders) {
-      if (o.status === 'NEW' || o.status === 'REJECTED') {
-        this.deps.notifier.notify({
-          type: 'orders',
-          title: `${o.side} order ${o.status.toLowerCase()}`,
-          lines: [`${o.type} ${o.quantity} ${o.symbol}${o.price ? ` @ ${o.price}` : ''}`, o.reason],
-          data: { clientOrderId: o.clientOrderId },
-        });
-      }
-    }
-    for (const f of fills) {
-      this.deps.notifier.notify({
-        type: 'fills',
-        title: `${f.side} filled`,
-        lines: [`${f.quantity} ${f.symbol} @ ${f.price}`, `fee ${f.fee} ${f.feeAsset}`],
-        data: { tradeId: f.tradeId },
-      });
-    }
-    if (decision?.decision === 'BLOCK' && decision.reasons.some((r) => r === 'MAX_DRAWDOWN' || r === 'DAILY_LOSS_LIMIT')) {
-      this.deps.notifier.notify({
-        type: 'risk',
-        title: 'risk limit reached',
-        lines: [decision.reasons.join(', ')],
-        data: { reasons: decision.reasons },
-      });
+    // One message per order placed or rejected and per fill; risk blocks only when the account is in trouble.
+    for (const o of orders) if (o.status === 'NEW' || o.status === 'REJECTED') this.deps.notifier.notify(orderNotification(o));
+    for (const f of fills) this.deps.notifier.notify(fillNotification(f));
+    if (decision?.decision === 'BLOCK') {
+      const risk = riskBlockNotification({ symbol: this.deps.settings.symbol, reasons: decision.reasons, cycleId });
+      if (risk) this.deps.notifier.notify(risk);
     }
   }
 }
