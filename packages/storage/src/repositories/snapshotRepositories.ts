@@ -1,51 +1,59 @@
 import type { EquitySnapshot, MetricsSnapshot } from '@warden/core/domain/orders';
+import type { Page, PageRequest } from '@warden/core/ports/pagination';
 import type { EquityRepository, MetricsRepository, TimeRange } from '@warden/core/ports/store';
 import { and, asc, desc, gte, lt, lte, type SQL } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../database.js';
 import { equitySnapshots, metricsSnapshots } from '../schema.js';
 import { pageLimit, toPage } from './paging.js';
 
-function rangeWhere(time: SQLiteColumn, id: SQLiteColumn, range: TimeRange, cursor?: number): SQL | undefined {
-  const where: SQL[] = [];
-  if (range.from !== undefined) where.push(gte(time, range.from));
-  if (range.to !== undefined) where.push(lte(time, range.to));
-  if (cursor !== undefined) where.push(lt(id, cursor));
-  return and(...where);
-}
+type SnapshotTable = typeof equitySnapshots | typeof metricsSnapshots;
 
 function withoutId<T extends { id: number }>(row: T): Omit<T, 'id'> {
   const { id: _id, ...rest } = row;
   return rest;
 }
 
+/** Newest / oldest row and time-filtered pages, shared by both snapshot tables. */
+function snapshotQueries<S>(db: Db, t: SnapshotTable) {
+  const edge = (order: 'newest' | 'oldest'): S | null => {
+    const row = db
+      .select()
+      .from(t)
+      .orderBy(order === 'newest' ? desc(t.id) : asc(t.id))
+      .limit(1)
+      .get();
+    return row ? (withoutId(row) as S) : null;
+  };
+  const list = (range: TimeRange, page: PageRequest): Page<S> => {
+    const limit = pageLimit(page);
+    const where: SQL[] = [];
+    if (range.from !== undefined) where.push(gte(t.time, range.from));
+    if (range.to !== undefined) where.push(lte(t.time, range.to));
+    if (page.cursor !== undefined) where.push(lt(t.id, page.cursor));
+    const rows = db
+      .select()
+      .from(t)
+      .where(and(...where))
+      .orderBy(desc(t.id))
+      .limit(limit + 1)
+      .all();
+    return toPage(rows, limit, (r) => withoutId(r) as S);
+  };
+  return { edge, list };
+}
+
 export function equityRepository(db: Db): EquityRepository {
   const t = equitySnapshots;
+  const q = snapshotQueries<EquitySnapshot>(db, t);
   return {
     insert(snapshot) {
       db.insert(t)
         .values({ ...snapshot })
         .run();
     },
-    latest() {
-      const row = db.select().from(t).orderBy(desc(t.id)).limit(1).get();
-      return row ? (withoutId(row) as EquitySnapshot) : null;
-    },
-    first() {
-      const row = db.select().from(t).orderBy(asc(t.id)).limit(1).get();
-      return row ? (withoutId(row) as EquitySnapshot) : null;
-    },
-    list(range, page) {
-      const limit = pageLimit(page);
-      const rows = db
-        .select()
-        .from(t)
-        .where(rangeWhere(t.time, t.id, range, page.cursor))
-        .orderBy(desc(t.id))
-        .limit(limit + 1)
-        .all();
-      return toPage(rows, limit, (r) => withoutId(r) as EquitySnapshot);
-    },
+    latest: () => q.edge('newest'),
+    first: () => q.edge('oldest'),
+    list: q.list,
     series(from) {
       return db
         .select({ time: t.time, equity: t.equity })
@@ -60,26 +68,14 @@ export function equityRepository(db: Db): EquityRepository {
 
 export function metricsRepository(db: Db): MetricsRepository {
   const t = metricsSnapshots;
+  const q = snapshotQueries<MetricsSnapshot>(db, t);
   return {
     insert(snapshot) {
       db.insert(t)
         .values({ ...snapshot })
         .run();
     },
-    latest() {
-      const row = db.select().from(t).orderBy(desc(t.id)).limit(1).get();
-      return row ? (withoutId(row) as MetricsSnapshot) : null;
-    },
-    list(range, page) {
-      const limit = pageLimit(page);
-      const rows = db
-        .select()
-        .from(t)
-        .where(rangeWhere(t.time, t.id, range, page.cursor))
-        .orderBy(desc(t.id))
-        .limit(limit + 1)
-        .all();
-      return toPage(rows, limit, (r) => withoutId(r) as MetricsSnapshot);
-    },
+    latest: () => q.edge('newest'),
+    list: q.list,
   };
 }

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { intent, type LiveRig, startLiveRig, TEST_API_KEY, TEST_API_SECRET } from '@warden/adapters/binance/live/liveTestRig';
 import { parseConfig } from '@warden/core/config/parseConfig';
+import { buildSymbolFilters } from '@warden/core/execution/symbolFilters.fixture';
 import { ManualLiveOrders } from '@warden/core/live/manualLiveOrder';
 import { RiskEngine } from '@warden/core/risk/riskEngine';
 import { riskLimitsFromConfig } from '@warden/core/risk/riskLimits';
@@ -33,19 +34,7 @@ async function setUp(logLines: string[]): Promise<void> {
   const liveOrders = new ManualLiveOrders({
     store: rig.store,
     broker: rig.broker,
-    filters: {
-      symbol: 'BTC/USDT',
-      base: 'BTC',
-      quote: 'USDT',
-      tickSize: '0.01',
-      minPrice: '0.01',
-      maxPrice: '1000000',
-      stepSize: '0.00001',
-      minQty: '0.00001',
-      maxQty: '9000',
-      minNotional: '5',
-      maxNotional: '9000000',
-    },
+    filters: buildSymbolFilters(),
     risk: new RiskEngine(riskLimitsFromConfig(config)),
     newClientOrderId: () => 'wdmanual1',
     handOver: (update) => {

@@ -1,5 +1,6 @@
 import type { SymbolFilters } from '@warden/core/domain/market';
 import type { OrderIntent } from '@warden/core/domain/orders';
+import { buildSymbolFilters } from '@warden/core/execution/symbolFilters.fixture';
 import { openStore, type SqliteStore } from '@warden/storage/openStore';
 import { createSignedExchange, type SignedExchange } from '@warden/testkit/fakeBinance/orderRoutes';
 import { BTC_2021_WEEK, recordedMarket } from '@warden/testkit/fakeBinance/recordedMarket';
@@ -13,19 +14,7 @@ import { createLiveExchange } from './liveExchange.js';
 export const TEST_API_KEY = 'CANARY-KEY-7f3a9c1e5b2d4f6a8c0e2b4d6f8a0c2e4b6d8f0a2c4e6b8d0f2a4c6e8b0d2f4a';
 export const TEST_API_SECRET = 'CANARY-SECRET-0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9';
 
-export const BTC_FILTERS: SymbolFilters = {
-  symbol: 'BTC/USDT',
-  base: 'BTC',
-  quote: 'USDT',
-  tickSize: '0.01',
-  minPrice: '0.01',
-  maxPrice: '1000000',
-  stepSize: '0.00001',
-  minQty: '0.00001',
-  maxQty: '9000',
-  minNotional: '5',
-  maxNotional: '9000000',
-};
+export const BTC_FILTERS: SymbolFilters = buildSymbolFilters();
 
 export interface LiveRig {
   readonly fake: FakeBinance;
