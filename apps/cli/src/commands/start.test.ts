@@ -25,6 +25,19 @@ afterEach(async () => {
   fake = null;
 });
 
+/** `select count(*) as n …` on a database another process is writing; 0 while its tables do not exist yet. */
+function countRows(dbPath: string, sql: string): number {
+  if (!existsSync(dbPath)) return 0;
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    return (db.prepare(sql).get() as { n: number }).n;
+  } catch {
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
 /** A port nothing listens on (bound, then released). */
 async function deadPort(): Promise<number> {
   const server = createServer();
@@ -142,14 +155,7 @@ describe('warden start as a process', () => {
       TRADING_GRID_AUTO_INVENTORY_BOOTSTRAP: 'true',
       TRADING_GRID_COOLDOWN_SECONDS: '0',
     };
-    const count = (sql: string) => {
-      const db = new Database(dbPath, { readonly: true });
-      try {
-        return (db.prepare(sql).get() as { n: number }).n;
-      } finally {
-        db.close();
-      }
-    };
+    const count = (sql: string) => countRows(dbPath, sql);
     const first = run(env, tmp.dir);
     await first.waitFor('scheduler started');
     for (let i = 0; i < 200 && count('select count(*) as n from fills') < 2; i++) await new Promise((r) => setTimeout(r, 100));
@@ -238,16 +244,7 @@ describe('warden start as a process', () => {
       TRADING_GRID_AUTO_INVENTORY_BOOTSTRAP: 'true',
       TRADING_GRID_COOLDOWN_SECONDS: '0',
     };
-    const orderCount = () => {
-      const db = new Database(dbPath, { readonly: true });
-      try {
-        return (db.prepare('select count(*) as n from orders').get() as { n: number }).n;
-      } catch {
-        return 0;
-      } finally {
-        db.close();
-      }
-    };
+    const orderCount = () => countRows(dbPath, 'select count(*) as n from orders');
     const first = run(env, tmp.dir);
     await first.waitFor('scheduler started');
     for (let i = 0; i < 300 && orderCount() < 2; i++) await new Promise((r) => setTimeout(r, 100));

@@ -1,20 +1,9 @@
 import { type Candle, type SymbolFilters, TIMEFRAME_MS, type Timeframe } from '../../domain/market.js';
+import { buildSymbolFilters } from '../../execution/symbolFilters.fixture.js';
 import type { StrategyContext, StrategySettings } from '../types.js';
 
-/** Binance BTCUSDT spot filters (tick 0.01, step 0.00001, min notional 5). */
-export const BTC_FILTERS: SymbolFilters = {
-  symbol: 'BTC/USDT',
-  base: 'BTC',
-  quote: 'USDT',
-  tickSize: '0.01',
-  minPrice: '0.01',
-  maxPrice: '1000000',
-  stepSize: '0.00001',
-  minQty: '0.00001',
-  maxQty: '9000',
-  minNotional: '5',
-  maxNotional: null,
-};
+/** Binance BTCUSDT spot filters (tick 0.01, step 0.00001, min notional 5), without a max notional. */
+export const BTC_FILTERS: SymbolFilters = buildSymbolFilters({ maxNotional: null });
 
 export function buildSettings(overrides: Partial<StrategySettings> = {}): StrategySettings {
   return {
