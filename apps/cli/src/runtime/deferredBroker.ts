@@ -1,6 +1,7 @@
 import type { Order, OrderIntent } from '@warden/core/domain/orders';
 import { WardenError } from '@warden/core/errors/errors';
 import type { Balances, Broker, BrokerUpdate, CancelReport, MarketTick } from '@warden/core/ports/broker';
+import type { MaybePromise } from '@warden/core/ports/maybePromise';
 
 export class MarketNotConnectedError extends WardenError {
   constructor() {
@@ -31,11 +32,11 @@ export class DeferredBroker implements Broker {
     return this.target;
   }
 
-  submit(intent: OrderIntent, tick: MarketTick): Promise<BrokerUpdate> {
+  async submit(intent: OrderIntent, tick: MarketTick): Promise<BrokerUpdate> {
     return this.broker.submit(intent, tick);
   }
 
-  cancel(clientOrderId: string, now: number): Promise<BrokerUpdate> {
+  async cancel(clientOrderId: string, now: number): Promise<BrokerUpdate> {
     return this.broker.cancel(clientOrderId, now);
   }
 
@@ -47,11 +48,11 @@ export class DeferredBroker implements Broker {
     return this.target ? this.target.openOrders(symbol) : [];
   }
 
-  balances(): Promise<Balances> {
+  async balances(): Promise<Balances> {
     return this.broker.balances();
   }
 
-  sync(tick: MarketTick): BrokerUpdate | Promise<BrokerUpdate> {
+  sync(tick: MarketTick): MaybePromise<BrokerUpdate> {
     return this.broker.sync(tick);
   }
 }

@@ -10,12 +10,14 @@ export class ReplayFeed implements MarketFeed {
   private readonly visible: Partial<Record<Timeframe, Candle[]>> = {};
   private readonly cursor: Partial<Record<Timeframe, number>> = {};
   private current: Candle | null = null;
+  private readonly timeframes: readonly Timeframe[];
 
   constructor(
     private readonly series: Readonly<Partial<Record<Timeframe, readonly Candle[]>>>,
     private readonly primary: Timeframe,
   ) {
-    for (const tf of Object.keys(series) as Timeframe[]) {
+    this.timeframes = Object.keys(series) as Timeframe[];
+    for (const tf of this.timeframes) {
       this.visible[tf] = [];
       this.cursor[tf] = 0;
     }
@@ -31,7 +33,7 @@ export class ReplayFeed implements MarketFeed {
     const candle = this.steps[index];
     if (!candle) throw new RangeError(`no primary candle ${index}`);
     const now = candle.openTime + TIMEFRAME_MS[this.primary];
-    for (const tf of Object.keys(this.series) as Timeframe[]) {
+    for (const tf of this.timeframes) {
       const all = this.series[tf] as readonly Candle[];
       const shown = this.visible[tf] as Candle[];
       let i = this.cursor[tf] as number;

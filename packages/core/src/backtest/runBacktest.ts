@@ -93,10 +93,10 @@ export async function runBacktest(input: BacktestInput): Promise<BacktestResult>
     metrics,
     watermarks,
     state: () => state,
-    emergencyStop: async () => {
+    emergencyStop: () => {
       state = 'EMERGENCY_STOP';
       emergencyStopAt = now;
-      await broker.cancelAll(settings.symbol, now);
+      broker.cancelAll(settings.symbol, now);
     },
     notifier: silentNotifier,
     replay: true,
@@ -118,7 +118,9 @@ export async function runBacktest(input: BacktestInput): Promise<BacktestResult>
     firstPrice ??= candle.close;
     lastPrice = candle.close;
     traded++;
-    const outcome = await cycle.run(now);
+    // The replayed feed and the paper broker answer at once, so the cycle does too: no promise per candle.
+    const stepped = cycle.step(now);
+    const outcome = stepped instanceof Promise ? await stepped : stepped;
     finalEquity = outcome.equity;
     if (traded % stride === 0 || i === primary.length - 1) curve.push({ time: now, equity: outcome.equity, price: candle.close });
   }

@@ -1,4 +1,5 @@
 import type { Candle, Timeframe } from '../domain/market.js';
+import type { MaybePromise } from '../ports/maybePromise.js';
 
 /** What one cycle sees of the market. Backtest replays recorded candles; paper and live read the candle cache. */
 export interface MarketSnapshot {
@@ -13,5 +14,5 @@ export interface MarketSnapshot {
 
 export interface MarketFeed {
   /** Replay answers synchronously (no await per candle in a backtest); the exchange-backed feed asynchronously. */
-  snapshot(now: number): MarketSnapshot | Promise<MarketSnapshot>;
+  snapshot(now: number): MaybePromise<MarketSnapshot>;
 }

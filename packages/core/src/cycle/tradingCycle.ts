@@ -2,12 +2,13 @@ import { CONFIG_KEYS } from '../app/configKeys.js';
 import type { LiveUpdates } from '../app/liveUpdates.js';
 import { type Candle, type SymbolFilters, TIMEFRAME_MS } from '../domain/market.js';
 import type { Fill, Order, OrderIntent, Position } from '../domain/orders.js';
-import { hold, type Signal } from '../domain/signal.js';
+import { hold, type Signal, type TradeSignal } from '../domain/signal.js';
 import { fillNotification, orderNotification, riskBlockNotification } from '../notifications/tradeMessages.js';
 import type { MetricsTracker } from '../portfolio/metricsTracker.js';
 import { applyFill } from '../portfolio/position.js';
 import type { AuditEventInput } from '../ports/auditLog.js';
-import type { Broker, BrokerUpdate, MarketTick } from '../ports/broker.js';
+import type { Balances, Broker, BrokerUpdate, MarketTick } from '../ports/broker.js';
+import { type MaybePromise, whenReady } from '../ports/maybePromise.js';
 import type { Notifier } from '../ports/notifier.js';
 import type { Store } from '../ports/store.js';
 import type { EquityWatermarks } from '../risk/equityWatermarks.js';
@@ -15,8 +16,8 @@ import type { RiskDecision, RiskEngine } from '../risk/riskEngine.js';
 import type { TradingState } from '../state/tradingState.js';
 import type { StrategyContext, StrategySettings } from '../strategy/types.js';
 import { clientOrderIdFor, cycleIdPrefix, syncCycleId } from './cycleIds.js';
-import type { MarketFeed } from './marketFeed.js';
-import type { StrategyHost } from './strategyHost.js';
+import type { MarketFeed, MarketSnapshot } from './marketFeed.js';
+import type { ActiveStrategy, StrategyHost } from './strategyHost.js';
 
 /** Float marks of the account for the per-cycle equity snapshot (exact balances come from the broker). */
 export interface AccountMarks {
@@ -38,7 +39,7 @@ export interface CycleDeps {
   readonly watermarks: EquityWatermarks;
   readonly state: () => TradingState;
   /** Enters EMERGENCY_STOP through the control service (cancels open orders, audits, notifies). */
-  readonly emergencyStop: (reason: string) => Promise<void>;
+  readonly emergencyStop: (reason: string) => MaybePromise<void>;
   readonly notifier: Notifier;
   readonly liveUpdates?: LiveUpdates;
   /** The broker's restorable state (paper account), written in the cycle's transaction. */
@@ -71,140 +72,205 @@ export interface CycleOutcome {
 const LAST_DECIDED_KEY = 'cycle.last_decided_open_time';
 
 /**
+ * One cycle's working set, handed from step to step and returned as its outcome. The id is built
+ * on first use: most backtest cycles hold and write nothing, and formatting an id costs more than
+ * the rest of such a cycle.
+ */
+class CycleWork implements CycleOutcome {
+  readonly events: AuditEventInput[] = [];
+  readonly orders: Order[] = [];
+  readonly fills: Fill[] = [];
+  readonly tick: MarketTick;
+  decided = false;
+  signal: Signal | null = null;
+  decision: RiskDecision | null = null;
+  active: ActiveStrategy | null = null;
+  equity = 0;
+  #cycleId: string | null = null;
+
+  constructor(
+    readonly now: number,
+    readonly market: MarketSnapshot,
+    /** The last closed primary candle. */
+    readonly lastCandle: Candle | undefined,
+    private readonly idPrefix: string,
+  ) {
+    this.tick = { now, price: market.price, high: market.high, low: market.low };
+  }
+
+  get cycleId(): string {
+    this.#cycleId ??= this.decided && this.lastCandle ? this.idPrefix + this.lastCandle.openTime : syncCycleId(this.now);
+    return this.#cycleId;
+  }
+}
+
+/**
  * One trading cycle, the same in backtest, paper and live (the seed's section 3):
  * 1 load candles → 2 strategy → 3 risk → 4 broker → 5 persist orders/fills/positions →
  * 6 equity + metrics snapshots → 7 audit events. Steps 5–7 are one transaction.
  * The strategy decides once per closed primary candle; cycles in between only collect fills of
  * resting orders and mark the account to market.
+ *
+ * The steps are chained through `whenReady`: with a replayed feed and the paper broker every port
+ * answers at once and the whole cycle runs synchronously (a backtest's year of 1m candles makes no
+ * promise per candle); with the exchange the same steps wait for each answer.
  */
 export class TradingCycle {
   private lastDecidedOpenTime: number;
-  private position: Position | null;
+  private position: Position | null = null;
+  /** The position in plain numbers for the strategy context, parsed once per position change. */
+  private positionMarks: StrategyContext['position'] = { quantity: 0, avgEntryPrice: 0 };
   private readonly tags = new Map<string, string | null>();
   private readonly idPrefix: string;
+  private readonly replay: boolean;
 
   constructor(private readonly deps: CycleDeps) {
     this.lastDecidedOpenTime = deps.store.config.get<number>(LAST_DECIDED_KEY) ?? -1;
-    this.position = deps.store.positions.get(deps.settings.symbol);
+    this.setPosition(deps.store.positions.get(deps.settings.symbol));
     this.idPrefix = cycleIdPrefix(deps.settings.symbol, deps.settings.primaryTimeframe);
+    this.replay = deps.replay === true;
   }
 
-  async run(now: number): Promise<CycleOutcome> {
-    const { settings, store, broker } = this.deps;
-    // 1. market data
-    const pending = this.deps.feed.snapshot(now);
-    const market = pending instanceof Promise ? await pending : pending;
-    const primary = market.candles[settings.primaryTimeframe] ?? [];
-    const lastCandle = primary[primary.length - 1];
-    const tick: MarketTick = { now, price: market.price, high: market.high, low: market.low };
-    const events: AuditEventInput[] = [];
-    const orders: Order[] = [];
-    const fills: Fill[] = [];
-
-    const syncing = broker.sync(tick);
-    const synced = syncing instanceof Promise ? await syncing : syncing;
-    this.collect(synced, orders, fills);
-    if (this.deps.replay !== true && this.deps.state() === 'EMERGENCY_STOP') await this.sweepOpenOrders(now, orders, events);
-
-    // A replay in EMERGENCY_STOP can never trade again (nobody resumes a backtest): it only marks to market.
-    const stoppedReplay = this.deps.replay === true && this.deps.state() === 'EMERGENCY_STOP';
-    const decide = !stoppedReplay && lastCandle !== undefined && lastCandle.openTime > this.lastDecidedOpenTime;
-    const cycleId = decide ? this.idPrefix + lastCandle.openTime : syncCycleId(now);
-    let signal: Signal | null = null;
-    let decision: RiskDecision | null = null;
-    let active: ReturnType<StrategyHost['current']> | null = null;
-
-    if (decide && lastCandle) {
-      active = this.deps.strategies.current();
-      // 2. strategy — contained: a throwing strategy costs its cycle, never the process.
-      signal = this.evaluate(active.strategy, market, now, events, cycleId);
-      if (signal.action !== 'HOLD' || !this.deps.replay) {
-        events.push({
-          time: now,
-          type: 'strategy.signal',
-          actor: 'system',
-          reason: signal.reason,
-          inputs: { strategy: active.name, action: signal.action, ...signal.inputs },
-          outcome: signal.action,
-          correlationId: cycleId,
-        });
-      }
-      if (signal.action !== 'HOLD') {
-        // 3. risk
-        const balances = await broker.balances();
-        const openOrders = (await broker.openOrders(settings.symbol)).length;
-        const equity = this.deps.account.equityAt(market.price);
-        decision = this.deps.risk.evaluate({
-          now,
-          state: this.deps.state(),
-          signal,
-          price: market.price,
-          lastCandle: { openTime: lastCandle.openTime, timeframeMs: TIMEFRAME_MS[settings.primaryTimeframe] },
-          filters: this.deps.filters,
-          freeBase: balances.base.free,
-          freeQuote: balances.quote.free,
-          openOrders,
-          positionQuantity: this.position?.quantity ?? '0',
-          equity,
-          peakEquity: Math.max(this.deps.watermarks.peakEquity, equity),
-          dayStartEquity: this.deps.watermarks.dayStartEquity || equity,
-        });
-        events.push({
-          time: now,
-          type: decision.decision === 'ALLOW' ? 'risk.allowed' : 'risk.blocked',
-          actor: 'system',
-          reason:
-            decision.decision === 'ALLOW'
-              ? `allowed ${decision.side} ${decision.quantity} @ ${decision.price}`
-              : decision.reasons.join(','),
-          inputs: {
-            ...decision.inputs,
-            ...(decision.decision === 'BLOCK'
-              ? { reasons: decision.reasons }
-              : { quantity: decision.quantity, notional: decision.notional, shrunkBy: decision.shrunkBy }),
-          },
-          outcome: decision.decision,
-          correlationId: cycleId,
-        });
-        // 4. execution
-        if (decision.decision === 'ALLOW') {
-          const intent: OrderIntent = {
-            clientOrderId: clientOrderIdFor(settings.symbol, settings.primaryTimeframe, lastCandle.openTime, 0),
-            symbol: settings.symbol,
-            side: decision.side,
-            type: decision.type,
-            quantity: decision.quantity,
-            price: decision.type === 'LIMIT' ? decision.price : null,
-            cycleId,
-            reason: signal.reason,
-            tag: signal.tag ?? null,
-          };
-          // The state may have changed while this cycle was deciding (an emergency stop arriving now).
-          const stateNow = this.deps.state();
-          if (stateNow === 'RUNNING') await this.submit(intent, tick, orders, fills, events, cycleId);
-          else
-            events.push({
-              time: now,
-              type: 'risk.blocked',
-              actor: 'system',
-              reason: 'NOT_RUNNING',
-              inputs: { reasons: ['NOT_RUNNING'], state: stateNow, note: 'state changed while the cycle was deciding' },
-              outcome: 'BLOCK',
-              correlationId: cycleId,
-            });
-        }
-      }
+  /** Paper and live: the cycle as a promise (a failing cycle rejects; it never throws at the caller). */
+  run(now: number): Promise<CycleOutcome> {
+    try {
+      return Promise.resolve(this.step(now));
+    } catch (error) {
+      return Promise.reject(error);
     }
+  }
 
-    // 6. marks (before the transaction so the snapshot sees this cycle's fills)
-    const positionBefore = this.position;
-    this.applyFills(fills, active?.strategy ?? this.deps.strategies.current().strategy);
+  /** The cycle itself: an outcome at once when every port answered at once (a backtest), else a promise. */
+  step(now: number): MaybePromise<CycleOutcome> {
+    // 1. market data (explicit branches on the per-candle path: a closure per candle is measurable)
+    const market = this.deps.feed.snapshot(now);
+    return market instanceof Promise ? market.then((m) => this.catchUp(now, m)) : this.catchUp(now, market);
+  }
+
+  /** The broker catches up with the market (resting orders that the price crossed fill now). */
+  private catchUp(now: number, market: MarketSnapshot): MaybePromise<CycleOutcome> {
+    const primary = market.candles[this.deps.settings.primaryTimeframe] ?? [];
+    const work = new CycleWork(now, market, primary[primary.length - 1], this.idPrefix);
+    const synced = this.deps.broker.sync(work.tick);
+    return synced instanceof Promise ? synced.then((u) => this.afterCatchUp(work, u)) : this.afterCatchUp(work, synced);
+  }
+
+  private afterCatchUp(work: CycleWork, synced: BrokerUpdate): MaybePromise<CycleOutcome> {
+    this.collect(synced, work.orders, work.fills);
+    if (!this.replay && this.deps.state() === 'EMERGENCY_STOP') return this.sweepOpenOrders(work).then(() => this.decide(work));
+    return this.decide(work);
+  }
+
+  /** 2. strategy, once per closed primary candle. */
+  private decide(work: CycleWork): MaybePromise<CycleOutcome> {
+    const { lastCandle, events } = work;
+    // A replay in EMERGENCY_STOP can never trade again (nobody resumes a backtest): it only marks to market.
+    const stoppedReplay = this.replay && this.deps.state() === 'EMERGENCY_STOP';
+    work.decided = !stoppedReplay && lastCandle !== undefined && lastCandle.openTime > this.lastDecidedOpenTime;
+    if (!work.decided) return this.finish(work);
+    const active = this.deps.strategies.current();
+    work.active = active;
+    // Contained: a throwing strategy costs its cycle, never the process.
+    const signal = this.evaluate(active.strategy, work);
+    work.signal = signal;
+    if (signal.action !== 'HOLD' || !this.replay) {
+      events.push({
+        time: work.now,
+        type: 'strategy.signal',
+        actor: 'system',
+        reason: signal.reason,
+        inputs: { strategy: active.name, action: signal.action, ...signal.inputs },
+        outcome: signal.action,
+        correlationId: work.cycleId,
+      });
+    }
+    if (signal.action === 'HOLD') return this.finish(work);
+    const { broker, settings } = this.deps;
+    return whenReady(broker.balances(), (balances) =>
+      whenReady(broker.openOrders(settings.symbol), (open) => this.assess(work, signal, balances, open.length)),
+    );
+  }
+
+  /** 3. risk, then 4. execution of what it allowed. */
+  private assess(work: CycleWork, signal: TradeSignal, balances: Balances, openOrders: number): MaybePromise<CycleOutcome> {
+    const { settings } = this.deps;
+    const { now, market, events } = work;
+    const lastCandle = work.lastCandle as Candle;
     const equity = this.deps.account.equityAt(market.price);
+    const decision = this.deps.risk.evaluate({
+      now,
+      state: this.deps.state(),
+      signal,
+      price: market.price,
+      lastCandle: { openTime: lastCandle.openTime, timeframeMs: TIMEFRAME_MS[settings.primaryTimeframe] },
+      filters: this.deps.filters,
+      freeBase: balances.base.free,
+      freeQuote: balances.quote.free,
+      openOrders,
+      positionQuantity: this.position?.quantity ?? '0',
+      equity,
+      peakEquity: Math.max(this.deps.watermarks.peakEquity, equity),
+      dayStartEquity: this.deps.watermarks.dayStartEquity || equity,
+    });
+    work.decision = decision;
+    events.push({
+      time: now,
+      type: decision.decision === 'ALLOW' ? 'risk.allowed' : 'risk.blocked',
+      actor: 'system',
+      reason:
+        decision.decision === 'ALLOW' ? `allowed ${decision.side} ${decision.quantity} @ ${decision.price}` : decision.reasons.join(','),
+      inputs: {
+        ...decision.inputs,
+        ...(decision.decision === 'BLOCK'
+          ? { reasons: decision.reasons }
+          : { quantity: decision.quantity, notional: decision.notional, shrunkBy: decision.shrunkBy }),
+      },
+      outcome: decision.decision,
+      correlationId: work.cycleId,
+    });
+    if (decision.decision !== 'ALLOW') return this.finish(work);
+    const intent: OrderIntent = {
+      clientOrderId: clientOrderIdFor(settings.symbol, settings.primaryTimeframe, lastCandle.openTime, 0),
+      symbol: settings.symbol,
+      side: decision.side,
+      type: decision.type,
+      quantity: decision.quantity,
+      price: decision.type === 'LIMIT' ? decision.price : null,
+      cycleId: work.cycleId,
+      reason: signal.reason,
+      tag: signal.tag ?? null,
+    };
+    // The state may have changed while this cycle was deciding (an emergency stop arriving now).
+    const stateNow = this.deps.state();
+    if (stateNow !== 'RUNNING') {
+      events.push({
+        time: now,
+        type: 'risk.blocked',
+        actor: 'system',
+        reason: 'NOT_RUNNING',
+        inputs: { reasons: ['NOT_RUNNING'], state: stateNow, note: 'state changed while the cycle was deciding' },
+        outcome: 'BLOCK',
+        correlationId: work.cycleId,
+      });
+      return this.finish(work);
+    }
+    return whenReady(this.submit(intent, work), () => this.finish(work));
+  }
+
+  /** 6. marks, then 5–7 in one transaction, then notifications and the drawdown stop. */
+  private finish(work: CycleWork): MaybePromise<CycleOutcome> {
+    const { settings, store } = this.deps;
+    const { now, market, orders, fills, events, decided, lastCandle, active } = work;
+    // Marks before the transaction so the snapshot sees this cycle's fills.
+    const positionBefore = this.position;
+    if (fills.length > 0) this.applyFills(fills, active?.strategy ?? this.deps.strategies.current().strategy);
+    const equity = this.deps.account.equityAt(market.price);
+    work.equity = equity;
     this.deps.watermarks.onEquity(now, equity);
     const exposure = equity > 0 ? (this.deps.account.baseTotal() * market.price) / equity : 0;
     this.deps.metrics.onEquity(now, equity, exposure);
-    const replay = this.deps.replay === true;
-    const writeSnapshots = !replay && (decide || fills.length > 0 || this.deps.snapshotEveryCycle === true);
+    const replay = this.replay;
+    const writeSnapshots = !replay && (decided || fills.length > 0 || this.deps.snapshotEveryCycle === true);
     const account = this.deps.risk.checkAccount({
       equity,
       peakEquity: this.deps.watermarks.peakEquity,
@@ -217,11 +283,11 @@ export class TradingCycle {
       if (!nothingToWrite)
         this.commit({
           now,
-          cycleId,
+          cycleId: work.cycleId,
           orders,
           fills,
           events,
-          decidedCandle: decide ? lastCandle : undefined,
+          decidedCandle: decided ? lastCandle : undefined,
           active,
           writeSnapshots,
           equity,
@@ -231,22 +297,22 @@ export class TradingCycle {
         });
     } catch (error) {
       // Nothing was written: put memory back to what the database holds before anything else runs.
-      this.position = store.positions.get(settings.symbol);
+      this.setPosition(store.positions.get(settings.symbol));
       this.deps.strategies.invalidate();
       this.deps.onCommitFailed?.();
       throw error;
     }
-    if (decide && lastCandle) this.lastDecidedOpenTime = lastCandle.openTime;
+    if (decided && lastCandle) this.lastDecidedOpenTime = lastCandle.openTime;
 
-    this.publish(now, cycleId, orders, fills, equity, signal, decision);
+    this.publish(work);
+    const decision = work.decision;
     if (account.emergencyStop && this.deps.state() !== 'EMERGENCY_STOP') {
-      await this.deps.emergencyStop(
-        `max drawdown ${account.drawdownPct.toFixed(2)}% reached (limit ${this.deps.risk.limits.maxDrawdownPct}%)`,
-      );
-    } else if (decision?.decision === 'BLOCK' && decision.emergencyStop && this.deps.state() !== 'EMERGENCY_STOP') {
-      await this.deps.emergencyStop(`risk engine: ${decision.reasons.join(', ')}`);
+      const reason = `max drawdown ${account.drawdownPct.toFixed(2)}% reached (limit ${this.deps.risk.limits.maxDrawdownPct}%)`;
+      return whenReady(this.deps.emergencyStop(reason), () => work);
     }
-    return { cycleId, decided: decide, signal, decision, orders, fills, equity };
+    if (decision?.decision === 'BLOCK' && decision.emergencyStop && this.deps.state() !== 'EMERGENCY_STOP')
+      return whenReady(this.deps.emergencyStop(`risk engine: ${decision.reasons.join(', ')}`), () => work);
+    return work;
   }
 
   private commit(w: CycleWrites): void {
@@ -304,14 +370,8 @@ export class TradingCycle {
     });
   }
 
-  private evaluate(
-    strategy: StrategyHostStrategy,
-    market: { candles: StrategyContext['candles']; price: number },
-    now: number,
-    events: AuditEventInput[],
-    cycleId: string,
-  ): Signal {
-    const equity = this.deps.account.equityAt(market.price);
+  private evaluate(strategy: StrategyHostStrategy, work: CycleWork): Signal {
+    const { market, now } = work;
     const context: StrategyContext = Object.freeze({
       now,
       symbol: this.deps.settings.symbol,
@@ -320,21 +380,21 @@ export class TradingCycle {
       filters: this.deps.filters,
       baseBalance: this.deps.account.baseTotal(),
       quoteBalance: this.deps.account.quoteTotal(),
-      equity,
-      position: { quantity: Number(this.position?.quantity ?? 0), avgEntryPrice: Number(this.position?.avgEntryPrice ?? 0) },
+      equity: this.deps.account.equityAt(market.price),
+      position: this.positionMarks,
     });
     try {
       return strategy.evaluate(context);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      events.push({
+      work.events.push({
         time: now,
         type: 'strategy.failed',
         actor: 'system',
         reason: message,
         inputs: { strategy: strategy.name },
         outcome: 'error',
-        correlationId: cycleId,
+        correlationId: work.cycleId,
       });
       return hold('strategy_error', { error: message });
     }
@@ -344,8 +404,9 @@ export class TradingCycle {
    * In EMERGENCY_STOP nothing may stay open: an order that slipped past the stop's own cancellation
    * (sent by a cycle in flight, or adopted from the exchange) is cancelled here, every cycle.
    */
-  private async sweepOpenOrders(now: number, orders: Order[], events: AuditEventInput[]): Promise<void> {
+  private async sweepOpenOrders(work: CycleWork): Promise<void> {
     const { broker, settings } = this.deps;
+    const { now, orders, events } = work;
     if ((await broker.openOrders(settings.symbol)).length === 0) return;
     const report = await broker.cancelAll(settings.symbol, now);
     for (const o of report.canceled) this.collect({ orders: [o], fills: [] }, orders, []);
@@ -359,52 +420,60 @@ export class TradingCycle {
     });
   }
 
-  private async submit(
-    intent: OrderIntent,
-    tick: MarketTick,
-    orders: Order[],
-    fills: Fill[],
-    events: AuditEventInput[],
-    cycleId: string,
-  ): Promise<void> {
+  private submit(intent: OrderIntent, work: CycleWork): MaybePromise<void> {
     if (this.deps.store.orders.byClientId(intent.clientOrderId)) {
       // This candle's order already exists: the cycle is re-running after a crash or restart.
-      events.push({
-        time: tick.now,
+      work.events.push({
+        time: work.now,
         type: 'order.duplicate_skipped',
         actor: 'system',
         reason: 'order for this cycle already exists',
         inputs: { clientOrderId: intent.clientOrderId },
-        correlationId: cycleId,
+        correlationId: work.cycleId,
       });
       return;
     }
     this.tags.set(intent.clientOrderId, intent.tag);
+    let sent: MaybePromise<BrokerUpdate>;
     try {
-      const update = await this.deps.broker.submit(intent, tick);
-      this.collect(update, orders, fills);
-      const placed = update.orders.find((o) => o.clientOrderId === intent.clientOrderId);
-      events.push({
-        time: tick.now,
-        type: placed?.status === 'REJECTED' ? 'order.rejected' : 'order.placed',
-        actor: 'system',
-        reason: intent.reason,
-        inputs: { ...intent, mode: this.deps.broker.mode, status: placed?.status ?? null },
-        outcome: placed?.status ?? 'unknown',
-        correlationId: cycleId,
-      });
+      sent = this.deps.broker.submit(intent, work.tick);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      events.push({
-        time: tick.now,
-        type: 'order.submit_failed',
-        actor: 'system',
-        reason: message,
-        inputs: { ...intent },
-        outcome: 'error',
-        correlationId: cycleId,
-      });
+      this.submitFailed(intent, work, error);
+      return;
     }
+    if (sent instanceof Promise)
+      return sent.then(
+        (update) => this.submitted(intent, work, update),
+        (error: unknown) => this.submitFailed(intent, work, error),
+      );
+    this.submitted(intent, work, sent);
+  }
+
+  private submitted(intent: OrderIntent, work: CycleWork, update: BrokerUpdate): void {
+    this.collect(update, work.orders, work.fills);
+    const placed = update.orders.find((o) => o.clientOrderId === intent.clientOrderId);
+    work.events.push({
+      time: work.now,
+      type: placed?.status === 'REJECTED' ? 'order.rejected' : 'order.placed',
+      actor: 'system',
+      reason: intent.reason,
+      inputs: { ...intent, mode: this.deps.broker.mode, status: placed?.status ?? null },
+      outcome: placed?.status ?? 'unknown',
+      correlationId: work.cycleId,
+    });
+  }
+
+  private submitFailed(intent: OrderIntent, work: CycleWork, error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    work.events.push({
+      time: work.now,
+      type: 'order.submit_failed',
+      actor: 'system',
+      reason: message,
+      inputs: { ...intent },
+      outcome: 'error',
+      correlationId: work.cycleId,
+    });
   }
 
   private collect(update: BrokerUpdate, orders: Order[], fills: Fill[]): void {
@@ -422,7 +491,7 @@ export class TradingCycle {
     let realized = 0;
     for (const fill of fills) {
       const result = applyFill(this.position, fill);
-      this.position = result.position;
+      this.setPosition(result.position);
       realized += Number(result.realizedPnl);
       this.deps.metrics.onFill(fill, Number(result.realizedPnl));
       strategy.onFill?.(fill, this.tags.get(fill.clientOrderId) ?? null);
@@ -442,21 +511,14 @@ export class TradingCycle {
     else store.orders.insert(order);
   }
 
-  private publish(
-    now: number,
-    cycleId: string,
-    orders: readonly Order[],
-    fills: readonly Fill[],
-    equity: number,
-    signal: Signal | null,
-    decision: RiskDecision | null,
-  ): void {
+  private publish(work: CycleWork): void {
+    const { now, orders, fills, equity, signal, decision } = work;
     const live = this.deps.liveUpdates;
     if (live) {
       live.publish({
         kind: 'cycle',
         time: now,
-        data: { cycleId, equity, signal: signal?.action ?? null, decision: decision?.decision ?? null },
+        data: { cycleId: work.cycleId, equity, signal: signal?.action ?? null, decision: decision?.decision ?? null },
       });
       for (const o of orders) live.publish({ kind: 'order', time: now, data: { ...o } });
       for (const f of fills) live.publish({ kind: 'fill', time: now, data: { ...f } });
@@ -465,9 +527,14 @@ export class TradingCycle {
     for (const o of orders) if (o.status === 'NEW' || o.status === 'REJECTED') this.deps.notifier.notify(orderNotification(o));
     for (const f of fills) this.deps.notifier.notify(fillNotification(f));
     if (decision?.decision === 'BLOCK') {
-      const risk = riskBlockNotification({ symbol: this.deps.settings.symbol, reasons: decision.reasons, cycleId });
+      const risk = riskBlockNotification({ symbol: this.deps.settings.symbol, reasons: decision.reasons, cycleId: work.cycleId });
       if (risk) this.deps.notifier.notify(risk);
     }
+  }
+
+  private setPosition(position: Position | null): void {
+    this.position = position;
+    this.positionMarks = Object.freeze({ quantity: Number(position?.quantity ?? 0), avgEntryPrice: Number(position?.avgEntryPrice ?? 0) });
   }
 }
 

@@ -131,14 +131,14 @@ export class PaperBroker implements Broker {
     return this.baseTotal;
   }
 
-  async balances(): Promise<Balances> {
+  balances(): Balances {
     return {
       base: { asset: this.filters.base, free: decStr(this.baseFree), locked: decStr(this.baseLocked) },
       quote: { asset: this.filters.quote, free: decStr(this.quoteFree), locked: decStr(this.quoteLocked) },
     };
   }
 
-  async openOrders(symbol: string): Promise<readonly Order[]> {
+  openOrders(symbol: string): readonly Order[] {
     return this.resting.filter((o) => o.symbol === symbol);
   }
 
@@ -146,7 +146,7 @@ export class PaperBroker implements Broker {
     return this.resting.length;
   }
 
-  async submit(intent: OrderIntent, tick: MarketTick): Promise<BrokerUpdate> {
+  submit(intent: OrderIntent, tick: MarketTick): BrokerUpdate {
     const already = this.resting.find((o) => o.clientOrderId === intent.clientOrderId);
     // Re-sending a resting order (a retry after a crash) must not place it twice.
     if (already) return { orders: [already], fills: [] };
@@ -187,14 +187,14 @@ export class PaperBroker implements Broker {
     return { orders, fills };
   }
 
-  async cancel(clientOrderId: string, now: number): Promise<BrokerUpdate> {
+  cancel(clientOrderId: string, now: number): BrokerUpdate {
     const order = this.resting.find((o) => o.clientOrderId === clientOrderId);
     if (!order) throw new NotFoundError(`no open paper order ${clientOrderId}`, { clientOrderId });
     return { orders: [this.release(order, now)], fills: [] };
   }
 
   /** Emergency stop: every resting order on `symbol` is cancelled and its funds unlocked. */
-  async cancelAll(symbol: string, now: number): Promise<CancelReport> {
+  cancelAll(symbol: string, now: number): CancelReport {
     const canceled = this.resting.filter((o) => o.symbol === symbol).map((o) => this.release(o, now));
     return { canceled, failed: [] };
   }

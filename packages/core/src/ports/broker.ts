@@ -1,4 +1,5 @@
 import type { Fill, Order, OrderIntent, TradingMode } from '../domain/orders.js';
+import type { MaybePromise } from './maybePromise.js';
 
 export interface AssetBalance {
   readonly asset: string;
@@ -36,14 +37,15 @@ export interface MarketTick {
  */
 export interface Broker {
   readonly mode: TradingMode;
-  submit(intent: OrderIntent, tick: MarketTick): Promise<BrokerUpdate>;
-  cancel(clientOrderId: string, now: number): Promise<BrokerUpdate>;
-  cancelAll(symbol: string, now: number): Promise<CancelReport>;
-  openOrders(symbol: string): Promise<readonly Order[]>;
-  balances(): Promise<Balances>;
+  submit(intent: OrderIntent, tick: MarketTick): MaybePromise<BrokerUpdate>;
+  cancel(clientOrderId: string, now: number): MaybePromise<BrokerUpdate>;
+  cancelAll(symbol: string, now: number): MaybePromise<CancelReport>;
+  openOrders(symbol: string): MaybePromise<readonly Order[]>;
+  balances(): MaybePromise<Balances>;
   /**
-   * Advances the venue to `tick`: paper matches resting limit orders (synchronously: a backtest
-   * calls it for every candle, and an await per candle is measurable); live polls order updates.
+   * Advances the venue to `tick`: paper matches resting limit orders, live polls order updates.
+   * Every method may answer synchronously (paper: a backtest calls `sync` for every candle, and a
+   * promise per candle is measurable) or with a promise (live: the exchange is over the network).
    */
-  sync(tick: MarketTick): BrokerUpdate | Promise<BrokerUpdate>;
+  sync(tick: MarketTick): MaybePromise<BrokerUpdate>;
 }
