@@ -10,7 +10,9 @@ export type Dec = InstanceType<typeof Dec>;
 
 export type DecimalLike = string | number | Dec;
 
+/** A decimal from a string or number; a decimal is returned as it is (they are immutable). */
 export function dec(value: DecimalLike): Dec {
+  if (value instanceof Dec) return value;
   if (typeof value === 'number' && !Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
   return new Dec(value);
 }
@@ -19,6 +21,33 @@ export function dec(value: DecimalLike): Dec {
 export function decStr(value: DecimalLike): string {
   const d = dec(value);
   return d.isZero() ? '0' : d.toFixed();
+}
+
+/** How `quantize` rounds onto a step: down (quantities), up (fees, sell prices), or to the nearest (half up). */
+export type StepRounding = 'floor' | 'ceil' | 'nearest';
+
+const ROUNDING: Readonly<Record<StepRounding, DecimalJs.Rounding>> = {
+  floor: Dec.ROUND_FLOOR,
+  ceil: Dec.ROUND_CEIL,
+  nearest: Dec.ROUND_HALF_UP,
+};
+
+/**
+ * Decimal places of `step` when it is 1 or 10^-k (0.01 → 2), else null. Exchange ticks and lot
+ * steps almost always are, and a value then goes onto the step with one rounding instead of a
+ * division, a rounding and a multiplication: the same result, at a third of the cost per order.
+ */
+export function powerOfTenPlaces(step: DecimalLike): number | null {
+  const d = dec(step);
+  if (!d.isPositive() || d.gt(1) || d.precision() !== 1 || !d.toFixed().endsWith('1')) return null;
+  return d.decimalPlaces();
+}
+
+/** `value` put on a multiple of a positive `step`; `places` is `powerOfTenPlaces(step)`, computed once by the caller. */
+export function quantize(value: DecimalLike, step: Dec, places: number | null, rounding: StepRounding): Dec {
+  const mode = ROUNDING[rounding];
+  if (places !== null) return dec(value).toDecimalPlaces(places, mode);
+  return dec(value).div(step).toDecimalPlaces(0, mode).mul(step);
 }
 
 /** Floors `value` to a multiple of `step` (quantities: Binance truncates, never rounds up). */

@@ -55,4 +55,17 @@ describe('symbol filters', () => {
       }),
     );
   });
+
+  it('checks tick and step the same way whether or not they are powers of ten', () => {
+    const odd: SymbolFilters = { ...filters('0.2', '0.05'), minQty: '0.1' };
+    expect(filterViolations('0.3', '100.05', odd)).toEqual([]);
+    expect(filterViolations('0.4', '100.07', odd)).toEqual(['PRICE_NOT_ON_TICK', 'QTY_NOT_ON_STEP']);
+    const decimal = filters('0.001', '0.01');
+    expect(filterViolations('0.123', '100.01', decimal)).toEqual([]);
+    expect(filterViolations('0.1234', '100.011', decimal)).toEqual(['PRICE_NOT_ON_TICK', 'QTY_NOT_ON_STEP']);
+    // minQty off the step grid: LOT_SIZE counts steps from minQty, so 0.0015 is on it and 0.002 is not.
+    const offset: SymbolFilters = { ...decimal, minQty: '0.0005' };
+    expect(filterViolations('0.0015', '10000', offset)).toEqual([]);
+    expect(filterViolations('0.002', '10000', offset)).toEqual(['QTY_NOT_ON_STEP']);
+  });
 });

@@ -1,5 +1,5 @@
 import type { SymbolFilters } from '../domain/market.js';
-import { type Dec, type DecimalLike, dec, decStr, floorToStep, roundToStep } from './decimal.js';
+import { type Dec, type DecimalLike, dec, decStr, powerOfTenPlaces, quantize, roundToStep } from './decimal.js';
 
 export type FilterViolation =
   | 'PRICE_BELOW_MIN'
@@ -13,7 +13,12 @@ export type FilterViolation =
 
 interface DecimalFilters {
   readonly tick: Dec;
+  /** Decimal places of the tick when it is a power of ten (see `powerOfTenPlaces`). */
+  readonly tickPlaces: number | null;
   readonly step: Dec;
+  readonly stepPlaces: number | null;
+  /** minQty is on the step grid, so "on step from minQty" is "on step". */
+  readonly minQtyOnStep: boolean;
   readonly minPrice: Dec;
   readonly maxPrice: Dec;
   readonly minQty: Dec;
@@ -28,9 +33,14 @@ const decimalCache = new WeakMap<SymbolFilters, DecimalFilters>();
 function decimalFilters(filters: SymbolFilters): DecimalFilters {
   let cached = decimalCache.get(filters);
   if (!cached) {
+    const tick = dec(filters.tickSize);
+    const step = dec(filters.stepSize);
     cached = {
-      tick: dec(filters.tickSize),
-      step: dec(filters.stepSize),
+      tick,
+      tickPlaces: tick.isZero() ? null : powerOfTenPlaces(tick),
+      step,
+      stepPlaces: step.isZero() ? null : powerOfTenPlaces(step),
+      minQtyOnStep: step.isZero() || dec(filters.minQty).mod(step).isZero(),
       minPrice: dec(filters.minPrice),
       maxPrice: dec(filters.maxPrice),
       minQty: dec(filters.minQty),
@@ -45,9 +55,12 @@ function decimalFilters(filters: SymbolFilters): DecimalFilters {
 
 /** Quantity truncated to LOT_SIZE's stepSize, the way Binance (and ccxt's amountToPrecision) does. */
 export function quantizeQuantity(quantity: DecimalLike, filters: SymbolFilters): Dec {
-  const q = floorToStep(quantity, decimalFilters(filters).step);
-  return q.isNegative() ? dec(0) : q;
+  const f = decimalFilters(filters);
+  const q = f.step.isZero() ? dec(quantity) : quantize(quantity, f.step, f.stepPlaces, 'floor');
+  return q.isNegative() ? ZERO : q;
 }
+
+const ZERO = dec(0);
 
 const stepCache = new WeakMap<
   SymbolFilters,
@@ -95,11 +108,9 @@ export function clearlyAcceptable(quantity: number, price: number, filters: Symb
  * order on the conservative side of the intended price; `nearest` for display and market references.
  */
 export function quantizePrice(price: DecimalLike, filters: SymbolFilters, mode: 'down' | 'up' | 'nearest' = 'nearest'): Dec {
-  const tick = decimalFilters(filters).tick;
-  if (tick.isZero()) return dec(price);
-  const units = dec(price).div(tick);
-  const rounded = mode === 'down' ? units.floor() : mode === 'up' ? units.ceil() : units.toDecimalPlaces(0, 4);
-  return rounded.mul(tick);
+  const f = decimalFilters(filters);
+  if (f.tick.isZero()) return dec(price);
+  return quantize(price, f.tick, f.tickPlaces, mode === 'down' ? 'floor' : mode === 'up' ? 'ceil' : 'nearest');
 }
 
 /** Every rule the order breaks; empty means Binance would accept it. */
@@ -111,22 +122,28 @@ export function filterViolations(quantity: DecimalLike, price: DecimalLike, filt
   if (!f.tick.isZero()) {
     if (p.lt(f.minPrice) && !f.minPrice.isZero()) out.push('PRICE_BELOW_MIN');
     if (!f.maxPrice.isZero() && p.gt(f.maxPrice)) out.push('PRICE_ABOVE_MAX');
-    if (!p.mod(f.tick).isZero()) out.push('PRICE_NOT_ON_TICK');
+    if (f.tickPlaces !== null ? p.decimalPlaces() > f.tickPlaces : !p.mod(f.tick).isZero()) out.push('PRICE_NOT_ON_TICK');
   }
   if (q.lt(f.minQty)) out.push('QTY_BELOW_MIN');
   if (!f.maxQty.isZero() && q.gt(f.maxQty)) out.push('QTY_ABOVE_MAX');
-  if (!f.step.isZero() && !q.minus(f.minQty).mod(f.step).isZero()) out.push('QTY_NOT_ON_STEP');
+  if (!f.step.isZero() && !onStep(q, f)) out.push('QTY_NOT_ON_STEP');
   const notional = q.mul(p);
   if (notional.lt(f.minNotional)) out.push('NOTIONAL_BELOW_MIN');
   if (f.maxNotional !== null && !f.maxNotional.isZero() && notional.gt(f.maxNotional)) out.push('NOTIONAL_ABOVE_MAX');
   return out;
 }
 
+/** LOT_SIZE: (quantity − minQty) is a multiple of stepSize. */
+function onStep(q: Dec, f: DecimalFilters): boolean {
+  if (f.stepPlaces !== null && f.minQtyOnStep) return q.decimalPlaces() <= f.stepPlaces;
+  return q.minus(f.minQty).mod(f.step).isZero();
+}
+
 /** Smallest quantity on the step grid whose notional at `price` reaches minNotional and minQty. */
 export function minimumQuantity(price: DecimalLike, filters: SymbolFilters): Dec {
   const f = decimalFilters(filters);
   const byNotional = f.minNotional.div(price);
-  let q = f.step.isZero() ? byNotional : byNotional.div(f.step).ceil().mul(f.step);
+  let q = f.step.isZero() ? byNotional : quantize(byNotional, f.step, f.stepPlaces, 'ceil');
   if (q.lt(f.minQty)) q = f.minQty;
   return q;
 }
