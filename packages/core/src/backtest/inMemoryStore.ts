@@ -40,7 +40,9 @@ export class InMemoryStore implements Store {
   private readonly metricRows: MetricsSnapshot[] = [];
   private readonly approvalRows: Approval[] = [];
   private readonly configRows = new Map<string, ConfigEntry>();
+  /** The latest events, a ring of `auditCapacity` slots (no shifting a full array per event). */
   private readonly events: AuditEvent[] = [];
+  private eventsStart = 0;
   eventCount = 0;
 
   constructor(private readonly auditCapacity = 10_000) {}
@@ -186,13 +188,16 @@ export class InMemoryStore implements Store {
         prevHash: '',
         hash: '',
       };
-      if (this.events.length >= this.auditCapacity) this.events.shift();
-      this.events.push(event);
+      if (this.events.length < this.auditCapacity) this.events.push(event);
+      else {
+        this.events[this.eventsStart] = event;
+        this.eventsStart = (this.eventsStart + 1) % this.auditCapacity;
+      }
       return event;
     },
     list: (f, req) =>
       page(
-        this.events,
+        this.keptEvents(),
         req,
         (e) =>
           (!f.type || e.type === f.type) &&
@@ -202,6 +207,11 @@ export class InMemoryStore implements Store {
       ),
     verify: () => ({ ok: true, count: this.eventCount }),
   };
+
+  /** The kept events, oldest first. */
+  private keptEvents(): AuditEvent[] {
+    return this.eventsStart === 0 ? this.events : [...this.events.slice(this.eventsStart), ...this.events.slice(0, this.eventsStart)];
+  }
 
   /** Every order in placement order (backtest reports). */
   allOrders(): readonly Order[] {

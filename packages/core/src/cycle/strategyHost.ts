@@ -21,6 +21,9 @@ export class StrategyHost {
   private seenParams: unknown = undefined;
   private seenName: string | null = null;
   private seenUpdatedAt = -1;
+  // The params key of the last active name (current() runs on every candle of a backtest).
+  private paramsKeyFor = '';
+  private paramsKey = '';
 
   constructor(
     private readonly store: Store,
@@ -46,7 +49,11 @@ export class StrategyHost {
   current(): ActiveStrategy {
     const name = this.store.config.get<string>(CONFIG_KEYS.activeStrategy);
     if (!name) throw new Error('no active strategy: StrategyHost.seed() was not called');
-    const paramsEntry = this.store.config.entry(CONFIG_KEYS.strategyParams(name));
+    if (name !== this.paramsKeyFor) {
+      this.paramsKeyFor = name;
+      this.paramsKey = CONFIG_KEYS.strategyParams(name);
+    }
+    const paramsEntry = this.store.config.entry(this.paramsKey);
     // Fast path for the per-candle call: same strategy, same stored object, same write time.
     if (
       this.active &&

@@ -53,8 +53,8 @@ export interface CycleDeps {
   readonly snapshotEveryCycle?: boolean;
   /**
    * Backtests: no per-cycle snapshots, HOLD events, strategy-state or broker checkpoints (nothing
-   * restarts a backtest, and its report keeps its own equity curve). Orders, fills, risk decisions
-   * and trade signals are still recorded exactly as in paper.
+   * restarts a backtest, and its report keeps its own equity curve), and no notifications or live
+   * updates. Orders, fills, risk decisions and trade signals are still recorded exactly as in paper.
    */
   readonly replay?: boolean;
 }
@@ -512,6 +512,8 @@ export class TradingCycle {
   }
 
   private publish(work: CycleWork): void {
+    // A backtest tells nobody: no panel, no Telegram (and no message objects built for them).
+    if (this.replay) return;
     const { now, orders, fills, equity, signal, decision } = work;
     const live = this.deps.liveUpdates;
     if (live) {

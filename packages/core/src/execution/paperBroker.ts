@@ -151,15 +151,16 @@ export class PaperBroker implements Broker {
     // Re-sending a resting order (a retry after a crash) must not place it twice.
     if (already) return { orders: [already], fills: [] };
 
-    const problem = this.validate(intent, tick);
-    if (problem) return { orders: [this.rejected(intent, tick.now, problem)], fills: [] };
+    // Where a market order would fill now: the fill price of a market order, the cap of a marketable limit.
+    const market =
+      tick.price > 0 && Number.isFinite(tick.price) ? marketFillPrice(intent.side, tick.price, this.slippageBps, this.filters) : null;
+    const problem = this.validate(intent, tick, market);
+    if (problem || !market) return { orders: [this.rejected(intent, tick.now, problem ?? 'no market price')], fills: [] };
 
     const qty = dec(intent.quantity);
-    if (intent.type === 'MARKET')
-      return this.fillNow(intent, qty, marketFillPrice(intent.side, tick.price, this.slippageBps, this.filters), tick.now);
+    if (intent.type === 'MARKET') return this.fillNow(intent, qty, market, tick.now);
 
     const limit = dec(intent.price as string);
-    const market = marketFillPrice(intent.side, tick.price, this.slippageBps, this.filters);
     if (intent.side === 'BUY' && limit.gte(tick.price)) return this.fillNow(intent, qty, decMin(limit, market), tick.now);
     if (intent.side === 'SELL' && limit.lte(tick.price)) return this.fillNow(intent, qty, decMax(limit, market), tick.now);
     return this.rest(intent, qty, limit, tick.now);
@@ -199,9 +200,9 @@ export class PaperBroker implements Broker {
     return { canceled, failed: [] };
   }
 
-  private validate(intent: OrderIntent, tick: MarketTick): string | null {
+  private validate(intent: OrderIntent, tick: MarketTick, market: Dec | null): string | null {
     if (intent.symbol !== this.filters.symbol) return `paper broker trades ${this.filters.symbol}, not ${intent.symbol}`;
-    if (!(tick.price > 0) || !Number.isFinite(tick.price)) return `no valid market price (${tick.price})`;
+    if (!(tick.price > 0) || !Number.isFinite(tick.price) || !market) return `no valid market price (${tick.price})`;
     let qty: Dec;
     try {
       qty = dec(intent.quantity);
@@ -224,7 +225,8 @@ export class PaperBroker implements Broker {
     }
     const violations = filterViolations(qty, price, this.filters);
     if (violations.length > 0) return `filter violations: ${violations.join(', ')}`;
-    const buyCost = qty.mul(intent.type === 'LIMIT' ? price : marketFillPrice('BUY', tick.price, this.slippageBps, this.filters));
+    // A market buy pays at most the market fill price (for a market order `market` is the BUY price).
+    const buyCost = qty.mul(intent.type === 'LIMIT' ? price : market);
     if (intent.side === 'BUY' && buyCost.gt(this.quoteFree))
       return `insufficient ${this.filters.quote}: needs ${decStr(buyCost)}, free ${decStr(this.quoteFree)}`;
     if (intent.side === 'SELL' && qty.gt(this.baseFree))

@@ -11,7 +11,7 @@ export type FilterViolation =
   | 'NOTIONAL_BELOW_MIN'
   | 'NOTIONAL_ABOVE_MAX';
 
-interface DecimalFilters {
+export interface DecimalFilters {
   readonly tick: Dec;
   /** Decimal places of the tick when it is a power of ten (see `powerOfTenPlaces`). */
   readonly tickPlaces: number | null;
@@ -30,7 +30,7 @@ interface DecimalFilters {
 const decimalCache = new WeakMap<SymbolFilters, DecimalFilters>();
 
 /** The filters parsed once per filters object (decimals are immutable, so sharing them is safe). */
-function decimalFilters(filters: SymbolFilters): DecimalFilters {
+export function decimalFilters(filters: SymbolFilters): DecimalFilters {
   let cached = decimalCache.get(filters);
   if (!cached) {
     const tick = dec(filters.tickSize);
@@ -137,6 +137,12 @@ export function filterViolations(quantity: DecimalLike, price: DecimalLike, filt
 function onStep(q: Dec, f: DecimalFilters): boolean {
   if (f.stepPlaces !== null && f.minQtyOnStep) return q.decimalPlaces() <= f.stepPlaces;
   return q.minus(f.minQty).mod(f.step).isZero();
+}
+
+/** A positive quantity that meets LOT_SIZE's minQty and the minimum notional at `price`. */
+export function meetsMinimums(quantity: Dec, price: Dec, filters: SymbolFilters): boolean {
+  const f = decimalFilters(filters);
+  return quantity.isPositive() && quantity.gte(f.minQty) && quantity.mul(price).gte(f.minNotional);
 }
 
 /** Smallest quantity on the step grid whose notional at `price` reaches minNotional and minQty. */

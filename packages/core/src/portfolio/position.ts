@@ -8,6 +8,8 @@ export interface FillResult {
   readonly realizedPnl: string;
 }
 
+const ZERO = dec(0);
+
 /** Average entry keeps 12 decimals: far below any tick, and readable in the UI. */
 const ENTRY_DECIMALS = 12;
 
@@ -26,7 +28,7 @@ export function applyFill(position: Position | null, fill: Fill): FillResult {
   const current = position ?? emptyPosition(fill.symbol);
   const heldQty = dec(current.quantity);
   const avg = dec(current.avgEntryPrice);
-  const feeIn = (asset: string): Dec => (fill.feeAsset === asset ? dec(fill.fee) : dec(0));
+  const feeIn = (asset: string): Dec => (fill.feeAsset === asset ? dec(fill.fee) : ZERO);
 
   if (fill.side === 'BUY') {
     const received = dec(fill.quantity).minus(feeIn(base));
@@ -44,7 +46,7 @@ export function applyFill(position: Position | null, fill: Fill): FillResult {
   // Spot is long-only, but base can exist without a recorded buy (deposited inventory): the part of a
   // sell beyond the tracked position has no known entry and realizes nothing.
   const covered = decMin(removed, heldQty);
-  const coveredProceeds = removed.isZero() ? dec(0) : proceeds.mul(covered).div(removed);
+  const coveredProceeds = removed.isZero() ? ZERO : covered.eq(removed) ? proceeds : proceeds.mul(covered).div(removed);
   const realized = coveredProceeds.minus(covered.mul(avg));
   const quantity = heldQty.minus(covered);
   return {

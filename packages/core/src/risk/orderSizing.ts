@@ -1,6 +1,6 @@
 import type { OrderType, Side } from '../domain/orders.js';
 import { type Dec, dec } from '../money/decimal.js';
-import { minimumQuantity, quantizeQuantity } from '../money/filters.js';
+import { decimalFilters, meetsMinimums, minimumQuantity, quantizeQuantity } from '../money/filters.js';
 import type { RiskReasonCode } from './reasonCodes.js';
 import type { OrderPrices, RiskInput } from './riskInput.js';
 import type { RiskLimits } from './riskLimits.js';
@@ -35,32 +35,59 @@ function requestedQuantity({ input, prices, limits }: SizingRequest): Dec {
     signal.baseQuantity !== undefined
       ? dec(signal.baseQuantity)
       : dec(signal.quoteAmount ?? (input.equity * limits.orderSizePct) / 100).div(prices.order);
-  return wanted.isPositive() ? wanted : dec(0);
+  return wanted.isPositive() ? wanted : ZERO;
+}
+
+interface ExactLimits {
+  readonly maxOrderNotional: Dec;
+  /** RISK_MAX_POSITION_PCT as a fraction. */
+  readonly maxPositionFraction: Dec;
+  /** 1 + fee rate, per order type. */
+  readonly feeFactor: Readonly<Record<OrderType, Dec>>;
+}
+
+const exactCache = new WeakMap<RiskLimits, ExactLimits>();
+
+/** The limits as exact decimals, parsed once per limits object (every order needs them). */
+function exactLimits(limits: RiskLimits): ExactLimits {
+  let exact = exactCache.get(limits);
+  if (!exact) {
+    exact = {
+      maxOrderNotional: dec(limits.maxOrderNotional),
+      maxPositionFraction: dec(limits.maxPositionPct).div(100),
+      feeFactor: {
+        LIMIT: dec(1).plus(dec(limits.makerFeePct).div(100)),
+        MARKET: dec(1).plus(dec(limits.takerFeePct).div(100)),
+      },
+    };
+    exactCache.set(limits, exact);
+  }
+  return exact;
 }
 
 function capsFor({ input, side, type, prices, limits }: SizingRequest): SizeCap[] {
-  const { filters } = input;
+  const f = decimalFilters(input.filters);
+  const exact = exactLimits(limits);
   const caps: SizeCap[] = [];
-  if (!dec(filters.maxQty).isZero()) caps.push({ reason: null, maxQuantity: dec(filters.maxQty) });
-  if (filters.maxNotional !== null && !dec(filters.maxNotional).isZero()) {
-    caps.push({ reason: null, maxQuantity: dec(filters.maxNotional).div(prices.order) });
-  }
+  if (!f.maxQty.isZero()) caps.push({ reason: null, maxQuantity: f.maxQty });
+  if (f.maxNotional !== null && !f.maxNotional.isZero()) caps.push({ reason: null, maxQuantity: f.maxNotional.div(prices.order) });
   // Order notional is quantity × order price, the same value the exchange's NOTIONAL filter checks.
-  if (limits.maxOrderNotional > 0) caps.push({ reason: 'MAX_ORDER_NOTIONAL', maxQuantity: dec(limits.maxOrderNotional).div(prices.order) });
+  if (limits.maxOrderNotional > 0) caps.push({ reason: 'MAX_ORDER_NOTIONAL', maxQuantity: exact.maxOrderNotional.div(prices.order) });
   if (side === 'BUY') {
     // Room left under the position limit, valuing the current position at the latest price.
-    const room = dec(input.equity).mul(limits.maxPositionPct).div(100).minus(dec(input.positionQuantity).mul(input.price));
-    caps.push({ reason: 'MAX_POSITION', maxQuantity: room.isPositive() ? room.div(prices.buyCost) : dec(0) });
+    const room = dec(input.equity).mul(exact.maxPositionFraction).minus(dec(input.positionQuantity).mul(input.price));
+    caps.push({ reason: 'MAX_POSITION', maxQuantity: room.isPositive() ? room.div(prices.buyCost) : ZERO });
     // The fee is reserved in quote even though the paper broker takes a buy's fee in base: the
     // margin keeps the check valid on accounts that pay commissions in quote.
-    const feePct = type === 'LIMIT' ? limits.makerFeePct : limits.takerFeePct;
-    const perUnit = prices.buyCost.mul(dec(1).plus(dec(feePct).div(100)));
+    const perUnit = prices.buyCost.mul(exact.feeFactor[type]);
     caps.push({ reason: 'INSUFFICIENT_QUOTE', maxQuantity: dec(input.freeQuote).div(perUnit) });
   } else {
     caps.push({ reason: 'INSUFFICIENT_BASE', maxQuantity: dec(input.freeBase) });
   }
   return caps;
 }
+
+const ZERO = dec(0);
 
 /**
  * Shrinks the request to every cap, truncates it to the lot step, and checks what is left against
@@ -75,8 +102,10 @@ export function sizeOrder(request: SizingRequest): SizedOrder {
   for (const cap of caps) if (cap.maxQuantity.lt(limit)) limit = cap.maxQuantity;
   const quantity = quantizeQuantity(limit, filters);
   const shrunkBy = caps.filter((c) => c.reason !== null && c.maxQuantity.lt(requested)).map((c) => c.reason as RiskReasonCode);
+  // On the step grid, "at least the minimum quantity" is exactly "minQty and minNotional met":
+  // checked by multiplication here, the minimum itself (a division) is only needed to explain a block.
+  if (meetsMinimums(quantity, request.prices.order, filters)) return { requested, quantity, caps, shrunkBy, blockedBy: [] };
   const minimum = minimumQuantity(request.prices.order, filters);
-  if (quantity.isPositive() && quantity.gte(minimum)) return { requested, quantity, caps, shrunkBy, blockedBy: [] };
 
   const blockedBy: RiskReasonCode[] = [];
   const requestedOnStep = quantizeQuantity(requested, filters);
