@@ -167,8 +167,7 @@ export class GridEngine {
     }
     if (below) return this.#buy(context, layout, below, last - below.index);
     if (above) return this.#sell(context, layout, above, above.index - last);
-    if (this.state.outOfRangeSince !== null)
-      return hold('outside_grid', { ...this.#inputs(context, layout), outsideSince: this.state.outOfRangeSince });
+    if (this.state.outOfRangeSince !== null) return hold('outside_grid', this.#inputs(context, layout));
     return hold('inside_grid', this.#inputs(context, layout));
   }
 
@@ -249,7 +248,11 @@ export class GridEngine {
     return signal;
   }
 
-  /** One fixed-shape object per signal: the grid's position plus the market measurements (shared, not copied). */
+  /**
+   * One fixed-shape object per signal: the grid's position plus the market measurements (shared, not
+   * copied). Built as one literal, never by spreading: in V8 a spread copy made on every candle
+   * outlived the young generation, and a year's backtest took twice as long.
+   */
   #inputs(context: StrategyContext, layout: GridLayout, level?: GridLevel, crossed?: number): SignalInputs {
     return {
       price: context.price,
@@ -262,6 +265,8 @@ export class GridEngine {
       buyStepPct: layout.buyStep * 100,
       sellStepPct: layout.sellStep * 100,
       mode: layout.mode,
+      /** Since when the price has been beyond the outer levels (null inside the grid). */
+      outsideSince: this.state.outOfRangeSince,
       market: this.#geometry?.inputs ?? {},
     };
   }
