@@ -23,4 +23,11 @@ describe('InMemoryStore audit log', () => {
     expect(second.items.map((e) => e.time)).toEqual([4, 3]);
     expect(second.nextCursor).toBeNull();
   });
+
+  it('with no capacity counts events without keeping any', () => {
+    const store = new InMemoryStore(0);
+    for (let n = 1; n <= 3; n++) append(store, n);
+    expect(store.eventCount).toBe(3);
+    expect(store.audit.list({}, { limit: 10 }).items).toEqual([]);
+  });
 });

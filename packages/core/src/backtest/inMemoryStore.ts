@@ -25,8 +25,8 @@ const inRange = (time: number, r: TimeRange) => (r.from === undefined || time >=
 
 /**
  * The `Store` port held in memory, for backtests and what-if runs: the same cycle code as paper
- * without a database. Events beyond `auditCapacity` are counted but not kept, so a year of 1m
- * candles does not hold half a million audit objects.
+ * without a database. Only the latest `auditCapacity` events are kept (all are counted), so a year
+ * of 1m candles does not hold half a million audit objects.
  */
 export class InMemoryStore implements Store {
   private readonly candleRows = new Map<string, Map<number, Candle>>();
@@ -189,7 +189,7 @@ export class InMemoryStore implements Store {
         hash: '',
       };
       if (this.events.length < this.auditCapacity) this.events.push(event);
-      else {
+      else if (this.auditCapacity > 0) {
         this.events[this.eventsStart] = event;
         this.eventsStart = (this.eventsStart + 1) % this.auditCapacity;
       }

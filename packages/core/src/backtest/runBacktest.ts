@@ -64,7 +64,9 @@ export interface BacktestResult {
 export async function runBacktest(input: BacktestInput): Promise<BacktestResult> {
   const { settings } = input;
   const primary = input.candles[settings.primaryTimeframe] ?? [];
-  const store = new InMemoryStore(2_000);
+  // The cycle audits a backtest's decisions as it does paper's, but nothing reads them back: the
+  // report is built from the orders, the fills and the equity curve, so no event is kept in memory.
+  const store = new InMemoryStore(0);
   const firstTime = primary[0]?.openTime ?? 0;
   store.config.set(CONFIG_KEYS.activeStrategy, input.strategy, 'backtest', firstTime);
   if (input.params) store.config.set(CONFIG_KEYS.strategyParams(input.strategy), input.params, 'backtest', firstTime);

@@ -48,10 +48,18 @@ export function exchangeSymbol(symbol: string): string {
   return symbol.replace('/', '');
 }
 
-export function splitSymbol(symbol: string): { base: string; quote: string } {
-  const [base, quote] = symbol.split('/');
-  if (!base || !quote) throw new Error(`symbol must look like BASE/QUOTE, got "${symbol}"`);
-  return { base, quote };
+const symbolParts = new Map<string, { readonly base: string; readonly quote: string }>();
+
+/** BASE/QUOTE → its two assets (cached: every fill asks). */
+export function splitSymbol(symbol: string): { readonly base: string; readonly quote: string } {
+  let parts = symbolParts.get(symbol);
+  if (!parts) {
+    const [base, quote] = symbol.split('/');
+    if (!base || !quote) throw new Error(`symbol must look like BASE/QUOTE, got "${symbol}"`);
+    parts = Object.freeze({ base, quote });
+    if (symbolParts.size < 64) symbolParts.set(symbol, parts); // bounded: symbols can come from API input
+  }
+  return parts;
 }
 
 /**

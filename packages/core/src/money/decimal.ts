@@ -13,8 +13,22 @@ export type DecimalLike = string | number | Dec;
 /** A decimal from a string or number; a decimal is returned as it is (they are immutable). */
 export function dec(value: DecimalLike): Dec {
   if (value instanceof Dec) return value;
-  if (typeof value === 'number' && !Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
+  if (typeof value === 'number') return fromNumber(value);
   return new Dec(value);
+}
+
+// The last number converted: one order converts the same market price four or five times (risk
+// pricing, fill pricing, validation), and a number → decimal conversion costs more than a multiplication.
+let lastNumber = Number.NaN;
+let lastNumberDec: Dec | null = null;
+
+function fromNumber(value: number): Dec {
+  if (lastNumberDec !== null && Object.is(value, lastNumber)) return lastNumberDec;
+  if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
+  const d = new Dec(value);
+  lastNumber = value;
+  lastNumberDec = d;
+  return d;
 }
 
 /** Canonical string form: no exponent, no trailing zeros ("0.00100000" → "0.001"). */

@@ -26,39 +26,75 @@ export function emptyPosition(symbol: string, time = 0): Position {
 export function applyFill(position: Position | null, fill: Fill): FillResult {
   const { base, quote } = splitSymbol(fill.symbol);
   const current = position ?? emptyPosition(fill.symbol);
-  const heldQty = dec(current.quantity);
-  const avg = dec(current.avgEntryPrice);
+  const held = exactOf(current);
   const feeIn = (asset: string): Dec => (fill.feeAsset === asset ? dec(fill.fee) : ZERO);
 
   if (fill.side === 'BUY') {
     const received = dec(fill.quantity).minus(feeIn(base));
     const cost = dec(fill.quoteQuantity).plus(feeIn(quote));
-    const quantity = heldQty.plus(received);
-    const avgEntry = quantity.isPositive() ? heldQty.mul(avg).plus(cost).div(quantity).toDecimalPlaces(ENTRY_DECIMALS) : dec(0);
-    return {
-      position: { ...current, quantity: decStr(quantity), avgEntryPrice: decStr(avgEntry), updatedAt: fill.time },
-      realizedPnl: '0',
-    };
+    const quantity = held.quantity.plus(received);
+    const avgEntry = quantity.isPositive()
+      ? held.quantity.mul(held.avgEntryPrice).plus(cost).div(quantity).toDecimalPlaces(ENTRY_DECIMALS)
+      : ZERO;
+    const next = { symbol: current.symbol, quantity, avgEntryPrice: avgEntry, realizedPnl: held.realizedPnl };
+    return { position: positionOf(next, { realizedPnl: current.realizedPnl }, fill.time), realizedPnl: '0' };
   }
 
   const removed = dec(fill.quantity).plus(feeIn(base));
   const proceeds = dec(fill.quoteQuantity).minus(feeIn(quote));
   // Spot is long-only, but base can exist without a recorded buy (deposited inventory): the part of a
   // sell beyond the tracked position has no known entry and realizes nothing.
-  const covered = decMin(removed, heldQty);
+  const covered = decMin(removed, held.quantity);
   const coveredProceeds = removed.isZero() ? ZERO : covered.eq(removed) ? proceeds : proceeds.mul(covered).div(removed);
-  const realized = coveredProceeds.minus(covered.mul(avg));
-  const quantity = heldQty.minus(covered);
-  return {
-    position: {
-      ...current,
-      quantity: decStr(quantity),
-      avgEntryPrice: quantity.isZero() ? '0' : current.avgEntryPrice,
-      realizedPnl: decStr(dec(current.realizedPnl).plus(realized)),
-      updatedAt: fill.time,
-    },
-    realizedPnl: decStr(realized),
+  const realized = coveredProceeds.minus(covered.mul(held.avgEntryPrice));
+  const quantity = held.quantity.minus(covered);
+  const next = {
+    symbol: current.symbol,
+    quantity,
+    avgEntryPrice: quantity.isZero() ? ZERO : held.avgEntryPrice,
+    realizedPnl: held.realizedPnl.plus(realized),
   };
+  const avgText = quantity.isZero() ? undefined : current.avgEntryPrice;
+  return { position: positionOf(next, { avgEntryPrice: avgText }, fill.time), realizedPnl: decStr(realized) };
+}
+
+interface ExactPosition {
+  readonly symbol: string;
+  readonly quantity: Dec;
+  readonly avgEntryPrice: Dec;
+  readonly realizedPnl: Dec;
+}
+
+// Positions made here remember their decimals, so the next fill does not parse them back from text
+// (a backtest applies tens of thousands of fills, each to the position the previous one made).
+const exactPositions = new WeakMap<Position, ExactPosition>();
+
+function exactOf(position: Position): ExactPosition {
+  return (
+    exactPositions.get(position) ?? {
+      symbol: position.symbol,
+      quantity: dec(position.quantity),
+      avgEntryPrice: dec(position.avgEntryPrice),
+      realizedPnl: dec(position.realizedPnl),
+    }
+  );
+}
+
+/** The stored form of `exact`; `unchanged` carries the previous text of a field the fill did not change. */
+function positionOf(
+  exact: ExactPosition,
+  unchanged: { readonly avgEntryPrice?: string | undefined; readonly realizedPnl?: string | undefined },
+  time: number,
+): Position {
+  const position: Position = {
+    symbol: exact.symbol,
+    quantity: decStr(exact.quantity),
+    avgEntryPrice: unchanged.avgEntryPrice ?? decStr(exact.avgEntryPrice),
+    realizedPnl: unchanged.realizedPnl ?? decStr(exact.realizedPnl),
+    updatedAt: time,
+  };
+  exactPositions.set(position, exact);
+  return position;
 }
 
 /** Mark-to-market PnL of the open quantity (plain number: computed every cycle). */
