@@ -219,12 +219,8 @@ export class TradingCycle {
       actor: 'system',
       reason:
         decision.decision === 'ALLOW' ? `allowed ${decision.side} ${decision.quantity} @ ${decision.price}` : decision.reasons.join(','),
-      inputs: {
-        ...decision.inputs,
-        ...(decision.decision === 'BLOCK'
-          ? { reasons: decision.reasons }
-          : { quantity: decision.quantity, notional: decision.notional, shrunkBy: decision.shrunkBy }),
-      },
+      // The engine's inputs already end with its outcome (reasons, or quantity/notional/shrunkBy).
+      inputs: decision.inputs,
       outcome: decision.decision,
       correlationId: work.cycleId,
     });
@@ -340,7 +336,7 @@ export class TradingCycle {
           type: 'fill.recorded',
           actor: 'system',
           reason: `${fill.side} ${fill.quantity} @ ${fill.price}`,
-          inputs: { ...fill },
+          inputs: fill, // fills are never mutated: the event can hold the object itself
           correlationId: cycleId,
         });
       }
@@ -457,7 +453,7 @@ export class TradingCycle {
       type: placed?.status === 'REJECTED' ? 'order.rejected' : 'order.placed',
       actor: 'system',
       reason: intent.reason,
-      inputs: { ...intent, mode: this.deps.broker.mode, status: placed?.status ?? null },
+      inputs: placedInputs(intent, this.deps.broker.mode, placed?.status ?? null),
       outcome: placed?.status ?? 'unknown',
       correlationId: work.cycleId,
     });
@@ -557,6 +553,26 @@ interface CycleWrites {
   readonly price: number;
   readonly positionBefore: Position | null;
   readonly replay: boolean;
+}
+
+/**
+ * The `order.placed` record: the intent's fields, the mode and the broker's answer. Written out, not
+ * spread: a spread copy per order measurably slowed a year's backtest (V8 copies generically).
+ */
+function placedInputs(intent: OrderIntent, mode: Broker['mode'], status: Order['status'] | null) {
+  return {
+    clientOrderId: intent.clientOrderId,
+    symbol: intent.symbol,
+    side: intent.side,
+    type: intent.type,
+    quantity: intent.quantity,
+    price: intent.price,
+    cycleId: intent.cycleId,
+    reason: intent.reason,
+    tag: intent.tag,
+    mode,
+    status,
+  };
 }
 
 function fixed(value: number): string {

@@ -91,17 +91,16 @@ export class RiskEngine {
     if (sized.blockedBy.length > 0) return block(sized.blockedBy, false, inputs);
 
     const violations = filterViolations(sized.quantity, prices.order, filters);
-    if (violations.length > 0) return block(['FILTER_VIOLATION'], false, { ...inputs, violations });
-    return {
-      decision: 'ALLOW',
-      side,
-      type,
-      quantity: decStr(sized.quantity),
-      price: decStr(prices.order),
-      notional: decStr(sized.quantity.mul(prices.order)),
-      shrunkBy: sized.shrunkBy,
-      inputs,
-    };
+    if (violations.length > 0) {
+      inputs.violations = violations;
+      return block(['FILTER_VIOLATION'], false, inputs);
+    }
+    const quantity = decStr(sized.quantity);
+    const notional = decStr(sized.quantity.mul(prices.order));
+    inputs.quantity = quantity;
+    inputs.notional = notional;
+    inputs.shrunkBy = sized.shrunkBy;
+    return { decision: 'ALLOW', side, type, quantity, price: decStr(prices.order), notional, shrunkBy: sized.shrunkBy, inputs };
   }
 }
 
@@ -122,6 +121,9 @@ function describeCap(cap: SizeCap): string {
   return `${cap.reason ?? 'EXCHANGE_MAX'}<=${decStr(cap.maxQuantity)}`;
 }
 
-function block(reasons: readonly RiskReasonCode[], emergencyStop: boolean, inputs: RiskInputs): RiskBlock {
-  return { decision: 'BLOCK', reasons: [...new Set(reasons)], emergencyStop, inputs };
+/** The decision's inputs end with its outcome (reasons, or the allowed size), so they are its whole audit record. */
+function block(reasons: readonly RiskReasonCode[], emergencyStop: boolean, inputs: Record<string, RiskInputs[string]>): RiskBlock {
+  const unique = [...new Set(reasons)];
+  inputs.reasons = unique;
+  return { decision: 'BLOCK', reasons: unique, emergencyStop, inputs };
 }
