@@ -5,11 +5,30 @@ import type { RiskReasonCode } from './reasonCodes.js';
 import type { OrderPrices, RiskInput } from './riskInput.js';
 import type { RiskLimits } from './riskLimits.js';
 
-/** An upper bound on the order's quantity; `reason` null for the exchange's own maximums. */
+/**
+ * An upper bound on the order's quantity; `reason` null for the exchange's own maximums. Exact
+ * whenever it could decide anything; a cap whose float estimate is clearly above the request cannot
+ * bind, and keeps that estimate (a number) for the audit instead of an exact division per order.
+ */
 export interface SizeCap {
   readonly reason: RiskReasonCode | null;
-  readonly maxQuantity: Dec;
+  readonly maxQuantity: Dec | number;
 }
+
+/**
+ * A cap before sizing: its float estimate, how far that estimate may be off, and its exact value on
+ * demand (a division). Caps that cost no division are exact from the start (`approx` null).
+ */
+interface CapCandidate {
+  readonly reason: RiskReasonCode | null;
+  readonly approx: number | null;
+  readonly error: number;
+  readonly exact: () => Dec;
+}
+
+// Float estimates here are a few roundings from exact (relative error ~1e-15); a cap counts as clearly
+// above the request only beyond this relative margin, so no rounding can flip a decision.
+const CLEAR_MARGIN = 1e-9;
 
 export interface SizedOrder {
   readonly requested: Dec;
@@ -20,7 +39,7 @@ export interface SizedOrder {
   readonly blockedBy: readonly RiskReasonCode[];
 }
 
-interface SizingRequest {
+export interface SizingRequest {
   readonly input: RiskInput;
   readonly side: Side;
   readonly type: OrderType;
@@ -65,24 +84,44 @@ function exactLimits(limits: RiskLimits): ExactLimits {
   return exact;
 }
 
-function capsFor({ input, side, type, prices, limits }: SizingRequest): SizeCap[] {
+function capCandidates({ input, side, type, prices, limits }: SizingRequest): CapCandidate[] {
   const f = decimalFilters(input.filters);
   const exact = exactLimits(limits);
-  const caps: SizeCap[] = [];
-  if (!f.maxQty.isZero()) caps.push({ reason: null, maxQuantity: f.maxQty });
-  if (f.maxNotional !== null && !f.maxNotional.isZero()) caps.push({ reason: null, maxQuantity: f.maxNotional.div(prices.order) });
+  const order = prices.order.toNumber();
+  const caps: CapCandidate[] = [];
+  const ratio = (reason: RiskReasonCode | null, numerator: number, denominator: number, value: () => Dec) => {
+    const approx = numerator / denominator;
+    caps.push({ reason, approx, error: Math.abs(approx) * 1e-12, exact: value });
+  };
+  if (!f.maxQty.isZero()) caps.push({ reason: null, approx: null, error: 0, exact: () => f.maxQty });
+  const maxNotional = f.maxNotional;
+  if (maxNotional !== null && !maxNotional.isZero()) ratio(null, maxNotional.toNumber(), order, () => maxNotional.div(prices.order));
   // Order notional is quantity × order price, the same value the exchange's NOTIONAL filter checks.
-  if (limits.maxOrderNotional > 0) caps.push({ reason: 'MAX_ORDER_NOTIONAL', maxQuantity: exact.maxOrderNotional.div(prices.order) });
+  if (limits.maxOrderNotional > 0)
+    ratio('MAX_ORDER_NOTIONAL', limits.maxOrderNotional, order, () => exact.maxOrderNotional.div(prices.order));
   if (side === 'BUY') {
+    const buyCost = prices.buyCost.toNumber();
     // Room left under the position limit, valuing the current position at the latest price.
-    const room = dec(input.equity).mul(exact.maxPositionFraction).minus(dec(input.positionQuantity).mul(input.price));
-    caps.push({ reason: 'MAX_POSITION', maxQuantity: room.isPositive() ? room.div(prices.buyCost) : ZERO });
+    const allowed = (input.equity * limits.maxPositionPct) / 100;
+    const held = Number(input.positionQuantity) * input.price;
+    caps.push({
+      reason: 'MAX_POSITION',
+      approx: (allowed - held) / buyCost,
+      // a difference: its error scales with the terms, not with the (possibly tiny) result
+      error: ((Math.abs(allowed) + Math.abs(held)) / buyCost) * 1e-12,
+      exact: () => {
+        const room = dec(input.equity).mul(exact.maxPositionFraction).minus(dec(input.positionQuantity).mul(input.price));
+        return room.isPositive() ? room.div(prices.buyCost) : ZERO;
+      },
+    });
     // The fee is reserved in quote even though the paper broker takes a buy's fee in base: the
     // margin keeps the check valid on accounts that pay commissions in quote.
-    const perUnit = prices.buyCost.mul(exact.feeFactor[type]);
-    caps.push({ reason: 'INSUFFICIENT_QUOTE', maxQuantity: dec(input.freeQuote).div(perUnit) });
+    const feeFactor = exact.feeFactor[type];
+    ratio('INSUFFICIENT_QUOTE', Number(input.freeQuote), buyCost * feeFactor.toNumber(), () =>
+      dec(input.freeQuote).div(prices.buyCost.mul(feeFactor)),
+    );
   } else {
-    caps.push({ reason: 'INSUFFICIENT_BASE', maxQuantity: dec(input.freeBase) });
+    caps.push({ reason: 'INSUFFICIENT_BASE', approx: null, error: 0, exact: () => dec(input.freeBase) });
   }
   return caps;
 }
@@ -94,26 +133,40 @@ const ZERO = dec(0);
  * the exchange minimum. A blocked order names each cap that alone leaves too little, or
  * BELOW_MIN_QTY / BELOW_MIN_NOTIONAL when the request itself was too small.
  */
-export function sizeOrder(request: SizingRequest): SizedOrder {
+export function sizeOrder(request: SizingRequest, estimates = true): SizedOrder {
   const { filters } = request.input;
   const requested = requestedQuantity(request);
-  const caps = capsFor(request);
+  const candidates = capCandidates(request);
+  const clearlyAbove = requested.toNumber() * (1 + CLEAR_MARGIN);
+  const caps: SizeCap[] = candidates.map((c) =>
+    estimates && c.approx !== null && c.approx - c.error > clearlyAbove
+      ? { reason: c.reason, maxQuantity: c.approx }
+      : { reason: c.reason, maxQuantity: c.exact() },
+  );
   let limit = requested;
-  for (const cap of caps) if (cap.maxQuantity.lt(limit)) limit = cap.maxQuantity;
+  for (const cap of caps) if (typeof cap.maxQuantity !== 'number' && cap.maxQuantity.lt(limit)) limit = cap.maxQuantity;
   const quantity = quantizeQuantity(limit, filters);
-  const shrunkBy = caps.filter((c) => c.reason !== null && c.maxQuantity.lt(requested)).map((c) => c.reason as RiskReasonCode);
+  const shrunkBy = caps
+    .filter((c) => c.reason !== null && typeof c.maxQuantity !== 'number' && c.maxQuantity.lt(requested))
+    .map((c) => c.reason as RiskReasonCode);
   // On the step grid, "at least the minimum quantity" is exactly "minQty and minNotional met":
   // checked by multiplication here, the minimum itself (a division) is only needed to explain a block.
   if (meetsMinimums(quantity, request.prices.order, filters)) return { requested, quantity, caps, shrunkBy, blockedBy: [] };
   const minimum = minimumQuantity(request.prices.order, filters);
 
+  // Blocked: every cap is made exact, since even one above the request can explain the block.
+  const exactCaps = candidates.map((c): { reason: RiskReasonCode | null; maxQuantity: Dec } => ({
+    reason: c.reason,
+    maxQuantity: c.exact(),
+  }));
   const blockedBy: RiskReasonCode[] = [];
   const requestedOnStep = quantizeQuantity(requested, filters);
   if (requestedOnStep.lt(minimum)) {
     if (requestedOnStep.isZero() || requestedOnStep.lt(filters.minQty)) blockedBy.push('BELOW_MIN_QTY');
     if (requestedOnStep.mul(request.prices.order).lt(filters.minNotional)) blockedBy.push('BELOW_MIN_NOTIONAL');
   }
-  for (const cap of caps) if (cap.reason !== null && quantizeQuantity(cap.maxQuantity, filters).lt(minimum)) blockedBy.push(cap.reason);
+  for (const cap of exactCaps)
+    if (cap.reason !== null && quantizeQuantity(cap.maxQuantity, filters).lt(minimum)) blockedBy.push(cap.reason);
   if (blockedBy.length === 0) blockedBy.push(quantity.lt(filters.minQty) ? 'BELOW_MIN_QTY' : 'BELOW_MIN_NOTIONAL');
-  return { requested, quantity, caps, shrunkBy, blockedBy };
+  return { requested, quantity, caps: exactCaps, shrunkBy, blockedBy };
 }

@@ -117,8 +117,10 @@ function orderPrices(input: RiskInput, type: OrderType, limits: RiskLimits): Ord
   return { order, buyCost: marketFillPrice('BUY', input.price, limits.slippageBps, input.filters) };
 }
 
+/** A cap for the audit: exact, or `~estimate` for a cap that was clearly above the request (see SizeCap). */
 function describeCap(cap: SizeCap): string {
-  return `${cap.reason ?? 'EXCHANGE_MAX'}<=${decStr(cap.maxQuantity)}`;
+  const value = typeof cap.maxQuantity === 'number' ? `~${Number(cap.maxQuantity.toPrecision(12))}` : decStr(cap.maxQuantity);
+  return `${cap.reason ?? 'EXCHANGE_MAX'}<=${value}`;
 }
 
 /** The decision's inputs end with its outcome (reasons, or the allowed size), so they are its whole audit record. */
