@@ -27,11 +27,10 @@ export function applyFill(position: Position | null, fill: Fill): FillResult {
   const { base, quote } = splitSymbol(fill.symbol);
   const current = position ?? emptyPosition(fill.symbol);
   const held = exactOf(current);
-  const feeIn = (asset: string): Dec => (fill.feeAsset === asset ? dec(fill.fee) : ZERO);
 
   if (fill.side === 'BUY') {
-    const received = dec(fill.quantity).minus(feeIn(base));
-    const cost = dec(fill.quoteQuantity).plus(feeIn(quote));
+    const received = dec(fill.quantity).minus(feeIn(fill, base));
+    const cost = dec(fill.quoteQuantity).plus(feeIn(fill, quote));
     const quantity = held.quantity.plus(received);
     const avgEntry = quantity.isPositive()
       ? held.quantity.mul(held.avgEntryPrice).plus(cost).div(quantity).toDecimalPlaces(ENTRY_DECIMALS)
@@ -40,8 +39,8 @@ export function applyFill(position: Position | null, fill: Fill): FillResult {
     return { position: positionOf(next, { realizedPnl: current.realizedPnl }, fill.time), realizedPnl: '0' };
   }
 
-  const removed = dec(fill.quantity).plus(feeIn(base));
-  const proceeds = dec(fill.quoteQuantity).minus(feeIn(quote));
+  const removed = dec(fill.quantity).plus(feeIn(fill, base));
+  const proceeds = dec(fill.quoteQuantity).minus(feeIn(fill, quote));
   // Spot is long-only, but base can exist without a recorded buy (deposited inventory): the part of a
   // sell beyond the tracked position has no known entry and realizes nothing.
   const covered = decMin(removed, held.quantity);
@@ -56,6 +55,11 @@ export function applyFill(position: Position | null, fill: Fill): FillResult {
   };
   const avgText = quantity.isZero() ? undefined : current.avgEntryPrice;
   return { position: positionOf(next, { avgEntryPrice: avgText }, fill.time), realizedPnl: decStr(realized) };
+}
+
+/** The fill's fee when it was charged in `asset`, else zero. */
+function feeIn(fill: Fill, asset: string): Dec {
+  return fill.feeAsset === asset ? dec(fill.fee) : ZERO;
 }
 
 interface ExactPosition {

@@ -15,15 +15,18 @@ export interface SizeCap {
   readonly maxQuantity: Dec | number;
 }
 
+type CapKind = 'MAX_QTY' | 'MAX_NOTIONAL' | 'MAX_ORDER_NOTIONAL' | 'MAX_POSITION' | 'INSUFFICIENT_QUOTE' | 'INSUFFICIENT_BASE';
+
 /**
- * A cap before sizing: its float estimate, how far that estimate may be off, and its exact value on
- * demand (a division). Caps that cost no division are exact from the start (`approx` null).
+ * A cap before sizing: its float estimate and how far that estimate may be off; `exactCap` computes
+ * its exact value (a division) on demand. Caps that cost no division have no estimate (`approx` null).
+ * Plain data, no closures: this runs for every order of a backtest.
  */
 interface CapCandidate {
+  readonly kind: CapKind;
   readonly reason: RiskReasonCode | null;
   readonly approx: number | null;
   readonly error: number;
-  readonly exact: () => Dec;
 }
 
 // Float estimates here are a few roundings from exact (relative error ~1e-15); a cap counts as clearly
@@ -86,44 +89,57 @@ function exactLimits(limits: RiskLimits): ExactLimits {
 
 function capCandidates({ input, side, type, prices, limits }: SizingRequest): CapCandidate[] {
   const f = decimalFilters(input.filters);
-  const exact = exactLimits(limits);
   const order = prices.order.toNumber();
   const caps: CapCandidate[] = [];
-  const ratio = (reason: RiskReasonCode | null, numerator: number, denominator: number, value: () => Dec) => {
-    const approx = numerator / denominator;
-    caps.push({ reason, approx, error: Math.abs(approx) * 1e-12, exact: value });
-  };
-  if (!f.maxQty.isZero()) caps.push({ reason: null, approx: null, error: 0, exact: () => f.maxQty });
-  const maxNotional = f.maxNotional;
-  if (maxNotional !== null && !maxNotional.isZero()) ratio(null, maxNotional.toNumber(), order, () => maxNotional.div(prices.order));
+  if (!f.maxQty.isZero()) caps.push({ kind: 'MAX_QTY', reason: null, approx: null, error: 0 });
+  if (f.maxNotional !== null && !f.maxNotional.isZero()) caps.push(ratio('MAX_NOTIONAL', null, f.maxNotional.toNumber() / order));
   // Order notional is quantity × order price, the same value the exchange's NOTIONAL filter checks.
-  if (limits.maxOrderNotional > 0)
-    ratio('MAX_ORDER_NOTIONAL', limits.maxOrderNotional, order, () => exact.maxOrderNotional.div(prices.order));
+  if (limits.maxOrderNotional > 0) caps.push(ratio('MAX_ORDER_NOTIONAL', 'MAX_ORDER_NOTIONAL', limits.maxOrderNotional / order));
   if (side === 'BUY') {
     const buyCost = prices.buyCost.toNumber();
-    // Room left under the position limit, valuing the current position at the latest price.
     const allowed = (input.equity * limits.maxPositionPct) / 100;
     const held = Number(input.positionQuantity) * input.price;
     caps.push({
+      kind: 'MAX_POSITION',
       reason: 'MAX_POSITION',
       approx: (allowed - held) / buyCost,
       // a difference: its error scales with the terms, not with the (possibly tiny) result
       error: ((Math.abs(allowed) + Math.abs(held)) / buyCost) * 1e-12,
-      exact: () => {
-        const room = dec(input.equity).mul(exact.maxPositionFraction).minus(dec(input.positionQuantity).mul(input.price));
-        return room.isPositive() ? room.div(prices.buyCost) : ZERO;
-      },
     });
-    // The fee is reserved in quote even though the paper broker takes a buy's fee in base: the
-    // margin keeps the check valid on accounts that pay commissions in quote.
-    const feeFactor = exact.feeFactor[type];
-    ratio('INSUFFICIENT_QUOTE', Number(input.freeQuote), buyCost * feeFactor.toNumber(), () =>
-      dec(input.freeQuote).div(prices.buyCost.mul(feeFactor)),
-    );
+    const perUnit = buyCost * exactLimits(limits).feeFactor[type].toNumber();
+    caps.push(ratio('INSUFFICIENT_QUOTE', 'INSUFFICIENT_QUOTE', Number(input.freeQuote) / perUnit));
   } else {
-    caps.push({ reason: 'INSUFFICIENT_BASE', approx: null, error: 0, exact: () => dec(input.freeBase) });
+    caps.push({ kind: 'INSUFFICIENT_BASE', reason: 'INSUFFICIENT_BASE', approx: null, error: 0 });
   }
   return caps;
+}
+
+function ratio(kind: CapKind, reason: RiskReasonCode | null, approx: number): CapCandidate {
+  return { kind, reason, approx, error: Math.abs(approx) * 1e-12 };
+}
+
+function exactCap(kind: CapKind, { input, type, prices, limits }: SizingRequest): Dec {
+  const f = decimalFilters(input.filters);
+  const exact = exactLimits(limits);
+  switch (kind) {
+    case 'MAX_QTY':
+      return f.maxQty;
+    case 'MAX_NOTIONAL':
+      return (f.maxNotional as Dec).div(prices.order);
+    case 'MAX_ORDER_NOTIONAL':
+      return exact.maxOrderNotional.div(prices.order);
+    case 'MAX_POSITION': {
+      // Room left under the position limit, valuing the current position at the latest price.
+      const room = dec(input.equity).mul(exact.maxPositionFraction).minus(dec(input.positionQuantity).mul(input.price));
+      return room.isPositive() ? room.div(prices.buyCost) : ZERO;
+    }
+    case 'INSUFFICIENT_QUOTE':
+      // The fee is reserved in quote even though the paper broker takes a buy's fee in base: the
+      // margin keeps the check valid on accounts that pay commissions in quote.
+      return dec(input.freeQuote).div(prices.buyCost.mul(exact.feeFactor[type]));
+    case 'INSUFFICIENT_BASE':
+      return dec(input.freeBase);
+  }
 }
 
 const ZERO = dec(0);
@@ -141,7 +157,7 @@ export function sizeOrder(request: SizingRequest, estimates = true): SizedOrder 
   const caps: SizeCap[] = candidates.map((c) =>
     estimates && c.approx !== null && c.approx - c.error > clearlyAbove
       ? { reason: c.reason, maxQuantity: c.approx }
-      : { reason: c.reason, maxQuantity: c.exact() },
+      : { reason: c.reason, maxQuantity: exactCap(c.kind, request) },
   );
   let limit = requested;
   for (const cap of caps) if (typeof cap.maxQuantity !== 'number' && cap.maxQuantity.lt(limit)) limit = cap.maxQuantity;
@@ -157,7 +173,7 @@ export function sizeOrder(request: SizingRequest, estimates = true): SizedOrder 
   // Blocked: every cap is made exact, since even one above the request can explain the block.
   const exactCaps = candidates.map((c): { reason: RiskReasonCode | null; maxQuantity: Dec } => ({
     reason: c.reason,
-    maxQuantity: c.exact(),
+    maxQuantity: exactCap(c.kind, request),
   }));
   const blockedBy: RiskReasonCode[] = [];
   const requestedOnStep = quantizeQuantity(requested, filters);
