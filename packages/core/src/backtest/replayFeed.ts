@@ -6,21 +6,31 @@ import { type Candle, TIMEFRAME_MS, type Timeframe } from '../domain/market.js';
  * grows (candles are pushed as they close), so a cycle costs O(1) however long the history is;
  * strategies feed their indicators only the candles they have not seen.
  */
+/** One timeframe's replay: its whole series, the part already closed, and where the next candle is. */
+interface ReplayTrack {
+  readonly all: readonly Candle[];
+  readonly shown: Candle[];
+  readonly lengthMs: number;
+  cursor: number;
+}
+
 export class ReplayFeed implements MarketFeed {
   private readonly visible: Partial<Record<Timeframe, Candle[]>> = {};
-  private readonly cursor: Partial<Record<Timeframe, number>> = {};
+  // An array of tracks, not records keyed by timeframe: `advance` runs once per candle of a year.
+  private readonly tracks: ReplayTrack[] = [];
+  private readonly primaryMs: number;
   private current: Candle | null = null;
-  private readonly timeframes: readonly Timeframe[];
 
   constructor(
     private readonly series: Readonly<Partial<Record<Timeframe, readonly Candle[]>>>,
     private readonly primary: Timeframe,
   ) {
-    this.timeframes = Object.keys(series) as Timeframe[];
-    for (const tf of this.timeframes) {
-      this.visible[tf] = [];
-      this.cursor[tf] = 0;
+    for (const tf of Object.keys(series) as Timeframe[]) {
+      const shown: Candle[] = [];
+      this.visible[tf] = shown;
+      this.tracks.push({ all: series[tf] ?? [], shown, lengthMs: TIMEFRAME_MS[tf], cursor: 0 });
     }
+    this.primaryMs = TIMEFRAME_MS[primary];
   }
 
   /** The primary candles in order: one cycle runs at each one's close. */
@@ -32,14 +42,12 @@ export class ReplayFeed implements MarketFeed {
   advance(index: number): number {
     const candle = this.steps[index];
     if (!candle) throw new RangeError(`no primary candle ${index}`);
-    const now = candle.openTime + TIMEFRAME_MS[this.primary];
-    for (const tf of this.timeframes) {
-      const all = this.series[tf] as readonly Candle[];
-      const shown = this.visible[tf] as Candle[];
-      let i = this.cursor[tf] as number;
-      const len = TIMEFRAME_MS[tf];
-      while (i < all.length && (all[i] as Candle).openTime + len <= now) shown.push(all[i++] as Candle);
-      this.cursor[tf] = i;
+    const now = candle.openTime + this.primaryMs;
+    for (const track of this.tracks) {
+      const { all, shown, lengthMs } = track;
+      let i = track.cursor;
+      while (i < all.length && (all[i] as Candle).openTime + lengthMs <= now) shown.push(all[i++] as Candle);
+      track.cursor = i;
     }
     this.current = candle;
     return now;

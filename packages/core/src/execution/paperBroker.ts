@@ -235,7 +235,7 @@ export class PaperBroker implements Broker {
   }
 
   private fillNow(intent: OrderIntent, qty: Dec, price: Dec, now: number): BrokerUpdate {
-    const { order, fill } = this.settle(this.newOrder(intent, now), qty, price, 'taker', false, now);
+    const { order, fill } = this.settle(this.newOrder(intent, now, qty), qty, price, 'taker', false, now);
     this.refreshTotals();
     return { orders: [order], fills: [fill] };
   }
@@ -249,7 +249,7 @@ export class PaperBroker implements Broker {
       this.baseFree = this.baseFree.minus(qty);
       this.baseLocked = this.baseLocked.plus(qty);
     }
-    const order = this.newOrder(intent, now);
+    const order = this.newOrder(intent, now, qty);
     this.resting.push(order);
     this.refreshTotals();
     return { orders: [order], fills: [] };
@@ -278,14 +278,16 @@ export class PaperBroker implements Broker {
       else this.baseFree = this.baseFree.minus(qty);
       this.quoteFree = this.quoteFree.plus(quoteQty.minus(fee));
     }
-    const filled: Order = { ...order, status: 'FILLED', filledQuantity: decStr(qty), avgFillPrice: decStr(price), updatedAt: now };
+    const qtyText = decStr(qty);
+    const priceText = decStr(price);
+    const filled: Order = { ...order, status: 'FILLED', filledQuantity: qtyText, avgFillPrice: priceText, updatedAt: now };
     const fill: Fill = {
       tradeId: `${order.clientOrderId}-T1`,
       clientOrderId: order.clientOrderId,
       symbol: order.symbol,
       side: order.side,
-      price: decStr(price),
-      quantity: decStr(qty),
+      price: priceText,
+      quantity: qtyText,
       quoteQuantity: decStr(quoteQty),
       fee: decStr(fee),
       feeAsset: order.side === 'BUY' ? this.filters.base : this.filters.quote,
@@ -309,7 +311,8 @@ export class PaperBroker implements Broker {
     return { ...order, status: 'CANCELED', updatedAt: now };
   }
 
-  private newOrder(intent: OrderIntent, now: number): Order {
+  /** `qty` is the intent's quantity already parsed (a validated order), so it is not parsed again. */
+  private newOrder(intent: OrderIntent, now: number, qty?: Dec): Order {
     return {
       clientOrderId: intent.clientOrderId,
       exchangeOrderId: `paper-${intent.clientOrderId}`,
@@ -317,7 +320,7 @@ export class PaperBroker implements Broker {
       side: intent.side,
       type: intent.type,
       status: 'NEW',
-      quantity: canonical(intent.quantity),
+      quantity: qty ? decStr(qty) : canonical(intent.quantity),
       price: intent.type === 'LIMIT' && intent.price !== null ? canonical(intent.price) : null,
       filledQuantity: '0',
       avgFillPrice: null,
