@@ -71,15 +71,14 @@ export interface CycleOutcome {
 
 const LAST_DECIDED_KEY = 'cycle.last_decided_open_time';
 
+const NONE: readonly never[] = Object.freeze([]);
+
 /**
  * One cycle's working set, handed from step to step and returned as its outcome. The id is built
  * on first use: most backtest cycles hold and write nothing, and formatting an id costs more than
  * the rest of such a cycle.
  */
 class CycleWork implements CycleOutcome {
-  readonly events: AuditEventInput[] = [];
-  readonly orders: Order[] = [];
-  readonly fills: Fill[] = [];
   readonly tick: MarketTick;
   decided = false;
   signal: Signal | null = null;
@@ -87,6 +86,10 @@ class CycleWork implements CycleOutcome {
   active: ActiveStrategy | null = null;
   equity = 0;
   #cycleId: string | null = null;
+  // Allocated on first write: most backtest cycles write nothing.
+  #events: AuditEventInput[] | null = null;
+  #orders: Order[] | null = null;
+  #fills: Fill[] | null = null;
 
   constructor(
     readonly now: number,
@@ -95,7 +98,38 @@ class CycleWork implements CycleOutcome {
     readonly lastCandle: Candle | undefined,
     private readonly idPrefix: string,
   ) {
-    this.tick = { now, price: market.price, high: market.high, low: market.low };
+    // A snapshot is a tick of its own (now, price, high, low): no second object per cycle.
+    this.tick = market.now === now ? market : { now, price: market.price, high: market.high, low: market.low };
+  }
+
+  get events(): readonly AuditEventInput[] {
+    return this.#events ?? NONE;
+  }
+
+  get orders(): readonly Order[] {
+    return this.#orders ?? NONE;
+  }
+
+  get fills(): readonly Fill[] {
+    return this.#fills ?? NONE;
+  }
+
+  record(event: AuditEventInput): void {
+    this.#events ??= [];
+    this.#events.push(event);
+  }
+
+  /** An order in its latest state: replaces an earlier state of the same order from this cycle. */
+  upsertOrder(order: Order): void {
+    this.#orders ??= [];
+    const i = this.#orders.findIndex((x) => x.clientOrderId === order.clientOrderId);
+    if (i >= 0) this.#orders[i] = order;
+    else this.#orders.push(order);
+  }
+
+  addFill(fill: Fill): void {
+    this.#fills ??= [];
+    this.#fills.push(fill);
   }
 
   get cycleId(): string {
@@ -156,14 +190,14 @@ export class TradingCycle {
   }
 
   private afterCatchUp(work: CycleWork, synced: BrokerUpdate): MaybePromise<CycleOutcome> {
-    this.collect(synced, work.orders, work.fills);
+    this.collect(synced, work);
     if (!this.replay && this.deps.state() === 'EMERGENCY_STOP') return this.sweepOpenOrders(work).then(() => this.decide(work));
     return this.decide(work);
   }
 
   /** 2. strategy, once per closed primary candle. */
   private decide(work: CycleWork): MaybePromise<CycleOutcome> {
-    const { lastCandle, events } = work;
+    const { lastCandle } = work;
     // A replay in EMERGENCY_STOP can never trade again (nobody resumes a backtest): it only marks to market.
     const stoppedReplay = this.replay && this.deps.state() === 'EMERGENCY_STOP';
     work.decided = !stoppedReplay && lastCandle !== undefined && lastCandle.openTime > this.lastDecidedOpenTime;
@@ -174,7 +208,7 @@ export class TradingCycle {
     const signal = this.evaluate(active.strategy, work);
     work.signal = signal;
     if (signal.action !== 'HOLD' || !this.replay) {
-      events.push({
+      work.record({
         time: work.now,
         type: 'strategy.signal',
         actor: 'system',
@@ -194,7 +228,7 @@ export class TradingCycle {
   /** 3. risk, then 4. execution of what it allowed. */
   private assess(work: CycleWork, signal: TradeSignal, balances: Balances, openOrders: number): MaybePromise<CycleOutcome> {
     const { settings } = this.deps;
-    const { now, market, events } = work;
+    const { now, market } = work;
     const lastCandle = work.lastCandle as Candle;
     const equity = this.deps.account.equityAt(market.price);
     const decision = this.deps.risk.evaluate({
@@ -213,7 +247,7 @@ export class TradingCycle {
       dayStartEquity: this.deps.watermarks.dayStartEquity || equity,
     });
     work.decision = decision;
-    events.push({
+    work.record({
       time: now,
       type: decision.decision === 'ALLOW' ? 'risk.allowed' : 'risk.blocked',
       actor: 'system',
@@ -239,7 +273,7 @@ export class TradingCycle {
     // The state may have changed while this cycle was deciding (an emergency stop arriving now).
     const stateNow = this.deps.state();
     if (stateNow !== 'RUNNING') {
-      events.push({
+      work.record({
         time: now,
         type: 'risk.blocked',
         actor: 'system',
@@ -383,7 +417,7 @@ export class TradingCycle {
       return strategy.evaluate(context);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      work.events.push({
+      work.record({
         time: now,
         type: 'strategy.failed',
         actor: 'system',
@@ -402,11 +436,11 @@ export class TradingCycle {
    */
   private async sweepOpenOrders(work: CycleWork): Promise<void> {
     const { broker, settings } = this.deps;
-    const { now, orders, events } = work;
+    const { now } = work;
     if ((await broker.openOrders(settings.symbol)).length === 0) return;
     const report = await broker.cancelAll(settings.symbol, now);
-    for (const o of report.canceled) this.collect({ orders: [o], fills: [] }, orders, []);
-    events.push({
+    this.collect({ orders: report.canceled, fills: [] }, work);
+    work.record({
       time: now,
       type: 'orders.canceled_in_stop',
       actor: 'system',
@@ -419,7 +453,7 @@ export class TradingCycle {
   private submit(intent: OrderIntent, work: CycleWork): MaybePromise<void> {
     if (this.deps.store.orders.byClientId(intent.clientOrderId)) {
       // This candle's order already exists: the cycle is re-running after a crash or restart.
-      work.events.push({
+      work.record({
         time: work.now,
         type: 'order.duplicate_skipped',
         actor: 'system',
@@ -446,9 +480,9 @@ export class TradingCycle {
   }
 
   private submitted(intent: OrderIntent, work: CycleWork, update: BrokerUpdate): void {
-    this.collect(update, work.orders, work.fills);
+    this.collect(update, work);
     const placed = update.orders.find((o) => o.clientOrderId === intent.clientOrderId);
-    work.events.push({
+    work.record({
       time: work.now,
       type: placed?.status === 'REJECTED' ? 'order.rejected' : 'order.placed',
       actor: 'system',
@@ -461,7 +495,7 @@ export class TradingCycle {
 
   private submitFailed(intent: OrderIntent, work: CycleWork, error: unknown): void {
     const message = error instanceof Error ? error.message : String(error);
-    work.events.push({
+    work.record({
       time: work.now,
       type: 'order.submit_failed',
       actor: 'system',
@@ -472,14 +506,13 @@ export class TradingCycle {
     });
   }
 
-  private collect(update: BrokerUpdate, orders: Order[], fills: Fill[]): void {
+  private collect(update: BrokerUpdate, work: CycleWork): void {
+    if (update.orders.length === 0 && update.fills.length === 0) return; // most cycles: nothing happened
     for (const o of update.orders) {
-      const i = orders.findIndex((x) => x.clientOrderId === o.clientOrderId);
-      if (i >= 0) orders[i] = o;
-      else orders.push(o);
+      work.upsertOrder(o);
       if (!this.tags.has(o.clientOrderId)) this.tags.set(o.clientOrderId, o.tag);
     }
-    fills.push(...update.fills);
+    for (const f of update.fills) work.addFill(f);
   }
 
   /** Position accounting and strategy notification for new fills; returns realized PnL of this cycle. */
