@@ -33,6 +33,13 @@ function canonical(value: string): string {
   }
 }
 
+/** A checked order: its quantity and limit price (null for market), or the reason it is rejected. */
+type Validated = { readonly ok: true; readonly qty: Dec; readonly limit: Dec | null } | { readonly ok: false; readonly problem: string };
+
+function reject(problem: string): Validated {
+  return { ok: false, problem };
+}
+
 const NOTHING: BrokerUpdate = Object.freeze({ orders: Object.freeze([]), fills: Object.freeze([]) }) as BrokerUpdate;
 
 /**
@@ -154,13 +161,12 @@ export class PaperBroker implements Broker {
     // Where a market order would fill now: the fill price of a market order, the cap of a marketable limit.
     const market =
       tick.price > 0 && Number.isFinite(tick.price) ? marketFillPrice(intent.side, tick.price, this.slippageBps, this.filters) : null;
-    const problem = this.validate(intent, tick, market);
-    if (problem || !market) return { orders: [this.rejected(intent, tick.now, problem ?? 'no market price')], fills: [] };
+    const checked = this.validate(intent, tick, market);
+    if (!checked.ok || !market)
+      return { orders: [this.rejected(intent, tick.now, checked.ok ? 'no market price' : checked.problem)], fills: [] };
 
-    const qty = dec(intent.quantity);
-    if (intent.type === 'MARKET') return this.fillNow(intent, qty, market, tick.now);
-
-    const limit = dec(intent.price as string);
+    const { qty, limit } = checked;
+    if (limit === null) return this.fillNow(intent, qty, market, tick.now);
     if (intent.side === 'BUY' && limit.gte(tick.price)) return this.fillNow(intent, qty, decMin(limit, market), tick.now);
     if (intent.side === 'SELL' && limit.lte(tick.price)) return this.fillNow(intent, qty, decMax(limit, market), tick.now);
     return this.rest(intent, qty, limit, tick.now);
@@ -200,38 +206,38 @@ export class PaperBroker implements Broker {
     return { canceled, failed: [] };
   }
 
-  private validate(intent: OrderIntent, tick: MarketTick, market: Dec | null): string | null {
-    if (intent.symbol !== this.filters.symbol) return `paper broker trades ${this.filters.symbol}, not ${intent.symbol}`;
-    if (!(tick.price > 0) || !Number.isFinite(tick.price) || !market) return `no valid market price (${tick.price})`;
+  /** The order's quantity and limit price, parsed once, or why the venue rejects it. */
+  private validate(intent: OrderIntent, tick: MarketTick, market: Dec | null): Validated {
+    if (intent.symbol !== this.filters.symbol) return reject(`paper broker trades ${this.filters.symbol}, not ${intent.symbol}`);
+    if (!(tick.price > 0) || !Number.isFinite(tick.price) || !market) return reject(`no valid market price (${tick.price})`);
     let qty: Dec;
     try {
       qty = dec(intent.quantity);
     } catch {
-      return `quantity "${intent.quantity}" is not a number`;
+      return reject(`quantity "${intent.quantity}" is not a number`);
     }
-    if (!qty.isPositive()) return 'quantity must be positive';
-    let price: Dec;
+    if (!qty.isPositive()) return reject('quantity must be positive');
+    let limit: Dec | null = null;
     if (intent.type === 'LIMIT') {
-      if (intent.price === null) return 'a LIMIT order needs a price';
+      if (intent.price === null) return reject('a LIMIT order needs a price');
       try {
-        price = dec(intent.price);
+        limit = dec(intent.price);
       } catch {
-        return `price "${intent.price}" is not a number`;
+        return reject(`price "${intent.price}" is not a number`);
       }
-      if (!price.isPositive()) return 'price must be positive';
-    } else {
-      // Binance checks a market order's notional against the recent average price.
-      price = quantizePrice(tick.price, this.filters, 'nearest');
+      if (!limit.isPositive()) return reject('price must be positive');
     }
+    // Binance checks a market order's notional against the recent average price.
+    const price = limit ?? quantizePrice(tick.price, this.filters, 'nearest');
     const violations = filterViolations(qty, price, this.filters);
-    if (violations.length > 0) return `filter violations: ${violations.join(', ')}`;
+    if (violations.length > 0) return reject(`filter violations: ${violations.join(', ')}`);
     // A market buy pays at most the market fill price (for a market order `market` is the BUY price).
-    const buyCost = qty.mul(intent.type === 'LIMIT' ? price : market);
+    const buyCost = qty.mul(limit ?? market);
     if (intent.side === 'BUY' && buyCost.gt(this.quoteFree))
-      return `insufficient ${this.filters.quote}: needs ${decStr(buyCost)}, free ${decStr(this.quoteFree)}`;
+      return reject(`insufficient ${this.filters.quote}: needs ${decStr(buyCost)}, free ${decStr(this.quoteFree)}`);
     if (intent.side === 'SELL' && qty.gt(this.baseFree))
-      return `insufficient ${this.filters.base}: needs ${decStr(qty)}, free ${decStr(this.baseFree)}`;
-    return null;
+      return reject(`insufficient ${this.filters.base}: needs ${decStr(qty)}, free ${decStr(this.baseFree)}`);
+    return { ok: true, qty, limit };
   }
 
   private fillNow(intent: OrderIntent, qty: Dec, price: Dec, now: number): BrokerUpdate {

@@ -64,8 +64,9 @@ interface ExactLimits {
   readonly maxOrderNotional: Dec;
   /** RISK_MAX_POSITION_PCT as a fraction. */
   readonly maxPositionFraction: Dec;
-  /** 1 + fee rate, per order type. */
+  /** 1 + fee rate, per order type (and as a float for the estimates). */
   readonly feeFactor: Readonly<Record<OrderType, Dec>>;
+  readonly feeFactorNumber: Readonly<Record<OrderType, number>>;
 }
 
 const exactCache = new WeakMap<RiskLimits, ExactLimits>();
@@ -74,13 +75,15 @@ const exactCache = new WeakMap<RiskLimits, ExactLimits>();
 function exactLimits(limits: RiskLimits): ExactLimits {
   let exact = exactCache.get(limits);
   if (!exact) {
+    const feeFactor = {
+      LIMIT: dec(1).plus(dec(limits.makerFeePct).div(100)),
+      MARKET: dec(1).plus(dec(limits.takerFeePct).div(100)),
+    };
     exact = {
       maxOrderNotional: dec(limits.maxOrderNotional),
       maxPositionFraction: dec(limits.maxPositionPct).div(100),
-      feeFactor: {
-        LIMIT: dec(1).plus(dec(limits.makerFeePct).div(100)),
-        MARKET: dec(1).plus(dec(limits.takerFeePct).div(100)),
-      },
+      feeFactor,
+      feeFactorNumber: { LIMIT: feeFactor.LIMIT.toNumber(), MARKET: feeFactor.MARKET.toNumber() },
     };
     exactCache.set(limits, exact);
   }
@@ -106,7 +109,7 @@ function capCandidates({ input, side, type, prices, limits }: SizingRequest): Ca
       // a difference: its error scales with the terms, not with the (possibly tiny) result
       error: ((Math.abs(allowed) + Math.abs(held)) / buyCost) * 1e-12,
     });
-    const perUnit = buyCost * exactLimits(limits).feeFactor[type].toNumber();
+    const perUnit = buyCost * exactLimits(limits).feeFactorNumber[type];
     caps.push(ratio('INSUFFICIENT_QUOTE', 'INSUFFICIENT_QUOTE', Number(input.freeQuote) / perUnit));
   } else {
     caps.push({ kind: 'INSUFFICIENT_BASE', reason: 'INSUFFICIENT_BASE', approx: null, error: 0 });
