@@ -36,6 +36,28 @@ function canonical(value: string): string {
 /** A checked order: its quantity and limit price (null for market), or the reason it is rejected. */
 type Validated = { readonly ok: true; readonly qty: Dec; readonly limit: Dec | null } | { readonly ok: false; readonly problem: string };
 
+/** The order, filled in full: written out field by field (a spread copy of a 16-field object per fill is slow in V8). */
+function withFill(order: Order, quantity: string, price: string, now: number): Order {
+  return {
+    clientOrderId: order.clientOrderId,
+    exchangeOrderId: order.exchangeOrderId,
+    symbol: order.symbol,
+    side: order.side,
+    type: order.type,
+    status: 'FILLED',
+    quantity: order.quantity,
+    price: order.price,
+    filledQuantity: quantity,
+    avgFillPrice: price,
+    mode: order.mode,
+    cycleId: order.cycleId,
+    reason: order.reason,
+    tag: order.tag,
+    createdAt: order.createdAt,
+    updatedAt: now,
+  };
+}
+
 function reject(problem: string): Validated {
   return { ok: false, problem };
 }
@@ -286,7 +308,7 @@ export class PaperBroker implements Broker {
     }
     const qtyText = decStr(qty);
     const priceText = decStr(price);
-    const filled: Order = { ...order, status: 'FILLED', filledQuantity: qtyText, avgFillPrice: priceText, updatedAt: now };
+    const filled = withFill(order, qtyText, priceText, now);
     const fill: Fill = {
       tradeId: `${order.clientOrderId}-T1`,
       clientOrderId: order.clientOrderId,
