@@ -109,6 +109,7 @@ export async function connectTrading(d: TradingStackDeps): Promise<TradingStack>
       quoteBalance: broker.equityAt(0),
       equity: broker.equityAt(price),
       position: { quantity: broker.baseHeld(), avgEntryPrice: Number(store.positions.get(config.TRADING_SYMBOL)?.avgEntryPrice ?? 0) },
+      explainHolds: true,
     });
   };
 

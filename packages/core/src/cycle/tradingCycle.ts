@@ -412,6 +412,7 @@ export class TradingCycle {
       quoteBalance: this.deps.account.quoteTotal(),
       equity: this.deps.account.equityAt(market.price),
       position: this.positionMarks,
+      explainHolds: !this.replay,
     });
     try {
       return strategy.evaluate(context);

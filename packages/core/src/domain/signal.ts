@@ -28,3 +28,19 @@ export type Signal = TradeSignal | HoldSignal;
 export function hold(reason: string, inputs: SignalInputs = {}): HoldSignal {
   return { action: 'HOLD', reason, inputs };
 }
+
+const NO_INPUTS: SignalInputs = Object.freeze({});
+const quietHolds = new Map<string, HoldSignal>();
+
+/**
+ * A HOLD without its inputs, for a context whose `explainHolds` is false (a backtest, which records
+ * only trades): one shared frozen signal per reason, so a year of candles allocates none.
+ */
+export function quietHold(reason: string): HoldSignal {
+  let signal = quietHolds.get(reason);
+  if (!signal) {
+    signal = Object.freeze({ action: 'HOLD', reason, inputs: NO_INPUTS });
+    if (quietHolds.size < 256) quietHolds.set(reason, signal); // reasons are a strategy's constants
+  }
+  return signal;
+}

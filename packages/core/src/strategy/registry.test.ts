@@ -1,7 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors/errors.js';
 import { createStrategy, getStrategyDefinition, knownStrategyNames, parseStrategyParams, strategyRegistry } from './registry.js';
 import { buildSettings } from './testing/contextBuilder.js';
+import { randomWalkCandles } from './testing/randomWalk.js';
+import { simulate } from './testing/simulate.js';
 
 const settings = buildSettings({ gridCooldownSeconds: 45 });
 
@@ -70,5 +73,26 @@ describe('strategy registry', () => {
       expect(definition.defaults[key]).toBeGreaterThanOrEqual(t.min);
       expect(definition.defaults[key]).toBeLessThanOrEqual(t.max);
     });
+  });
+
+  it('decides the same whether or not its holds are explained (backtests skip the inputs of holds)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...knownStrategyNames()), fc.integer({ min: 1, max: 1_000 }), (name, seed) => {
+        const candles = randomWalkCandles({ count: 400, sigma: 0.01, seed, stepMs: 3_600_000 });
+        const run = (explainHolds: boolean) =>
+          simulate(createStrategy(name, {}, settings), candles, '1h', {
+            window: 200,
+            explainHolds,
+            regimeCandles: (i) => candles.slice(Math.max(0, i - 199), i + 1),
+          }).signals;
+        const explained = run(true);
+        const quiet = run(false);
+        expect(quiet.map((s) => `${s.action}:${s.reason}`)).toEqual(explained.map((s) => `${s.action}:${s.reason}`));
+        // Trades carry the same inputs either way; only holds may drop theirs.
+        expect(quiet.filter((s) => s.action !== 'HOLD')).toEqual(explained.filter((s) => s.action !== 'HOLD'));
+        expect(quiet.some((s) => s.action === 'HOLD' && Object.keys(s.inputs).length === 0)).toBe(true);
+      }),
+      { numRuns: 24 },
+    );
   });
 });

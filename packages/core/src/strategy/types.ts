@@ -43,6 +43,12 @@ export interface StrategyContext {
   readonly quoteBalance: number;
   readonly equity: number;
   readonly position: { readonly quantity: number; readonly avgEntryPrice: number };
+  /**
+   * Whether a HOLD's inputs will be recorded. Paper and live audit every decision with its inputs;
+   * a backtest records only trades, so there a strategy may answer HOLD with `quietHold(reason)`
+   * instead of building inputs on every candle. Trade signals always carry their inputs.
+   */
+  readonly explainHolds: boolean;
 }
 
 /**

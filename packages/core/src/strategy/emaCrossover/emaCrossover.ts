@@ -1,5 +1,5 @@
 import { EMA } from 'trading-signals';
-import { hold, type Signal } from '../../domain/signal.js';
+import { hold, quietHold, type Signal } from '../../domain/signal.js';
 import { CandleFeed } from '../indicators/candleFeed.js';
 import { holdsInventory } from '../inventory.js';
 import type { Strategy, StrategyContext, StrategyDefinition, StrategySettings } from '../types.js';
@@ -38,6 +38,10 @@ export class EmaCrossoverStrategy implements Strategy {
     const s = this.#feed.state;
     if (s.gap === null || s.previousGap === null)
       return hold('warming_up', { candlesSeen: this.#feed.fed, needed: this.params.slow_period + 1 });
+    const crossedUp = s.previousGap <= 0 && s.gap > 0;
+    const crossedDown = s.previousGap >= 0 && s.gap < 0;
+    // Most candles cross nothing: a hold the cycle will not record needs no inputs.
+    if (!crossedUp && !crossedDown && !context.explainHolds) return quietHold(s.gap > 0 ? 'trend_up_no_cross' : 'trend_down_no_cross');
     const inputs = {
       fastEma: s.fast.getResultOrThrow(),
       slowEma: s.slow.getResultOrThrow(),
@@ -46,8 +50,8 @@ export class EmaCrossoverStrategy implements Strategy {
       fastPeriod: this.params.fast_period,
       slowPeriod: this.params.slow_period,
     };
-    if (s.previousGap <= 0 && s.gap > 0) return { action: 'BUY', reason: 'ema_bullish_cross', inputs };
-    if (s.previousGap >= 0 && s.gap < 0) {
+    if (crossedUp) return { action: 'BUY', reason: 'ema_bullish_cross', inputs };
+    if (crossedDown) {
       return holdsInventory(context) ? { action: 'SELL', reason: 'ema_bearish_cross', inputs } : hold('no_position', inputs);
     }
     return hold(s.gap > 0 ? 'trend_up_no_cross' : 'trend_down_no_cross', inputs);

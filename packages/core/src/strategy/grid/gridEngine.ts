@@ -1,4 +1,4 @@
-import { hold, type Signal, type SignalInputs, type TradeSignal } from '../../domain/signal.js';
+import { hold, quietHold, type Signal, type SignalInputs, type TradeSignal } from '../../domain/signal.js';
 import { floorQuantityNumber } from '../../money/filters.js';
 import { sellableQuantity } from '../inventory.js';
 import type { StrategyContext } from '../types.js';
@@ -167,8 +167,9 @@ export class GridEngine {
     }
     if (below) return this.#buy(context, layout, below, last - below.index);
     if (above) return this.#sell(context, layout, above, above.index - last);
-    if (this.state.outOfRangeSince !== null) return hold('outside_grid', this.#inputs(context, layout));
-    return hold('inside_grid', this.#inputs(context, layout));
+    // The common case on every candle: held, and explained only when the cycle records it.
+    const reason = this.state.outOfRangeSince !== null ? 'outside_grid' : 'inside_grid';
+    return context.explainHolds ? hold(reason, this.#inputs(context, layout)) : quietHold(reason);
   }
 
   #buy(context: StrategyContext, layout: GridLayout, level: GridLevel, crossed: number): Signal {

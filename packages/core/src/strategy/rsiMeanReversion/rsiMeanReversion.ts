@@ -1,5 +1,5 @@
 import { RSI } from 'trading-signals';
-import { hold, type Signal } from '../../domain/signal.js';
+import { hold, quietHold, type Signal } from '../../domain/signal.js';
 import { CandleFeed } from '../indicators/candleFeed.js';
 import { holdsInventory } from '../inventory.js';
 import type { Strategy, StrategyContext, StrategyDefinition, StrategySettings } from '../types.js';
@@ -28,6 +28,9 @@ export class RsiMeanReversionStrategy implements Strategy {
     const indicator = this.#feed.state;
     const rsi = indicator.isStable ? indicator.getResultOrThrow() : null;
     if (rsi === null) return hold('warming_up', { candlesSeen: this.#feed.fed, needed: this.params.rsi_period + 1 });
+    // Most candles sit between the lines: a hold the cycle will not record needs no inputs.
+    const neutral = rsi >= this.params.oversold && rsi <= this.params.overbought;
+    if (neutral && !context.explainHolds) return quietHold('rsi_neutral');
     const holding = holdsInventory(context);
     const inputs = { rsi, oversold: this.params.oversold, overbought: this.params.overbought, holding };
     if (rsi < this.params.oversold)

@@ -39,6 +39,7 @@ export function buildContext(
     quoteBalance: 10_000,
     equity: 10_000,
     position: { quantity: 0, avgEntryPrice: 0 },
+    explainHolds: true,
     ...overrides,
   };
 }

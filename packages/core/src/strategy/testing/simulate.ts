@@ -23,6 +23,8 @@ export function simulate(
     to?: number;
     account?: SimulatedAccount;
     regimeCandles?: (i: number) => readonly Candle[];
+    /** As a backtest does (false): HOLDs may come without inputs. */
+    explainHolds?: boolean;
   } = {},
 ): { signals: Signal[]; account: SimulatedAccount; contexts: StrategyContext[] } {
   const window = options.window ?? 300;
@@ -39,6 +41,7 @@ export function simulate(
       quoteBalance: account.quote,
       equity: account.quote + account.base * price,
       position: { quantity: account.base, avgEntryPrice: 0 },
+      explainHolds: options.explainHolds ?? true,
     });
     const signal = strategy.evaluate(context);
     signals.push(signal);
