@@ -65,12 +65,17 @@ function bareEma(m1: readonly Candle[]): number {
   return sink;
 }
 
+/** Issue 4's target: a year of 1m candles through strategy + risk + paper fills in under a second. */
+const TARGET_MS = 1_000;
+const TIMED_RUNS = 3;
+
 async function backtestThroughput(): Promise<void> {
   process.stdout.write(
-    '\n== Backtest throughput: one year of 1m candles (random walk, 525,600 candles; drawdown stop off so the whole year trades) ==\n',
+    `\n== Backtest throughput: one year of 1m candles (random walk, 525,600 candles; drawdown stop off so the whole year trades; median of ${TIMED_RUNS} runs after a warm-up) ==\n`,
   );
   const m1 = randomWalkCandles({ count: MINUTES_PER_YEAR, stepMs: 60_000, volatility: 0.0015, seed: 42, start: Date.UTC(2023, 0, 1) });
   const h4 = aggregateCandles(m1, '1m', '4h');
+  const medians: Array<{ strategy: string; ms: number }> = [];
   for (const strategy of ['smart_grid_ai', 'ema_crossover', 'grid']) {
     // No drawdown stop: a stopped backtest only marks to market, and the figure should cover a year of trading.
     const config = parseConfig({ TRADING_ACTIVE_STRATEGY: strategy, TRADING_TIMEFRAMES: '1m,4h', RISK_MAX_DRAWDOWN_PCT: '0' });
@@ -84,22 +89,35 @@ async function backtestThroughput(): Promise<void> {
       paper: paperBrokerOptionsFromConfig(config, BTC_FILTERS),
     };
     await runBacktest({ ...input, candles: { '1m': m1.slice(0, 20_000), '4h': h4.slice(0, 90) } }); // warm the JIT
-    const t0 = performance.now();
-    const result = await runBacktest(input);
-    const ms = performance.now() - t0;
+    const runs: number[] = [];
+    let fills = 0;
+    for (let run = 0; run < TIMED_RUNS; run++) {
+      const t0 = performance.now();
+      const result = await runBacktest(input);
+      runs.push(performance.now() - t0);
+      fills = result.trades;
+    }
+    runs.sort((a, b) => a - b);
+    const ms = runs[Math.floor(runs.length / 2)] as number;
+    medians.push({ strategy, ms });
     const tb = performance.now();
     if (strategy === 'smart_grid_ai') bareSmartGridIndicators(m1, h4);
     else bareEma(m1);
     const bareMs = performance.now() - tb;
     line(
       `${strategy}: full cycle (strategy + risk + paper fills)`,
-      `${(ms / 1000).toFixed(2)} s  ${Math.round(result.candles / (ms / 1000)).toLocaleString('en')} candles/s  (${result.trades} fills)`,
+      `${(ms / 1000).toFixed(2)} s  ${Math.round(m1.length / (ms / 1000)).toLocaleString('en')} candles/s  (${fills.toLocaleString('en')} fills; fastest ${((runs[0] as number) / 1000).toFixed(2)} s)`,
     );
     line(
       `${strategy}: bare indicator loop`,
       `${(bareMs / 1000).toFixed(2)} s  ${Math.round(m1.length / (bareMs / 1000)).toLocaleString('en')} candles/s  → cycle overhead ×${(ms / bareMs).toFixed(1)}`,
     );
   }
+  const slow = medians.filter((m) => m.ms >= TARGET_MS).map((m) => m.strategy);
+  line(
+    `target: a year in under ${TARGET_MS / 1000} s`,
+    slow.length === 0 ? 'met by every strategy' : `not met by ${slow.join(', ')} on this run (figures vary with the machine's load)`,
+  );
 }
 
 async function cycleLatency(): Promise<void> {
