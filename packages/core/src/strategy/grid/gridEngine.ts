@@ -26,8 +26,11 @@ export interface GridGeometry {
   readonly sellStep: number;
   /** Fractional shift of the centre (0.002 = 0.2 % up), e.g. from a regime tilt. */
   readonly centreShift: number;
-  /** Market measurements behind the geometry (ATR, volatility, regime…), copied into every signal's inputs. */
-  readonly inputs: SignalInputs;
+  /**
+   * The market measurements behind the geometry (ATR, volatility, regime…), for every explained
+   * signal's inputs. A function, read only when a signal is explained: a backtest's holds need none.
+   */
+  readonly measurements: () => SignalInputs;
 }
 
 /**
@@ -97,7 +100,7 @@ export class GridEngine {
       quotePerLevel: this.state.capital === null ? null : quotePerLevel(this.state.capital, this.config.levelsPerSide),
       lastSignalAt: this.state.lastSignalAt,
       outOfRangeSince: this.state.outOfRangeSince,
-      ...(this.#geometry?.inputs ?? {}),
+      ...(this.#geometry?.measurements() ?? {}),
     };
   }
 
@@ -268,7 +271,7 @@ export class GridEngine {
       mode: layout.mode,
       /** Since when the price has been beyond the outer levels (null inside the grid). */
       outsideSince: this.state.outOfRangeSince,
-      market: this.#geometry?.inputs ?? {},
+      market: this.#geometry?.measurements() ?? {},
     };
   }
 }

@@ -20,7 +20,8 @@ export class StaticGridStrategy implements Strategy {
     settings: StrategySettings,
   ) {
     const step = params.spacing_pct / 100;
-    this.#geometry = { buyStep: step, sellStep: step, centreShift: 0, inputs: { spacingPct: params.spacing_pct } };
+    const measurements = Object.freeze({ spacingPct: params.spacing_pct });
+    this.#geometry = { buyStep: step, sellStep: step, centreShift: 0, measurements: () => measurements };
     this.#engine = new GridEngine({
       levelsPerSide: params.grid_levels,
       mode: settings.gridSpacingMode,

@@ -1,13 +1,13 @@
 import { ATR } from 'trading-signals';
 import type { Fill } from '../../domain/orders.js';
-import { hold, type Signal } from '../../domain/signal.js';
+import { hold, type Signal, type SignalInputs } from '../../domain/signal.js';
 import { assertAboveFeeFloor, feeFloorPct } from '../grid/feeFloor.js';
 import { GridEngine, type GridGeometry } from '../grid/gridEngine.js';
 import { fromSnapshot, toSnapshot } from '../grid/gridState.js';
 import { CandleFeed } from '../indicators/candleFeed.js';
 import { RealizedVolatility } from '../indicators/realizedVolatility.js';
 import type { Strategy, StrategyContext, StrategyDefinition, StrategySettings } from '../types.js';
-import { adaptiveSpacing } from './adaptiveSpacing.js';
+import { adaptiveSpacing, type Spacing } from './adaptiveSpacing.js';
 import {
   applyTilt,
   createRegimeIndicators,
@@ -47,6 +47,12 @@ export class SmartGridStrategy implements Strategy {
   readonly #primary: CandleFeed<VolatilityIndicators>;
   readonly #regime = new CandleFeed<RegimeIndicators>(createRegimeIndicators, feedRegime);
   #geometry: GridGeometry | null = null;
+  /** The drawn shape `#geometry` was made from. */
+  #geometryDrawn: DrawnShape | null = null;
+  // The latest measurements, read by `#measurements` only when a signal is explained.
+  #spacing: Spacing | null = null;
+  #atr = 0;
+  #volatility = 0;
   #regimeReading: ReturnType<typeof regimeOf> = { regime: 0, histogram: null, atr4h: null };
   #drawn: DrawnShape | null = null;
 
@@ -84,7 +90,7 @@ export class SmartGridStrategy implements Strategy {
 
   preflight(context: StrategyContext): string[] {
     const step = this.params.spacing_min_pct / 100;
-    const fallback: GridGeometry = { buyStep: step, sellStep: step, centreShift: 0, inputs: {} };
+    const fallback: GridGeometry = { buyStep: step, sellStep: step, centreShift: 0, measurements: () => ({}) };
     return this.#engine.preflight(context, this.#geometry ?? fallback);
   }
 
@@ -122,31 +128,41 @@ export class SmartGridStrategy implements Strategy {
       minPct: p.spacing_min_pct,
       maxPct: p.spacing_max_pct,
     });
-    const regime = this.#regimeReading;
-    const drawn = this.#redraw(spacing.spacingPct / 100, p.tilt_strength * regime.regime);
-    // drawn.tilt is already tilt_strength × regime.
-    const tilt = applyTilt(drawn.step, drawn.tilt, 1);
-    this.#geometry = {
-      buyStep: tilt.buyStep,
-      sellStep: tilt.sellStep,
-      centreShift: tilt.centreShift,
-      inputs: {
-        spacingPct: drawn.step * 100,
-        measuredSpacingPct: spacing.spacingPct,
-        atrSpacingPct: spacing.atrSpacingPct,
-        volatilitySpacingPct: spacing.volatilitySpacingPct,
-        spacingClamped: spacing.clamped,
-        atr,
-        volatility,
-        regime: regime.regime,
-        regimeReady: regime.histogram !== null && regime.atr4h !== null,
-        macdHistogram4h: regime.histogram,
-        atr4h: regime.atr4h,
-        tilt: tilt.tilt,
-      },
-    };
+    this.#spacing = spacing;
+    this.#atr = atr;
+    this.#volatility = volatility;
+    const drawn = this.#redraw(spacing.spacingPct / 100, p.tilt_strength * this.#regimeReading.regime);
+    // The geometry changes only when the grid is redrawn; the measurements are read when needed.
+    if (this.#geometry === null || this.#geometryDrawn !== drawn) {
+      // drawn.tilt is already tilt_strength × regime.
+      const tilt = applyTilt(drawn.step, drawn.tilt, 1);
+      this.#geometry = { buyStep: tilt.buyStep, sellStep: tilt.sellStep, centreShift: tilt.centreShift, measurements: this.#measurements };
+      this.#geometryDrawn = drawn;
+    }
     return this.#geometry;
   }
+
+  /** What the grid was drawn from, as of the latest candle (a signal's explanation, `describe`). */
+  readonly #measurements = (): SignalInputs => {
+    const spacing = this.#spacing;
+    const drawn = this.#drawn;
+    const regime = this.#regimeReading;
+    if (spacing === null || drawn === null) return {};
+    return {
+      spacingPct: drawn.step * 100,
+      measuredSpacingPct: spacing.spacingPct,
+      atrSpacingPct: spacing.atrSpacingPct,
+      volatilitySpacingPct: spacing.volatilitySpacingPct,
+      spacingClamped: spacing.clamped,
+      atr: this.#atr,
+      volatility: this.#volatility,
+      regime: regime.regime,
+      regimeReady: regime.histogram !== null && regime.atr4h !== null,
+      macdHistogram4h: regime.histogram,
+      atr4h: regime.atr4h,
+      tilt: drawn.tilt,
+    };
+  };
 
   #redraw(step: number, tilt: number): DrawnShape {
     const drawn = this.#drawn;
