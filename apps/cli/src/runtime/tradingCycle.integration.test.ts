@@ -5,6 +5,7 @@ import { aggregateCandles } from '@warden/core/data/aggregateCandles';
 import { paperBrokerOptionsFromConfig } from '@warden/core/execution/paperBroker';
 import { dec } from '@warden/core/money/decimal';
 import { filterViolations } from '@warden/core/money/filters';
+import { isPending } from '@warden/core/ports/maybePromise';
 import type { Store } from '@warden/core/ports/store';
 import { riskLimitsFromConfig } from '@warden/core/risk/riskLimits';
 import { BTC_FILTERS, paperCycleHarness } from '@warden/core/testing/cycleHarness';
@@ -45,8 +46,8 @@ async function backtestOf(env: Record<string, string>, candles = { '5m': m5, '4h
   });
 }
 
-async function paperRun(store: Store, env: Record<string, string>, from = 0, to = m5.length) {
-  const h = paperCycleHarness(store, { '5m': m5, '4h': h4 }, env);
+async function paperRun(store: Store, env: Record<string, string>, from = 0, to = m5.length, answerLater = false) {
+  const h = paperCycleHarness(store, { '5m': m5, '4h': h4 }, env, BTC_FILTERS, { answerLater });
   for (let i = 0; i < from; i++) h.feed.advance(i);
   for (let i = from; i < to; i++) await h.step(i);
   return h;
@@ -68,6 +69,22 @@ describe('trading cycle with a real SQLite store', () => {
       expect(store.fills.all('BTC/USDT').map((f) => `${f.tradeId} ${f.price} ${f.quantity} ${f.fee}`)).toEqual(
         bt.fills.map((f) => `${f.tradeId} ${f.price} ${f.quantity} ${f.fee}`),
       );
+    }
+  });
+
+  it('runs synchronously when its ports answer at once, and decides the same when they answer with promises', async () => {
+    const direct = paperCycleHarness(sqliteStore(), { '5m': m5, '4h': h4 }, ENV);
+    const outcome = direct.cycle.step(direct.feed.advance(0));
+    expect(isPending(outcome)).toBe(false);
+
+    for (const strategy of ['ema_crossover', 'smart_grid_ai']) {
+      const env = { ...ENV, TRADING_ACTIVE_STRATEGY: strategy };
+      const bt = await backtestOf(env);
+      const store = sqliteStore();
+      await paperRun(store, env, 0, m5.length, true);
+      const paperOrders = store.orders.list({}, { limit: 500 }).items.slice().reverse();
+      expect(bt.orders.length).toBeGreaterThan(3);
+      expect(paperOrders.map(orderKey)).toEqual(bt.orders.map(orderKey));
     }
   });
 

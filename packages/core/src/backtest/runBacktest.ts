@@ -5,6 +5,7 @@ import { type Candle, type SymbolFilters, TIMEFRAME_MS, type Timeframe } from '.
 import type { Fill, Order } from '../domain/orders.js';
 import { PaperBroker, type PaperBrokerOptions } from '../execution/paperBroker.js';
 import { MetricsTracker } from '../portfolio/metricsTracker.js';
+import { isPending } from '../ports/maybePromise.js';
 import { silentNotifier } from '../ports/notifier.js';
 import { EquityWatermarks } from '../risk/equityWatermarks.js';
 import { RiskEngine } from '../risk/riskEngine.js';
@@ -122,7 +123,7 @@ export async function runBacktest(input: BacktestInput): Promise<BacktestResult>
     traded++;
     // The replayed feed and the paper broker answer at once, so the cycle does too: no promise per candle.
     const stepped = cycle.step(now);
-    const outcome = stepped instanceof Promise ? await stepped : stepped;
+    const outcome = isPending(stepped) ? await stepped : stepped;
     finalEquity = outcome.equity;
     if (traded % stride === 0 || i === primary.length - 1) curve.push({ time: now, equity: outcome.equity, price: candle.close });
   }

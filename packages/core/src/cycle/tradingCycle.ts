@@ -8,7 +8,7 @@ import type { MetricsTracker } from '../portfolio/metricsTracker.js';
 import { applyFill } from '../portfolio/position.js';
 import type { AuditEventInput } from '../ports/auditLog.js';
 import type { Balances, Broker, BrokerUpdate, MarketTick } from '../ports/broker.js';
-import { type MaybePromise, whenReady } from '../ports/maybePromise.js';
+import { isPending, type MaybePromise, whenReady } from '../ports/maybePromise.js';
 import type { Notifier } from '../ports/notifier.js';
 import type { Store } from '../ports/store.js';
 import type { EquityWatermarks } from '../risk/equityWatermarks.js';
@@ -132,6 +132,12 @@ class CycleWork implements CycleOutcome {
     this.#fills.push(fill);
   }
 
+  /** The outcome as plain data (the lists and the id are getters, which JSON and spreads would skip). */
+  toJSON(): CycleOutcome {
+    const { cycleId, decided, signal, decision, orders, fills, equity } = this;
+    return { cycleId, decided, signal, decision, orders, fills, equity };
+  }
+
   get cycleId(): string {
     this.#cycleId ??= this.decided && this.lastCandle ? this.idPrefix + this.lastCandle.openTime : syncCycleId(this.now);
     return this.#cycleId;
@@ -178,7 +184,7 @@ export class TradingCycle {
   step(now: number): MaybePromise<CycleOutcome> {
     // 1. market data (explicit branches on the per-candle path: a closure per candle is measurable)
     const market = this.deps.feed.snapshot(now);
-    return market instanceof Promise ? market.then((m) => this.catchUp(now, m)) : this.catchUp(now, market);
+    return isPending(market) ? Promise.resolve(market).then((m) => this.catchUp(now, m)) : this.catchUp(now, market);
   }
 
   /** The broker catches up with the market (resting orders that the price crossed fill now). */
@@ -186,7 +192,7 @@ export class TradingCycle {
     const primary = market.candles[this.deps.settings.primaryTimeframe] ?? [];
     const work = new CycleWork(now, market, primary[primary.length - 1], this.idPrefix);
     const synced = this.deps.broker.sync(work.tick);
-    return synced instanceof Promise ? synced.then((u) => this.afterCatchUp(work, u)) : this.afterCatchUp(work, synced);
+    return isPending(synced) ? Promise.resolve(synced).then((u) => this.afterCatchUp(work, u)) : this.afterCatchUp(work, synced);
   }
 
   private afterCatchUp(work: CycleWork, synced: BrokerUpdate): MaybePromise<CycleOutcome> {
@@ -472,8 +478,8 @@ export class TradingCycle {
       this.submitFailed(intent, work, error);
       return;
     }
-    if (sent instanceof Promise)
-      return sent.then(
+    if (isPending(sent))
+      return Promise.resolve(sent).then(
         (update) => this.submitted(intent, work, update),
         (error: unknown) => this.submitFailed(intent, work, error),
       );
@@ -481,6 +487,15 @@ export class TradingCycle {
   }
 
   private submitted(intent: OrderIntent, work: CycleWork, update: BrokerUpdate): void {
+    try {
+      this.recordPlaced(intent, work, update);
+    } catch (error) {
+      // A malformed answer is a failed submit like any other: audited, and the cycle still commits.
+      this.submitFailed(intent, work, error);
+    }
+  }
+
+  private recordPlaced(intent: OrderIntent, work: CycleWork, update: BrokerUpdate): void {
     this.collect(update, work);
     const placed = update.orders.find((o) => o.clientOrderId === intent.clientOrderId);
     work.record({

@@ -5,7 +5,17 @@
  */
 export type MaybePromise<T> = T | Promise<T>;
 
+/**
+ * Whether a port's answer is still to come: a native promise (checked first, the common case) or
+ * any other thenable an adapter's library may hand back.
+ */
+export function isPending<T>(value: MaybePromise<T>): value is Promise<T> {
+  return (
+    value instanceof Promise || (typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function')
+  );
+}
+
 /** `next(value)` now when `value` is at hand, after it resolves otherwise. */
 export function whenReady<T, R>(value: MaybePromise<T>, next: (value: T) => MaybePromise<R>): MaybePromise<R> {
-  return value instanceof Promise ? value.then(next) : next(value);
+  return isPending(value) ? Promise.resolve(value).then(next) : next(value);
 }

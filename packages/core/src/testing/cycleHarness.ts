@@ -7,6 +7,7 @@ import { TradingCycle } from '../cycle/tradingCycle.js';
 import { type Candle, type SymbolFilters, TIMEFRAME_MS, type Timeframe } from '../domain/market.js';
 import { PaperBroker, paperBrokerOptionsFromConfig } from '../execution/paperBroker.js';
 import { MetricsTracker } from '../portfolio/metricsTracker.js';
+import type { Broker } from '../ports/broker.js';
 import { silentNotifier } from '../ports/notifier.js';
 import type { Store } from '../ports/store.js';
 import { EquityWatermarks } from '../risk/equityWatermarks.js';
@@ -36,14 +37,16 @@ export function paperCycleHarness(
   candles: Partial<Record<Timeframe, readonly Candle[]>>,
   env: Record<string, string>,
   filters: SymbolFilters = BTC_FILTERS,
+  /** Feed and broker answer with promises, as the exchange adapters do: the cycle's waiting path. */
+  options: { readonly answerLater?: boolean } = {},
 ): PaperCycleHarness {
   const config = parseConfig(env);
   const settings = strategySettingsFromConfig(config);
   const host = new StrategyHost(store, settings);
   host.seed(config.TRADING_ACTIVE_STRATEGY, 0);
-  const options = paperBrokerOptionsFromConfig(config, filters);
+  const brokerOptions = paperBrokerOptionsFromConfig(config, filters);
   const saved = store.config.get<unknown>(CONFIG_KEYS.paperAccount);
-  const broker = saved ? PaperBroker.restore(saved, options) : PaperBroker.start(options, config.TRADING_PAPER_STARTING_EQUITY);
+  const broker = saved ? PaperBroker.restore(saved, brokerOptions) : PaperBroker.start(brokerOptions, config.TRADING_PAPER_STARTING_EQUITY);
   const feed = new ReplayFeed(candles, settings.primaryTimeframe);
   const harness: PaperCycleHarness = {
     state: (store.config.get<TradingState>(CONFIG_KEYS.tradingState) ?? 'RUNNING') as TradingState,
@@ -54,8 +57,8 @@ export function paperCycleHarness(
   };
   (harness as { cycle: TradingCycle }).cycle = new TradingCycle({
     settings,
-    feed,
-    broker,
+    feed: options.answerLater ? { snapshot: async (now) => feed.snapshot(now) } : feed,
+    broker: options.answerLater ? answeringLater(broker) : broker,
     account: { equityAt: (p) => broker.equityAt(p), baseTotal: () => broker.baseHeld(), quoteTotal: () => broker.equityAt(0) },
     store,
     strategies: host,
@@ -76,9 +79,22 @@ export function paperCycleHarness(
     onCommitFailed: () => {
       const checkpoint = store.config.get<unknown>(CONFIG_KEYS.paperAccount);
       if (checkpoint) broker.resetTo(checkpoint);
-      else broker.resetTo(PaperBroker.start(options, config.TRADING_PAPER_STARTING_EQUITY).state());
+      else broker.resetTo(PaperBroker.start(brokerOptions, config.TRADING_PAPER_STARTING_EQUITY).state());
     },
     snapshotEveryCycle: true,
   });
   return harness;
+}
+
+/** The paper broker behind promises, like a broker that must ask the network. */
+function answeringLater(broker: PaperBroker): Broker {
+  return {
+    mode: broker.mode,
+    submit: async (intent, tick) => broker.submit(intent, tick),
+    cancel: async (clientOrderId, now) => broker.cancel(clientOrderId, now),
+    cancelAll: async (symbol, now) => broker.cancelAll(symbol, now),
+    openOrders: async (symbol) => broker.openOrders(symbol),
+    balances: async () => broker.balances(),
+    sync: async (tick) => broker.sync(tick),
+  };
 }
