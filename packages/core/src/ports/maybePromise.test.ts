@@ -8,6 +8,7 @@ describe('MaybePromise', () => {
     expect(isPending(later)).toBe(true);
     await expect(later).resolves.toBe(6);
     // A promise from another library: anything with a `then`.
+    // biome-ignore lint/suspicious/noThenProperty: a thenable is exactly what this test needs
     const thenable = { then: (resolve: (n: number) => void) => resolve(5) } as unknown as Promise<number>;
     expect(isPending(thenable)).toBe(true);
     await expect(whenReady(thenable, (n) => n + 1)).resolves.toBe(6);
