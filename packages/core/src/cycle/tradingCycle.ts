@@ -13,6 +13,7 @@ import type { Notifier } from '../ports/notifier.js';
 import type { Store } from '../ports/store.js';
 import type { EquityWatermarks } from '../risk/equityWatermarks.js';
 import type { RiskDecision, RiskEngine } from '../risk/riskEngine.js';
+import { restingBuyQuantity } from '../risk/riskInput.js';
 import type { TradingState } from '../state/tradingState.js';
 import type { StrategyContext, StrategySettings } from '../strategy/types.js';
 import { clientOrderIdFor, cycleIdPrefix, syncCycleId } from './cycleIds.js';
@@ -227,12 +228,12 @@ export class TradingCycle {
     if (signal.action === 'HOLD') return this.finish(work);
     const { broker, settings } = this.deps;
     return whenReady(broker.balances(), (balances) =>
-      whenReady(broker.openOrders(settings.symbol), (open) => this.assess(work, signal, balances, open.length)),
+      whenReady(broker.openOrders(settings.symbol), (open) => this.assess(work, signal, balances, open)),
     );
   }
 
   /** 3. risk, then 4. execution of what it allowed. */
-  private assess(work: CycleWork, signal: TradeSignal, balances: Balances, openOrders: number): MaybePromise<CycleOutcome> {
+  private assess(work: CycleWork, signal: TradeSignal, balances: Balances, open: readonly Order[]): MaybePromise<CycleOutcome> {
     const { settings } = this.deps;
     const { now, market } = work;
     const lastCandle = work.lastCandle as Candle;
@@ -246,8 +247,9 @@ export class TradingCycle {
       filters: this.deps.filters,
       freeBase: balances.base.free,
       freeQuote: balances.quote.free,
-      openOrders,
+      openOrders: open.length,
       positionQuantity: this.position?.quantity ?? '0',
+      restingBuyQuantity: open.length === 0 ? '0' : restingBuyQuantity(open),
       equity,
       peakEquity: Math.max(this.deps.watermarks.peakEquity, equity),
       dayStartEquity: this.deps.watermarks.dayStartEquity || equity,

@@ -8,6 +8,7 @@ import { dec } from '../money/decimal.js';
 import type { Broker, BrokerUpdate } from '../ports/broker.js';
 import type { Store } from '../ports/store.js';
 import type { RiskEngine, RiskInput } from '../risk/riskEngine.js';
+import { restingBuyQuantity } from '../risk/riskInput.js';
 
 const decimal = z.string().regex(/^\d+(\.\d+)?$/, 'expected a decimal string');
 
@@ -48,7 +49,7 @@ export type ManualLiveOrderResult =
   | { readonly decision: 'ALLOW'; readonly order: Order; readonly fills: number; readonly duplicate?: true };
 
 /** What the risk engine needs besides the order: the market and the account marks right now. */
-export type RiskContext = Omit<RiskInput, 'signal' | 'filters' | 'freeBase' | 'freeQuote' | 'openOrders'>;
+export type RiskContext = Omit<RiskInput, 'signal' | 'filters' | 'freeBase' | 'freeQuote' | 'openOrders' | 'restingBuyQuantity'>;
 
 export interface ManualLiveOrderDeps {
   readonly store: Store;
@@ -111,13 +112,15 @@ export class ManualLiveOrders {
       ...(body.price !== undefined ? { limitPrice: Number(body.price) } : {}),
       ...(body.quantity !== undefined ? { baseQuantity: Number(body.quantity) } : { quoteAmount: Number(body.quoteAmount) }),
     };
+    const open = await broker.openOrders(filters.symbol);
     const decision = this.d.risk.evaluate({
       ...ctx,
       signal,
       filters,
       freeBase: balances.base.free,
       freeQuote: balances.quote.free,
-      openOrders: (await broker.openOrders(filters.symbol)).length,
+      openOrders: open.length,
+      restingBuyQuantity: restingBuyQuantity(open),
     });
     const audit = (outcome: string, inputs: Record<string, unknown>) =>
       store.audit.append({

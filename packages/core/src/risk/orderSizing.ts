@@ -101,7 +101,8 @@ function capCandidates({ input, side, type, prices, limits }: SizingRequest): Ca
   if (side === 'BUY') {
     const buyCost = prices.buyCost.toNumber();
     const allowed = (input.equity * limits.maxPositionPct) / 100;
-    const held = Number(input.positionQuantity) * input.price;
+    // Held plus what resting buys may still add, valued at the latest price.
+    const held = (Number(input.positionQuantity) + Number(input.restingBuyQuantity)) * input.price;
     caps.push({
       kind: 'MAX_POSITION',
       reason: 'MAX_POSITION',
@@ -132,8 +133,10 @@ function exactCap(kind: CapKind, { input, type, prices, limits }: SizingRequest)
     case 'MAX_ORDER_NOTIONAL':
       return exact.maxOrderNotional.div(prices.order);
     case 'MAX_POSITION': {
-      // Room left under the position limit, valuing the current position at the latest price.
-      const room = dec(input.equity).mul(exact.maxPositionFraction).minus(dec(input.positionQuantity).mul(input.price));
+      // Room left under the position limit: the position and resting buys, valued at the latest price.
+      const committed =
+        input.restingBuyQuantity === '0' ? dec(input.positionQuantity) : dec(input.positionQuantity).plus(input.restingBuyQuantity);
+      const room = dec(input.equity).mul(exact.maxPositionFraction).minus(committed.mul(input.price));
       return room.isPositive() ? room.div(prices.buyCost) : ZERO;
     }
     case 'INSUFFICIENT_QUOTE':

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../config/parseConfig.js';
+import type { Order } from '../domain/orders.js';
 import type { TradeSignal } from '../domain/signal.js';
 import { type RiskDecision, RiskEngine } from './riskEngine.js';
 import { buildRiskInput, buildRiskLimits, NOW } from './riskInput.fixture.js';
+import { restingBuyQuantity } from './riskInput.js';
 import { riskLimitsFromConfig } from './riskLimits.js';
 
 const engine = new RiskEngine(buildRiskLimits());
@@ -101,6 +103,16 @@ describe('RiskEngine blocks, one reason code each', () => {
     expect(reasons(engine.evaluate(buildRiskInput({ positionQuantity: '0.25', freeBase: '0.25' })))).toEqual(['MAX_POSITION']);
   });
 
+  it('MAX_POSITION counts what resting buys may still buy, as if they had filled', () => {
+    // 0.1 held + 0.15 resting = 0.25 BTC = the whole 5000 USDT limit at 20 000.
+    const full = engine.evaluate(buildRiskInput({ positionQuantity: '0.1', restingBuyQuantity: '0.15' }));
+    expect(reasons(full)).toEqual(['MAX_POSITION']);
+    expect(full.inputs).toMatchObject({ restingBuyQuantity: '0.15' });
+    // 0.1 held + 0.14 resting leaves 200 USDT of room: the buy is shrunk to it, as with a position of 0.24.
+    const room = engine.evaluate(buildRiskInput({ positionQuantity: '0.1', restingBuyQuantity: '0.14' }));
+    expect(room).toMatchObject({ decision: 'ALLOW', quantity: '0.00999', shrunkBy: ['MAX_POSITION'] });
+  });
+
   it('MAX_ORDER_NOTIONAL when the cap leaves less than the exchange minimum', () => {
     const tiny = new RiskEngine(buildRiskLimits({ maxOrderNotional: 4 }));
     expect(reasons(tiny.evaluate(buildRiskInput()))).toEqual(['MAX_ORDER_NOTIONAL']);
@@ -167,5 +179,39 @@ describe('RiskEngine.checkAccount', () => {
 describe('riskLimitsFromConfig', () => {
   it('takes the documented defaults from the environment schema', () => {
     expect(riskLimitsFromConfig(parseConfig({}))).toEqual(buildRiskLimits());
+  });
+});
+
+describe('resting buy quantity', () => {
+  const order = (side: 'BUY' | 'SELL', status: Order['status'], quantity: string, filledQuantity = '0'): Order => ({
+    clientOrderId: `${side}-${status}-${quantity}`,
+    exchangeOrderId: null,
+    symbol: 'BTC/USDT',
+    side,
+    type: 'LIMIT',
+    status,
+    quantity,
+    price: '19000',
+    filledQuantity,
+    avgFillPrice: null,
+    mode: 'paper',
+    cycleId: null,
+    reason: 'test',
+    tag: null,
+    createdAt: 0,
+    updatedAt: 0,
+  });
+
+  it('sums what open BUY orders may still buy, ignoring sells and closed orders', () => {
+    expect(restingBuyQuantity([])).toBe('0');
+    expect(
+      restingBuyQuantity([
+        order('BUY', 'NEW', '0.1'),
+        order('BUY', 'PARTIALLY_FILLED', '0.3', '0.1'),
+        order('SELL', 'NEW', '5'),
+        order('BUY', 'FILLED', '7', '7'),
+        order('BUY', 'CANCELED', '9'),
+      ]),
+    ).toBe('0.3');
   });
 });

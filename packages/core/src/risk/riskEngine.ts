@@ -72,6 +72,7 @@ export class RiskEngine {
       dailyLossPct: account.dailyLossPct,
       openOrders: input.openOrders,
       positionQuantity: input.positionQuantity,
+      restingBuyQuantity: input.restingBuyQuantity,
     };
 
     const gates: RiskReasonCode[] = [];

@@ -38,6 +38,7 @@ export function buildRiskInput(overrides: Partial<RiskInput> = {}): RiskInput {
     dayStartEquity: 10_000,
     openOrders: 0,
     positionQuantity: '0',
+    restingBuyQuantity: '0',
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 import type { SymbolFilters } from '../domain/market.js';
+import { isOpenStatus, type Order } from '../domain/orders.js';
 import type { TradeSignal } from '../domain/signal.js';
-import type { Dec } from '../money/decimal.js';
+import { type Dec, dec, decStr } from '../money/decimal.js';
 import type { TradingState } from '../state/tradingState.js';
 import type { AccountCheckInput } from './accountCheck.js';
 
@@ -19,6 +20,22 @@ export interface RiskInput extends AccountCheckInput {
   readonly openOrders: number;
   /** Base quantity currently held as the position. */
   readonly positionQuantity: string;
+  /**
+   * Base quantity resting BUY orders may still buy: counted against MAX_POSITION as if filled, so
+   * a ladder of limit buys cannot build a position beyond the limit.
+   */
+  readonly restingBuyQuantity: string;
+}
+
+/** What the open BUY orders among `orders` may still buy (quantity − filled), as a decimal string. */
+export function restingBuyQuantity(orders: readonly Order[]): string {
+  let total: Dec | null = null;
+  for (const o of orders) {
+    if (o.side !== 'BUY' || !isOpenStatus(o.status)) continue;
+    const left = dec(o.quantity).minus(o.filledQuantity);
+    if (left.isPositive()) total = total === null ? left : total.plus(left);
+  }
+  return total === null ? '0' : decStr(total);
 }
 
 /** What the engine looked at, for the audit trail (plain JSON). */
