@@ -76,6 +76,39 @@ describe('LiveBroker against the fake Binance', () => {
     expect(rig.venue.engine.open()).toHaveLength(0);
   });
 
+  it("LIVE_EMERGENCY_FLATTEN: the stop cancels, then sells the bot's recorded position at market and nothing else", async () => {
+    // The account holds 0.1 BTC; the bot's own position is 0.0123456 of it.
+    rig = await startLiveRig({ flattenOnEmergency: true });
+    rig.store.positions.upsert({ symbol: 'BTC/USDT', quantity: '0.0123456', avgEntryPrice: '48000', realizedPnl: '0', updatedAt: 0 });
+    const resting = await rig.broker.submit(intent({ clientOrderId: 'wdR', type: 'LIMIT', price: '40000' }), TICK);
+    rig.store.orders.update(resting.orders[0] as never);
+
+    const report = await rig.broker.cancelAll('BTC/USDT', 1_700_000_000_000);
+    expect(report.failed).toEqual([]);
+    expect(report.canceled.map((o) => `${o.clientOrderId} ${o.status}`)).toEqual(['wdR CANCELED']);
+    // One market sell of the position, floored to the lot step, journaled under its own client id.
+    const sells = rig.venue.engine.orders.filter((o) => o.side === 'SELL');
+    expect(sells.map((o) => `${o.type} ${o.origQty.toFixed()}`)).toEqual(['MARKET 0.01234']);
+    const journaled = rig.store.orders.byClientId(sells[0]?.clientOrderId ?? '');
+    expect(journaled).toMatchObject({ side: 'SELL', type: 'MARKET', quantity: '0.01234', status: 'FILLED', tag: 'flatten' });
+    expect(rig.venue.account.freeOf('BTC').toFixed()).toBe('0.08766');
+    // The fill reaches the cycle through the next sync, like any other.
+    const synced = await rig.broker.sync(TICK);
+    expect(synced.fills.map((f) => `${f.side} ${f.quantity}`)).toEqual(['SELL 0.01234']);
+  });
+
+  it('flattening sells no more than is free, and nothing when that is below the minimum quantity', async () => {
+    rig = await startLiveRig({ flattenOnEmergency: true, balances: { USDT: '10000', BTC: '0.004' } });
+    rig.store.positions.upsert({ symbol: 'BTC/USDT', quantity: '0.01', avgEntryPrice: '48000', realizedPnl: '0', updatedAt: 0 });
+    await rig.broker.cancelAll('BTC/USDT', 1_700_000_000_000);
+    expect(rig.venue.engine.orders.map((o) => `${o.side} ${o.origQty.toFixed()}`)).toEqual(['SELL 0.004']);
+
+    rig.store.positions.upsert({ symbol: 'BTC/USDT', quantity: '0.000001', avgEntryPrice: '48000', realizedPnl: '0', updatedAt: 1 });
+    const report = await rig.broker.cancelAll('BTC/USDT', 1_700_000_100_000);
+    expect(report.failed).toEqual([]);
+    expect(rig.venue.engine.orders).toHaveLength(1);
+  });
+
   it('reads balances from the account endpoint as exact decimals', async () => {
     rig = await startLiveRig();
     expect(await rig.broker.balances()).toEqual({

@@ -41,8 +41,17 @@ export async function startFakeVenue(
 }
 
 /** A live broker on a real fake server and a real SQLite file. */
-export async function startLiveRig(options: { timeoutMs?: number; recvWindowMs?: number; dbPath?: string } = {}): Promise<LiveRig> {
-  const { fake, venue } = await startFakeVenue();
+export async function startLiveRig(
+  options: {
+    timeoutMs?: number;
+    recvWindowMs?: number;
+    dbPath?: string;
+    /** LIVE_EMERGENCY_FLATTEN */
+    flattenOnEmergency?: boolean;
+    balances?: Record<string, string>;
+  } = {},
+): Promise<LiveRig> {
+  const { fake, venue } = await startFakeVenue(options.balances);
   const db = options.dbPath ? { path: options.dbPath, cleanup: () => {} } : tempDbPath('warden-live-');
   const store = openStore(db.path);
   const logs: string[] = [];
@@ -74,6 +83,7 @@ export async function startLiveRig(options: { timeoutMs?: number; recvWindowMs?:
       log,
       alert: (t, l) => alerts.push([t, ...l].join(' | ')),
       probe,
+      flattenOnEmergency: options.flattenOnEmergency ?? false,
     });
   };
   clock = new ExchangeClock(async () => ((await (await fetch(`${fake.url}/api/v3/time`)).json()) as { serverTime: number }).serverTime, {
