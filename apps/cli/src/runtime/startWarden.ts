@@ -164,7 +164,7 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
     logger,
   });
 
-  const telegram = createTelegram(telegramOptionsFromConfig(config), { services: { control, approvals, store }, log: logger });
+  const telegram = createTelegram(telegramOptionsFromConfig(config), { services: { control, approvals, store, clock }, log: logger });
   notifier.addChannel(telegram.channel);
   const heartbeat =
     config.TELEGRAM_HEARTBEAT_HOURS > 0 && telegram.enabled

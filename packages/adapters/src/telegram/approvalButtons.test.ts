@@ -67,6 +67,10 @@ describe('approving and rejecting from inline buttons', () => {
     expect(answers()[0]).toMatchObject({ show_alert: true, text: 'Deciding approvals needs role operator; this chat has viewer.' });
     expect(h.approvals.calls).toHaveLength(0);
     expect(h.store.approvals.get(approval.id)?.status).toBe('PENDING');
+    expect(h.store.audit.list({ type: 'telegram.refused' }, { limit: 5 }).items[0]).toMatchObject({
+      actor: `telegram:${CHATS.viewer}`,
+      inputs: { action: `approve approval #${approval.id}`, role: 'viewer', required: 'operator' },
+    });
   });
 
   it('a button press from a chat that is not allow-listed is ignored and logged', async () => {

@@ -1,6 +1,7 @@
 import { roleAtLeast } from '@warden/core/state/tradingState';
 import type { Bot } from 'grammy';
 import type { ChatAccess } from './access.js';
+import { auditRefusal } from './auditRefusal.js';
 import type { TelegramServices } from './commands/types.js';
 import { userFacingError } from './handleErrors.js';
 import { APPROVAL_CALLBACK } from './keyboards.js';
@@ -25,7 +26,7 @@ export function registerApprovalButtons(
     const id = Number(ctx.match[2]);
     const actor = access.actorFor(chatId);
     if (!roleAtLeast(actor.role, 'operator')) {
-      log.warn({ chatId, approvalId: id, role: actor.role }, 'telegram approval decision refused: role too low');
+      auditRefusal(services, log, { actor, chatId, action: `${decision} approval #${id}`, required: 'operator' });
       return ctx.answerCallbackQuery({ text: `Deciding approvals needs role operator; this chat has ${actor.role}.`, show_alert: true });
     }
     try {

@@ -110,6 +110,13 @@ describe('Telegram control commands call ControlService with actor telegram:<cha
     expect(h.control.state()).toBe('RUNNING');
     expect(h.broker.cancelAllCalls).toBe(0);
     expect(h.store.audit.list({ typePrefix: 'state.' }, { limit: 10 }).items).toHaveLength(0);
+    // Each attempt is audited with who tried what.
+    const refused = [...h.store.audit.list({ type: 'telegram.refused' }, { limit: 10 }).items].reverse();
+    expect(refused.map((e) => [e.actor, (e.inputs as { action: string }).action, e.outcome])).toEqual([
+      [`telegram:${CHATS.viewer}`, '/pause', 'refused'],
+      [`telegram:${CHATS.viewer}`, '/resume', 'refused'],
+      [`telegram:${CHATS.viewer}`, '/stop', 'refused'],
+    ]);
   });
 
   it('ignores every command from a chat that is not allow-listed, and logs it', async () => {

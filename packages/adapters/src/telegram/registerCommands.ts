@@ -1,6 +1,7 @@
 import { roleAtLeast } from '@warden/core/state/tradingState';
 import type { Bot } from 'grammy';
 import type { ChatAccess } from './access.js';
+import { auditRefusal } from './auditRefusal.js';
 import { COMMANDS } from './commands/registry.js';
 import type { TelegramServices } from './commands/types.js';
 import { userFacingError } from './handleErrors.js';
@@ -34,7 +35,7 @@ export function registerCommands(
     bot.command(spec.name, async (ctx) => {
       const actor = access.actorFor(ctx.chat.id);
       if (!roleAtLeast(actor.role, spec.minRole)) {
-        log.warn({ chatId: ctx.chat.id, command: spec.name, role: actor.role }, 'telegram command refused: role too low');
+        auditRefusal(services, log, { actor, chatId: ctx.chat.id, action: `/${spec.name}`, required: spec.minRole });
         await ctx.reply(`/${spec.name} needs role ${spec.minRole}; this chat has ${actor.role}.`);
         return;
       }

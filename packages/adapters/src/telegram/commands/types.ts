@@ -1,5 +1,6 @@
 import type { ActorRef, ApprovalService, ControlService } from '@warden/core/app/services';
 import type { Role } from '@warden/core/config/schema';
+import type { Clock } from '@warden/core/ports/clock';
 import type { Store } from '@warden/core/ports/store';
 import type { InlineKeyboard } from 'grammy';
 
@@ -7,7 +8,9 @@ import type { InlineKeyboard } from 'grammy';
 export interface TelegramServices {
   readonly control: ControlService;
   readonly approvals: ApprovalService;
-  readonly store: Pick<Store, 'equity' | 'positions' | 'fills' | 'metrics'>;
+  /** Reads for the report commands; `audit` records refused commands and buttons. */
+  readonly store: Pick<Store, 'equity' | 'positions' | 'fills' | 'metrics' | 'audit'>;
+  readonly clock: Clock;
 }
 
 export interface Reply {

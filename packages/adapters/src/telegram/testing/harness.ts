@@ -104,7 +104,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       queueMax: options.queueMax ?? 50,
       pollTimeoutSeconds: 1,
     },
-    { services: { control, approvals, store }, log, ...(options.sleep ? { sleep: options.sleep } : {}) },
+    { services: { control, approvals, store, clock }, log, ...(options.sleep ? { sleep: options.sleep } : {}) },
   );
   const router = new NotificationRouter([telegram.channel], options.modes ?? {}, log);
   if (options.stateNotifications) late.notifier = router;
