@@ -64,6 +64,32 @@ describe('Telegram heartbeat driven by the scheduler clock', () => {
     expect(second).toContain('Trades since last heartbeat: 0');
   });
 
+  it('continues its schedule after a restart: a beat due during the downtime goes out, counting from the last one sent', async () => {
+    h = await startHarness();
+    h.store.equity.insert(buildEquity({ time: START, equity: '10000' }));
+    const before = heartbeat(1);
+    before.tick(START);
+    h.clock.set(START + HOUR);
+    expect(before.tick(h.clock.now())).toBe(true);
+    h.store.fills.insert(buildFill({ tradeId: 't-1', time: START + HOUR + 60_000 }));
+    h.store.equity.insert(buildEquity({ time: START + HOUR + 60_000, equity: '10200' }));
+
+    // The process restarts 90 minutes later: a new Heartbeat reads the saved schedule.
+    const after = heartbeat(1);
+    expect(after.tick(START + 2.5 * HOUR)).toBe(true);
+    await h.fake.waitFor(() => h.fake.messagesTo(CHATS.admin).length === 2);
+    const text = h.fake.messagesTo(CHATS.admin)[1]?.text ?? '';
+    expect(text).toContain('PnL since last heartbeat: +200.00 USDT (+2.00%)');
+    expect(text).toContain('Trades since last heartbeat: 1');
+    // ... and keeps the hourly cadence of the first start.
+    expect(after.tick(START + 2.9 * HOUR)).toBe(false);
+    expect(after.tick(START + 3 * HOUR)).toBe(true);
+
+    // A changed TELEGRAM_HEARTBEAT_HOURS starts a new schedule instead.
+    const changed = heartbeat(2);
+    expect(changed.tick(START + 3.1 * HOUR)).toBe(false);
+  });
+
   it('is off at 0 hours and honours TELEGRAM_NOTIFY heartbeat:silent', async () => {
     h = await startHarness({ modes: { heartbeat: 'silent' } });
     const off = heartbeat(0);

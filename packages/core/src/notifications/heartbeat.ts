@@ -5,12 +5,23 @@ import type { NotificationLogger } from './channel.js';
 import { errorMessage, formatAmount, formatPct, formatSigned, formatTime, trimDecimal } from './format.js';
 
 export interface HeartbeatDeps {
-  readonly store: Pick<Store, 'equity' | 'fills' | 'positions' | 'approvals'>;
+  /** `config` keeps the schedule (`telegram.heartbeat`), so a restart continues it. */
+  readonly store: Pick<Store, 'equity' | 'fills' | 'positions' | 'approvals' | 'config'>;
   readonly status: { status(): SystemStatus };
   readonly notifier: Notifier;
   /** TELEGRAM_HEARTBEAT_HOURS: fractions allowed, 0 turns the heartbeat off. */
   readonly hours: number;
   readonly log: NotificationLogger;
+}
+
+const HEARTBEAT_KEY = 'telegram.heartbeat';
+
+/** The schedule as kept in the `config` table. */
+interface SavedHeartbeat {
+  readonly intervalMs: number;
+  readonly nextDueAt: number;
+  readonly since: number;
+  readonly baselineEquity: number | null;
 }
 
 /** Counting more trades than this in one heartbeat only needs "500+". */
@@ -37,22 +48,55 @@ export class Heartbeat {
   tick(now: number): boolean {
     if (this.deps.hours <= 0) return false;
     try {
-      if (this.nextDueAt === null) {
+      if (this.nextDueAt === null && !this.resume(now)) {
         this.nextDueAt = now + this.intervalMs;
         this.since = now;
         this.baselineEquity = this.currentEquity();
+        this.save(now);
         return false;
       }
-      if (now < this.nextDueAt) return false;
+      if (this.nextDueAt === null || now < this.nextDueAt) return false;
       this.deps.notifier.notify(this.build(now));
       while (this.nextDueAt <= now) this.nextDueAt += this.intervalMs;
       this.since = now;
       this.baselineEquity = this.currentEquity();
+      this.save(now);
       return true;
     } catch (err) {
       this.deps.log.warn({ error: errorMessage(err) }, 'heartbeat failed');
       return false;
     }
+  }
+
+  /**
+   * After a restart: continue the saved schedule, so "since last heartbeat" still means since the
+   * last message the chat got (a beat due during the downtime goes out on the first tick). A saved
+   * schedule from another interval, or one not yet begun, starts over.
+   */
+  private resume(now: number): boolean {
+    const saved = this.deps.store.config.get<SavedHeartbeat>(HEARTBEAT_KEY);
+    if (
+      !saved ||
+      saved.intervalMs !== this.intervalMs ||
+      !Number.isFinite(saved.nextDueAt) ||
+      !Number.isFinite(saved.since) ||
+      saved.since > now
+    )
+      return false;
+    this.nextDueAt = saved.nextDueAt;
+    this.since = saved.since;
+    this.baselineEquity = typeof saved.baselineEquity === 'number' ? saved.baselineEquity : null;
+    return true;
+  }
+
+  private save(now: number): void {
+    const state: SavedHeartbeat = {
+      intervalMs: this.intervalMs,
+      nextDueAt: this.nextDueAt ?? now,
+      since: this.since,
+      baselineEquity: this.baselineEquity,
+    };
+    this.deps.store.config.set(HEARTBEAT_KEY, state, 'system', now);
   }
 
   private currentEquity(): number | null {
