@@ -3,17 +3,21 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixturePath, repoRoot } from '@warden/testkit/fixtures';
 import { makeTempDir } from '@warden/testkit/tempDir';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 
 const BIN = join(repoRoot, 'apps', 'cli', 'bin', 'warden.js');
 let cleanup: () => void = () => {};
 afterEach(() => cleanup());
 
+// Run from an empty directory: a developer's own `.env` in the repository must not reach the tests.
+const emptyDir = makeTempDir('warden-cli-cwd-');
+afterAll(() => emptyDir.cleanup());
+
 function warden(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
     env: { PATH: process.env.PATH ?? '', ...env },
-    cwd: repoRoot,
+    cwd: emptyDir.dir,
     timeout: 120_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
