@@ -22,6 +22,7 @@ import { KEEP_ALIVE_MS, streamRoutes } from './routes/stream/index.js';
 import { systemRoutes } from './routes/system/index.js';
 import { registerTelegramWebhook } from './routes/telegram/index.js';
 import { tradingRoutes } from './routes/trading/index.js';
+import { userRoutes } from './routes/users/index.js';
 import { registerWebAndNotFound } from './web/staticSite.js';
 
 /** Requests are small JSON documents; anything bigger is refused (413) before it is parsed. */
@@ -86,6 +87,7 @@ export async function buildApiServer(deps: ApiDeps, options: ApiOptions = {}): P
         advisorRoutes,
         streamRoutes,
         liveOrderRoutes,
+        userRoutes,
       ]) {
         await api.register(routes, context);
       }

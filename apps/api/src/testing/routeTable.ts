@@ -6,7 +6,7 @@ import { insertProposal } from './realServices.js';
 
 /** One API route as the tests drive it: who may call it, and how to make a call that succeeds. */
 export interface RouteCase {
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   readonly path: string;
   readonly access: Access;
   /** Arranges state so an authorized call succeeds; returns the concrete path. */
@@ -19,6 +19,13 @@ export interface RouteCase {
 const inState = (state: TradingState, path: string) => (h: ApiHarness) => {
   h.store.config.set(CONFIG_KEYS.tradingState, state, 'test', h.clock.now());
   return path;
+};
+/** A throwaway account per call, so changing or removing it never touches the callers' own. */
+let spareUsers = 0;
+const withSpareUser = (h: ApiHarness) => {
+  const username = `spare${++spareUsers}`;
+  h.store.users.create({ username, passwordHash: 'not-a-login', role: 'viewer', now: h.clock.now() });
+  return `/api/users/${username}`;
 };
 const withProposal = (decision: string) => (h: ApiHarness) => `/api/approvals/${insertProposal(h.store, h.clock.now()).id}/${decision}`;
 
@@ -67,6 +74,19 @@ export const ROUTES: readonly RouteCase[] = [
   { method: 'POST', path: '/api/approvals/:id/approve', access: 'operator', body: { comment: 'ok' }, arrange: withProposal('approve') },
   { method: 'POST', path: '/api/approvals/:id/reject', access: 'operator', arrange: withProposal('reject') },
   { method: 'POST', path: '/api/advisor/run', access: 'operator' },
+  { method: 'GET', path: '/api/users', access: 'admin' },
+  {
+    method: 'POST',
+    path: '/api/users',
+    access: 'admin',
+    body: { username: 'newcomer', role: 'viewer', password: PASSWORD },
+    arrange: (h) => {
+      h.store.users.remove('newcomer');
+      return '/api/users';
+    },
+  },
+  { method: 'PATCH', path: '/api/users/:username', access: 'admin', body: { role: 'operator' }, arrange: withSpareUser },
+  { method: 'DELETE', path: '/api/users/:username', access: 'admin', arrange: withSpareUser },
   {
     method: 'POST',
     path: '/api/live/orders',

@@ -1,16 +1,23 @@
 import { userInfo } from 'node:os';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '@warden/api/auth/passwords';
-import { ROLES, type Role } from '@warden/core/config/schema';
-import type { SqliteStore } from '@warden/storage/openStore';
+import {
+  addUser,
+  checkRole,
+  checkUserName,
+  listUsers,
+  removeUser,
+  setPassword,
+  setRole,
+  type UserAccountDeps,
+} from '@warden/api/auth/userAccounts';
+import { ROLES } from '@warden/core/config/schema';
+import { NotFoundError, WardenError } from '@warden/core/errors/errors';
 import type { Command } from 'commander';
 import { loadConfig, openStoreFor } from '../context.js';
 
 /**
- * `warden users …`: the API's accounts. Role and password changes bump the user's token version,
- * which revokes every token they hold; each change is audited with the actor `cli:<os user>`.
+ * `warden users …`: the API's accounts, through the same implementation as `/api/users`
+ * (`@warden/api/auth/userAccounts`). Each change is audited with the actor `cli:<os user>`.
  */
-
-const NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 
 export class UserCommandError extends Error {}
 
@@ -20,82 +27,10 @@ export interface UserCommandIo {
   out(line: string): void;
 }
 
-function checkName(name: string): string {
-  if (!NAME.test(name)) throw new UserCommandError(`invalid user name "${name}": use 1–64 letters, digits, "_", "." or "-"`);
-  return name;
-}
+export type UserActionDeps = UserAccountDeps;
 
-function checkRole(role: string): Role {
-  if (!(ROLES as readonly string[]).includes(role)) throw new UserCommandError(`invalid role "${role}": expected ${ROLES.join(', ')}`);
-  return role as Role;
-}
-
-function checkPassword(password: string): string {
-  if (password.length < MIN_PASSWORD_LENGTH) throw new UserCommandError(`password too short: at least ${MIN_PASSWORD_LENGTH} characters`);
-  if (password.length > 1024) throw new UserCommandError('password too long: at most 1024 characters');
-  return password;
-}
-
-/** The last admin cannot be removed or demoted: nobody could leave an emergency stop any more. */
-function refuseLastAdmin(store: SqliteStore, name: string, action: string): void {
-  const admins = store.users.list().filter((u) => u.role === 'admin');
-  if (admins.length === 1 && admins[0]?.username === name)
-    throw new UserCommandError(`refusing to ${action} ${name}: it is the only admin (add another admin first)`);
-}
-
-export interface UserActionDeps {
-  readonly store: SqliteStore;
-  readonly now: number;
-  readonly actor: string;
-}
-
-function audit(d: UserActionDeps, type: string, reason: string, inputs: unknown): void {
-  d.store.audit.append({ time: d.now, type, actor: d.actor, reason, inputs, outcome: 'ok' });
-}
-
-export async function addUser(d: UserActionDeps, name: string, role: string, password: string): Promise<void> {
-  checkName(name);
-  const r = checkRole(role);
-  checkPassword(password);
-  if (d.store.users.byName(name)) throw new UserCommandError(`user ${name} already exists (use set-role or set-password)`);
-  const passwordHash = await hashPassword(password);
-  d.store.transaction(() => {
-    d.store.users.create({ username: name, passwordHash, role: r, now: d.now });
-    audit(d, 'user.added', `user ${name} added as ${r}`, { username: name, role: r });
-  });
-}
-
-export function setRole(d: UserActionDeps, name: string, role: string): void {
-  const r = checkRole(role);
-  const user = d.store.users.byName(name);
-  if (!user) throw new UserCommandError(`no user ${name}`);
-  if (r !== 'admin') refuseLastAdmin(d.store, name, `make ${r}`);
-  d.store.transaction(() => {
-    d.store.users.setRole(name, r, d.now);
-    audit(d, 'user.role_changed', `${name}: ${user.role} → ${r}; existing tokens revoked`, { username: name, before: user.role, after: r });
-  });
-}
-
-export async function setPassword(d: UserActionDeps, name: string, password: string): Promise<void> {
-  if (!d.store.users.byName(name)) throw new UserCommandError(`no user ${name}`);
-  const passwordHash = await hashPassword(checkPassword(password));
-  d.store.transaction(() => {
-    d.store.users.setPasswordHash(name, passwordHash, d.now);
-    audit(d, 'user.password_changed', `${name}: password changed; existing tokens revoked`, { username: name });
-  });
-}
-
-export function removeUser(d: UserActionDeps, name: string): void {
-  if (!d.store.users.byName(name)) throw new UserCommandError(`no user ${name}`);
-  refuseLastAdmin(d.store, name, 'remove');
-  d.store.transaction(() => {
-    d.store.users.remove(name);
-    audit(d, 'user.removed', `user ${name} removed`, { username: name });
-  });
-}
-
-export function listUsers(store: SqliteStore): string[] {
-  const users = store.users.list();
+export function listUserLines(store: UserAccountDeps['store']): string[] {
+  const users = listUsers(store);
   if (users.length === 0) return ['no users yet: add one with `warden users add NAME --role admin`'];
   const width = Math.max(8, ...users.map((u) => u.username.length));
   return [
@@ -165,7 +100,7 @@ export function registerUserCommands(program: Command, io: UserCommandIo = termi
     try {
       await work({ store, now: Date.now(), actor: `cli:${userInfo().username}` });
     } catch (error) {
-      if (!(error instanceof UserCommandError)) throw error;
+      if (!(error instanceof UserCommandError) && !(error instanceof WardenError)) throw error;
       process.stderr.write(`warden users: ${error.message}\n`);
       process.exitCode = 1;
     } finally {
@@ -182,7 +117,7 @@ export function registerUserCommands(program: Command, io: UserCommandIo = termi
     .option('--password-stdin', 'read the password from standard input (for scripts)')
     .action((name: string, opts: { role: string; passwordStdin?: boolean }) =>
       run(async (d) => {
-        checkName(name);
+        checkUserName(name);
         checkRole(opts.role);
         await addUser(d, name, opts.role, await io.readPassword({ stdin: !!opts.passwordStdin, confirm: true }));
         io.out(`user ${name} added as ${opts.role}`);
@@ -193,7 +128,7 @@ export function registerUserCommands(program: Command, io: UserCommandIo = termi
     .description('list users and roles (never passwords)')
     .action(() =>
       run((d) => {
-        for (const line of listUsers(d.store)) io.out(line);
+        for (const line of listUserLines(d.store)) io.out(line);
       })(),
     );
   users
@@ -214,7 +149,7 @@ export function registerUserCommands(program: Command, io: UserCommandIo = termi
     .option('--password-stdin', 'read the password from standard input (for scripts)')
     .action((name: string, opts: { passwordStdin?: boolean }) =>
       run(async (d) => {
-        if (!d.store.users.byName(name)) throw new UserCommandError(`no user ${name}`);
+        if (!d.store.users.byName(name)) throw new NotFoundError(`no user ${name}`);
         await setPassword(d, name, await io.readPassword({ stdin: !!opts.passwordStdin, confirm: true }));
         io.out(`password of ${name} changed; existing tokens revoked`);
       })(),

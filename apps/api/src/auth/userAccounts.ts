@@ -1,0 +1,112 @@
+import { ROLES, type Role } from '@warden/core/config/schema';
+import { ConflictError, NotFoundError, ValidationError } from '@warden/core/errors/errors';
+import type { SqliteStore } from '@warden/storage/openStore';
+import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.js';
+
+/**
+ * The API's accounts, one implementation for `warden users …` and `/api/users`. Role and password
+ * changes bump the user's token version, which revokes every token they hold; every change is
+ * audited with its actor (`cli:<os user>` or `user:<admin>`). The last admin can be neither removed
+ * nor demoted: nobody could leave an emergency stop any more.
+ */
+export interface UserAccountDeps {
+  readonly store: Pick<SqliteStore, 'users' | 'audit' | 'transaction'>;
+  readonly now: number;
+  readonly actor: string;
+}
+
+/** A user as shown to operators: never the password hash or the token version. */
+export interface UserView {
+  readonly username: string;
+  readonly role: Role;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+}
+
+const NAME = /^[A-Za-z0-9_.-]{1,64}$/;
+
+export function checkUserName(name: string): string {
+  if (!NAME.test(name)) throw new ValidationError(`invalid user name "${name}": use 1–64 letters, digits, "_", "." or "-"`, 'username');
+  return name;
+}
+
+export function checkRole(role: string): Role {
+  if (!(ROLES as readonly string[]).includes(role))
+    throw new ValidationError(`invalid role "${role}": expected ${ROLES.join(', ')}`, 'role');
+  return role as Role;
+}
+
+export function checkPassword(password: string): string {
+  if (password.length < MIN_PASSWORD_LENGTH)
+    throw new ValidationError(`password too short: at least ${MIN_PASSWORD_LENGTH} characters`, 'password');
+  if (password.length > 1024) throw new ValidationError('password too long: at most 1024 characters', 'password');
+  return password;
+}
+
+function refuseLastAdmin(store: UserAccountDeps['store'], name: string, action: string): void {
+  const admins = store.users.list().filter((u) => u.role === 'admin');
+  if (admins.length === 1 && admins[0]?.username === name)
+    throw new ConflictError(`refusing to ${action} ${name}: it is the only admin (add another admin first)`, { username: name });
+}
+
+function existing(store: UserAccountDeps['store'], name: string) {
+  const user = store.users.byName(name);
+  if (!user) throw new NotFoundError(`no user ${name}`, { username: name });
+  return user;
+}
+
+function audit(d: UserAccountDeps, type: string, reason: string, inputs: unknown): void {
+  d.store.audit.append({ time: d.now, type, actor: d.actor, reason, inputs, outcome: 'ok' });
+}
+
+export function viewOf(user: UserView): UserView {
+  return { username: user.username, role: user.role, createdAt: user.createdAt, updatedAt: user.updatedAt };
+}
+
+export function listUsers(store: UserAccountDeps['store']): UserView[] {
+  return store.users.list().map(viewOf);
+}
+
+export async function addUser(d: UserAccountDeps, name: string, role: string, password: string): Promise<UserView> {
+  checkUserName(name);
+  const r = checkRole(role);
+  checkPassword(password);
+  if (d.store.users.byName(name))
+    throw new ConflictError(`user ${name} already exists (change its role or password instead)`, { username: name });
+  const passwordHash = await hashPassword(password);
+  return d.store.transaction(() => {
+    const user = d.store.users.create({ username: name, passwordHash, role: r, now: d.now });
+    audit(d, 'user.added', `user ${name} added as ${r}`, { username: name, role: r });
+    return viewOf(user);
+  });
+}
+
+export function setRole(d: UserAccountDeps, name: string, role: string): UserView {
+  const r = checkRole(role);
+  const user = existing(d.store, name);
+  if (r !== 'admin') refuseLastAdmin(d.store, name, `make ${r}`);
+  return d.store.transaction(() => {
+    const updated = d.store.users.setRole(name, r, d.now) ?? user;
+    audit(d, 'user.role_changed', `${name}: ${user.role} → ${r}; existing tokens revoked`, { username: name, before: user.role, after: r });
+    return viewOf(updated);
+  });
+}
+
+export async function setPassword(d: UserAccountDeps, name: string, password: string): Promise<UserView> {
+  const user = existing(d.store, name);
+  const passwordHash = await hashPassword(checkPassword(password));
+  return d.store.transaction(() => {
+    const updated = d.store.users.setPasswordHash(name, passwordHash, d.now) ?? user;
+    audit(d, 'user.password_changed', `${name}: password changed; existing tokens revoked`, { username: name });
+    return viewOf(updated);
+  });
+}
+
+export function removeUser(d: UserAccountDeps, name: string): void {
+  existing(d.store, name);
+  refuseLastAdmin(d.store, name, 'remove');
+  d.store.transaction(() => {
+    d.store.users.remove(name);
+    audit(d, 'user.removed', `user ${name} removed`, { username: name });
+  });
+}

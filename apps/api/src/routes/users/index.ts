@@ -1,0 +1,98 @@
+import { ROLES } from '@warden/core/config/schema';
+import { ValidationError } from '@warden/core/errors/errors';
+import { z } from 'zod';
+import { MIN_PASSWORD_LENGTH } from '../../auth/passwords.js';
+import { addUser, listUsers, removeUser, setPassword, setRole, type UserAccountDeps } from '../../auth/userAccounts.js';
+import { emptyBody, okResponse } from '../auth/schema.js';
+import { bearer, errorResponses, principalOf, type RoutePlugin } from '../context.js';
+
+const userView = z.object({ username: z.string(), role: z.enum(ROLES), createdAt: z.number(), updatedAt: z.number() });
+const usernameParam = z.strictObject({ username: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/) });
+const password = z.string().min(MIN_PASSWORD_LENGTH).max(1024);
+
+/**
+ * Admin-only account management: the same rules as `warden users …` (one implementation,
+ * `auth/userAccounts.ts`). A role or password change revokes the user's tokens; the last admin can
+ * be neither removed nor demoted (409). Responses never carry a password hash.
+ */
+export const userRoutes: RoutePlugin = async (app, { deps }) => {
+  const accounts = (request: { principal: Parameters<typeof principalOf>[0]['principal'] }): UserAccountDeps => ({
+    store: deps.store,
+    now: deps.clock.now(),
+    actor: principalOf(request).actor.id,
+  });
+
+  app.get(
+    '/users',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['users'],
+        summary: 'Users and their roles (never passwords)',
+        security: bearer,
+        response: { 200: z.object({ items: z.array(userView).readonly() }), ...errorResponses },
+      },
+    },
+    async () => ({ items: listUsers(deps.store) }),
+  );
+
+  app.post(
+    '/users',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['users'],
+        summary: 'Add a user',
+        security: bearer,
+        body: z.strictObject({ username: usernameParam.shape.username, role: z.enum(ROLES), password }),
+        response: { 200: userView, ...errorResponses },
+      },
+    },
+    async (request) => addUser(accounts(request), request.body.username, request.body.role, request.body.password),
+  );
+
+  app.patch(
+    '/users/:username',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['users'],
+        summary: "Change a user's role and/or password; their tokens are revoked",
+        security: bearer,
+        params: usernameParam,
+        body: z.strictObject({ role: z.enum(ROLES).optional(), password: password.optional() }),
+        response: { 200: userView, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { role, password: newPassword } = request.body;
+      const d = accounts(request);
+      const name = request.params.username;
+      if (role !== undefined) {
+        const view = setRole(d, name, role);
+        return newPassword === undefined ? view : setPassword(d, name, newPassword);
+      }
+      if (newPassword !== undefined) return setPassword(d, name, newPassword);
+      throw new ValidationError('nothing to change: give role and/or password', 'role');
+    },
+  );
+
+  app.delete(
+    '/users/:username',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['users'],
+        summary: 'Remove a user (not the only admin)',
+        security: bearer,
+        params: usernameParam,
+        body: emptyBody,
+        response: { 200: okResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      removeUser(accounts(request), request.params.username);
+      return { ok: true as const };
+    },
+  );
+};
