@@ -67,6 +67,33 @@ const SPECIFIC: Record<string, readonly BadRequest[]> = {
     { name: 'an unknown field', body: { why: 'no' }, status: 400, field: 'body.why' },
   ],
   '/api/advisor/run': [{ name: 'an unknown field', body: { provider: 'openai' }, status: 400, field: 'body.provider' }],
+  '/api/users': [
+    { name: 'a short password', body: { username: 'eve', role: 'viewer', password: 'short' }, status: 400, field: 'body.password' },
+    { name: 'an unknown role', body: { username: 'eve', role: 'root', password: 'long enough' }, status: 400, field: 'body.role' },
+    { name: 'a missing username', body: { role: 'viewer', password: 'long enough' }, status: 400, field: 'body.username' },
+    {
+      name: 'an unknown field',
+      body: { username: 'eve', role: 'viewer', password: 'long enough', tokenVersion: 0 },
+      status: 400,
+      field: 'body.tokenVersion',
+    },
+  ],
+  'PATCH /api/users/:username': [
+    { name: 'an unknown role', body: { role: 'root' }, status: 400, field: 'body.role' },
+    { name: 'an unknown field', body: { username: 'renamed' }, status: 400, field: 'body.username' },
+    { name: 'nothing to change', body: {}, status: 400, field: 'role' },
+    {
+      name: 'a bad user name',
+      body: { role: 'viewer' },
+      path: (p) => p.replace(/[^/]+$/, 'not%20valid'),
+      status: 400,
+      field: 'params.username',
+    },
+  ],
+  'DELETE /api/users/:username': [
+    { name: 'an unknown field', body: { force: true }, status: 400, field: 'body.force' },
+    { name: 'a bad user name', path: (p) => p.replace(/[^/]+$/, 'x'.repeat(65)), status: 400, field: 'params.username' },
+  ],
   '/api/live/orders': [
     {
       name: 'a number as quantity',
@@ -98,17 +125,19 @@ describe('write routes refuse bad input with 4xx naming the field, and change no
   });
   afterAll(() => h.close());
 
-  const writeRoutes = ROUTES.filter((r) => r.method === 'POST');
+  const writeRoutes = ROUTES.filter((r) => r.method !== 'GET');
+  // POST routes are keyed by path; other methods by "METHOD path" (PATCH and DELETE share a path).
+  const keyOf = (r: (typeof ROUTES)[number]) => (r.method === 'POST' ? r.path : `${r.method} ${r.path}`);
   it('covers every write route', () => {
-    expect(Object.keys(SPECIFIC).sort()).toEqual(writeRoutes.map((r) => r.path).sort());
+    expect(Object.keys(SPECIFIC).sort()).toEqual(writeRoutes.map(keyOf).sort());
   });
 
   for (const route of writeRoutes) {
-    for (const bad of [...COMMON, ...(SPECIFIC[route.path] ?? [])]) {
-      it(`${route.path} with ${bad.name} → ${bad.status} naming ${bad.field}`, async () => {
+    for (const bad of [...COMMON, ...(SPECIFIC[keyOf(route)] ?? [])]) {
+      it(`${keyOf(route)} with ${bad.name} → ${bad.status} naming ${bad.field}`, async () => {
         const path = route.arrange ? route.arrange(h) : route.path;
         const before = snapshot(h.store.sqlite);
-        const res = await h.request('POST', bad.path ? bad.path(path) : path, {
+        const res = await h.request(route.method, bad.path ? bad.path(path) : path, {
           token: admin,
           body: bad.body,
           rawBody: bad.rawBody,
