@@ -37,15 +37,21 @@ export function createAuthService(config: AppConfig, users: UserRepository, cloc
         return { ok: false, reason: 'bad_credentials' };
       }
       limiter.clear(`user:${username.toLowerCase()}`);
-      const { token, expiresAt } = await tokens.issue({ username: user.username, role: user.role, ver: user.tokenVersion });
+      const { token, expiresAt } = await tokens.issue({
+        username: user.username,
+        role: user.role,
+        ver: user.tokenVersion,
+        account: user.createdAt,
+      });
       return { ok: true, principal: principalFor(user.username, user.role), token, expiresAt };
     },
     async authenticate(token) {
       const claims = await tokens.verify(token);
       if (!claims) return null;
       const user = users.byName(claims.username);
-      // The role comes from the database, and a stale version means logout or a role/password change since issue.
-      if (!user || user.tokenVersion !== claims.ver) return null;
+      // The role comes from the database; a stale version means logout or a role/password change since
+      // issue, and another account time means the user was removed and added again.
+      if (!user || user.tokenVersion !== claims.ver || user.createdAt !== claims.account) return null;
       return principalFor(user.username, user.role);
     },
     logout(username) {

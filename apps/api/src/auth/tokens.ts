@@ -5,12 +5,15 @@ import { z } from 'zod';
 
 /**
  * Short-lived HS256 tokens. `ver` is the user's tokenVersion at login: logout and role or password
- * changes bump it, which revokes every token issued before without keeping a deny list.
+ * changes bump it, which revokes every token issued before without keeping a deny list. `account` is
+ * the account's creation time: a user removed and added again under the same name starts a new
+ * account, and the old account's tokens stay dead.
  */
 export interface TokenClaims {
   readonly username: string;
   readonly role: Role;
   readonly ver: number;
+  readonly account: number;
 }
 
 const ISSUER = 'warden';
@@ -20,6 +23,7 @@ const claimsSchema = z.object({
   sub: z.string().min(1),
   role: z.enum(ROLES),
   ver: z.number().int().nonnegative(),
+  acct: z.number().int(),
 });
 
 export interface TokenService {
@@ -31,10 +35,10 @@ export interface TokenService {
 export function tokenService(secret: string, ttlMinutes: number, clock: Clock): TokenService {
   const key = new TextEncoder().encode(secret);
   return {
-    async issue({ username, role, ver }) {
+    async issue({ username, role, ver, account }) {
       const nowSec = Math.floor(clock.now() / 1000);
       const expSec = nowSec + ttlMinutes * 60;
-      const token = await new SignJWT({ role, ver })
+      const token = await new SignJWT({ role, ver, acct: account })
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
         .setSubject(username)
         .setIssuer(ISSUER)
@@ -55,7 +59,9 @@ export function tokenService(secret: string, ttlMinutes: number, clock: Clock): 
           requiredClaims: ['exp', 'sub'],
         });
         const claims = claimsSchema.safeParse(payload);
-        return claims.success ? { username: claims.data.sub, role: claims.data.role, ver: claims.data.ver } : null;
+        return claims.success
+          ? { username: claims.data.sub, role: claims.data.role, ver: claims.data.ver, account: claims.data.acct }
+          : null;
       } catch {
         return null;
       }

@@ -71,41 +71,56 @@ export async function addUser(d: UserAccountDeps, name: string, role: string, pa
   checkUserName(name);
   const r = checkRole(role);
   checkPassword(password);
-  if (d.store.users.byName(name))
-    throw new ConflictError(`user ${name} already exists (change its role or password instead)`, { username: name });
+  if (d.store.users.byName(name)) throw alreadyExists(name);
   const passwordHash = await hashPassword(password);
+  // Checked again inside the transaction: someone may have added the name while the hash was computed.
   return d.store.transaction(() => {
+    if (d.store.users.byName(name)) throw alreadyExists(name);
     const user = d.store.users.create({ username: name, passwordHash, role: r, now: d.now });
     audit(d, 'user.added', `user ${name} added as ${r}`, { username: name, role: r });
     return viewOf(user);
   });
 }
 
-export function setRole(d: UserAccountDeps, name: string, role: string): UserView {
-  const r = checkRole(role);
-  const user = existing(d.store, name);
-  if (r !== 'admin') refuseLastAdmin(d.store, name, `make ${r}`);
-  return d.store.transaction(() => {
-    const updated = d.store.users.setRole(name, r, d.now) ?? user;
-    audit(d, 'user.role_changed', `${name}: ${user.role} → ${r}; existing tokens revoked`, { username: name, before: user.role, after: r });
-    return viewOf(updated);
-  });
+function alreadyExists(name: string): ConflictError {
+  return new ConflictError(`user ${name} already exists (change its role or password instead)`, { username: name });
 }
 
-export async function setPassword(d: UserAccountDeps, name: string, password: string): Promise<UserView> {
-  const user = existing(d.store, name);
-  const passwordHash = await hashPassword(checkPassword(password));
+/**
+ * A new role and/or password, as one transaction: the password is hashed first, then the user is
+ * looked up and the last-admin rule checked again inside the transaction, so nothing is recorded
+ * for a user removed meanwhile. Either change revokes the user's tokens.
+ */
+export async function changeUser(d: UserAccountDeps, name: string, change: { role?: string; password?: string }): Promise<UserView> {
+  const r = change.role === undefined ? undefined : checkRole(change.role);
+  if (r === undefined && change.password === undefined) throw new ValidationError('nothing to change: give role and/or password', 'role');
+  existing(d.store, name);
+  const passwordHash = change.password === undefined ? undefined : await hashPassword(checkPassword(change.password));
   return d.store.transaction(() => {
-    const updated = d.store.users.setPasswordHash(name, passwordHash, d.now) ?? user;
-    audit(d, 'user.password_changed', `${name}: password changed; existing tokens revoked`, { username: name });
+    const user = existing(d.store, name);
+    let updated = user;
+    if (r !== undefined) {
+      if (r !== 'admin') refuseLastAdmin(d.store, name, `make ${r}`);
+      updated = d.store.users.setRole(name, r, d.now) ?? updated;
+      audit(d, 'user.role_changed', `${name}: ${user.role} → ${r}; existing tokens revoked`, {
+        username: name,
+        before: user.role,
+        after: r,
+      });
+    }
+    if (passwordHash !== undefined) {
+      updated = d.store.users.setPasswordHash(name, passwordHash, d.now) ?? updated;
+      audit(d, 'user.password_changed', `${name}: password changed; existing tokens revoked`, { username: name });
+    }
     return viewOf(updated);
   });
 }
 
 export function removeUser(d: UserAccountDeps, name: string): void {
   existing(d.store, name);
-  refuseLastAdmin(d.store, name, 'remove');
   d.store.transaction(() => {
+    existing(d.store, name);
+    refuseLastAdmin(d.store, name, 'remove');
     d.store.users.remove(name);
     audit(d, 'user.removed', `user ${name} removed`, { username: name });
   });

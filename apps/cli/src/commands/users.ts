@@ -1,14 +1,5 @@
 import { userInfo } from 'node:os';
-import {
-  addUser,
-  checkRole,
-  checkUserName,
-  listUsers,
-  removeUser,
-  setPassword,
-  setRole,
-  type UserAccountDeps,
-} from '@warden/api/auth/userAccounts';
+import { addUser, changeUser, checkRole, checkUserName, listUsers, removeUser, type UserAccountDeps } from '@warden/api/auth/userAccounts';
 import { ROLES } from '@warden/core/config/schema';
 import { NotFoundError, WardenError } from '@warden/core/errors/errors';
 import type { Command } from 'commander';
@@ -137,8 +128,8 @@ export function registerUserCommands(program: Command, io: UserCommandIo = termi
     .argument('<name>')
     .argument('<role>')
     .action((name: string, role: string) =>
-      run((d) => {
-        setRole(d, name, role);
+      run(async (d) => {
+        await changeUser(d, name, { role });
         io.out(`${name} is now ${role}; existing tokens revoked`);
       })(),
     );
@@ -150,7 +141,7 @@ export function registerUserCommands(program: Command, io: UserCommandIo = termi
     .action((name: string, opts: { passwordStdin?: boolean }) =>
       run(async (d) => {
         if (!d.store.users.byName(name)) throw new NotFoundError(`no user ${name}`);
-        await setPassword(d, name, await io.readPassword({ stdin: !!opts.passwordStdin, confirm: true }));
+        await changeUser(d, name, { password: await io.readPassword({ stdin: !!opts.passwordStdin, confirm: true }) });
         io.out(`password of ${name} changed; existing tokens revoked`);
       })(),
     );

@@ -1,8 +1,7 @@
 import { ROLES } from '@warden/core/config/schema';
-import { ValidationError } from '@warden/core/errors/errors';
 import { z } from 'zod';
 import { MIN_PASSWORD_LENGTH } from '../../auth/passwords.js';
-import { addUser, listUsers, removeUser, setPassword, setRole, type UserAccountDeps } from '../../auth/userAccounts.js';
+import { addUser, changeUser, listUsers, removeUser, type UserAccountDeps } from '../../auth/userAccounts.js';
 import { emptyBody, okResponse } from '../auth/schema.js';
 import { bearer, errorResponses, principalOf, type RoutePlugin } from '../context.js';
 
@@ -64,17 +63,7 @@ export const userRoutes: RoutePlugin = async (app, { deps }) => {
         response: { 200: userView, ...errorResponses },
       },
     },
-    async (request) => {
-      const { role, password: newPassword } = request.body;
-      const d = accounts(request);
-      const name = request.params.username;
-      if (role !== undefined) {
-        const view = setRole(d, name, role);
-        return newPassword === undefined ? view : setPassword(d, name, newPassword);
-      }
-      if (newPassword !== undefined) return setPassword(d, name, newPassword);
-      throw new ValidationError('nothing to change: give role and/or password', 'role');
-    },
+    async (request) => changeUser(accounts(request), request.params.username, request.body),
   );
 
   app.delete(

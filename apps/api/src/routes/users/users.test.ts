@@ -75,6 +75,31 @@ describe('/api/users (admin)', () => {
     expect(events).toEqual(['user.removed user:admin', 'user.password_changed user:admin', 'user.role_changed user:admin']);
   });
 
+  it('a user removed and added again under the same name does not revive the old tokens', async () => {
+    h = await startApi({ auth: true });
+    const admin = await h.login('admin');
+    const oldToken = await h.login('viewer');
+    await h.request('DELETE', '/api/users/viewer', { token: admin });
+    h.clock.advance(1_000);
+    await h.request('POST', '/api/users', { token: admin, body: { username: 'viewer', role: 'admin', password: PASSWORD } });
+    expect((await h.request('GET', '/api/auth/me', { token: oldToken })).status).toBe(401);
+    const fresh = await h.login('viewer');
+    expect((await h.request('GET', '/api/auth/me', { token: fresh })).body).toMatchObject({ username: 'viewer', role: 'admin' });
+  });
+
+  it('a role and a password given together change in one step, both audited', async () => {
+    h = await startApi({ auth: true });
+    const admin = await h.login('admin');
+    const res = await h.request('PATCH', '/api/users/operator', {
+      token: admin,
+      body: { role: 'viewer', password: 'a brand new passphrase' },
+    });
+    expect(res.body).toMatchObject({ username: 'operator', role: 'viewer' });
+    await h.login('operator', 'a brand new passphrase');
+    const types = h.store.audit.list({ typePrefix: 'user.' }, { limit: 5 }).items.map((e) => e.type);
+    expect(types).toEqual(['user.password_changed', 'user.role_changed']);
+  });
+
   it('never removes or demotes the only admin (409): nobody could leave an emergency stop', async () => {
     h = await startApi({ auth: true });
     const admin = await h.login('admin');
