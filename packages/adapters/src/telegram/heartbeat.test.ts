@@ -85,9 +85,26 @@ describe('Telegram heartbeat driven by the scheduler clock', () => {
     expect(after.tick(START + 2.9 * HOUR)).toBe(false);
     expect(after.tick(START + 3 * HOUR)).toBe(true);
 
-    // A changed TELEGRAM_HEARTBEAT_HOURS starts a new schedule instead.
+    // A changed TELEGRAM_HEARTBEAT_HOURS starts a new schedule instead: two hours from now, not
+    // the saved hourly one (which would beat at 4 h).
     const changed = heartbeat(2);
     expect(changed.tick(START + 3.1 * HOUR)).toBe(false);
+    expect(changed.tick(START + 4.5 * HOUR)).toBe(false);
+    expect(changed.tick(START + 5.1 * HOUR)).toBe(true);
+  });
+
+  it('starts a new schedule when the saved one is not one it could have written', async () => {
+    h = await startHarness();
+    for (const saved of [
+      { intervalMs: HOUR, nextDueAt: START + 1e12, since: START, baselineEquity: null }, // next beat centuries away
+      { intervalMs: HOUR, nextDueAt: -1e15, since: START, baselineEquity: null }, // would loop forever catching up
+      { intervalMs: HOUR, nextDueAt: 'soon', since: START, baselineEquity: null },
+    ]) {
+      h.store.config.set('telegram.heartbeat', saved, 'test', START);
+      const beat = heartbeat(1);
+      expect(beat.tick(START)).toBe(false);
+      expect(beat.tick(START + HOUR)).toBe(true);
+    }
   });
 
   it('is off at 0 hours and honours TELEGRAM_NOTIFY heartbeat:silent', async () => {

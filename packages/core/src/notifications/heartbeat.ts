@@ -57,7 +57,8 @@ export class Heartbeat {
       }
       if (this.nextDueAt === null || now < this.nextDueAt) return false;
       this.deps.notifier.notify(this.build(now));
-      while (this.nextDueAt <= now) this.nextDueAt += this.intervalMs;
+      // Missed beats collapse into this one; the next stays on the original rhythm.
+      this.nextDueAt += (Math.floor((now - this.nextDueAt) / this.intervalMs) + 1) * this.intervalMs;
       this.since = now;
       this.baselineEquity = this.currentEquity();
       this.save(now);
@@ -74,13 +75,23 @@ export class Heartbeat {
    * schedule from another interval, or one not yet begun, starts over.
    */
   private resume(now: number): boolean {
-    const saved = this.deps.store.config.get<SavedHeartbeat>(HEARTBEAT_KEY);
+    let saved: SavedHeartbeat | null;
+    try {
+      saved = this.deps.store.config.get<SavedHeartbeat>(HEARTBEAT_KEY);
+    } catch {
+      return false; // unreadable: start a new schedule
+    }
+    // Only a schedule this class could have written: the next beat is within one interval after
+    // the last one, and the last one is not in the future (a clock that went back starts over).
     if (
       !saved ||
       saved.intervalMs !== this.intervalMs ||
+      typeof saved.nextDueAt !== 'number' ||
+      typeof saved.since !== 'number' ||
       !Number.isFinite(saved.nextDueAt) ||
       !Number.isFinite(saved.since) ||
-      saved.since > now
+      saved.since > now ||
+      !(saved.nextDueAt > saved.since && saved.nextDueAt <= saved.since + this.intervalMs)
     )
       return false;
     this.nextDueAt = saved.nextDueAt;
