@@ -9,6 +9,8 @@ export interface Refusal {
   /** `/stop`, `approve #12`… */
   readonly action: string;
   readonly required: Role;
+  /** The refusal's own words, when a service refused (e.g. the state machine's role rule). */
+  readonly reason?: string;
 }
 
 /**
@@ -17,14 +19,14 @@ export interface Refusal {
  * allow-list are only logged: a stranger could flood the audit log.)
  */
 export function auditRefusal(services: TelegramServices, log: TelegramLogger, refusal: Refusal): void {
-  const { actor, chatId, action, required } = refusal;
+  const { actor, chatId, action, required, reason } = refusal;
   log.warn({ chatId, action, role: actor.role, required }, 'telegram action refused: role too low');
   try {
     services.store.audit.append({
       time: services.clock.now(),
       type: 'telegram.refused',
       actor: actor.id,
-      reason: `${action} needs role ${required}; the chat has ${actor.role}`,
+      reason: reason ?? `${action} needs role ${required}; the chat has ${actor.role}`,
       inputs: { chatId, action, role: actor.role, required },
       outcome: 'refused',
     });

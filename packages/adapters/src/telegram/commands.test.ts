@@ -86,6 +86,12 @@ describe('Telegram control commands call ControlService with actor telegram:<cha
     expect(h.broker.cancelAllCalls).toBe(1);
     expect(auditActors('state.emergency_stop')).toEqual([`telegram:${CHATS.operator}`]);
     expect((await ask(CHATS.operator, '/resume'))[0]).toContain('Refused:');
+    const operatorResume = await ask(CHATS.operator, '/resume it looks fine');
+    expect(operatorResume[0]).toContain('needs role admin');
+    expect(h.store.audit.list({ type: 'telegram.refused' }, { limit: 5 }).items[0]).toMatchObject({
+      actor: `telegram:${CHATS.operator}`,
+      inputs: { action: '/resume', role: 'operator', required: 'admin' },
+    });
     expect((await ask(CHATS.admin, '/resume'))[0]).toContain('needs a reason');
     expect(h.control.state()).toBe('EMERGENCY_STOP');
     await ask(CHATS.admin, '/resume spread back to normal');

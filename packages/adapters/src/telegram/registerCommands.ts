@@ -1,3 +1,5 @@
+import type { Role } from '@warden/core/config/schema';
+import { IllegalTransitionError } from '@warden/core/errors/errors';
 import { roleAtLeast } from '@warden/core/state/tradingState';
 import type { Bot } from 'grammy';
 import type { ChatAccess } from './access.js';
@@ -43,6 +45,18 @@ export function registerCommands(
         const replies = await spec.run(services, { actor, args: typeof ctx.match === 'string' ? ctx.match : '' });
         for (const r of replies) await ctx.reply(r.text, r.keyboard ? { reply_markup: r.keyboard } : {});
       } catch (err) {
+        // A role rule enforced deeper down (the state machine: leaving EMERGENCY_STOP needs an admin) is audited like the one above.
+        if (err instanceof IllegalTransitionError) {
+          const role = /needs role (viewer|operator|admin)/.exec(err.message);
+          if (role)
+            auditRefusal(services, log, {
+              actor,
+              chatId: ctx.chat.id,
+              action: `/${spec.name}`,
+              required: role[1] as Role,
+              reason: err.message,
+            });
+        }
         await ctx.reply(userFacingError(err, log, { chatId: ctx.chat.id, command: spec.name }, token));
       }
     });
