@@ -14,6 +14,7 @@ const requestArb = fc
     price: fc.integer({ min: 100, max: 9_000_000 }).map((cents) => cents / 100),
     equity: fc.double({ min: 0, max: 50_000, noNaN: true }),
     positionFraction: fc.double({ min: 0, max: 1.2, noNaN: true }),
+    restingFraction: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 0.8, noNaN: true })),
     freeQuote: fc.integer({ min: 0, max: 5_000_000_000 }).map((units) => dec(units).div(100_000).toFixed()),
     freeBase: fc.integer({ min: 0, max: 100_000_000 }).map((sats) => dec(sats).div(100_000_000).toFixed()),
     quoteAmount: fc.option(fc.double({ min: 0, max: 20_000, noNaN: true })),
@@ -27,6 +28,9 @@ const requestArb = fc
     const positionQuantity = dec((r.equity * r.positionFraction) / r.price)
       .toDecimalPlaces(5)
       .toFixed();
+    const restingBuyQuantity = dec((r.equity * r.restingFraction) / r.price)
+      .toDecimalPlaces(5)
+      .toFixed();
     const input = buildRiskInput({
       signal: { action: r.side, reason: 'property', inputs: {}, ...(r.quoteAmount === null ? {} : { quoteAmount: r.quoteAmount }) },
       price: r.price,
@@ -35,6 +39,7 @@ const requestArb = fc
       freeQuote: r.freeQuote,
       freeBase: r.freeBase,
       positionQuantity,
+      restingBuyQuantity,
     });
     const order = quantizePrice(r.price, filters, 'nearest');
     return { input, side: r.side, type: 'MARKET', prices: { order, buyCost: marketFillPrice('BUY', r.price, 5, filters) }, limits };

@@ -97,16 +97,27 @@ describe('LiveBroker against the fake Binance', () => {
     expect(synced.fills.map((f) => `${f.side} ${f.quantity}`)).toEqual(['SELL 0.01234']);
   });
 
-  it('flattening sells no more than is free, and nothing when that is below the minimum quantity', async () => {
+  it('flattening sells no more than is free', async () => {
     rig = await startLiveRig({ flattenOnEmergency: true, balances: { USDT: '10000', BTC: '0.004' } });
     rig.store.positions.upsert({ symbol: 'BTC/USDT', quantity: '0.01', avgEntryPrice: '48000', realizedPnl: '0', updatedAt: 0 });
     await rig.broker.cancelAll('BTC/USDT', 1_700_000_000_000);
     expect(rig.venue.engine.orders.map((o) => `${o.side} ${o.origQty.toFixed()}`)).toEqual(['SELL 0.004']);
+  });
 
-    rig.store.positions.upsert({ symbol: 'BTC/USDT', quantity: '0.000001', avgEntryPrice: '48000', realizedPnl: '0', updatedAt: 1 });
-    const report = await rig.broker.cancelAll('BTC/USDT', 1_700_000_100_000);
-    expect(report.failed).toEqual([]);
-    expect(rig.venue.engine.orders).toHaveLength(1);
+  it('flattening sends nothing when the position is below the minimum quantity, even with plenty of base free', async () => {
+    rig = await startLiveRig({ flattenOnEmergency: true, balances: { USDT: '10000', BTC: '1' } });
+    rig.store.positions.upsert({ symbol: 'BTC/USDT', quantity: '0.000001', avgEntryPrice: '48000', realizedPnl: '0', updatedAt: 0 });
+    const report = await rig.broker.cancelAll('BTC/USDT', 1_700_000_000_000);
+    expect(report).toEqual({ canceled: [], failed: [] });
+    expect(rig.venue.engine.orders).toHaveLength(0);
+  });
+
+  it('a flatten sell the exchange does not clearly answer is reported with the failed cancellations', async () => {
+    rig = await startLiveRig({ flattenOnEmergency: true });
+    rig.store.positions.upsert({ symbol: 'BTC/USDT', quantity: '0.01', avgEntryPrice: '48000', realizedPnl: '0', updatedAt: 0 });
+    rig.fake.inject({ kind: 'serverError', path: '/api/v3/order', times: 10 });
+    const report = await rig.broker.cancelAll('BTC/USDT', 1_700_000_000_000);
+    expect(report.failed).toEqual([{ clientOrderId: expect.stringMatching(/^wdflat/), error: expect.stringContaining('status unknown') }]);
   });
 
   it('reads balances from the account endpoint as exact decimals', async () => {

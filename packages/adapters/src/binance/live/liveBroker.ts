@@ -357,7 +357,12 @@ export class LiveBroker implements Broker {
         for (const o of update.orders) store.orders.update(o);
       });
       this.enqueueFills(update.fills);
-      if (update.orders.some((o) => o.status === 'REJECTED')) failed.push({ clientOrderId, error: 'flatten order rejected' });
+      const status = update.orders.find((o) => o.clientOrderId === clientOrderId)?.status;
+      if (status === 'REJECTED') failed.push({ clientOrderId, error: 'flatten order rejected' });
+      // The exchange did not answer clearly: the sell may or may not exist. Reconciliation settles
+      // it, but the operator must hear now that the position may still be open.
+      else if (status === 'UNKNOWN' || status === 'PENDING_SUBMIT' || status === undefined)
+        failed.push({ clientOrderId, error: 'flatten order status unknown: reconciliation will settle it' });
     } catch (error) {
       failed.push({ clientOrderId, error: `flatten failed: ${error instanceof Error ? error.message : String(error)}` });
     }
