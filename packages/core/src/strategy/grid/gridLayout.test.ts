@@ -57,8 +57,9 @@ describe('grid levels', () => {
           for (const level of layout.levels) {
             expect(dec(String(level.price)).mod(tickSize).isZero()).toBe(true);
             const raw = levelPrice(centre, level.index, buyStep, sellStep, mode);
-            // A billionth of a tick of float noise in the unrounded price does not move a level.
-            const noise = 1e-9 * Number(tickSize);
+            // Float noise in the unrounded price does not move a level: a billionth of a tick, or a
+            // few units in the last place of the price itself, whichever is larger.
+            const noise = Math.max(1e-9 * Number(tickSize), 4 * Number.EPSILON * raw);
             if (level.index < 0) expect(level.price).toBeLessThanOrEqual(raw + noise);
             if (level.index > 0) expect(level.price).toBeGreaterThanOrEqual(raw - noise);
           }

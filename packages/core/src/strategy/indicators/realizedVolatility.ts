@@ -23,6 +23,9 @@ export class RealizedVolatility {
         const dropped = this.#returns.shift()!;
         this.#sum -= dropped;
         this.#sumSquares -= dropped * dropped;
+        // Subtracting a return much larger than what is left would keep its rounding error in the
+        // sums (catastrophic cancellation): a flat market after a jump would show phantom volatility.
+        if (dropped * dropped > 1e3 * this.#sumSquares) this.#resum();
       }
     }
     this.#previousClose = close;
@@ -40,5 +43,17 @@ export class RealizedVolatility {
     // Running sums can leave a tiny negative residue on flat prices.
     const variance = Math.max(0, (this.#sumSquares - n * mean * mean) / (n - 1));
     return Math.sqrt(variance);
+  }
+
+  /** The sums again from the window itself: O(window), only when a large return has just left it. */
+  #resum(): void {
+    let sum = 0;
+    let squares = 0;
+    for (const r of this.#returns) {
+      sum += r;
+      squares += r * r;
+    }
+    this.#sum = sum;
+    this.#sumSquares = squares;
   }
 }
