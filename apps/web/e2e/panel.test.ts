@@ -269,4 +269,33 @@ describe('tables, audit log and config', () => {
     expect(Number(min)).toBeLessThan(Number.parseFloat(max ?? ''));
     await screenshot(page, 'config');
   });
+
+  it('lets an admin add a user, change their role and remove them; other roles do not see the users', async () => {
+    const operator = await as('operator');
+    await toPage(operator, 'config');
+    await operator.waitForSelector('[data-testid=runtime-table]');
+    expect(await operator.locator('[data-testid=users-table]').count()).toBe(0);
+
+    const page = await as('admin');
+    await toPage(page, 'config');
+    await page.waitForSelector('[data-testid=users-table] tr[data-username=admin]');
+    await page.fill('[aria-label="New user name"]', 'carol');
+    await page.selectOption('[aria-label="New user role"]', 'operator');
+    await page.fill('[aria-label="New user password"]', 'carol has a long password');
+    await page.click('button:has-text("Add user")');
+    const row = page.locator('[data-testid=users-table] tr[data-username=carol]');
+    await row.waitFor();
+    expect(await row.locator('select').inputValue()).toBe('operator');
+
+    await row.locator('select').selectOption('viewer');
+    await page.waitForFunction(() => {
+      const select = document.querySelector<HTMLSelectElement>('[data-testid=users-table] tr[data-username=carol] select');
+      return select?.value === 'viewer' && !select.disabled;
+    });
+    await screenshot(page, 'users');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await row.locator('button:has-text("Remove")').click();
+    await row.waitFor({ state: 'detached' });
+    expect(server.store.users.byName('carol')).toBeNull();
+  });
 });

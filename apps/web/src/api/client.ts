@@ -34,7 +34,7 @@ export function notifyUnauthorized(): void {
   for (const l of unauthorizedListeners) l();
 }
 
-async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   const token = readToken();
   if (token) headers.authorization = `Bearer ${token}`;
@@ -68,4 +68,6 @@ export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
   // POST bodies are always JSON objects: fastify refuses a JSON content-type with an empty body.
   post: <T>(path: string, body: object = {}) => request<T>('POST', path, body),
+  patch: <T>(path: string, body: object) => request<T>('PATCH', path, body),
+  delete: <T>(path: string) => request<T>('DELETE', path),
 };

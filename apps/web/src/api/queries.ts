@@ -17,6 +17,7 @@ import type {
   StrategyInfo,
   SystemStatus,
   Timeframe,
+  UserView,
 } from './types';
 
 /** Query keys: the first element names the resource so live updates can invalidate by prefix. */
@@ -33,6 +34,7 @@ export const keys = {
   approvals: (f: object) => ['approvals', f] as const,
   strategy: ['strategy'] as const,
   config: ['config'] as const,
+  users: ['users'] as const,
 };
 
 export type Filters = Record<string, string | number | undefined>;
@@ -82,3 +84,7 @@ export const useApprovals = (f: { status?: ApprovalStatus; limit?: number; curso
 export const useStrategy = () => useQuery({ queryKey: keys.strategy, queryFn: () => api.get<StrategyInfo>('/api/strategy') });
 
 export const useConfig = () => useQuery({ queryKey: keys.config, queryFn: () => api.get<ConfigView>('/api/config') });
+
+/** Admins only (the server answers 403 to anyone else), so the caller enables it for admins. */
+export const useUsers = (enabled: boolean) =>
+  useQuery({ queryKey: keys.users, queryFn: () => api.get<{ items: readonly UserView[] }>('/api/users'), enabled });

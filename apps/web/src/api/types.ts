@@ -41,6 +41,14 @@ export type {
   WhatIfResult,
 };
 
+/** An API account as `/api/users` shows it (never a password hash). */
+export interface UserView {
+  readonly username: string;
+  readonly role: Role;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+}
+
 export interface Me {
   readonly username: string;
   readonly role: Role;

@@ -1,7 +1,7 @@
 import type { Role } from '../api/types';
 
 /** What each role may do — mirrors the server's RBAC so the UI hides what would be refused (the server still enforces it). */
-export type Action = 'control' | 'scheduler' | 'approve' | 'advisor' | 'manualResume';
+export type Action = 'control' | 'scheduler' | 'approve' | 'advisor' | 'manualResume' | 'manageUsers';
 
 const MIN_ROLE: Record<Action, Role> = {
   control: 'operator',
@@ -9,6 +9,7 @@ const MIN_ROLE: Record<Action, Role> = {
   approve: 'operator',
   advisor: 'operator',
   manualResume: 'admin',
+  manageUsers: 'admin',
 };
 
 const RANK: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };

@@ -2,6 +2,7 @@ import { useConfig } from '../api/queries';
 import { ErrorBox } from '../components/ErrorBox';
 import { dateTime } from '../format';
 import { StrategyParams } from '../strategy/StrategyParams';
+import { UsersCard } from '../users/UsersCard';
 
 function show(value: unknown): string {
   if (value === null || value === undefined) return '—';
@@ -18,6 +19,7 @@ export function ConfigPage() {
   return (
     <>
       <StrategyParams />
+      <UsersCard />
       <section className="card" aria-label="Runtime settings">
         <header className="card-head">
           <h2>Runtime settings</h2>
