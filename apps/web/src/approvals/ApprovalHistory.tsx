@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useApprovals } from '../api/queries';
 import type { ApprovalStatus } from '../api/types';
+import { EmptyRow } from '../components/EmptyRow';
 import { ErrorBox } from '../components/ErrorBox';
 import { Pager } from '../components/Pager';
 import { dateTime } from '../format';
@@ -62,13 +63,7 @@ export function ApprovalHistory() {
                 <td className="small">{a.comment ?? ''}</td>
               </tr>
             ))}
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={7} className="muted empty">
-                  Nothing decided yet.
-                </td>
-              </tr>
-            ) : null}
+            {rows.length === 0 ? <EmptyRow columns={7}>Nothing decided yet.</EmptyRow> : null}
           </tbody>
         </table>
       </div>

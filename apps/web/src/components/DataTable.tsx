@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { EmptyRow } from './EmptyRow';
 
 export interface Column<T> {
   readonly label: string;
@@ -42,13 +43,7 @@ export function DataTable<T>({
               ))}
             </tr>
           ))}
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={columns.length} className="muted empty">
-                {empty}
-              </td>
-            </tr>
-          ) : null}
+          {rows.length === 0 ? <EmptyRow columns={columns.length}>{empty}</EmptyRow> : null}
         </tbody>
       </table>
     </div>

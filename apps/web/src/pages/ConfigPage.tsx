@@ -1,4 +1,5 @@
 import { useConfig } from '../api/queries';
+import { EmptyRow } from '../components/EmptyRow';
 import { ErrorBox } from '../components/ErrorBox';
 import { dateTime } from '../format';
 import { StrategyParams } from '../strategy/StrategyParams';
@@ -48,13 +49,7 @@ export function ConfigPage() {
                   <td className="small">{r.updatedBy}</td>
                 </tr>
               ))}
-              {runtime.length === 0 ? (
-                <tr>
-                  <td colSpan={4} className="muted empty">
-                    Nothing changed at runtime yet.
-                  </td>
-                </tr>
-              ) : null}
+              {runtime.length === 0 ? <EmptyRow columns={4}>Nothing changed at runtime yet.</EmptyRow> : null}
             </tbody>
           </table>
         </div>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useEvents } from '../api/queries';
+import { EmptyRow } from '../components/EmptyRow';
 import { ErrorBox } from '../components/ErrorBox';
 import { Pager } from '../components/Pager';
 import { type TimeRange, TimeRangeInputs } from '../components/TimeRangeInputs';
@@ -66,13 +67,7 @@ export function EventsPage() {
             {items.map((e) => (
               <EventRow key={e.id} event={e} />
             ))}
-            {items.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="muted empty">
-                  No events match.
-                </td>
-              </tr>
-            ) : null}
+            {items.length === 0 ? <EmptyRow columns={6}>No events match.</EmptyRow> : null}
           </tbody>
         </table>
       </div>

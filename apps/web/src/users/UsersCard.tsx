@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import { keys, useUsers } from '../api/queries';
 import type { Role, UserView } from '../api/types';
 import { useCan, useSession } from '../auth/SessionContext';
+import { EmptyRow } from '../components/EmptyRow';
 import { ErrorBox } from '../components/ErrorBox';
 import { dateTime } from '../format';
 
@@ -108,13 +109,7 @@ export function UsersCard() {
                 </td>
               </tr>
             ))}
-            {rows.length === 0 && !users.isLoading ? (
-              <tr>
-                <td colSpan={5} className="muted empty">
-                  No users yet.
-                </td>
-              </tr>
-            ) : null}
+            {rows.length === 0 && !users.isLoading ? <EmptyRow columns={5}>No users yet.</EmptyRow> : null}
           </tbody>
         </table>
       </div>
