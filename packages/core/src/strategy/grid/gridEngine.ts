@@ -1,7 +1,7 @@
 import { hold, quietHold, type Signal, type SignalInputs, type TradeSignal } from '../../domain/signal.js';
 import { floorQuantityNumber } from '../../money/filters.js';
 import { sellableQuantity } from '../inventory.js';
-import type { StrategyContext } from '../types.js';
+import type { StrategyContext, StrategySettings } from '../types.js';
 import { buildLayout, type GridLayout, type GridLevel, type SpacingMode } from './gridLayout.js';
 import { acceptable, gridCapitalProblems, levelQuantity, quotePerLevel } from './gridSizing.js';
 import { type GridState, initialGridState } from './gridState.js';
@@ -18,6 +18,27 @@ export interface GridEngineConfig {
   readonly cooldownSeconds: number;
   /** Seconds beyond the outer levels before the grid re-centres on the price; null never re-centres (a static grid). */
   readonly rangeExitSeconds: number | null;
+}
+
+/** The parameters both grids share (`gridCommonShape`), as the strategies hold them. */
+export interface GridCommonParams {
+  readonly grid_levels: number;
+  readonly capital_pct: number;
+  readonly bootstrap_share: number;
+  readonly cooldown_seconds: number;
+}
+
+/** The engine's configuration from a grid strategy's parameters and the environment's grid settings. */
+export function gridEngineConfig(params: GridCommonParams, settings: StrategySettings, rangeExitSeconds: number | null): GridEngineConfig {
+  return {
+    levelsPerSide: params.grid_levels,
+    mode: settings.gridSpacingMode,
+    capitalPct: params.capital_pct,
+    bootstrapShare: params.bootstrap_share,
+    autoBootstrap: settings.gridAutoInventoryBootstrap,
+    cooldownSeconds: params.cooldown_seconds,
+    rangeExitSeconds,
+  };
 }
 
 /** How the strategy wants the grid drawn this cycle. */

@@ -2,7 +2,7 @@ import type { Fill } from '../../domain/orders.js';
 import type { Signal } from '../../domain/signal.js';
 import type { Strategy, StrategyContext, StrategyDefinition, StrategySettings } from '../types.js';
 import { assertAboveFeeFloor } from './feeFloor.js';
-import { GridEngine, type GridGeometry } from './gridEngine.js';
+import { GridEngine, type GridGeometry, gridEngineConfig } from './gridEngine.js';
 import { type StaticGridParams, staticGridParamsSchema, staticGridTunable } from './gridParams.js';
 import { fromSnapshot, toSnapshot } from './gridState.js';
 
@@ -22,15 +22,7 @@ export class StaticGridStrategy implements Strategy {
     const step = params.spacing_pct / 100;
     const measurements = Object.freeze({ spacingPct: params.spacing_pct });
     this.#geometry = { buyStep: step, sellStep: step, centreShift: 0, measurements: () => measurements };
-    this.#engine = new GridEngine({
-      levelsPerSide: params.grid_levels,
-      mode: settings.gridSpacingMode,
-      capitalPct: params.capital_pct,
-      bootstrapShare: params.bootstrap_share,
-      autoBootstrap: settings.gridAutoInventoryBootstrap,
-      cooldownSeconds: params.cooldown_seconds,
-      rangeExitSeconds: null,
-    });
+    this.#engine = new GridEngine(gridEngineConfig(params, settings, null));
   }
 
   evaluate(context: StrategyContext): Signal {

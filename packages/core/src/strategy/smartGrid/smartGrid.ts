@@ -2,7 +2,7 @@ import { ATR } from 'trading-signals';
 import type { Fill } from '../../domain/orders.js';
 import { hold, type Signal, type SignalInputs } from '../../domain/signal.js';
 import { assertAboveFeeFloor, feeFloorPct } from '../grid/feeFloor.js';
-import { GridEngine, type GridGeometry } from '../grid/gridEngine.js';
+import { GridEngine, type GridGeometry, gridEngineConfig } from '../grid/gridEngine.js';
 import { fromSnapshot, toSnapshot } from '../grid/gridState.js';
 import { CandleFeed } from '../indicators/candleFeed.js';
 import { RealizedVolatility } from '../indicators/realizedVolatility.js';
@@ -67,15 +67,7 @@ export class SmartGridStrategy implements Strategy {
         s.volatility.add(candle.close);
       },
     );
-    this.#engine = new GridEngine({
-      levelsPerSide: params.grid_levels,
-      mode: settings.gridSpacingMode,
-      capitalPct: params.capital_pct,
-      bootstrapShare: params.bootstrap_share,
-      autoBootstrap: settings.gridAutoInventoryBootstrap,
-      cooldownSeconds: params.cooldown_seconds,
-      rangeExitSeconds: params.range_exit_seconds,
-    });
+    this.#engine = new GridEngine(gridEngineConfig(params, settings, params.range_exit_seconds));
   }
 
   evaluate(context: StrategyContext): Signal {
