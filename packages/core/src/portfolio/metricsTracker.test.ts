@@ -1,27 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Fill } from '../domain/orders.js';
+import { buildFill } from './fill.fixture.js';
 import { MetricsTracker } from './metricsTracker.js';
 import { applyFill } from './position.js';
 
 const PERIOD = 60_000;
 const YEAR_MS = 365 * 86_400_000;
 
-function fill(overrides: Partial<Fill>): Fill {
-  return {
-    tradeId: 't',
-    clientOrderId: 'c',
-    symbol: 'BTC/USDT',
-    side: 'BUY',
-    price: '100',
-    quantity: '1',
-    quoteQuantity: '100',
-    fee: '0',
-    feeAsset: 'USDT',
-    liquidity: 'taker',
-    time: 1,
-    ...overrides,
-  };
-}
+/** Fees here are charged in the quote asset unless a test says otherwise. */
+const fill = (overrides: Partial<Fill>): Fill => buildFill({ feeAsset: 'USDT', ...overrides });
 
 /** Feeds fills through applyFill, as the cycle does, and returns the tracker. */
 function trackFills(fills: Fill[]): MetricsTracker {

@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Fill } from '../domain/orders.js';
+import { buildFill } from './fill.fixture.js';
 import { applyFill, unrealizedPnl } from './position.js';
 
-function fill(overrides: Partial<Fill>): Fill {
-  return {
-    tradeId: 't',
-    clientOrderId: 'c',
-    symbol: 'BTC/USDT',
-    side: 'BUY',
-    price: '100',
-    quantity: '1',
-    quoteQuantity: '100',
-    fee: '0',
-    feeAsset: 'BTC',
-    liquidity: 'taker',
-    time: 1,
-    ...overrides,
-  };
-}
+const fill = buildFill;
 
 describe('applyFill', () => {
   it('averages the entry price over buys', () => {
