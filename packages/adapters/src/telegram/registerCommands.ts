@@ -1,4 +1,3 @@
-import type { Role } from '@warden/core/config/schema';
 import { IllegalTransitionError } from '@warden/core/errors/errors';
 import { roleAtLeast } from '@warden/core/state/tradingState';
 import type { Bot } from 'grammy';
@@ -46,17 +45,14 @@ export function registerCommands(
         for (const r of replies) await ctx.reply(r.text, r.keyboard ? { reply_markup: r.keyboard } : {});
       } catch (err) {
         // A role rule enforced deeper down (the state machine: leaving EMERGENCY_STOP needs an admin) is audited like the one above.
-        if (err instanceof IllegalTransitionError) {
-          const role = /needs role (viewer|operator|admin)/.exec(err.message);
-          if (role)
-            auditRefusal(services, log, {
-              actor,
-              chatId: ctx.chat.id,
-              action: `/${spec.name}`,
-              required: role[1] as Role,
-              reason: err.message,
-            });
-        }
+        if (err instanceof IllegalTransitionError && err.requiredRole !== null && err.requiredRole !== 'system')
+          auditRefusal(services, log, {
+            actor,
+            chatId: ctx.chat.id,
+            action: `/${spec.name}`,
+            required: err.requiredRole,
+            reason: err.message,
+          });
         await ctx.reply(userFacingError(err, log, { chatId: ctx.chat.id, command: spec.name }, token));
       }
     });

@@ -1,3 +1,5 @@
+import type { Role } from '../config/schema.js';
+
 /**
  * Typed errors. The type decides the response: transient exchange errors are retried, fatal ones
  * stop the scheduler, strategy errors stay inside their cycle, and only user-facing errors
@@ -23,7 +25,13 @@ export class ConfigError extends WardenError {
 }
 
 export class IllegalTransitionError extends WardenError {
-  constructor(from: string, to: string, reason: string) {
+  constructor(
+    from: string,
+    to: string,
+    reason: string,
+    /** Set when the actor's role was the obstacle: the role the transition needs. */
+    readonly requiredRole: Role | 'system' | null = null,
+  ) {
     super('ILLEGAL_TRANSITION', `cannot go from ${from} to ${to}: ${reason}`, { from, to });
   }
 }

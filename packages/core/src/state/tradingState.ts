@@ -48,7 +48,12 @@ export function nextState(current: TradingState, request: TransitionRequest): Tr
     throw new IllegalTransitionError(current, rule.to, `${request.command} is not allowed from ${current}${hint}`);
   }
   if (!roleAtLeast(request.actorRole, rule.minRole)) {
-    throw new IllegalTransitionError(current, rule.to, `${request.command} needs role ${rule.minRole}, actor has ${request.actorRole}`);
+    throw new IllegalTransitionError(
+      current,
+      rule.to,
+      `${request.command} needs role ${rule.minRole}, actor has ${request.actorRole}`,
+      rule.minRole,
+    );
   }
   if (rule.needsReason && request.reason.trim().length === 0) {
     throw new IllegalTransitionError(current, rule.to, `${request.command} needs a reason`);
