@@ -23,10 +23,12 @@ export interface UserView {
   readonly updatedAt: number;
 }
 
-const NAME = /^[A-Za-z0-9_.-]{1,64}$/;
+/** 1–64 letters, digits, `_`, `.` or `-`: the API's route schema checks the same pattern. */
+export const USER_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 
 export function checkUserName(name: string): string {
-  if (!NAME.test(name)) throw new ValidationError(`invalid user name "${name}": use 1–64 letters, digits, "_", "." or "-"`, 'username');
+  if (!USER_NAME.test(name))
+    throw new ValidationError(`invalid user name "${name}": use 1–64 letters, digits, "_", "." or "-"`, 'username');
   return name;
 }
 

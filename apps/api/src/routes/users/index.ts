@@ -1,12 +1,12 @@
 import { ROLES } from '@warden/core/config/schema';
 import { z } from 'zod';
 import { MIN_PASSWORD_LENGTH } from '../../auth/passwords.js';
-import { addUser, changeUser, listUsers, removeUser, type UserAccountDeps } from '../../auth/userAccounts.js';
+import { addUser, changeUser, listUsers, removeUser, USER_NAME, type UserAccountDeps } from '../../auth/userAccounts.js';
 import { emptyBody, okResponse } from '../auth/schema.js';
 import { bearer, errorResponses, principalOf, type RoutePlugin } from '../context.js';
 
 const userView = z.object({ username: z.string(), role: z.enum(ROLES), createdAt: z.number(), updatedAt: z.number() });
-const usernameParam = z.strictObject({ username: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/) });
+const usernameParam = z.strictObject({ username: z.string().regex(USER_NAME) });
 const password = z.string().min(MIN_PASSWORD_LENGTH).max(1024);
 
 /**
