@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerBacktestCommand } from './commands/backtest.js';
 import { registerDataCommands } from './commands/data.js';
 import { registerMaintenanceCommands } from './commands/maintenance.js';
+import { registerResearchCommand } from './commands/research.js';
 import { registerStartCommand } from './commands/start.js';
 import { registerUserCommands } from './commands/users.js';
 
@@ -12,6 +13,7 @@ const program = new Command('warden')
 
 registerStartCommand(program);
 registerBacktestCommand(program);
+registerResearchCommand(program);
 registerDataCommands(program);
 registerMaintenanceCommands(program);
 registerUserCommands(program);
