@@ -139,3 +139,18 @@ describe('choose', () => {
     expect(choose([[Number.NEGATIVE_INFINITY]], 'per-set')).toEqual([{ candidate: 0, inSampleScore: null }]);
   });
 });
+
+describe('runResearchPlan with --tune keys', () => {
+  it('lets each strategy search the keys it declares and refuses a key no strategy declares', async () => {
+    const input = { sets: refs(1), strategies: ['grid', 'ema_crossover'], select: 'per-set' as const, settings };
+    const r = await runResearchPlan(
+      { ...input, search: { mode: 'random', trials: 2, seed: 1, keys: ['fast_period'] } },
+      executor([set(walk(6))]),
+    );
+    expect(r.searches.map((s) => s.strategy)).toEqual(['ema_crossover']);
+    expect(Object.keys(r.searches[0]?.candidates[1] ?? {})).toEqual(['fast_period']);
+    await expect(
+      runResearchPlan({ ...input, search: { mode: 'random', trials: 2, seed: 1, keys: ['nope'] } }, executor([])),
+    ).rejects.toThrow(/no strategy here tunes nope; tunable: grid_levels, cooldown_seconds, spacing_pct, fast_period, slow_period/);
+  });
+});

@@ -1,4 +1,4 @@
-import { WardenError } from '../errors/errors.js';
+import { ValidationError, WardenError } from '../errors/errors.js';
 import { getStrategyDefinition, parseStrategyParams } from '../strategy/registry.js';
 import type { ParamValue, StrategySettings } from '../strategy/types.js';
 import { type AggregateStats, aggregate, median } from './aggregate.js';
@@ -105,12 +105,18 @@ export async function runResearchPlan(input: ResearchPlanInput, execute: Researc
     [];
   if (input.search) {
     const search = input.search;
-    const pending = input.strategies
-      .filter((s) => getStrategyDefinition(s).tunable.length > 0)
-      .map((strategy) => ({
-        strategy,
-        candidates: searchCandidates(getStrategyDefinition(strategy).tunable, search, (c) => acceptable(strategy, c, settings)),
-      }));
+    const wanted = search.keys ?? [];
+    const declared = new Set(input.strategies.flatMap((s) => getStrategyDefinition(s).tunable.map((t) => t.key)));
+    const unknown = wanted.filter((k) => !declared.has(k));
+    if (unknown.length > 0)
+      throw new ValidationError(`no strategy here tunes ${unknown.join(', ')}; tunable: ${[...declared].join(', ')}`, 'tune', { unknown });
+    // --tune names keys across strategies: each strategy searches the ones it declares, and one declaring none keeps its defaults.
+    const pending = input.strategies.flatMap((strategy) => {
+      const tunable = getStrategyDefinition(strategy).tunable;
+      const keys = wanted.filter((k) => tunable.some((t) => t.key === k));
+      if (tunable.length === 0 || (wanted.length > 0 && keys.length === 0)) return [];
+      return [{ strategy, candidates: searchCandidates(tunable, { ...search, keys }, (c) => acceptable(strategy, c, settings)) }];
+    });
     const tasks: ResearchTask[] = [];
     for (const p of pending)
       for (let set = 0; set < sets.length; set++)

@@ -1,0 +1,65 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseConfig } from '@warden/core/config/parseConfig';
+import { makeTempDir } from '@warden/testkit/tempDir';
+import { afterEach, describe, expect, it } from 'vitest';
+import { listCorpus, loadCorpusSet, symbolFromFileName } from './corpus.js';
+import { writeTestCorpus } from './testCorpus.js';
+
+let cleanup = () => {};
+afterEach(() => cleanup());
+
+function corpus() {
+  const tmp = makeTempDir('warden-corpus-');
+  cleanup = tmp.cleanup;
+  return { dir: tmp.dir, ...writeTestCorpus(tmp.dir, 60) };
+}
+
+describe('listCorpus', () => {
+  it('makes each symbol of a multi-symbol file its own set and walks folders recursively', async () => {
+    const { dir } = corpus();
+    writeFileSync(join(dir, 'notes.txt'), 'not candles');
+    const sets = await listCorpus([dir]);
+    expect(sets.map((s) => [s.id, s.symbol])).toEqual([
+      ['more/BTC_USDT-1h.json', null],
+      ['pairs-1h.csv#BTC/USDT', 'BTC/USDT'],
+      ['pairs-1h.csv#ETH/USDT', 'ETH/USDT'],
+    ]);
+  });
+
+  it('expands glob patterns and lists a file named twice once', async () => {
+    const { dir, csv } = corpus();
+    const sets = await listCorpus(['**/*.json', csv, 'pairs-*.csv'], dir);
+    expect(sets.map((s) => s.id)).toEqual(['more/BTC_USDT-1h.json', 'pairs-1h.csv#BTC/USDT', 'pairs-1h.csv#ETH/USDT']);
+  });
+
+  it('names the argument that matched nothing', async () => {
+    const { dir } = corpus();
+    await expect(listCorpus([join(dir, 'missing.csv')])).rejects.toThrow(`no candle files match "${join(dir, 'missing.csv')}"`);
+    await expect(listCorpus(['*.parquet'], dir)).rejects.toThrow('no candle files match "*.parquet"');
+  });
+});
+
+describe('loadCorpusSet', () => {
+  it('loads a set as `warden backtest` would, taking the pair of an unlabelled file from its name', async () => {
+    const { dir } = corpus();
+    const [json, , eth] = await listCorpus([dir]);
+    const config = parseConfig({ TRADING_TIMEFRAMES: '1h,4h' });
+    const a = await loadCorpusSet(json!, config, ['1h', '4h']);
+    expect(a.symbol).toBe('BTC/USDT');
+    expect(a.primary).toBe('1h');
+    expect(a.candles['1h']).toHaveLength(60);
+    expect(a.candles['4h']).toHaveLength(15);
+    expect(a.startingEquity).toBe(10_000);
+    const b = await loadCorpusSet(eth!, config, ['1h', '4h']);
+    expect(b.symbol).toBe('ETH/USDT');
+    expect(b.filters.stepSize).toBe('0.0001');
+  });
+});
+
+describe('symbolFromFileName', () => {
+  it('reads freqtrade’s BASE_QUOTE-timeframe names and nothing else', () => {
+    expect(symbolFromFileName('/x/ETH_BTC-5m.json')).toBe('ETH/BTC');
+    expect(symbolFromFileName('freqtrade-orderflow-candles-5m.json')).toBeNull();
+  });
+});
