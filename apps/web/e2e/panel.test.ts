@@ -190,6 +190,13 @@ describe('approvals', () => {
     expect(await card.textContent()).toContain('spacing_min_pct');
     expect(await card.locator('[data-testid=countdown]').textContent()).toMatch(/expires in \d/);
     await card.locator('[aria-label=What-if\\ comparison]').waitFor();
+    const walkForward = card.locator('[aria-label=Walk-forward\\ score]');
+    await walkForward.waitFor();
+    expect(await walkForward.textContent()).toContain('350 in-sample + 150 out-of-sample candles');
+    expect(await walkForward.textContent()).toContain('-0.20');
+    expect(await card.locator('[data-testid=walk-forward-verdict]').textContent()).toBe(
+      'Does not beat the current parameters out-of-sample',
+    );
     await screenshot(page, 'approvals');
     await card.locator('input').fill('looks sensible');
     await card.locator('button:has-text("Approve")').click();

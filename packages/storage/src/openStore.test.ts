@@ -144,6 +144,30 @@ describe('repositories against a real SQLite file', () => {
     expect(s.approvals.decide(a.id, { status: 'REJECTED', decidedBy: 'user:b', decidedAt: 3, comment: null })).toBeNull();
   });
 
+  it('an approval keeps its walk-forward score (migration 0001 adds the column)', () => {
+    const s = freshStore();
+    const side = { score: 1.25, returnPct: 2.5, maxDrawdownPct: 2, trades: 9 };
+    const walkForward = {
+      candles: 1500,
+      inSampleCandles: 1050,
+      outOfSampleCandles: 450,
+      current: { inSample: side, outOfSample: side },
+      proposed: { inSample: { ...side, score: 2 }, outOfSample: { ...side, score: -0.5 } },
+      proposedBeatsCurrent: false,
+    };
+    const base = {
+      createdAt: 1,
+      expiresAt: 10,
+      change: { kind: 'params', strategy: 'grid', before: { grid_levels: 5 }, after: { grid_levels: 6 } },
+      reason: 'r',
+      source: 'rules',
+      whatIf: null,
+    } as const;
+    const a = s.approvals.insert({ ...base, walkForward });
+    expect(s.approvals.get(a.id)?.walkForward).toEqual(walkForward);
+    expect(s.approvals.get(s.approvals.insert(base).id)?.walkForward).toBeNull();
+  });
+
   it('a unit of work is atomic: a throw rolls back every write in it', () => {
     const s = freshStore();
     expect(() =>

@@ -133,6 +133,7 @@ export const approvals = sqliteTable(
     reason: text('reason').notNull(),
     source: text('source').notNull(),
     whatIf: text('what_if_json'),
+    walkForward: text('walk_forward_json'),
     decidedBy: text('decided_by'),
     decidedAt: integer('decided_at'),
     comment: text('comment'),

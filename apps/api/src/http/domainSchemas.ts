@@ -102,6 +102,8 @@ export const auditEventSchema = z
 
 const paramValues = z.record(z.string(), z.union([z.number(), z.string(), z.boolean()]));
 const whatIfSide = z.object({ returnPct: z.number(), maxDrawdownPct: z.number(), trades: z.number() });
+const walkForwardPart = z.object({ returnPct: z.number(), maxDrawdownPct: z.number(), score: z.number(), trades: z.number() });
+const walkForwardSide = z.object({ inSample: walkForwardPart, outOfSample: walkForwardPart });
 
 export const approvalSchema = z
   .object({
@@ -116,6 +118,16 @@ export const approvalSchema = z
     reason: z.string(),
     source: z.string(),
     whatIf: z.object({ candles: z.number(), current: whatIfSide, proposed: whatIfSide }).nullable(),
+    walkForward: z
+      .object({
+        candles: z.number(),
+        inSampleCandles: z.number(),
+        outOfSampleCandles: z.number(),
+        current: walkForwardSide,
+        proposed: walkForwardSide,
+        proposedBeatsCurrent: z.boolean(),
+      })
+      .nullable(),
     decidedBy: z.string().nullable(),
     decidedAt: ms.nullable(),
     comment: z.string().nullable(),

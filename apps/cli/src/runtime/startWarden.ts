@@ -30,6 +30,7 @@ import { createLogger } from '../context.js';
 import { CycleRunner } from './cycleRunner.js';
 import { DeferredBroker, MarketNotConnectedError } from './deferredBroker.js';
 import { connectTrading, type TradingStack } from './tradingStack.js';
+import { walkForwardRunner } from './walkForwardRunner.js';
 import { whatIfRunner } from './whatIf.js';
 
 export const VERSION = '0.1.0';
@@ -156,6 +157,10 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
     clock,
     control,
     whatIf: whatIfRunner(store, config, () => {
+      if (!stack) throw new MarketNotConnectedError();
+      return stack.filters;
+    }),
+    walkForward: walkForwardRunner(store, config, () => {
       if (!stack) throw new MarketNotConnectedError();
       return stack.filters;
     }),

@@ -128,7 +128,7 @@ export function seedDemoData(
   return { fills: trades.length, lastClose: primary[primary.length - 1]?.close ?? 0 };
 }
 
-/** A pending advisor proposal that expires in an hour, with a what-if comparison. */
+/** A pending advisor proposal that expires in an hour, with a what-if comparison and a walk-forward score that does not favour it. */
 export function demoApproval(now: number, strategy: string, before: Record<string, number>, after: Record<string, number>): NewApproval {
   return {
     createdAt: now,
@@ -140,6 +140,20 @@ export function demoApproval(now: number, strategy: string, before: Record<strin
       candles: 500,
       current: { returnPct: 1.2, maxDrawdownPct: 3.4, trades: 18 },
       proposed: { returnPct: 1.9, maxDrawdownPct: 2.8, trades: 12 },
+    },
+    walkForward: {
+      candles: 500,
+      inSampleCandles: 350,
+      outOfSampleCandles: 150,
+      current: {
+        inSample: { returnPct: 0.9, maxDrawdownPct: 3.1, score: 0.29, trades: 13 },
+        outOfSample: { returnPct: 0.3, maxDrawdownPct: 1.2, score: 0.25, trades: 5 },
+      },
+      proposed: {
+        inSample: { returnPct: 1.5, maxDrawdownPct: 2.5, score: 0.6, trades: 9 },
+        outOfSample: { returnPct: -0.2, maxDrawdownPct: 1.0, score: -0.2, trades: 3 },
+      },
+      proposedBeatsCurrent: false,
     },
   };
 }

@@ -6,7 +6,7 @@
 import type { LiveUpdate } from '@warden/core/app/liveUpdates';
 import type { AdvisorRunResult, SystemStatus, TimeframeReadiness } from '@warden/core/app/services';
 import type { Role } from '@warden/core/config/schema';
-import type { Approval, ApprovalStatus, ProposalChange, WhatIfResult } from '@warden/core/domain/approval';
+import type { Approval, ApprovalStatus, ProposalChange, WalkForwardCheck, WhatIfResult } from '@warden/core/domain/approval';
 import type { Candle, Timeframe } from '@warden/core/domain/market';
 import type { EquitySnapshot, Fill, MetricsSnapshot, Order, OrderStatus, Position, Side, TradingMode } from '@warden/core/domain/orders';
 import type { AuditEvent, AuditVerification } from '@warden/core/ports/auditLog';
@@ -38,6 +38,7 @@ export type {
   TradingMode,
   TradingState,
   TunableParam,
+  WalkForwardCheck,
   WhatIfResult,
 };
 

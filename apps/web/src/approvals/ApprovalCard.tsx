@@ -6,6 +6,7 @@ import { useCan } from '../auth/SessionContext';
 import { Countdown } from '../components/Countdown';
 import { dateTime } from '../format';
 import { ChangeView } from './ChangeView';
+import { WalkForwardView } from './WalkForwardView';
 import { WhatIfView } from './WhatIfView';
 
 export type DecisionOutcome = { readonly id: number; readonly decided: Approval } | { readonly id: number; readonly error: unknown };
@@ -42,6 +43,7 @@ export function ApprovalCard({ approval, onOutcome }: { approval: Approval; onOu
       <div className="approval-body">
         <ChangeView change={approval.change} />
         <WhatIfView whatIf={approval.whatIf} />
+        <WalkForwardView check={approval.walkForward} />
       </div>
       {canDecide ? (
         <div className="decide">

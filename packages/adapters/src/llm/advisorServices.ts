@@ -1,5 +1,5 @@
 import { AdvisorServiceImpl } from '@warden/core/advisor/advisorService';
-import type { WhatIfRunner } from '@warden/core/advisor/llmAdvisorPort';
+import type { WalkForwardRunner, WhatIfRunner } from '@warden/core/advisor/llmAdvisorPort';
 import { loadAdvisorInput } from '@warden/core/advisor/loadAdvisorInput';
 import type { ServiceLogger } from '@warden/core/advisor/logger';
 import { registryCatalog } from '@warden/core/advisor/registryCatalog';
@@ -22,6 +22,7 @@ export interface AdvisorWiring {
   readonly clock: Clock;
   readonly control: Pick<ControlService, 'transition'>;
   readonly whatIf?: WhatIfRunner;
+  readonly walkForward?: WalkForwardRunner;
   readonly catalog?: StrategyCatalog;
   readonly notifier?: Notifier;
   readonly liveUpdates?: LiveUpdates;
@@ -65,6 +66,7 @@ export function createAdvisorServices(w: AdvisorWiring) {
     secrets,
     strategySettings,
     ...(w.whatIf ? { whatIf: w.whatIf } : {}),
+    ...(w.walkForward ? { walkForward: w.walkForward } : {}),
     ...(w.logger ? { logger: w.logger } : {}),
     ...channels,
   });

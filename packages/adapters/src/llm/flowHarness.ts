@@ -1,5 +1,5 @@
 import { AdvisorServiceImpl, type AdvisorSettings } from '@warden/core/advisor/advisorService';
-import type { LlmAdvisor, WhatIfRunner } from '@warden/core/advisor/llmAdvisorPort';
+import type { LlmAdvisor, WalkForwardRunner, WhatIfRunner } from '@warden/core/advisor/llmAdvisorPort';
 import { loadAdvisorInput } from '@warden/core/advisor/loadAdvisorInput';
 import { registryCatalog } from '@warden/core/advisor/registryCatalog';
 import { buildCandles } from '@warden/core/advisor/testFixtures';
@@ -20,7 +20,12 @@ export interface Flow {
   readonly clock: ManualClock;
   readonly whatIfCalls: ProposalChange[];
   readonly whatIf: WhatIfRunner;
-  advisor(llm: LlmAdvisor | null, settings?: Partial<AdvisorSettings>, whatIf?: WhatIfRunner): AdvisorServiceImpl;
+  advisor(
+    llm: LlmAdvisor | null,
+    settings?: Partial<AdvisorSettings>,
+    whatIf?: WhatIfRunner,
+    walkForward?: WalkForwardRunner,
+  ): AdvisorServiceImpl;
   control(): ControlServiceImpl & { cancelAllCalls: number };
   close(): void;
 }
@@ -79,13 +84,14 @@ export function openFlow(opts: { winRate?: number; tradeCount?: number } = {}): 
     clock,
     whatIfCalls,
     whatIf,
-    advisor: (llm, settings = {}, whatIfOverride = whatIf) =>
+    advisor: (llm, settings = {}, whatIfOverride = whatIf, walkForward) =>
       new AdvisorServiceImpl({
         store,
         clock,
         catalog: registryCatalog,
         llm,
         whatIf: whatIfOverride,
+        ...(walkForward ? { walkForward } : {}),
         loadInput: (now) =>
           loadAdvisorInput(
             store,

@@ -1,6 +1,6 @@
 import type { ActorRef, AdvisorRunResult, AdvisorService } from '../app/services.js';
 import { type ApprovalChannels, publishApproval } from '../approvals/publishApproval.js';
-import type { Approval, ProposalChange, WhatIfResult } from '../domain/approval.js';
+import type { Approval, ProposalChange, WalkForwardCheck, WhatIfResult } from '../domain/approval.js';
 import { ForbiddenError, WardenError } from '../errors/errors.js';
 import type { AuditEventInput } from '../ports/auditLog.js';
 import type { Clock } from '../ports/clock.js';
@@ -12,7 +12,7 @@ import { type AdvisorContext, type AdvisorInput, buildAdvisorContext } from './c
 import { LlmOutputError, LlmTimeoutError } from './errors.js';
 import { RULES_SOURCE, ruleProposals } from './fallbackRules.js';
 import { type Candidate, type Dropped, filterProposals } from './filterProposals.js';
-import type { LlmAdvisor, WhatIfRunner } from './llmAdvisorPort.js';
+import type { LlmAdvisor, WalkForwardRunner, WhatIfRunner } from './llmAdvisorPort.js';
 import { type ServiceLogger, silentLogger } from './logger.js';
 import { buildAdvisorPrompt } from './prompt.js';
 import { redactSecrets, redactText } from './redact.js';
@@ -37,6 +37,8 @@ export interface AdvisorDeps extends ApprovalChannels {
   readonly llm: LlmAdvisor | null;
   readonly loadInput: (now: number) => AdvisorInput;
   readonly whatIf?: WhatIfRunner;
+  /** The research bench's walk-forward score of proposed vs current parameters, stored beside the what-if. */
+  readonly walkForward?: WalkForwardRunner;
   readonly settings: AdvisorSettings;
   /** Secret values (API keys, tokens) scrubbed from anything the advisor audits. */
   readonly secrets?: readonly string[];
@@ -122,7 +124,8 @@ export class AdvisorServiceImpl implements AdvisorService {
         continue;
       }
       const whatIf = await this.#whatIf(candidate.change, audit);
-      const approval = this.#save(candidate, source, whatIf, runId, actor);
+      const walkForward = await this.#walkForward(candidate.change, audit);
+      const approval = this.#save(candidate, source, { whatIf, walkForward }, runId, actor);
       publishApproval(this.#d, approval, clock.now(), 'waiting for a decision');
       saved.push(approval);
     }
@@ -193,7 +196,30 @@ export class AdvisorServiceImpl implements AdvisorService {
     }
   }
 
-  #save(candidate: Candidate, source: string, whatIf: WhatIfResult | null, runId: string, actor: ActorRef): Approval {
+  async #walkForward(
+    change: ProposalChange,
+    audit: (type: string, reason: string, inputs: unknown, outcome?: string) => void,
+  ): Promise<WalkForwardCheck | null> {
+    if (!this.#d.walkForward) return null;
+    try {
+      return await this.#d.walkForward(change);
+    } catch (error) {
+      // Like the what-if, the score is advice: a failing check must not lose the proposal.
+      const message = redactText(error instanceof Error ? error.message : String(error), this.#d.secrets);
+      this.#log.warn({ message }, 'walk-forward check failed');
+      audit('advisor.walk_forward_failed', message, { change }, 'failed');
+      return null;
+    }
+  }
+
+  #save(
+    candidate: Candidate,
+    source: string,
+    checks: { readonly whatIf: WhatIfResult | null; readonly walkForward: WalkForwardCheck | null },
+    runId: string,
+    actor: ActorRef,
+  ): Approval {
+    const { whatIf, walkForward } = checks;
     const { store, clock, settings } = this.#d;
     const now = clock.now();
     return store.transaction(() => {
@@ -205,13 +231,22 @@ export class AdvisorServiceImpl implements AdvisorService {
         reason,
         source,
         whatIf,
+        walkForward,
       });
       store.audit.append({
         time: now,
         type: 'approval.created',
         actor: ACTOR,
         reason,
-        inputs: { approvalId: approval.id, change: approval.change, source, whatIf, expiresAt: approval.expiresAt, requestedBy: actor.id },
+        inputs: {
+          approvalId: approval.id,
+          change: approval.change,
+          source,
+          whatIf,
+          walkForward,
+          expiresAt: approval.expiresAt,
+          requestedBy: actor.id,
+        },
         outcome: 'PENDING',
         correlationId: runId,
       });

@@ -1,4 +1,4 @@
-import type { ProposalChange, WhatIfResult } from '../domain/approval.js';
+import type { ProposalChange, WalkForwardCheck, WhatIfResult } from '../domain/approval.js';
 
 /**
  * What the advisor sends to a language model. `system` holds the rules; `user` holds the context,
@@ -32,3 +32,9 @@ export interface LlmAdvisor {
  * sees the expected effect before deciding; null when there is not enough data.
  */
 export type WhatIfRunner = (change: ProposalChange) => Promise<WhatIfResult | null>;
+
+/**
+ * Scores the current and the proposed parameters with the research bench's walk-forward on recent
+ * cached candles (see `walkForwardCheck`); null when there is not enough data.
+ */
+export type WalkForwardRunner = (change: ProposalChange) => Promise<WalkForwardCheck | null>;

@@ -143,6 +143,7 @@ export class InMemoryStore implements Store {
     insert: (a: Parameters<Store['approvals']['insert']>[0]) => {
       const approval: Approval = {
         ...a,
+        walkForward: a.walkForward ?? null,
         id: this.approvalRows.length + 1,
         status: 'PENDING',
         decidedBy: null,

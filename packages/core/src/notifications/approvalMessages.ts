@@ -1,4 +1,4 @@
-import type { Approval, ProposalChange, WhatIfResult } from '../domain/approval.js';
+import type { Approval, ProposalChange, WalkForwardCheck, WalkForwardPartScore, WhatIfResult } from '../domain/approval.js';
 import type { Notification } from '../ports/notifier.js';
 import { formatPct, formatTime } from './format.js';
 
@@ -18,6 +18,25 @@ export function describeWhatIf(whatIf: WhatIfResult | null): string[] {
   return [`What-if over ${whatIf.candles} candles:`, row('current', whatIf.current), row('proposed', whatIf.proposed)];
 }
 
+/**
+ * The research bench's walk-forward check in a few lines: each side's score (return / max
+ * drawdown) in-sample and out-of-sample, and whether the proposal beats the current parameters
+ * out-of-sample (the figure to trust: nothing was chosen on those candles).
+ */
+export function describeWalkForward(check: WalkForwardCheck | null): string[] {
+  if (!check) return ['Walk-forward score: not available'];
+  const part = (p: WalkForwardPartScore) =>
+    `${p.score.toFixed(2)} (${formatPct(p.returnPct)}, max drawdown ${p.maxDrawdownPct.toFixed(2)}%, ${p.trades} trades)`;
+  const row = (label: string, side: WalkForwardCheck['current']) =>
+    `  ${label}: in-sample ${part(side.inSample)}; out-of-sample ${part(side.outOfSample)}`;
+  return [
+    `Walk-forward score (return / max drawdown), ${check.inSampleCandles} in-sample + ${check.outOfSampleCandles} out-of-sample candles:`,
+    row('current', check.current),
+    row('proposed', check.proposed),
+    check.proposedBeatsCurrent ? '  → the proposal scores higher out-of-sample' : '  → the proposal does NOT score higher out-of-sample',
+  ];
+}
+
 /** Carries `approvalId` in data so a chat channel can attach approve/reject buttons. */
 export function approvalPendingNotification(approval: Approval): Notification {
   return {
@@ -27,6 +46,7 @@ export function approvalPendingNotification(approval: Approval): Notification {
       ...describeChange(approval.change),
       `Reason: ${approval.reason}`,
       ...describeWhatIf(approval.whatIf),
+      ...describeWalkForward(approval.walkForward),
       `Expires: ${formatTime(approval.expiresAt)}`,
     ],
     data: { approvalId: approval.id, status: approval.status },

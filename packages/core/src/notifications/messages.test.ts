@@ -15,6 +15,7 @@ function buildApproval(overrides: Partial<Approval> = {}): Approval {
     reason: 'trend regime',
     source: 'llm:openai/gpt-4o-mini',
     whatIf: null,
+    walkForward: null,
     decidedBy: null,
     decidedAt: null,
     comment: null,
@@ -30,9 +31,30 @@ describe('notification builders', () => {
       '  with fast=9, slow=21',
       'Reason: trend regime',
       'What-if: not available',
+      'Walk-forward score: not available',
       'Expires: 2026-01-05 13:00 UTC',
     ]);
     expect(n.data).toEqual({ approvalId: 7, status: 'PENDING' });
+  });
+
+  it('shows the walk-forward score of both sides and says plainly when the proposal does not beat the current parameters out-of-sample', () => {
+    const side = (score: number, returnPct: number) => ({ score, returnPct, maxDrawdownPct: 2, trades: 12 });
+    const walkForward = {
+      candles: 1500,
+      inSampleCandles: 1050,
+      outOfSampleCandles: 450,
+      current: { inSample: side(0.5, 1), outOfSample: side(1.5, 3) },
+      proposed: { inSample: side(2.5, 5), outOfSample: side(-0.25, -0.5) },
+      proposedBeatsCurrent: false,
+    };
+    const n = approvalPendingNotification(buildApproval({ walkForward }));
+    expect(n.lines).toContain('Walk-forward score (return / max drawdown), 1050 in-sample + 450 out-of-sample candles:');
+    expect(n.lines).toContain(
+      '  proposed: in-sample 2.50 (+5.00%, max drawdown 2.00%, 12 trades); out-of-sample -0.25 (-0.50%, max drawdown 2.00%, 12 trades)',
+    );
+    expect(n.lines).toContain('  → the proposal does NOT score higher out-of-sample');
+    const better = approvalPendingNotification(buildApproval({ walkForward: { ...walkForward, proposedBeatsCurrent: true } }));
+    expect(better.lines).toContain('  → the proposal scores higher out-of-sample');
   });
 
   it('an expired approval says nobody decided in time', () => {

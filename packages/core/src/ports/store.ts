@@ -1,4 +1,4 @@
-import type { Approval, ApprovalStatus, ProposalChange, WhatIfResult } from '../domain/approval.js';
+import type { Approval, ApprovalStatus, ProposalChange, WalkForwardCheck, WhatIfResult } from '../domain/approval.js';
 import type { Candle, Timeframe } from '../domain/market.js';
 import type { EquitySnapshot, Fill, MetricsSnapshot, Order, OrderStatus, Position } from '../domain/orders.js';
 import type { AuditLog } from './auditLog.js';
@@ -85,6 +85,8 @@ export interface NewApproval {
   readonly reason: string;
   readonly source: string;
   readonly whatIf: WhatIfResult | null;
+  /** Absent: null (no walk-forward check was run). */
+  readonly walkForward?: WalkForwardCheck | null;
 }
 
 export interface ApprovalDecision {

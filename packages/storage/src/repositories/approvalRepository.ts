@@ -17,6 +17,7 @@ function toApproval(r: Row): Approval {
     reason: r.reason,
     source: r.source,
     whatIf: r.whatIf ? (JSON.parse(r.whatIf) as Approval['whatIf']) : null,
+    walkForward: r.walkForward ? (JSON.parse(r.walkForward) as Approval['walkForward']) : null,
     decidedBy: r.decidedBy,
     decidedAt: r.decidedAt,
     comment: r.comment,
@@ -36,6 +37,7 @@ export function approvalRepository(db: Db): ApprovalRepository {
           reason: a.reason,
           source: a.source,
           whatIf: a.whatIf ? JSON.stringify(a.whatIf) : null,
+          walkForward: a.walkForward ? JSON.stringify(a.walkForward) : null,
         })
         .returning()
         .get();

@@ -1,0 +1,1 @@
+ALTER TABLE `approvals` ADD `walk_forward_json` text;
