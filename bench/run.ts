@@ -20,6 +20,7 @@ import { makeTempDir } from '@warden/testkit/tempDir';
 import pino from 'pino';
 import { ATR, EMA, MACD, RSI } from 'trading-signals';
 import { benchServices } from './benchServices.js';
+import { researchThroughput } from './researchThroughput.js';
 
 const MINUTES_PER_YEAR = 525_600;
 
@@ -205,3 +206,4 @@ const only = process.argv[2];
 if (!only || only === 'backtest') await backtestThroughput();
 if (!only || only === 'cycle') await cycleLatency();
 if (!only || only === 'api') await apiLatency();
+if (!only || only === 'research') await researchThroughput();
