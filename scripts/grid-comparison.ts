@@ -1,59 +1,18 @@
-// Prints the README's comparison: smart_grid_ai (geometric and arithmetic) vs a static grid with the
-// same capital vs buy-and-hold, on every recorded candle file.  npm run compare-grids
-import { readdirSync } from 'node:fs';
+// `npm run compare-grids`: the README's smart grid vs static grid tables, made by the research bench
+// over the whole shared corpus (every series in ../shared/fixtures/candles, each symbol of a
+// multi-symbol file its own set), with the environment's settings as `warden backtest` reads them.
+// Run it with a clean environment to reproduce the README. Add --full for the bench's whole table.
 import { join } from 'node:path';
-import { runBacktest } from '@warden/core/backtest/runBacktest';
-import { parseConfig } from '@warden/core/config/parseConfig';
-import { strategySettingsFromConfig } from '@warden/core/cycle/settings';
-import type { Timeframe } from '@warden/core/domain/market';
-import { paperBrokerOptionsFromConfig } from '@warden/core/execution/paperBroker';
-import { riskLimitsFromConfig } from '@warden/core/risk/riskLimits';
 import { fixturesDir } from '@warden/testkit/fixtures';
-import { loadBacktestData } from '../apps/cli/src/backtest/backtestData.js';
-import { backtestFilters } from '../apps/cli/src/backtest/knownFilters.js';
+import { readEnvironment } from '../apps/cli/src/context.js';
+import { renderGridComparison } from '../apps/cli/src/research/gridComparison.js';
+import { renderMarkdown } from '../apps/cli/src/research/researchTable.js';
+import { runResearch } from '../apps/cli/src/research/runResearch.js';
 
-const dir = join(fixturesDir(), 'candles');
-const runs = [
-  { label: 'smart_grid_ai (geometric)', strategy: 'smart_grid_ai', mode: 'geometric' },
-  { label: 'smart_grid_ai (arithmetic)', strategy: 'smart_grid_ai', mode: 'arithmetic' },
-  { label: 'grid (static, same capital)', strategy: 'grid', mode: 'geometric' },
-] as const;
-
-for (const file of readdirSync(dir)
-  .filter((f) => /\.(json|csv)$/.test(f))
-  .sort()) {
-  const data = await loadBacktestData(join(dir, file), 'BTC/USDT', ['5m', '4h'] as Timeframe[], false);
-  const primary = data.candles[data.primary] ?? [];
-  const filters = backtestFilters(
-    data.symbol,
-    {},
-    primary.slice(0, 200).map((c) => c.close),
-  );
-  process.stdout.write(
-    `\n**${file}** — ${data.symbol} ${data.primary}, ${primary.length} candles\n\n| strategy | return | max drawdown | trades (fills) | fees |\n|---|---:|---:|---:|---:|\n`,
-  );
-  let hold = 0;
-  for (const run of runs) {
-    // Bootstrap on, like an exchange grid bot that buys its starting inventory: otherwise a grid in a rising market never trades.
-    const config = parseConfig({
-      TRADING_ACTIVE_STRATEGY: run.strategy,
-      TRADING_GRID_SPACING_MODE: run.mode,
-      TRADING_GRID_AUTO_INVENTORY_BOOTSTRAP: 'true',
-    });
-    const settings = { ...strategySettingsFromConfig(config), symbol: data.symbol, primaryTimeframe: data.primary };
-    const r = await runBacktest({
-      candles: data.candles,
-      settings,
-      strategy: run.strategy,
-      filters,
-      startingEquity: config.TRADING_PAPER_STARTING_EQUITY,
-      riskLimits: riskLimitsFromConfig(config),
-      paper: paperBrokerOptionsFromConfig(config, filters),
-    });
-    hold = r.buyHoldReturnPct;
-    process.stdout.write(
-      `| ${run.label} | ${r.returnPct.toFixed(2)} % | ${r.maxDrawdownPct.toFixed(2)} % | ${r.trades} | ${r.feesPaid.toFixed(2)} |\n`,
-    );
-  }
-  process.stdout.write(`| buy and hold | ${hold.toFixed(2)} % | — | 1 | — |\n`);
-}
+const report = await runResearch({
+  inputs: [join(fixturesDir(), 'candles')],
+  env: readEnvironment(),
+  strategies: ['smart_grid_ai', 'grid'],
+});
+process.stdout.write(`${renderGridComparison(report)}\n`);
+if (process.argv.includes('--full')) process.stdout.write(`\n${renderMarkdown(report)}\n`);
