@@ -6,6 +6,8 @@ import type { ResearchReport } from './researchReport.js';
 const HEADERS = ['set', 'strategy', 'part', 'return', 'max DD', 'score', 'trades', 'fees', 'exposure', 'B&H', 'static grid', 'beats grid'];
 const NUMERIC = new Set([3, 4, 5, 6, 7, 8, 9, 10]);
 
+/** "1 set", "3 sets". */
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 const pct = (v: number, sign = true) => `${sign && v >= 0 ? '+' : ''}${v.toFixed(2)} %`;
 const num = (v: number) => (Math.abs(v) >= 1000 ? v.toExponential(2) : v.toFixed(2));
 
@@ -19,7 +21,7 @@ export function tableCells(report: ResearchReport): string[][] {
   }
   const n = report.sets.length;
   report.aggregate.forEach((a, i) => {
-    rows.push([i === 0 ? `all ${n} sets` : '', a.variant, a.part, ...aggregateCells(a.stats)]);
+    rows.push([i === 0 ? `all ${plural(n, 'set')}` : '', a.variant, a.part, ...aggregateCells(a.stats)]);
   });
   return rows;
 }
@@ -79,7 +81,7 @@ export function legend(report: ResearchReport): string[] {
     ? `${s.search.mode} search, ${s.search.trials} trials, seed ${s.search.seed}${s.search.keys?.length ? ` over ${s.search.keys.join(', ')}` : ''}; winner chosen ${s.select === 'corpus' ? 'once for the corpus (best median in-sample score)' : 'per set (best in-sample score)'}, defaults included`
     : 'none (shipped defaults)';
   return [
-    `Research bench: ${report.sets.length} sets, walk-forward ${is}/${100 - is} (${PART_TEXT['in-sample']}; ${PART_TEXT['out-of-sample']}; ${PART_TEXT.full}).`,
+    `Research bench: ${plural(report.sets.length, 'set')}, walk-forward ${is}/${100 - is} (${PART_TEXT['in-sample']}; ${PART_TEXT['out-of-sample']}; ${PART_TEXT.full}).`,
     `Parameter search: ${search}.`,
     `score = ${report.score}; "beats grid" = a strictly greater score than the static grid with the same capital, levels, fees and slippage.`,
     `Starting equity ${s.startingEquity} (quote), fees ${s.feeMakerPct} % maker / ${s.feeTakerPct} % taker, slippage ${s.slippageBps} bps, grid spacing ${s.gridSpacingMode}, inventory bootstrap ${s.gridAutoInventoryBootstrap ? 'on' : 'off'}, drawdown stop ${s.maxDrawdownStopPct} %.`,
