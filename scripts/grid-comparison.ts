@@ -7,10 +7,10 @@ import { parseConfig } from '@warden/core/config/parseConfig';
 import { strategySettingsFromConfig } from '@warden/core/cycle/settings';
 import type { Timeframe } from '@warden/core/domain/market';
 import { paperBrokerOptionsFromConfig } from '@warden/core/execution/paperBroker';
+import { assumeMarket } from '@warden/core/market/assumedMarket';
 import { riskLimitsFromConfig } from '@warden/core/risk/riskLimits';
 import { fixturesDir } from '@warden/testkit/fixtures';
 import { loadBacktestData } from '../apps/cli/src/backtest/backtestData.js';
-import { backtestFilters } from '../apps/cli/src/backtest/knownFilters.js';
 
 const dir = join(fixturesDir(), 'candles');
 const runs = [
@@ -22,13 +22,9 @@ const runs = [
 for (const file of readdirSync(dir)
   .filter((f) => /\.(json|csv)$/.test(f))
   .sort()) {
-  const data = await loadBacktestData(join(dir, file), 'BTC/USDT', ['5m', '4h'] as Timeframe[], false);
+  const data = await loadBacktestData([join(dir, file)], { defaultSymbol: 'BTC/USDT', timeframes: ['5m', '4h'] as Timeframe[] });
   const primary = data.candles[data.primary] ?? [];
-  const filters = backtestFilters(
-    data.symbol,
-    {},
-    primary.slice(0, 200).map((c) => c.close),
-  );
+  const { filters } = assumeMarket({ symbol: data.symbol, candles: primary });
   process.stdout.write(
     `\n**${file}** — ${data.symbol} ${data.primary}, ${primary.length} candles\n\n| strategy | return | max drawdown | trades (fills) | fees |\n|---|---:|---:|---:|---:|\n`,
   );

@@ -1,0 +1,127 @@
+import { type Candle, isTimeframe, type Timeframe } from '../domain/market.js';
+import { CANDLE_RULES, CandleDataError, type CandleRule, type RowLabeler } from './candleValidation.js';
+import { type EpochUnit, epochToMs, epochUnitOf, parseDateText, TimeValueError } from './epochTime.js';
+
+/**
+ * How a file wrote its open times, for the backtest's report: epoch numbers in one or more units,
+ * and/or ISO dates with or without a zone (zone-less dates are read as UTC).
+ */
+export type TimeNotation = EpochUnit | 'iso-zoned' | 'iso-utc-assumed';
+
+/** One symbol/timeframe's candles from a file; labels are null when the file does not say. */
+export interface CandleSeries {
+  readonly symbol: string | null;
+  readonly timeframe: Timeframe | null;
+  readonly candles: readonly Candle[];
+  /** Names candle i's row in the source file (`dup.json row 60 (index 59)`, `data.csv line 62`). */
+  readonly rowLabel: RowLabeler;
+  /** The notations the file's open times were written in. */
+  readonly timeNotations: readonly TimeNotation[];
+}
+
+const NUMBER_TEXT = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
+const EPOCH_TEXT = /^\s*\d+(\.\d+)?([eE][+]?\d+)?\s*$/;
+const ZONE_SUFFIX = /(Z|z|UTC|GMT|[+-]\d{2}(:?\d{2})?)\s*$/;
+
+/**
+ * Accumulates the candles of one series with a label per row, converting cells with plain checks
+ * (no schema object per row: a year of 1m candles is half a million rows). Every cell that is not
+ * what it must be stops the file with a `CandleDataError` naming the row, the column and the rule.
+ */
+export class SeriesBuilder {
+  readonly candles: Candle[] = [];
+  /** Source row of each candle, as the caller numbers them (CSV line, JSON index). */
+  readonly rows: number[] = [];
+  readonly #notations = new Set<TimeNotation>();
+
+  constructor(
+    readonly symbol: string | null,
+    readonly timeframe: Timeframe | null,
+    private readonly labelOf: (row: number) => string,
+  ) {}
+
+  /** Adds one row given its cells; `row` is what `labelOf` turns into a name. */
+  add(row: number, time: unknown, open: unknown, high: unknown, low: unknown, close: unknown, volume: unknown): void {
+    this.candles.push({
+      openTime: this.#time(row, time),
+      open: this.#number(row, open, 'open'),
+      high: this.#number(row, high, 'high'),
+      low: this.#number(row, low, 'low'),
+      close: this.#number(row, close, 'close'),
+      volume: this.#number(row, volume, 'volume'),
+    });
+    this.rows.push(row);
+  }
+
+  build(): CandleSeries {
+    const rows = this.rows;
+    const labelOf = this.labelOf;
+    return {
+      symbol: this.symbol,
+      timeframe: this.timeframe,
+      candles: this.candles,
+      rowLabel: (index) => labelOf(rows[index] ?? index),
+      timeNotations: [...this.#notations],
+    };
+  }
+
+  #number(row: number, cell: unknown, column: string): number {
+    if (typeof cell === 'number') return cell;
+    if (typeof cell === 'string' && NUMBER_TEXT.test(cell)) return Number(cell);
+    throw fail(this.labelOf(row), 'number', `${column} ${describeCell(cell)} is not a number`);
+  }
+
+  #time(row: number, cell: unknown): number {
+    try {
+      if (typeof cell === 'number' || (typeof cell === 'string' && EPOCH_TEXT.test(cell))) {
+        const value = Number(cell);
+        const ms = epochToMs(value);
+        this.#notations.add(epochUnitOf(value));
+        return ms;
+      }
+      if (typeof cell === 'string') {
+        const ms = parseDateText(cell);
+        this.#notations.add(ZONE_SUFFIX.test(cell) ? 'iso-zoned' : 'iso-utc-assumed');
+        return ms;
+      }
+      throw new TimeValueError(`open time ${describeCell(cell)} is not a time`);
+    } catch (error) {
+      if (error instanceof TimeValueError) throw fail(this.labelOf(row), 'time_value', error.message);
+      throw error;
+    }
+  }
+}
+
+function describeCell(cell: unknown): string {
+  if (cell === undefined || cell === null || cell === '') return '(empty)';
+  const text = typeof cell === 'string' ? `"${cell}"` : JSON.stringify(cell);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+/** A file-level problem at one row (bad cell, unknown layout), with the same shape as a rule break. */
+export function fail(row: string, rule: CandleRule, what: string): CandleDataError {
+  return new CandleDataError([{ index: -1, row, rule, message: `${row}: ${what} (rule: ${CANDLE_RULES[rule]})` }], 1);
+}
+
+/** Groups rows into series by their symbol/timeframe labels (a multi-pair or multi-timeframe file). */
+export class SeriesSplitter {
+  readonly #series = new Map<string, SeriesBuilder>();
+
+  constructor(private readonly labelOf: (row: number) => string) {}
+
+  for(row: number, symbol: string | null, timeframe: string | null): SeriesBuilder {
+    const key = `${symbol}|${timeframe}`;
+    let builder = this.#series.get(key);
+    if (!builder) {
+      if (timeframe !== null && !isTimeframe(timeframe))
+        throw fail(this.labelOf(row), 'columns', `unknown timeframe "${timeframe}" (expected one of Binance's: 1m, 5m, 1h, 4h, 1d, …)`);
+      builder = new SeriesBuilder(symbol, timeframe, this.labelOf);
+      this.#series.set(key, builder);
+    }
+    return builder;
+  }
+
+  build(): CandleSeries[] {
+    return [...this.#series.values()].map((b) => b.build());
+  }
+}
