@@ -132,7 +132,14 @@ export async function runBacktest(input: BacktestInput): Promise<BacktestResult>
   let traded = 0;
   let finalEquity = input.startingEquity;
   const stride = Math.max(1, Math.floor(primary.length / wanted));
-  const tally = { buySignals: 0, sellSignals: 0, allowed: 0, blocked: 0, blockReasons: new Map<string, number>(), holdReasons: new Map<string, number>() };
+  const tally = {
+    buySignals: 0,
+    sellSignals: 0,
+    allowed: 0,
+    blocked: 0,
+    blockReasons: new Map<string, number>(),
+    holdReasons: new Map<string, number>(),
+  };
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
   for (let i = 0; i < primary.length; i++) {
     const candle = primary[i] as Candle;

@@ -52,7 +52,8 @@ export function findGaps(candles: readonly Candle[], timeframe: Timeframe): Cand
 export function describeGap(gap: CandleGapReport): string {
   const from = new Date(gap.from).toISOString().slice(0, 16).replace('T', ' ');
   const to = new Date(gap.to).toISOString().slice(0, 16).replace('T', ' ');
-  const move = `${gap.priceChangePct >= 0 ? '+' : ''}${gap.priceChangePct.toFixed(1)} %`;
+  const pct = Math.abs(gap.priceChangePct) < 0.05 ? 0 : gap.priceChangePct;
+  const move = `${pct >= 0 ? '+' : ''}${pct.toFixed(1)} %`;
   return `${from} → ${to} UTC: ${gap.missing} × ${gap.timeframe} missing, price ${move} across it`;
 }
 

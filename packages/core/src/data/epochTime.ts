@@ -117,6 +117,6 @@ const EPOCH_TEXT = /^\s*\d+(\.\d+)?([eE][+]?\d+)?\s*$/;
  */
 export function timeCellToMs(cell: unknown): number {
   if (typeof cell === 'number') return epochToMs(cell);
-  if (typeof cell === 'string') return EPOCH_TEXT.test(cell) ? epochToMs(Number(cell)) : parseDateText(cell);
+  if (typeof cell === 'string' && cell.trim() !== '') return EPOCH_TEXT.test(cell) ? epochToMs(Number(cell)) : parseDateText(cell);
   throw new TimeValueError(`open time ${cell === undefined || cell === '' ? 'is missing' : `${JSON.stringify(cell)} is not a time`}`);
 }

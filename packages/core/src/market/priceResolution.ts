@@ -8,8 +8,8 @@ const SIGNIFICANT_DIGITS = 10;
 /**
  * Decimal places of one price as it was written, robust to the two ways a number hides them:
  * exponent notation (`7.1e-7` has 8 places) and float noise (`0.30000000000000004` has 1). It is
- * the smallest d for which price × 10^d is an integer to within 1e-9 relative — a double carries
- * ~16 significant digits, so that tolerance absorbs noise while keeping up to 10 real digits.
+ * the smallest d for which price × 10^d is an integer to within 1e-13 relative — a double carries
+ * ~16 significant digits, so that tolerance absorbs noise (a few ulps) while keeping up to 10 real digits.
  */
 export function decimalPlacesOf(price: number): number {
   if (!(price > 0) || !Number.isFinite(price)) return 0;
@@ -18,7 +18,7 @@ export function decimalPlacesOf(price: number): number {
   let scale = 1;
   for (let d = 0; d < cap; d++) {
     const v = price * scale;
-    if (Math.abs(v - Math.round(v)) <= 1e-9 * v) return d;
+    if (Math.abs(v - Math.round(v)) <= 1e-13 * v) return d;
     scale *= 10;
   }
   return cap;
