@@ -45,14 +45,19 @@ export function assembleSeries(files: readonly ParsedFile[], options: { readonly
 }
 
 /**
- * Timeframe of an unlabelled series: the most common forward spacing between its first 1,000 rows
- * (rows out of order or repeated do not vote), which must be one of Binance's timeframes.
+ * Timeframe of an unlabelled series: the most common spacing between its first 1,000 open times,
+ * taken in time order (so a file with rows out of order still gets its timeframe, and then the
+ * rule it breaks is named row by row), which must be one of Binance's timeframes.
  * @throws ValidationError (field `timeframe`) naming the spacing found.
  */
 export function inferTimeframe(candles: readonly Candle[], file: string): Timeframe {
+  const times = candles
+    .slice(0, 1000)
+    .map((c) => c.openTime)
+    .sort((a, b) => a - b);
   const counts = new Map<number, number>();
-  for (let i = 1; i < Math.min(candles.length, 1000); i++) {
-    const d = (candles[i] as Candle).openTime - (candles[i - 1] as Candle).openTime;
+  for (let i = 1; i < times.length; i++) {
+    const d = (times[i] as number) - (times[i - 1] as number);
     if (d > 0) counts.set(d, (counts.get(d) ?? 0) + 1);
   }
   const step = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
