@@ -67,3 +67,11 @@ describe('parseCandleText', () => {
     expect(thrown(() => parseCandleText('[[1,2')).context.rule).toBe('columns');
   });
 });
+
+describe('numberFromText', () => {
+  it('reads decimal text and refuses what a candle cell never means', async () => {
+    const { numberFromText } = await import('./candleRows.js');
+    expect([' 12 ', '-0.5', '1e-7', '.5', '+3'].map(numberFromText)).toEqual([12, -0.5, 1e-7, 0.5, 3]);
+    for (const text of ['', '  ', '0x1A', '0b1', 'Infinity', 'abc', '1,5']) expect(numberFromText(text), text).toBeNaN();
+  });
+});

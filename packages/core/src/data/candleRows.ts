@@ -19,8 +19,22 @@ export interface CandleSeries {
   readonly timeNotations: readonly TimeNotation[];
 }
 
-const NUMBER_TEXT = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
-const EPOCH_TEXT = /^\s*\d+(\.\d+)?([eE][+]?\d+)?\s*$/;
+/**
+ * A decimal number written as text (`12`, `-0.5`, `1e-7`, ` 3 `), or NaN. Faster than a regex per
+ * cell: `+text` does the parsing, and the checks refuse what `+` would also take but a candle file
+ * never means (empty or blank cells, `0x1A`, `Infinity`).
+ */
+export function numberFromText(text: string): number {
+  const n = +text;
+  if (n !== n) return Number.NaN;
+  let i = 0;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  const c = text.charCodeAt(i);
+  const digitOrSign = (c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46;
+  if (!digitOrSign) return Number.NaN; // blank, Infinity
+  if (c === 48 && ((text.charCodeAt(i + 1) | 32) === 120 || (text.charCodeAt(i + 1) | 32) === 98 || (text.charCodeAt(i + 1) | 32) === 111)) return Number.NaN; // 0x, 0b, 0o
+  return n;
+}
 const ZONE_SUFFIX = /(Z|z|UTC|GMT|[+-]\d{2}(:?\d{2})?)\s*$/;
 
 /**
@@ -67,14 +81,17 @@ export class SeriesBuilder {
 
   #number(row: number, cell: unknown, column: string): number {
     if (typeof cell === 'number') return cell;
-    if (typeof cell === 'string' && NUMBER_TEXT.test(cell)) return Number(cell);
+    if (typeof cell === 'string') {
+      const n = numberFromText(cell);
+      if (n === n) return n;
+    }
     throw fail(this.labelOf(row), 'number', `${column} ${describeCell(cell)} is not a number`);
   }
 
   #time(row: number, cell: unknown): number {
     try {
-      if (typeof cell === 'number' || (typeof cell === 'string' && EPOCH_TEXT.test(cell))) {
-        const value = Number(cell);
+      const value = typeof cell === 'number' ? cell : typeof cell === 'string' ? numberFromText(cell) : Number.NaN;
+      if (value === value) {
         const ms = epochToMs(value);
         this.#notations.add(epochUnitOf(value));
         return ms;
