@@ -1,4 +1,13 @@
 import type { BacktestResult } from '@warden/core/backtest/runBacktest';
+import type { CandleGapReport } from '@warden/core/data/candleGaps';
+
+/** What the report says about its input besides the result: data, gaps, assumptions, why no trades. */
+export interface ReportContext {
+  readonly data: readonly string[];
+  readonly assumed: readonly string[];
+  readonly gapsDetail: readonly CandleGapReport[];
+  readonly noTrades: string | null;
+}
 
 const W = 1000;
 const H = 260;
@@ -30,7 +39,7 @@ function axisLabels(values: readonly number[], y: (v: number) => number, fmt: (v
 }
 
 /** A self-contained page (inline SVG, no scripts, no network): equity vs buy-and-hold, and the trades on the price. */
-export function renderBacktestReport(r: BacktestResult, title: string): string {
+export function renderBacktestReport(r: BacktestResult, title: string, context?: ReportContext): string {
   const curve = r.equityCurve;
   const t0 = curve[0]?.time ?? 0;
   const t1 = curve[curve.length - 1]?.time ?? 1;
@@ -67,6 +76,25 @@ export function renderBacktestReport(r: BacktestResult, title: string): string {
     ['Final equity', r.finalEquity.toFixed(2)],
     ['Candles', String(r.candles)],
   ];
+  const gapMarks = (context?.gapsDetail ?? [])
+    .filter((g) => g.to >= t0 && g.from <= t1)
+    .map((g) => {
+      const x0 = x(Math.max(t0, g.from));
+      const x1 = x(Math.min(t1, g.to));
+      return `<rect class="gap" x="${x0.toFixed(1)}" y="0" width="${Math.max(2, x1 - x0).toFixed(1)}" height="${H}"><title>gap: ${g.missing} × ${esc(g.timeframe)} missing from ${new Date(g.from).toISOString()}</title></rect>`;
+    })
+    .join('');
+  const gapRows = (context?.gapsDetail ?? [])
+    .slice(0, 200)
+    .map(
+      (g) =>
+        `<tr><td>${new Date(g.from).toISOString().replace('T', ' ').slice(0, 16)}</td><td>${new Date(g.to).toISOString().replace('T', ' ').slice(0, 16)}</td><td>${g.missing} × ${esc(g.timeframe)}</td><td>${g.priceChangePct >= 0 ? '+' : ''}${g.priceChangePct.toFixed(2)} %</td></tr>`,
+    )
+    .join('');
+  const inputSection = context
+    ? `<h2>Data and assumptions</h2><ul class="facts">${[...context.data, ...context.assumed].map((l) => `<li>${esc(l)}</li>`).join('')}${context.noTrades ? `<li class="warn">No trades: ${esc(context.noTrades)}</li>` : ''}</ul>
+<h2>Gaps in the data</h2>${context.gapsDetail.length === 0 ? '<p class="sub">none: every candle between the first and the last is present</p>' : `<p class="warn">${context.gapsDetail.length} gap(s): indicators restarted after each (shaded on the charts)</p><table><thead><tr><th>first missing (UTC)</th><th>last missing (UTC)</th><th>missing</th><th>price move across</th></tr></thead><tbody>${gapRows}</tbody></table>`}`
+    : '';
   const rows = r.fills
     .slice(0, 500)
     .map(
@@ -86,15 +114,16 @@ h1{font-size:20px;margin:0 0 4px}.sub{color:var(--muted);margin-bottom:16px}
 svg{width:100%;height:auto;border:1px solid var(--line);border-radius:6px;margin-bottom:8px}.axis{fill:var(--muted);font-size:11px}
 .buy{fill:#16a34a}.sell{fill:#dc2626}.buyt{color:#16a34a}.sellt{color:#dc2626}
 table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}td,th{border-bottom:1px solid var(--line);padding:3px 6px;text-align:left}
-.legend span{margin-right:16px}
+.legend span{margin-right:16px}.gap{fill:#f59e0b;opacity:.25}.warn{color:#b45309}.facts li{margin:2px 0}
 </style></head><body>
 <h1>${esc(title)}</h1>
 <div class="sub">${esc(r.symbol)} · ${esc(r.timeframe)} · ${r.from ? new Date(r.from).toISOString().slice(0, 16) : ''} → ${r.to ? new Date(r.to).toISOString().slice(0, 16) : ''} · parameters ${esc(JSON.stringify(r.params))}</div>
 <div class="grid">${stats.map(([k, v]) => `<div class="stat"><span>${esc(k)}</span><b>${esc(v)}</b></div>`).join('')}</div>
 <h2>Equity</h2><div class="legend"><span style="color:#2563eb">■ strategy</span><span style="color:#9ca3af">■ buy and hold</span></div>
-<svg viewBox="0 0 ${W} ${H}" role="img" aria-label="equity curve">${axisLabels([...eq, ...hold], yEq, (v) => v.toFixed(0))}${polyline(xs, hold.map(yEq), '#9ca3af')}${polyline(xs, eq.map(yEq), '#2563eb')}</svg>
+<svg viewBox="0 0 ${W} ${H}" role="img" aria-label="equity curve">${axisLabels([...eq, ...hold], yEq, (v) => v.toFixed(0))}${gapMarks}${polyline(xs, hold.map(yEq), '#9ca3af')}${polyline(xs, eq.map(yEq), '#2563eb')}</svg>
 <h2>Trades on the price</h2>
-<svg viewBox="0 0 ${W} ${H}" role="img" aria-label="price with trades">${axisLabels(prices, yPx, (v) => v.toFixed(2))}${polyline(xs, prices.map(yPx), '#6b7280')}${markers}</svg>
+<svg viewBox="0 0 ${W} ${H}" role="img" aria-label="price with trades">${axisLabels(prices, yPx, (v) => v.toFixed(2))}${gapMarks}${polyline(xs, prices.map(yPx), '#6b7280')}${markers}</svg>
+${inputSection}
 <h2>Fills</h2><table><thead><tr><th>time (UTC)</th><th>side</th><th>price</th><th>quantity</th><th>fee</th></tr></thead><tbody>${rows}</tbody></table>
 ${r.fills.length > 500 ? `<p class="sub">first 500 of ${r.fills.length} fills shown</p>` : ''}
 </body></html>`;

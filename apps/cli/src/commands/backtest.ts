@@ -1,20 +1,22 @@
 import { writeFileSync } from 'node:fs';
 import { type BacktestResult, runBacktest } from '@warden/core/backtest/runBacktest';
 import { strategySettingsFromConfig } from '@warden/core/cycle/settings';
+import { timeCellToMs } from '@warden/core/data/epochTime';
 import type { Timeframe } from '@warden/core/domain/market';
 import { ValidationError, WardenError } from '@warden/core/errors/errors';
 import { paperBrokerOptionsFromConfig } from '@warden/core/execution/paperBroker';
+import { assumeMarket } from '@warden/core/market/assumedMarket';
 import { riskLimitsFromConfig } from '@warden/core/risk/riskLimits';
 import { getStrategyDefinition, parseStrategyParams } from '@warden/core/strategy/registry';
 import type { Command } from 'commander';
 import { loadBacktestData } from '../backtest/backtestData.js';
+import { blockSummary, dataLines, explainNoTrades, gapLines } from '../backtest/backtestReportText.js';
 import { renderBacktestReport } from '../backtest/htmlReport.js';
-import { backtestFilters } from '../backtest/knownFilters.js';
 import { loadConfig, readEnvironment } from '../context.js';
 
 interface BacktestOptions {
   strategy?: string;
-  data: string;
+  data: string[];
   symbol?: string;
   from?: string;
   to?: string;
@@ -25,47 +27,89 @@ interface BacktestOptions {
   tick?: string;
   step?: string;
   minNotional?: string;
+  equity?: string;
+  repair?: boolean;
 }
 
+/** `--from`/`--to`: an ISO date (zone-less = UTC, like the files) or an epoch number in any unit. */
 function parseTime(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
-  const t = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
-  if (Number.isNaN(t))
-    throw new ValidationError(`${flag}: expected an ISO date (2021-02-20 or 2021-02-20T12:00Z) or epoch ms, got "${value}"`, flag);
-  return t;
+  try {
+    return timeCellToMs(value);
+  } catch (error) {
+    throw new ValidationError(`${flag}: ${(error as Error).message}`, flag);
+  }
 }
 
-export function summarize(r: BacktestResult): string {
+function decimalFlag(value: string | undefined, flag: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(Number(value) > 0))
+    throw new ValidationError(`${flag}: expected a positive decimal number, got "${value}"`, flag);
+  return value.trim();
+}
+
+const utc = (ms: number | null) => (ms === null ? '-' : `${new Date(ms).toISOString().slice(0, 16)}`);
+
+/** The human report: result, then what the data held and what was assumed. */
+export function summarize(r: BacktestResult, context?: { data: string[]; gaps: string[]; assumed: readonly string[] }): string {
   const pct = (v: number) => `${v >= 0 ? '+' : ''}${v.toFixed(2)} %`;
-  return [
+  const block = (label: string, lines: readonly string[]) => lines.map((l, i) => `${(i === 0 ? label : '').padEnd(15)}${l}`);
+  const quote = r.symbol.split('/')[1] ?? '';
+  const lines = [
     `strategy       ${r.strategy}  ${JSON.stringify(r.params)}`,
-    `market         ${r.symbol} ${r.timeframe}, ${r.candles} candles, ${r.from ? new Date(r.from).toISOString().slice(0, 16) : '-'} → ${r.to ? new Date(r.to).toISOString().slice(0, 16) : '-'}`,
+    `market         ${r.symbol} ${r.timeframe}, ${r.candles} candles, ${utc(r.from)} → ${utc(r.to)} UTC`,
+    ...(context ? [...block('data', context.data), ...block('gaps', context.gaps), ...block('assumed', context.assumed)] : []),
     `return         ${pct(r.returnPct)}   (buy and hold ${pct(r.buyHoldReturnPct)})`,
     `max drawdown   ${r.maxDrawdownPct.toFixed(2)} %`,
     `win rate       ${(r.winRate * 100).toFixed(1)} %`,
     `trades         ${r.trades} fills`,
-    `fees           ${r.feesPaid.toFixed(2)}`,
+    `fees           ${formatQuote(r.feesPaid)} ${quote}`,
     `sharpe         ${r.sharpe === null ? '-' : r.sharpe.toFixed(2)}`,
-    `final equity   ${r.finalEquity.toFixed(2)} (from ${r.startingEquity})${r.emergencyStopAt ? `\nEMERGENCY STOP at ${new Date(r.emergencyStopAt).toISOString()} (max drawdown reached)` : ''}`,
-  ].join('\n');
+    `final equity   ${formatQuote(r.finalEquity)} ${quote} (from ${r.startingEquity})`,
+  ];
+  if (r.emergencyStopAt) lines.push(`EMERGENCY STOP at ${new Date(r.emergencyStopAt).toISOString()} (max drawdown reached)`);
+  const why = explainNoTrades(r);
+  if (why) lines.push(`no trades      ${why}`);
+  else {
+    const blocks = blockSummary(r);
+    if (blocks) lines.push(`risk blocks    ${blocks}`);
+  }
+  return lines.join('\n');
+}
+
+/** Quote amounts with the digits a small quote unit (BTC) needs. */
+function formatQuote(v: number): string {
+  const abs = Math.abs(v);
+  return abs !== 0 && abs < 100 ? v.toPrecision(6) : v.toFixed(2);
 }
 
 export function registerBacktestCommand(program: Command): void {
   program
     .command('backtest')
     .description('run a strategy over recorded candles with the same cycle, risk engine and paper broker as `start`')
-    .requiredOption('--data <file>', 'candle file (Binance klines, [ms,o,h,l,c,v] arrays, candle objects, pandas JSON or CSV)')
+    .requiredOption(
+      '--data <files...>',
+      'candle files, folders or quoted globs (Binance klines/zip archives, [t,o,h,l,c,v] arrays, candle objects, pandas JSON, CSV)',
+    )
     .option('--strategy <name>', 'strategy (default TRADING_ACTIVE_STRATEGY)')
-    .option('--symbol <symbol>', 'symbol to pick from a multi-symbol file (default TRADING_SYMBOL)')
-    .option('--from <time>', 'first candle to trade (ISO date or epoch ms); earlier ones only warm up indicators')
+    .option(
+      '--symbol <symbol>',
+      'the pair (BTC/USDT or BTCUSDT): picks one from a multi-pair file, or names the pair of an unlabelled one (default TRADING_SYMBOL)',
+    )
+    .option('--from <time>', 'first candle to trade (ISO date, zone-less = UTC, or epoch s/ms/µs); earlier ones only warm up indicators')
     .option('--to <time>', 'last candle to trade')
     .option('--params <json>', 'strategy parameters as JSON, e.g. {"grid_levels":6}')
     .option('--spacing-mode <mode>', 'grid spacing: geometric or arithmetic (default TRADING_GRID_SPACING_MODE)')
-    .option('--tick <size>', 'price tick size (default: Binance value for known pairs)')
-    .option('--step <size>', 'quantity step size')
-    .option('--min-notional <amount>', 'minimum order value in quote')
+    .option('--tick <size>', "price tick size (default: Binance's for known pairs, else the data's price resolution)")
+    .option('--step <size>', "quantity step size (default: Binance's for known pairs, else scaled to the price)")
+    .option('--min-notional <amount>', "minimum order value in the quote asset (default: Binance's for the quote asset)")
+    .option(
+      '--equity <amount>',
+      'starting balance in the quote asset (default TRADING_PAPER_STARTING_EQUITY, else 2,000 × the minimum order)',
+    )
+    .option('--repair', 'sort rows out of order and keep the first of repeated open times (the output says what changed)')
     .option('--json', 'print the result as JSON')
-    .option('--report <file.html>', 'write a self-contained HTML report (equity curve, trades on the price chart)')
+    .option('--report <file.html>', 'write a self-contained HTML report (equity curve, trades on the price chart, gaps, assumptions)')
     .action(async (opts: BacktestOptions) => {
       const env = readEnvironment();
       const config = loadConfig({ ...env, ...(opts.spacingMode ? { TRADING_GRID_SPACING_MODE: opts.spacingMode } : {}) });
@@ -79,6 +123,14 @@ export function registerBacktestCommand(program: Command): void {
             throw new ValidationError('--params: expected a JSON object', '--params');
           }
         }
+        const equityFlag = decimalFlag(opts.equity, '--equity');
+        const overrides = {
+          tickSize: decimalFlag(opts.tick, '--tick'),
+          stepSize: decimalFlag(opts.step, '--step'),
+          minNotional: decimalFlag(opts.minNotional, '--min-notional'),
+        };
+        const from = parseTime(opts.from, '--from');
+        const to = parseTime(opts.to, '--to');
         // The strategy may read timeframes beyond TRADING_TIMEFRAMES (smart_grid_ai always reads 4h).
         const definition = getStrategyDefinition(strategy);
         const baseSettings = strategySettingsFromConfig(config);
@@ -86,14 +138,34 @@ export function registerBacktestCommand(program: Command): void {
           definition.requirements(parseStrategyParams(strategy, params ?? {}, baseSettings), baseSettings),
         ) as Timeframe[];
         const timeframes = [...new Set([...config.TRADING_TIMEFRAMES, ...extra])];
-        const data = await loadBacktestData(opts.data, opts.symbol ?? config.TRADING_SYMBOL, timeframes, opts.symbol !== undefined);
-        for (const note of data.notes) process.stderr.write(`note: ${note}\n`);
+        const data = await loadBacktestData(opts.data, {
+          ...(opts.symbol !== undefined ? { symbol: opts.symbol } : {}),
+          defaultSymbol: config.TRADING_SYMBOL,
+          timeframes,
+          repair: opts.repair === true,
+        });
         const primary = data.candles[data.primary] ?? [];
-        const filters = backtestFilters(
-          data.symbol,
-          { tickSize: opts.tick, stepSize: opts.step, minNotional: opts.minNotional },
-          primary.slice(0, 200).map((c) => c.close),
-        );
+        const explicitEquity =
+          equityFlag !== undefined
+            ? Number(equityFlag)
+            : env.TRADING_PAPER_STARTING_EQUITY !== undefined
+              ? config.TRADING_PAPER_STARTING_EQUITY
+              : undefined;
+        const market = assumeMarket({
+          symbol: data.symbol,
+          candles: primary,
+          ...definedOnly(overrides),
+          ...(explicitEquity !== undefined ? { startingEquity: explicitEquity } : {}),
+        });
+        const assumed = [...market.lines];
+        let riskLimits = riskLimitsFromConfig(config);
+        if (market.quoteScale !== 1 && env.RISK_MAX_ORDER_NOTIONAL === undefined && riskLimits.maxOrderNotional > 0) {
+          const scaled = riskLimits.maxOrderNotional * market.quoteScale;
+          riskLimits = { ...riskLimits, maxOrderNotional: scaled };
+          assumed.push(
+            `largest order ${scaled} ${market.filters.quote} (RISK_MAX_ORDER_NOTIONAL's default ${config.RISK_MAX_ORDER_NOTIONAL} USDT scaled to ${market.filters.quote}; set it to override)`,
+          );
+        }
         const settings = {
           ...baseSettings,
           symbol: data.symbol,
@@ -105,28 +177,67 @@ export function registerBacktestCommand(program: Command): void {
           settings,
           strategy,
           ...(params ? { params } : {}),
-          filters,
-          startingEquity: config.TRADING_PAPER_STARTING_EQUITY,
-          riskLimits: riskLimitsFromConfig(config),
-          paper: paperBrokerOptionsFromConfig(config, filters),
-          from: parseTime(opts.from, '--from'),
-          to: parseTime(opts.to, '--to'),
+          filters: market.filters,
+          startingEquity: market.startingEquity,
+          riskLimits,
+          paper: paperBrokerOptionsFromConfig(config, market.filters),
+          from,
+          to,
         });
+        const context = { data: dataLines(data, opts.repair === true), gaps: gapLines(data.gaps), assumed };
         if (opts.json)
           process.stdout.write(
-            `${JSON.stringify({ ...result, orders: undefined, equityCurve: undefined, fills: result.fills.length }, null, 2)}\n`,
+            `${JSON.stringify(
+              {
+                ...result,
+                orders: undefined,
+                equityCurve: undefined,
+                fills: result.fills.length,
+                data: {
+                  files: data.files,
+                  timeNotations: data.timeNotations,
+                  gaps: data.gaps,
+                  repairs: data.repairs,
+                  overlapsDropped: data.overlapsDropped,
+                  notes: data.notes,
+                  symbolAssumed: data.symbolAssumed,
+                },
+                assumptions: {
+                  source: market.source,
+                  filters: market.filters,
+                  startingEquity: market.startingEquity,
+                  maxOrderNotional: riskLimits.maxOrderNotional,
+                  lines: assumed,
+                },
+                noTrades: explainNoTrades(result),
+              },
+              null,
+              2,
+            )}\n`,
           );
-        else process.stdout.write(`${summarize(result)}\n`);
+        else process.stdout.write(`${summarize(result, context)}\n`);
         if (opts.report) {
-          writeFileSync(opts.report, renderBacktestReport(result, `Warden backtest — ${strategy} on ${data.symbol}`));
+          writeFileSync(
+            opts.report,
+            renderBacktestReport(result, `Warden backtest — ${strategy} on ${data.symbol}`, {
+              ...context,
+              gapsDetail: data.gaps,
+              noTrades: explainNoTrades(result),
+            }),
+          );
           process.stderr.write(`report written to ${opts.report}\n`);
         }
       } catch (error) {
         if (error instanceof WardenError) {
-          process.stderr.write(`warden backtest: ${error.message}\n`);
+          const hint = typeof error.context.hint === 'string' ? `\n  hint: ${error.context.hint}` : '';
+          process.stderr.write(`warden backtest: ${error.message}${hint}\n`);
           process.exit(2);
         }
         throw error;
       }
     });
+}
+
+function definedOnly<T extends Record<string, string | undefined>>(o: T): { [K in keyof T]?: string } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: string };
 }

@@ -66,5 +66,9 @@ describe('warden data', () => {
     expect(timeArg('2021-02-20')).toBe(Date.UTC(2021, 1, 20));
     expect(timeArg('2021-02-20T12:00')).toBe(Date.UTC(2021, 1, 20, 12));
     expect(timeArg('1613822400000')).toBe(1613822400000);
+    // A space instead of T is still UTC (Date.parse would read it in the machine's zone).
+    expect(timeArg('2021-02-20 12:00')).toBe(Date.UTC(2021, 1, 20, 12));
+    expect(timeArg('1613822400')).toBe(1613822400000);
+    expect(() => timeArg('20/02/2021')).toThrow(/ISO date/);
   });
 });

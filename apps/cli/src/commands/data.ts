@@ -1,6 +1,7 @@
 import { createBinanceMarketData } from '@warden/adapters/binance/binanceMarketData';
 import { writeCandleFile } from '@warden/adapters/files/candleFiles';
 import type { CandleFileFormat } from '@warden/core/data/candleFileFormat';
+import { timeCellToMs } from '@warden/core/data/epochTime';
 import { isTimeframe, TIMEFRAME_MS, type Timeframe } from '@warden/core/domain/market';
 import { ValidationError } from '@warden/core/errors/errors';
 import { SingleBar } from 'cli-progress';
@@ -24,13 +25,15 @@ function positiveArg(value: string): number {
   return n;
 }
 
-/** ISO date/time (UTC unless it says otherwise) or epoch milliseconds. */
+/** ISO date/time (UTC unless it says otherwise, as in candle files) or an epoch number in s, ms or µs. */
 export function timeArg(value: string): number {
-  const t = /^\d+$/.test(value)
-    ? Number(value)
-    : Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(value) || !value.includes('T') ? value : `${value}Z`);
-  if (!Number.isFinite(t)) throw new InvalidArgumentError('expected an ISO date (2024-03-01, 2024-03-01T12:00) or epoch ms');
-  return t;
+  try {
+    return timeCellToMs(value);
+  } catch (error) {
+    throw new InvalidArgumentError(
+      `expected an ISO date (2024-03-01, 2024-03-01 12:00, 2024-03-01T12:00Z) or an epoch number: ${(error as Error).message}`,
+    );
+  }
 }
 
 function formatArg(value: string): CandleFileFormat {

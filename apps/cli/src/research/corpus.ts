@@ -4,10 +4,11 @@ import { readCandleSeries } from '@warden/adapters/files/candleFiles';
 import type { AppConfig } from '@warden/core/config/parseConfig';
 import type { Timeframe } from '@warden/core/domain/market';
 import { ValidationError } from '@warden/core/errors/errors';
+import { assumeMarket } from '@warden/core/market/assumedMarket';
 import type { ResearchSetData } from '@warden/core/research/runPart';
+import { riskLimitsFromConfig } from '@warden/core/risk/riskLimits';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { loadBacktestData } from '../backtest/backtestData.js';
-import { backtestFilters } from '../backtest/knownFilters.js';
 
 /**
  * The one place where candle files become research sets. Everything else in the bench sees only
@@ -22,11 +23,11 @@ export interface CorpusSet {
   readonly symbol: string | null;
 }
 
-/** Candle files a folder contributes: the formats the loader reads. */
-const CANDLE_FILE = /\.(json|csv)$/i;
+/** Candle files a folder contributes: the formats the loader reads (a .zip is Binance's kline archive). */
+const CANDLE_FILE = /\.(json|csv|zip)$/i;
 
 /**
- * Expands files, folders (every .json/.csv below, recursively) and glob patterns into sets, in a
+ * Expands files, folders (every .json/.csv/.zip below, recursively) and glob patterns into sets, in a
  * stable order: each symbol of a multi-symbol file is its own set; a file of one symbol (whatever
  * its timeframes) is one set. Throws a ValidationError naming the argument that matched nothing.
  */
@@ -66,31 +67,56 @@ async function expand(input: string, cwd: string): Promise<string[]> {
   return (await glob('**/*', { cwd: path, absolute: true, onlyFiles: true })).filter((f) => CANDLE_FILE.test(f));
 }
 
-/** A loaded set, and what the loader noted about it (a symbol taken from the file name, a timeframe it had to substitute). */
+/** A loaded set, and what the loader noted and assumed (a pair from the file name, derived filters, a substituted timeframe). */
 export interface LoadedSet extends ResearchSetData {
   readonly notes: readonly string[];
 }
 
+/** What loading needs from the run: the raw environment (to tell set variables from defaults), its parsed form, and the split. */
+export interface CorpusLoadContext {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly config: AppConfig;
+  readonly timeframes: readonly Timeframe[];
+  readonly inSampleFraction: number;
+}
+
 /**
- * Loads one set as `warden backtest` would: the symbol, every timeframe in `timeframes` (taken from
- * the file or aggregated), the exchange filters and the starting equity from the environment.
+ * Loads one set as `warden backtest --data FILE` would: through the checked loader
+ * (`loadBacktestData`: every candle rule checked, gaps found, timeframes taken from the file or
+ * aggregated), then the market assumptions (`assumeMarket`: Binance's filters for a known pair,
+ * otherwise derived; starting equity TRADING_PAPER_STARTING_EQUITY when set, else 2,000 × the
+ * quote's minimum order; RISK_MAX_ORDER_NOTIONAL's default scaled to the quote). The assumptions
+ * are derived from the in-sample part only, so nothing about a set's out-of-sample prices reaches
+ * the runs that choose parameters.
+ * @throws CandleDataError / ValidationError naming the file, row or symbol.
  */
-export async function loadCorpusSet(set: CorpusSet, config: AppConfig, timeframes: readonly Timeframe[]): Promise<LoadedSet> {
-  const symbol = set.symbol ?? symbolFromFileName(set.file) ?? config.TRADING_SYMBOL;
-  const data = await loadBacktestData(set.file, symbol, timeframes, set.symbol !== null);
+export async function loadCorpusSet(set: CorpusSet, context: CorpusLoadContext): Promise<LoadedSet> {
+  const { env, config } = context;
+  const symbol = set.symbol ?? symbolFromFileName(set.file);
+  const data = await loadBacktestData([set.file], {
+    ...(symbol !== null ? { symbol } : {}),
+    defaultSymbol: config.TRADING_SYMBOL,
+    timeframes: context.timeframes,
+  });
   const primary = data.candles[data.primary] ?? [];
-  const filters = backtestFilters(
-    data.symbol,
-    {},
-    primary.slice(0, 200).map((c) => c.close),
-  );
+  const inSample = primary.slice(0, Math.max(1, Math.floor(primary.length * context.inSampleFraction)));
+  const market = assumeMarket({
+    symbol: data.symbol,
+    candles: inSample,
+    ...(env.TRADING_PAPER_STARTING_EQUITY !== undefined ? { startingEquity: config.TRADING_PAPER_STARTING_EQUITY } : {}),
+  });
+  // As `warden backtest`: a quote-denominated default (1,000 USDT per order) means 0.02 BTC on a BTC-quoted pair.
+  let riskLimits = riskLimitsFromConfig(config);
+  if (market.quoteScale !== 1 && env.RISK_MAX_ORDER_NOTIONAL === undefined && riskLimits.maxOrderNotional > 0)
+    riskLimits = { ...riskLimits, maxOrderNotional: riskLimits.maxOrderNotional * market.quoteScale };
   return {
     symbol: data.symbol,
     primary: data.primary,
     candles: data.candles,
-    filters,
-    startingEquity: config.TRADING_PAPER_STARTING_EQUITY,
-    notes: data.notes,
+    filters: market.filters,
+    startingEquity: market.startingEquity,
+    riskLimits,
+    notes: [...data.notes, ...market.lines],
   };
 }
 

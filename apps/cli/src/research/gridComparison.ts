@@ -41,7 +41,7 @@ export function renderGridComparison(report: ResearchReport): string {
   const s = report.settings;
   return [
     `score = ${report.score}; ahead = a strictly greater score than the static grid with the same capital, levels, fees and slippage. ` +
-      `Shipped defaults, ${s.feeTakerPct} % fees, ${s.slippageBps} bps slippage, starting equity ${s.startingEquity}, inventory bootstrap ${s.gridAutoInventoryBootstrap ? 'on' : 'off'}, grid spacing ${s.gridSpacingMode}; ` +
+      `Shipped defaults, ${s.feeTakerPct} % fees, ${s.slippageBps} bps slippage, starting equity ${s.startingEquity ?? '2,000 × the minimum order of the quote'}, inventory bootstrap ${s.gridAutoInventoryBootstrap ? 'on' : 'off'}, grid spacing ${s.gridSpacingMode}; ` +
       `out-of-sample = the last ${Math.round((1 - s.inSampleFraction) * 100)} % of each set.`,
     '',
     ...lines,

@@ -11,7 +11,8 @@ export interface ResearchSettings {
   readonly inSampleFraction: number;
   readonly search: SearchOptions | null;
   readonly select: SelectMode;
-  readonly startingEquity: number;
+  /** TRADING_PAPER_STARTING_EQUITY when set; null: each set starts with 2,000 × its quote's minimum order (10,000 USDT, 0.2 BTC). */
+  readonly startingEquity: number | null;
   readonly feeMakerPct: number;
   readonly feeTakerPct: number;
   readonly slippageBps: number;
@@ -28,6 +29,7 @@ export interface ResearchReport extends ResearchResult {
 }
 
 export function researchSettings(
+  env: Readonly<Record<string, string | undefined>>,
   config: AppConfig,
   o: {
     strategies: readonly string[];
@@ -42,7 +44,7 @@ export function researchSettings(
     inSampleFraction: o.inSampleFraction,
     search: o.search,
     select: o.select,
-    startingEquity: config.TRADING_PAPER_STARTING_EQUITY,
+    startingEquity: env.TRADING_PAPER_STARTING_EQUITY !== undefined ? config.TRADING_PAPER_STARTING_EQUITY : null,
     feeMakerPct: config.TRADING_FEE_MAKER_PCT,
     feeTakerPct: config.TRADING_FEE_TAKER_PCT,
     slippageBps: config.TRADING_PAPER_SLIPPAGE_BPS,

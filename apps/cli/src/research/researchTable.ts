@@ -84,7 +84,7 @@ export function legend(report: ResearchReport): string[] {
     `Research bench: ${plural(report.sets.length, 'set')}, walk-forward ${is}/${100 - is} (${PART_TEXT['in-sample']}; ${PART_TEXT['out-of-sample']}; ${PART_TEXT.full}).`,
     `Parameter search: ${search}.`,
     `score = ${report.score}; "beats grid" = a strictly greater score than the static grid with the same capital, levels, fees and slippage.`,
-    `Starting equity ${s.startingEquity} (quote), fees ${s.feeMakerPct} % maker / ${s.feeTakerPct} % taker, slippage ${s.slippageBps} bps, grid spacing ${s.gridSpacingMode}, inventory bootstrap ${s.gridAutoInventoryBootstrap ? 'on' : 'off'}, drawdown stop ${s.maxDrawdownStopPct} %.`,
+    `Starting equity ${s.startingEquity ?? '2,000 × the quote’s minimum order (10,000 USDT, 0.2 BTC)'}, fees ${s.feeMakerPct} % maker / ${s.feeTakerPct} % taker, slippage ${s.slippageBps} bps, grid spacing ${s.gridSpacingMode}, inventory bootstrap ${s.gridAutoInventoryBootstrap ? 'on' : 'off'}, drawdown stop ${s.maxDrawdownStopPct} %.`,
     'fees = % of starting equity; B&H = buy-and-hold return over the same candles; aggregate rows: mean return, max DD, trades, fees, exposure, B&H; median score and median static-grid score; beats grid = sets won / sets compared.',
   ];
 }

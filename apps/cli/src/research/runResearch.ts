@@ -55,7 +55,7 @@ export async function runResearch(o: ResearchOptions): Promise<ResearchReport> {
     );
     return {
       score: SCORE_FORMULA,
-      settings: researchSettings(config, { strategies, inSampleFraction, search, select, timeframes: [...timeframes] }),
+      settings: researchSettings(o.env, config, { strategies, inSampleFraction, search, select, timeframes: [...timeframes] }),
       ...result,
     };
   } finally {

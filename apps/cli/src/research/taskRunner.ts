@@ -36,7 +36,7 @@ export function createTaskRunner(context: TaskContext): (task: TaskMessage) => P
       cache.set(set.id, hit);
       return hit;
     }
-    hit = loadCorpusSet(set, config, context.timeframes);
+    hit = loadCorpusSet(set, { env: context.env, config, timeframes: context.timeframes, inSampleFraction: context.inSampleFraction });
     cache.set(set.id, hit);
     if (cache.size > CACHED_SETS) cache.delete(cache.keys().next().value as string);
     return hit;

@@ -96,7 +96,8 @@ describe('Binance market data through ccxt against the fake exchange', () => {
     const before = fake.requests.length;
     await md.cache.getClosedCandles(SYMBOL, '1m', 300);
     expect(fake.requests.length).toBe(before);
-    expect(md.cache.readiness(SYMBOL, { '1m': 300 })).toEqual([{ timeframe: '1m', required: 300, available: 299, ready: false }]);
+    // Indicators restart after the gap: only the 199 bars after it count towards warm-up.
+    expect(md.cache.readiness(SYMBOL, { '1m': 300 })).toEqual([{ timeframe: '1m', required: 300, available: 199, ready: false }]);
   });
 
   it('waits out a 429 Retry-After: no request is sent before it passes', async () => {

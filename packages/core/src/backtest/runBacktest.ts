@@ -52,9 +52,27 @@ export interface BacktestResult {
   readonly feesPaid: number;
   readonly exposurePct: number;
   readonly emergencyStopAt: number | null;
+  /** What the strategy asked for and what the risk engine said, counted over the traded candles. */
+  readonly activity: BacktestActivity;
   readonly orders: readonly Order[];
   readonly fills: readonly Fill[];
   readonly equityCurve: ReadonlyArray<{ readonly time: number; readonly equity: number; readonly price: number }>;
+}
+
+/**
+ * Decisions of a backtest, counted: the strategy's BUY/SELL signals and HOLD reasons, and the risk
+ * engine's verdicts with every block reason (a signal blocked for two reasons counts in both), so
+ * a run without trades can say why.
+ */
+export interface BacktestActivity {
+  readonly buySignals: number;
+  readonly sellSignals: number;
+  readonly allowed: number;
+  readonly blocked: number;
+  /** Block reason code → how many decisions it was among the reasons of. */
+  readonly blockReasons: Readonly<Record<string, number>>;
+  /** HOLD reason → count. */
+  readonly holdReasons: Readonly<Record<string, number>>;
 }
 
 /**
@@ -114,6 +132,15 @@ export async function runBacktest(input: BacktestInput): Promise<BacktestResult>
   let traded = 0;
   let finalEquity = input.startingEquity;
   const stride = Math.max(1, Math.floor(primary.length / wanted));
+  const tally = {
+    buySignals: 0,
+    sellSignals: 0,
+    allowed: 0,
+    blocked: 0,
+    blockReasons: new Map<string, number>(),
+    holdReasons: new Map<string, number>(),
+  };
+  const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
   for (let i = 0; i < primary.length; i++) {
     const candle = primary[i] as Candle;
     now = feed.advance(i);
@@ -125,6 +152,19 @@ export async function runBacktest(input: BacktestInput): Promise<BacktestResult>
     const stepped = cycle.step(now);
     const outcome = isPending(stepped) ? await stepped : stepped;
     finalEquity = outcome.equity;
+    const { signal, decision } = outcome;
+    if (signal !== null) {
+      if (signal.action === 'HOLD') bump(tally.holdReasons, signal.reason);
+      else if (signal.action === 'BUY') tally.buySignals++;
+      else tally.sellSignals++;
+    }
+    if (decision !== null) {
+      if (decision.decision === 'ALLOW') tally.allowed++;
+      else {
+        tally.blocked++;
+        for (const r of decision.reasons) bump(tally.blockReasons, r);
+      }
+    }
     if (traded % stride === 0 || i === primary.length - 1) curve.push({ time: now, equity: outcome.equity, price: candle.close });
   }
 
@@ -150,6 +190,14 @@ export async function runBacktest(input: BacktestInput): Promise<BacktestResult>
     feesPaid: snap.feesPaid,
     exposurePct: snap.exposurePct,
     emergencyStopAt,
+    activity: {
+      buySignals: tally.buySignals,
+      sellSignals: tally.sellSignals,
+      allowed: tally.allowed,
+      blocked: tally.blocked,
+      blockReasons: Object.fromEntries([...tally.blockReasons].sort((a, b) => b[1] - a[1])),
+      holdReasons: Object.fromEntries([...tally.holdReasons].sort((a, b) => b[1] - a[1])),
+    },
     orders: store.allOrders(),
     fills,
     equityCurve: curve,

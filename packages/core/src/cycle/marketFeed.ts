@@ -1,3 +1,4 @@
+import type { CandleGapReport } from '../data/candleGaps.js';
 import type { Candle, Timeframe } from '../domain/market.js';
 import type { MaybePromise } from '../ports/maybePromise.js';
 
@@ -10,6 +11,11 @@ export interface MarketSnapshot {
   /** Extremes traded since the previous snapshot, so resting limit orders fill when crossed. */
   readonly high: number;
   readonly low: number;
+  /**
+   * Holes in the data first met by this snapshot. Windows never span a gap: they begin after the
+   * newest one, so indicators warm up again instead of reading the hole as one candle's move.
+   */
+  readonly gaps?: readonly CandleGapReport[];
 }
 
 export interface MarketFeed {

@@ -1,9 +1,10 @@
 import { CONFIG_KEYS } from '../app/configKeys.js';
 import type { LiveUpdates } from '../app/liveUpdates.js';
+import { type CandleGapReport, describeGap } from '../data/candleGaps.js';
 import { type Candle, type SymbolFilters, TIMEFRAME_MS } from '../domain/market.js';
 import type { Fill, Order, OrderIntent, Position } from '../domain/orders.js';
 import { hold, type Signal, type TradeSignal } from '../domain/signal.js';
-import { fillNotification, orderNotification, riskBlockNotification } from '../notifications/tradeMessages.js';
+import { fillNotification, gapNotification, orderNotification, riskBlockNotification } from '../notifications/tradeMessages.js';
 import type { MetricsTracker } from '../portfolio/metricsTracker.js';
 import { applyFill } from '../portfolio/position.js';
 import type { AuditEventInput } from '../ports/auditLog.js';
@@ -198,8 +199,25 @@ export class TradingCycle {
 
   private afterCatchUp(work: CycleWork, synced: BrokerUpdate): MaybePromise<CycleOutcome> {
     this.collect(synced, work);
+    const gaps = work.market.gaps;
+    if (gaps !== undefined && gaps.length > 0) this.recordGaps(work, gaps);
     if (!this.replay && this.deps.state() === 'EMERGENCY_STOP') return this.sweepOpenOrders(work).then(() => this.decide(work));
     return this.decide(work);
+  }
+
+  /** A hole in the market data is an event: indicators restart after it, and the operator should know. */
+  private recordGaps(work: CycleWork, gaps: readonly CandleGapReport[]): void {
+    for (const gap of gaps) {
+      work.record({
+        time: work.now,
+        type: 'market.gap',
+        actor: 'system',
+        reason: `data gap: ${describeGap(gap)}; indicators restart after it`,
+        inputs: { symbol: this.deps.settings.symbol, ...gap },
+        outcome: 'indicators_restarted',
+        correlationId: work.cycleId,
+      });
+    }
   }
 
   /** 2. strategy, once per closed primary candle. */
@@ -575,6 +593,7 @@ export class TradingCycle {
     // One message per order placed or rejected and per fill; risk blocks only when the account is in trouble.
     for (const o of orders) if (o.status === 'NEW' || o.status === 'REJECTED') this.deps.notifier.notify(orderNotification(o));
     for (const f of fills) this.deps.notifier.notify(fillNotification(f));
+    for (const gap of work.market.gaps ?? NONE) this.deps.notifier.notify(gapNotification(this.deps.settings.symbol, gap));
     if (decision?.decision === 'BLOCK') {
       const risk = riskBlockNotification({ symbol: this.deps.settings.symbol, reasons: decision.reasons, cycleId: work.cycleId });
       if (risk) this.deps.notifier.notify(risk);

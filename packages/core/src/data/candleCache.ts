@@ -4,6 +4,7 @@ import { MarketDataError, ValidationError } from '../errors/errors.js';
 import type { Clock } from '../ports/clock.js';
 import type { CandleSource, MarketData } from '../ports/marketData.js';
 import type { CandleGap, CandleRepository } from '../ports/store.js';
+import { sinceLastGap } from './candleGaps.js';
 import { assertValidCandles } from './candleValidation.js';
 import { missingRuns, type OpenTimeRun } from './missingRuns.js';
 import { addBars, barsBetween, closeTimeOf, lastClosedOpenTime } from './timeframeMath.js';
@@ -56,7 +57,11 @@ export class CandleCache implements MarketData {
     if (!Number.isInteger(limit) || limit < 1) throw new ValidationError('limit must be a positive integer', 'limit', { limit });
     const to = lastClosedOpenTime(this.options.clock.now(), timeframe);
     await this.fill(symbol, timeframe, addBars(to, timeframe, -(limit - 1)), to);
-    return this.options.candles.latest(symbol, timeframe, limit, to);
+    const window = this.options.candles.latest(symbol, timeframe, limit, to);
+    // The same rules as files and exchange pages: a cache written by an older version or by hand
+    // must not feed a strategy rows the exchange could never have sent.
+    assertValidCandles(window, timeframe, { symbol, source: 'candles_cache' });
+    return window;
   }
 
   async getPrice(symbol: string): Promise<number> {
@@ -90,13 +95,9 @@ export class CandleCache implements MarketData {
   }
 
   private availableInWindow(symbol: string, timeframe: Timeframe, need: number, to: number): number {
-    // Bars the exchange itself never had widen the window: they cannot be waited for.
-    let from = addBars(to, timeframe, -(need - 1));
-    const gapBars = this.options.candles
-      .gaps(symbol, timeframe)
-      .reduce((n, g) => n + barsBetween(Math.max(g.from, from), Math.min(g.to, to), timeframe), 0);
-    from = addBars(from, timeframe, -gapBars);
-    return this.options.candles.latest(symbol, timeframe, need, to).filter((c) => c.openTime >= from).length;
+    // Indicators restart after a hole the exchange has (they never bridge it), so only the bars
+    // after the newest gap in the window a strategy reads count towards its warm-up.
+    return sinceLastGap(this.options.candles.latest(symbol, timeframe, need, to), timeframe).window.length;
   }
 
   private fill(symbol: string, timeframe: Timeframe, from: number, to: number, onProgress?: ProgressListener): Promise<FillReport> {

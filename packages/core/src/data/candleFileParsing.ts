@@ -1,130 +1,113 @@
-import { z } from 'zod';
-import { type Candle, isTimeframe, type Timeframe } from '../domain/market.js';
-import { ValidationError } from '../errors/errors.js';
+import type { Timeframe } from '../domain/market.js';
+import { parseCandleCsv } from './candleCsv.js';
+import { OHLCV_KEYS, TIME_KEYS } from './candleKeys.js';
+import { type CandleSeries, fail, SeriesBuilder, SeriesSplitter } from './candleRows.js';
 
-/** One symbol/timeframe's candles from a file; labels are null when the file does not say. */
-export interface CandleSeries {
-  readonly symbol: string | null;
-  readonly timeframe: Timeframe | null;
-  readonly candles: readonly Candle[];
-}
-
-const numeric = z.union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/)]).transform(Number);
-/** Epoch ms, epoch seconds (< 1e11, as OctoBot stores them) or an ISO date string. */
-const timestamp = z.union([
-  numeric.transform((n) => (n < 1e11 ? n * 1000 : n)),
-  z.string().transform((s, ctx) => {
-    const t = Date.parse(s);
-    if (Number.isNaN(t)) ctx.addIssue({ code: 'custom', message: `not a date: ${s}` });
-    return t;
-  }),
-]);
-
-const TIME_KEYS = ['openTime', 'openTimeInMillis', 'open_time_ms', 'open_time', 'timestamp', 'time', 'date', 'openTimeInISO', 't'];
-const FIELD_KEYS: Record<'open' | 'high' | 'low' | 'close' | 'volume', readonly string[]> = {
-  open: ['open', 'o'],
-  high: ['high', 'h'],
-  low: ['low', 'l'],
-  close: ['close', 'c'],
-  volume: ['volume', 'v'],
-};
-
-const arrayRow = z.tuple([timestamp, numeric, numeric, numeric, numeric, numeric]).rest(z.unknown());
+export type { CandleSeries, TimeNotation } from './candleRows.js';
 
 /**
- * Parses candle files in every layout seen in recorded data: Binance kline arrays, `[ms,o,h,l,c,v]`
- * arrays, arrays of candle objects, pandas column-oriented JSON, and CSV with a header (optionally
- * with symbol/timeframe columns, which split the file into several series).
+ * Parses candle files in every layout seen in recorded data: Binance kline arrays (12 fields,
+ * string numbers), `[time,o,h,l,c,v]` arrays, arrays of candle objects, pandas column-oriented
+ * JSON, and CSV with or without a header (see `parseCandleCsv`). Open times may be epoch seconds,
+ * ms, µs or ns (told apart by magnitude) or ISO dates (zone-less = UTC); see `epochTime.ts`.
+ *
+ * Cells are converted with plain checks, at close to `JSON.parse` speed. This only reads: the
+ * series rules (order, uniqueness, alignment, sane OHLC) are checked by `loadCandleSeries` /
+ * `assertValidCandles`, which name rows with the series' `rowLabel`.
+ * @param source the file's name, used in row labels (`dup.json row 60 (index 59)`).
+ * @throws CandleDataError naming the row and rule when a row cannot be read; SyntaxError-free:
+ * malformed JSON is reported as a CandleDataError too.
  */
-export function parseCandleText(text: string): CandleSeries[] {
+export function parseCandleText(text: string, source = ''): CandleSeries[] {
+  const prefix = source === '' ? '' : `${source} `;
   const trimmed = text.trimStart();
-  if (trimmed.startsWith('[') || trimmed.startsWith('{')) return parseJson(JSON.parse(trimmed) as unknown);
-  return parseCsv(trimmed);
-}
-
-function parseJson(data: unknown): CandleSeries[] {
-  if (Array.isArray(data)) {
-    if (data.length === 0) return [{ symbol: null, timeframe: null, candles: [] }];
-    if (Array.isArray(data[0])) return [{ symbol: null, timeframe: null, candles: data.map((row, i) => fromArrayRow(row, i)) }];
-    return [{ symbol: null, timeframe: timeframeFromObjects(data), candles: data.map((row, i) => fromRecord(asRecord(row, i), i)) }];
+  if (trimmed.startsWith('[') || trimmed.startsWith('{')) {
+    let data: unknown;
+    try {
+      data = JSON.parse(trimmed);
+    } catch (error) {
+      throw fail(`${prefix}file`, 'columns', `not valid JSON (${(error as Error).message})`);
+    }
+    return parseJson(data, prefix);
   }
-  if (data && typeof data === 'object') return [{ symbol: null, timeframe: null, candles: fromColumns(data as Record<string, unknown>) }];
-  throw new ValidationError('candle JSON must be an array of rows or an object of columns', 'file');
+  return parseCandleCsv(text, prefix);
 }
 
-function fromArrayRow(row: unknown, index: number): Candle {
-  const parsed = arrayRow.safeParse(row);
-  if (!parsed.success) throw new ValidationError(`row ${index}: expected [time, open, high, low, close, volume, …]`, 'file', { index });
-  const [openTime, open, high, low, close, volume] = parsed.data;
-  return { openTime, open, high, low, close, volume };
+function parseJson(data: unknown, prefix: string): CandleSeries[] {
+  const rowLabel = (i: number) => `${prefix}row ${i + 1} (index ${i})`;
+  if (Array.isArray(data)) {
+    if (data.length === 0) return [new SeriesBuilder(null, null, rowLabel).build()];
+    if (Array.isArray(data[0])) return [fromArrayRows(data, rowLabel)];
+    return fromObjectRows(data, rowLabel);
+  }
+  if (data !== null && typeof data === 'object') return [fromColumns(data as Record<string, unknown>, prefix)];
+  throw fail(`${prefix}file`, 'columns', 'candle JSON must be an array of rows or an object of columns');
 }
 
-function asRecord(row: unknown, index: number): Record<string, unknown> {
-  if (!row || typeof row !== 'object' || Array.isArray(row)) throw new ValidationError(`row ${index}: expected an object`, 'file', { index });
-  return row as Record<string, unknown>;
+function fromArrayRows(rows: readonly unknown[], rowLabel: (i: number) => string): CandleSeries {
+  const series = new SeriesBuilder(null, null, rowLabel);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (!Array.isArray(row) || row.length < 6) throw fail(rowLabel(i), 'columns', 'expected [open time, open, high, low, close, volume, …]');
+    series.add(i, row[0], row[1], row[2], row[3], row[4], row[5]);
+  }
+  return series.build();
 }
 
-function pick(record: Record<string, unknown>, keys: readonly string[]): unknown {
-  for (const k of keys) if (record[k] !== undefined && record[k] !== '') return record[k];
-  return undefined;
+function keyIn(record: Record<string, unknown>, keys: readonly string[]): string | null {
+  for (const k of keys) if (record[k] !== undefined && record[k] !== '') return k;
+  return null;
 }
 
-function fromRecord(record: Record<string, unknown>, index: number): Candle {
-  const read = <T>(schema: z.ZodType<T>, keys: readonly string[], name: string): T => {
-    const parsed = schema.safeParse(pick(record, keys));
-    if (!parsed.success) throw new ValidationError(`row ${index}: missing or invalid ${name}`, 'file', { index, field: name });
-    return parsed.data;
-  };
-  return {
-    openTime: read(timestamp, TIME_KEYS, 'open time'),
-    open: read(numeric, FIELD_KEYS.open, 'open'),
-    high: read(numeric, FIELD_KEYS.high, 'high'),
-    low: read(numeric, FIELD_KEYS.low, 'low'),
-    close: read(numeric, FIELD_KEYS.close, 'close'),
-    volume: read(numeric, FIELD_KEYS.volume, 'volume'),
-  };
+function fromObjectRows(rows: readonly unknown[], rowLabel: (i: number) => string): CandleSeries[] {
+  const splitter = new SeriesSplitter(rowLabel);
+  let keys: { time: string; open: string; high: string; low: string; close: string; volume: string } | null = null;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (row === null || typeof row !== 'object' || Array.isArray(row)) throw fail(rowLabel(i), 'columns', 'expected an object like the rows before it');
+    const r = row as Record<string, unknown>;
+    // Rows of one file share their keys; read them once (a field missing later is still caught).
+    keys ??= objectKeys(r, rowLabel(i));
+    const symbol = typeof r.symbol === 'string' ? r.symbol : typeof r.base === 'string' && typeof r.counter === 'string' ? `${r.base}/${r.counter}` : null;
+    const timeframe = typeof r.timeframe === 'string' ? r.timeframe : typeof r.interval === 'string' ? r.interval : timeframeOfLength(r.sizeInMillis);
+    splitter.for(i, symbol, timeframe).add(i, r[keys.time], r[keys.open], r[keys.high], r[keys.low], r[keys.close], r[keys.volume]);
+  }
+  return splitter.build();
 }
+
+function objectKeys(first: Record<string, unknown>, where: string) {
+  const time = keyIn(first, TIME_KEYS);
+  const pick = (name: keyof typeof OHLCV_KEYS) => keyIn(first, OHLCV_KEYS[name]);
+  const found = { time, open: pick('open'), high: pick('high'), low: pick('low'), close: pick('close'), volume: pick('volume') };
+  const missing = Object.entries(found).filter(([, v]) => v === null);
+  if (missing.length > 0) throw fail(where, 'columns', `no ${missing.map(([k]) => (k === 'time' ? 'open time' : k)).join(', ')} field (has ${Object.keys(first).join(', ')})`);
+  return found as { time: string; open: string; high: string; low: string; close: string; volume: string };
+}
+
+const LENGTHS: Record<number, Timeframe> = { 60_000: '1m', 300_000: '5m', 900_000: '15m', 3_600_000: '1h', 14_400_000: '4h', 86_400_000: '1d' };
 
 /** bennycode-style rows state their bar length (`sizeInMillis`). */
-function timeframeFromObjects(rows: readonly unknown[]): Timeframe | null {
-  const first = rows[0] as Record<string, unknown> | undefined;
-  const size = Number(first?.sizeInMillis);
-  const byLength: Record<number, Timeframe> = { 60_000: '1m', 300_000: '5m', 900_000: '15m', 3_600_000: '1h', 14_400_000: '4h', 86_400_000: '1d' };
-  return byLength[size] ?? null;
+function timeframeOfLength(size: unknown): string | null {
+  return typeof size === 'number' || typeof size === 'string' ? (LENGTHS[Number(size)] ?? null) : null;
 }
 
 /** pandas `to_json(orient='columns')`: each field maps row index → value (arrays accepted too). */
-function fromColumns(columns: Record<string, unknown>): Candle[] {
-  const timeKey = TIME_KEYS.find((k) => columns[k] !== undefined);
-  if (!timeKey) throw new ValidationError('column-oriented candle JSON has no time column', 'file', { columns: Object.keys(columns) });
+function fromColumns(columns: Record<string, unknown>, prefix: string): CandleSeries {
+  const timeKey = keyIn(columns, TIME_KEYS);
+  if (timeKey === null) throw fail(`${prefix}file`, 'columns', `column-oriented candle JSON has no time column (has ${Object.keys(columns).join(', ')})`);
+  const column = (name: keyof typeof OHLCV_KEYS): Record<string, unknown> => {
+    const key = keyIn(columns, OHLCV_KEYS[name]);
+    const value = key === null ? null : columns[key];
+    if (value === null || typeof value !== 'object') throw fail(`${prefix}file`, 'columns', `column-oriented candle JSON has no ${name} column`);
+    return value as Record<string, unknown>;
+  };
   const times = columns[timeKey] as Record<string, unknown>;
-  return Object.keys(times).map((index, i) => {
-    const record: Record<string, unknown> = { [timeKey]: times[index] };
-    for (const keys of Object.values(FIELD_KEYS)) {
-      for (const k of keys) {
-        const column = columns[k] as Record<string, unknown> | undefined;
-        if (column) record[k] = column[index];
-      }
-    }
-    return fromRecord(record, i);
-  });
-}
-
-function parseCsv(text: string): CandleSeries[] {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
-  const header = (lines.shift() ?? '').split(',').map((h) => h.trim());
-  if (!TIME_KEYS.some((k) => header.includes(k))) throw new ValidationError(`CSV header has no open time column (${header.join(',')})`, 'file');
-  const bySeries = new Map<string, { symbol: string | null; timeframe: Timeframe | null; candles: Candle[] }>();
-  lines.forEach((line, i) => {
-    const cells = line.split(',');
-    const record: Record<string, unknown> = Object.fromEntries(header.map((h, j) => [h, cells[j]?.trim()]));
-    const symbol = typeof record.symbol === 'string' ? record.symbol : null;
-    const tf = typeof record.timeframe === 'string' ? record.timeframe : null;
-    if (tf !== null && !isTimeframe(tf)) throw new ValidationError(`row ${i + 1}: unknown timeframe "${tf}"`, 'file', { index: i + 1 });
-    const key = `${symbol}|${tf}`;
-    let series = bySeries.get(key);
-    if (!series) bySeries.set(key, (series = { symbol, timeframe: tf, candles: [] }));
-    series.candles.push(fromRecord(record, i + 1));
-  });
-  return [...bySeries.values()];
+  const [open, high, low, close, volume] = [column('open'), column('high'), column('low'), column('close'), column('volume')];
+  const indexKeys = Object.keys(times);
+  const series = new SeriesBuilder(null, null, (i) => `${prefix}row ${i + 1} (key "${indexKeys[i]}")`);
+  for (let i = 0; i < indexKeys.length; i++) {
+    const k = indexKeys[i] as string;
+    series.add(i, times[k], open[k], high[k], low[k], close[k], volume[k]);
+  }
+  return series.build();
 }

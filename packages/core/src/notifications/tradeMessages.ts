@@ -1,3 +1,4 @@
+import { type CandleGapReport, describeGap } from '../data/candleGaps.js';
 import type { Fill, Order } from '../domain/orders.js';
 import type { Notification } from '../ports/notifier.js';
 import { formatPct, trimDecimal } from './format.js';
@@ -59,4 +60,14 @@ export function riskBlockNotification(block: RiskBlock): Notification | null {
   if (block.dailyLossPct !== undefined) lines.push(`Daily loss: ${formatPct(-Math.abs(block.dailyLossPct))}`);
   if (block.cycleId) lines.push(`Cycle: ${block.cycleId}`);
   return { type: 'risk', title: `Risk block on ${block.symbol}: trading held back`, lines, data: { reasons: mattering } };
+}
+
+/** A hole in the market data (an exchange outage): what is missing, the price move across it, and what Warden does. */
+export function gapNotification(symbol: string, gap: CandleGapReport): Notification {
+  return {
+    type: 'errors',
+    title: `Data gap on ${symbol} ${gap.timeframe}`,
+    lines: [describeGap(gap), 'Indicators restart after the gap; the strategy holds until it has warmed up again.'],
+    data: { timeframe: gap.timeframe, from: gap.from, to: gap.to, missing: gap.missing },
+  };
 }

@@ -4,7 +4,7 @@ import { strategySettingsFromConfig } from '../cycle/settings.js';
 import type { SymbolFilters, Timeframe } from '../domain/market.js';
 import { WardenError } from '../errors/errors.js';
 import { paperBrokerOptionsFromConfig } from '../execution/paperBroker.js';
-import { riskLimitsFromConfig } from '../risk/riskLimits.js';
+import { type RiskLimits, riskLimitsFromConfig } from '../risk/riskLimits.js';
 import { getStrategyDefinition, parseStrategyParams } from '../strategy/registry.js';
 import type { ParamValue, StrategySettings } from '../strategy/types.js';
 import { buyAndHold } from './buyAndHold.js';
@@ -23,6 +23,11 @@ export interface ResearchSetData {
   readonly filters: SymbolFilters;
   /** In the quote asset. */
   readonly startingEquity: number;
+  /**
+   * Risk limits for this set when they differ from the environment's (quote-denominated limits
+   * scaled to a BTC- or ETH-quoted pair, as `warden backtest` does); absent: `riskLimitsFromConfig`.
+   */
+  readonly riskLimits?: RiskLimits;
 }
 
 /** One backtest the bench asks for. */
@@ -135,7 +140,7 @@ async function runOnce(set: ResearchSetData, run: ResearchRun, config: AppConfig
     params: run.params,
     filters: set.filters,
     startingEquity: set.startingEquity,
-    riskLimits: riskLimitsFromConfig(config),
+    riskLimits: set.riskLimits ?? riskLimitsFromConfig(config),
     paper: paperBrokerOptionsFromConfig(config, set.filters),
     ...(window.from !== undefined ? { from: window.from } : {}),
     curvePoints: run.curve ? CURVE_POINTS : 1,

@@ -1,0 +1,73 @@
+import { type Candle, TIMEFRAME_MS, type Timeframe } from '../domain/market.js';
+import { ValidationError } from '../errors/errors.js';
+import type { CandleSeries } from './candleRows.js';
+import { type CheckedSeries, checkSeries, type JoinedSeries, joinSeries } from './checkedSeries.js';
+
+/** One file's series, as read (a zip archive's entries are files of their own). */
+export interface ParsedFile {
+  /** The name rows are labelled with (`BTCUSDT-1m-2025-01.zip:BTCUSDT-1m-2025-01.csv`). */
+  readonly file: string;
+  readonly series: readonly CandleSeries[];
+}
+
+/** Every checked series found in a set of files, one per symbol and timeframe, joined across files. */
+export interface AssembledSeries extends JoinedSeries {
+  /** The files it came from, in time order. */
+  readonly files: readonly string[];
+}
+
+/**
+ * The checked path from parsed files to series a backtest can trust: series without a timeframe
+ * label get one from their spacing, every part passes `checkSeries` (ordered, unique, aligned,
+ * sane OHLC; with `repair` sorted and de-duplicated, and reported), and parts of the same symbol
+ * and timeframe from several files are joined in time order with their overlaps checked
+ * (`joinSeries`). Series without a symbol label join each other (one unlabelled pair).
+ * @throws CandleDataError naming file, row and rule; ValidationError when a timeframe cannot be told.
+ */
+export function assembleSeries(files: readonly ParsedFile[], options: { readonly repair?: boolean } = {}): AssembledSeries[] {
+  const groups = new Map<string, Array<{ file: string; part: CheckedSeries }>>();
+  for (const { file, series } of files) {
+    for (const s of series) {
+      if (s.candles.length === 0) continue;
+      const timeframe = s.timeframe ?? inferTimeframe(s.candles, file);
+      const part = checkSeries(s, timeframe, options);
+      const key = `${s.symbol ?? ''}|${timeframe}`;
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = []));
+      group.push({ file, part });
+    }
+  }
+  return [...groups.values()].map((group) => {
+    const joined = joinSeries(group.map((g) => g.part));
+    const order = [...group].sort((a, b) => (a.part.candles[0] as Candle).openTime - (b.part.candles[0] as Candle).openTime);
+    return { ...joined, files: order.map((g) => g.file) };
+  });
+}
+
+/**
+ * Timeframe of an unlabelled series: the most common spacing between its first 1,000 open times,
+ * taken in time order (so a file with rows out of order still gets its timeframe, and then the
+ * rule it breaks is named row by row), which must be one of Binance's timeframes.
+ * @throws ValidationError (field `timeframe`) naming the spacing found.
+ */
+export function inferTimeframe(candles: readonly Candle[], file: string): Timeframe {
+  const times = candles
+    .slice(0, 1000)
+    .map((c) => c.openTime)
+    .sort((a, b) => a - b);
+  const counts = new Map<number, number>();
+  for (let i = 1; i < times.length; i++) {
+    const d = (times[i] as number) - (times[i - 1] as number);
+    if (d > 0) counts.set(d, (counts.get(d) ?? 0) + 1);
+  }
+  const step = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+  const timeframe = (Object.entries(TIMEFRAME_MS) as Array<[Timeframe, number]>).find(([tf, ms]) => ms === step && tf !== '1M')?.[0];
+  if (timeframe) return timeframe;
+  if (step === undefined)
+    throw new ValidationError(`${file}: cannot tell the timeframe of an unlabelled series of ${candles.length} candle(s); add a timeframe column`, 'timeframe');
+  throw new ValidationError(
+    `${file}: cannot tell the timeframe: the most common spacing between rows is ${step / 1000} s, which is not a Binance timeframe`,
+    'timeframe',
+    { stepMs: step },
+  );
+}

@@ -1,0 +1,105 @@
+import { type CandleSeries, fail, SeriesSplitter } from './candleRows.js';
+import { OHLCV_KEYS, TIME_KEYS } from './candleKeys.js';
+
+/**
+ * CSV candles, with or without a header:
+ * - with a header: an open time column (`open_time`, `timestamp`, `date`, … see TIME_KEYS), `open`,
+ *   `high`, `low`, `close`, `volume`, and optional `symbol`/`timeframe` columns that split the file
+ *   into several series;
+ * - without a header (the first cell is a number): Binance's kline layout, as in its public data
+ *   files (data.binance.vision): `open_time, open, high, low, close, volume, close_time, …`.
+ * The separator is `,`, `;` or a tab, whichever the first line uses most. Cells may be quoted.
+ * Rows are named by their line in the file (1-based, header included).
+ * @throws CandleDataError naming the line and the rule for a missing column or a bad cell.
+ */
+export function parseCandleCsv(text: string, source: string): CandleSeries[] {
+  const lines = text.split('\n');
+  const first = firstContentLine(lines);
+  const where = (line: number) => `${source}line ${line}`;
+  if (first < 0) return [];
+  const separator = pickSeparator(lines[first] as string);
+  const headerCells = splitCells(lines[first] as string, separator);
+  const headerless = /^\s*\d/.test(headerCells[0] ?? '');
+  let columns: { time: number; open: number; high: number; low: number; close: number; volume: number; symbol: number; timeframe: number };
+  if (headerless) {
+    if (headerCells.length < 6) throw fail(where(first + 1), 'columns', `a header-less CSV needs Binance's kline columns (open time, open, high, low, close, volume, …); found ${headerCells.length}`);
+    columns = { time: 0, open: 1, high: 2, low: 3, close: 4, volume: 5, symbol: -1, timeframe: -1 };
+  } else {
+    const names = headerCells.map((h) => h.trim().toLowerCase());
+    const find = (keys: readonly string[]) => {
+      for (const k of keys) {
+        const i = names.indexOf(k.toLowerCase());
+        if (i >= 0) return i;
+      }
+      return -1;
+    };
+    columns = {
+      time: find(TIME_KEYS),
+      open: find(OHLCV_KEYS.open),
+      high: find(OHLCV_KEYS.high),
+      low: find(OHLCV_KEYS.low),
+      close: find(OHLCV_KEYS.close),
+      volume: find(OHLCV_KEYS.volume),
+      symbol: find(['symbol', 'pair']),
+      timeframe: find(['timeframe', 'interval']),
+    };
+    const missing = (['time', 'open', 'high', 'low', 'close', 'volume'] as const).filter((k) => columns[k] < 0);
+    if (missing.length > 0)
+      throw fail(where(first + 1), 'columns', `the header (${headerCells.join(separator)}) has no ${missing.map((m) => (m === 'time' ? 'open time' : m)).join(', ')} column`);
+  }
+  const splitter = new SeriesSplitter(where);
+  for (let i = headerless ? first : first + 1; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (line.trim() === '') continue;
+    // Only the cells used are cleaned: a Binance row has twelve, and half a million rows a year.
+    const cells = line.split(separator);
+    const symbol = columns.symbol >= 0 ? cellAt(cells, columns.symbol) || null : null;
+    const timeframe = columns.timeframe >= 0 ? cellAt(cells, columns.timeframe) || null : null;
+    splitter
+      .for(i + 1, symbol, timeframe)
+      .add(
+        i + 1,
+        cellAt(cells, columns.time),
+        cellAt(cells, columns.open),
+        cellAt(cells, columns.high),
+        cellAt(cells, columns.low),
+        cellAt(cells, columns.close),
+        cellAt(cells, columns.volume),
+      );
+  }
+  return splitter.build();
+}
+
+function firstContentLine(lines: readonly string[]): number {
+  for (let i = 0; i < lines.length; i++) if ((lines[i] as string).trim() !== '') return i;
+  return -1;
+}
+
+function pickSeparator(line: string): string {
+  const counts = [',', ';', '\t'].map((s) => [s, line.split(s).length] as const);
+  return counts.sort((a, b) => b[1] - a[1])[0]?.[0] ?? ',';
+}
+
+/** One cell, trimmed and unquoted when it needs it; undefined when the row is too short. */
+function cellAt(cells: readonly string[], index: number): string | undefined {
+  const raw = cells[index];
+  if (raw === undefined || raw.length === 0) return raw;
+  const first = raw.charCodeAt(0);
+  const last = raw.charCodeAt(raw.length - 1);
+  // Plain cells (the common case) start and end with a digit or a letter.
+  if (first > 34 && last > 34) return raw;
+  let c = raw.trim();
+  if (c.length >= 2 && c.charCodeAt(0) === 34 && c.charCodeAt(c.length - 1) === 34) c = c.slice(1, -1).trim();
+  return c;
+}
+
+/** Cells of one line, trimmed, with surrounding double quotes removed (candle cells never hold the separator). */
+function splitCells(line: string, separator: string): string[] {
+  const cells = line.split(separator);
+  for (let j = 0; j < cells.length; j++) {
+    let c = (cells[j] as string).trim();
+    if (c.length >= 2 && c.charCodeAt(0) === 34 && c.charCodeAt(c.length - 1) === 34) c = c.slice(1, -1).trim();
+    cells[j] = c;
+  }
+  return cells;
+}
