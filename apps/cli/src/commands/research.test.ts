@@ -58,11 +58,13 @@ describe('warden research', () => {
     expect(set?.meta.split.outOfSample.candles).toBe(150);
     const smart = set?.rows.find((row) => row.variant === 'smart_grid_ai (defaults)' && row.part === 'out-of-sample');
     expect(smart?.staticGrid?.params).toMatchObject({ grid_levels: 5, capital_pct: 50 });
+    expect(set?.meta.notes.some((n) => n.startsWith('starting balance 10000 USDT'))).toBe(true);
 
     const html = readFileSync(join(tmp.dir, 'out.html'), 'utf8');
     expect(html).toContain('<table aria-label="research results">');
     expect(html).toContain('aria-label="equity curves pairs-1h.csv#ETH/USDT out-of-sample"');
     expect(html.match(/<svg /g)?.length).toBe(9); // 3 sets × 3 parts, side by side
+    expect(html).toContain('published filters (tick 0.01'); // what the loader assumed, per set
     expect(html).not.toMatch(/<script|https?:\/\//);
   });
 

@@ -79,7 +79,7 @@ export function renderResearchHtml(report: ResearchReport, title = 'Warden resea
   const charts = report.sets
     .map(
       (set) =>
-        `<section><h2>${esc(set.id)} — ${esc(set.meta.symbol)} ${esc(set.meta.timeframe)}, ${set.meta.candles} candles, split at ${new Date(set.meta.split.splitTime).toISOString().slice(0, 16).replace('T', ' ')}</h2><div class="charts">${RESEARCH_PARTS.map((p) => partChart(set, p, colourOf)).join('')}</div></section>`,
+        `<section><h2>${esc(set.id)} — ${esc(set.meta.symbol)} ${esc(set.meta.timeframe)}, ${set.meta.candles} candles, split at ${new Date(set.meta.split.splitTime).toISOString().slice(0, 16).replace('T', ' ')}</h2>${set.meta.notes.length ? `<ul class="notes">${set.meta.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}<div class="charts">${RESEARCH_PARTS.map((p) => partChart(set, p, colourOf)).join('')}</div></section>`,
     )
     .join('\n');
   const chosen = chosenLines(report);
@@ -94,7 +94,7 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}tr.agg td{font-weight:60
 .charts{display:flex;flex-wrap:wrap;gap:12px}figure{margin:0}figcaption{color:var(--muted);font-size:12px}
 svg{border:1px solid var(--line);border-radius:4px}.axis{font-size:10px;fill:var(--muted)}.base{stroke:var(--muted);stroke-dasharray:3 3}
 .key span{margin-right:14px;font-size:12px}.key i{display:inline-block;width:10px;height:10px;margin-right:4px;border-radius:2px}
-p.legend{color:var(--muted);margin:2px 0}h2{font-size:15px;margin-top:28px}
+p.legend{color:var(--muted);margin:2px 0}ul.notes{color:var(--muted);font-size:12px;margin:4px 0 8px}h2{font-size:15px;margin-top:28px}
 </style></head><body>
 <h1>${esc(title)}</h1>
 ${legend(report)

@@ -28,6 +28,8 @@ export interface ResearchSetData {
    * scaled to a BTC- or ETH-quoted pair, as `warden backtest` does); absent: `riskLimitsFromConfig`.
    */
   readonly riskLimits?: RiskLimits;
+  /** What loading noted and assumed (pair, filters, starting balance, substituted timeframes), for the report. */
+  readonly notes?: readonly string[];
 }
 
 /** One backtest the bench asks for. */
@@ -47,6 +49,8 @@ export interface SetMeta {
   readonly timeframe: Timeframe;
   readonly candles: number;
   readonly split: WalkForwardSplit;
+  readonly startingEquity: number;
+  readonly notes: readonly string[];
 }
 
 /** Metrics of one run. Percents are of starting equity; times are ms since epoch. */
@@ -115,7 +119,14 @@ export async function runResearchPart(
 ): Promise<RunOutcome> {
   const primary = set.candles[set.primary] ?? [];
   const split = walkForwardSplit(primary, inSampleFraction);
-  const meta: SetMeta = { symbol: set.symbol, timeframe: set.primary, candles: primary.length, split };
+  const meta: SetMeta = {
+    symbol: set.symbol,
+    timeframe: set.primary,
+    candles: primary.length,
+    split,
+    startingEquity: set.startingEquity,
+    notes: set.notes ?? [],
+  };
   try {
     return { set: meta, result: await runOnce(set, run, config, split) };
   } catch (error) {
