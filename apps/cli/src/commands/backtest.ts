@@ -145,6 +145,8 @@ export function registerBacktestCommand(program: Command): void {
           repair: opts.repair === true,
         });
         const primary = data.candles[data.primary] ?? [];
+        if (primary.length === 0)
+          throw new ValidationError(`the data yields no complete ${data.primary} candles to trade (${data.files.join(', ')})`, '--data');
         const explicitEquity =
           equityFlag !== undefined
             ? Number(equityFlag)
