@@ -3,11 +3,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixturePath, repoRoot } from '@warden/testkit/fixtures';
 import { makeTempDir } from '@warden/testkit/tempDir';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 
 // The field cases of ../shared/fixtures/field-cases: each file reproduces a failure users of other
 // bots reported, and its README gives the right outcome. Every test here runs the real command.
 const BIN = join(repoRoot, 'apps', 'cli', 'bin', 'warden.js');
+// Each test spawns the command up to four times; on a loaded machine one run can take many
+// seconds, so the deadline is generous (it only bounds a hung process).
+vi.setConfig({ testTimeout: 480_000 });
 const work = makeTempDir('warden-field-cases-');
 afterAll(() => work.cleanup());
 
