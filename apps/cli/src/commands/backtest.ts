@@ -5,7 +5,7 @@ import { timeCellToMs } from '@warden/core/data/epochTime';
 import type { Timeframe } from '@warden/core/domain/market';
 import { ValidationError, WardenError } from '@warden/core/errors/errors';
 import { paperBrokerOptionsFromConfig } from '@warden/core/execution/paperBroker';
-import { assumeMarket } from '@warden/core/market/assumedMarket';
+import { assumeMarket, scaleQuoteLimits } from '@warden/core/market/assumedMarket';
 import { riskLimitsFromConfig } from '@warden/core/risk/riskLimits';
 import { getStrategyDefinition, parseStrategyParams } from '@warden/core/strategy/registry';
 import type { Command } from 'commander';
@@ -160,14 +160,9 @@ export function registerBacktestCommand(program: Command): void {
           ...(explicitEquity !== undefined ? { startingEquity: explicitEquity } : {}),
         });
         const assumed = [...market.lines];
-        let riskLimits = riskLimitsFromConfig(config);
-        if (market.quoteScale !== 1 && env.RISK_MAX_ORDER_NOTIONAL === undefined && riskLimits.maxOrderNotional > 0) {
-          const scaled = riskLimits.maxOrderNotional * market.quoteScale;
-          riskLimits = { ...riskLimits, maxOrderNotional: scaled };
-          assumed.push(
-            `largest order ${scaled} ${market.filters.quote} (RISK_MAX_ORDER_NOTIONAL's default ${config.RISK_MAX_ORDER_NOTIONAL} USDT scaled to ${market.filters.quote}; set it to override)`,
-          );
-        }
+        const scaled = scaleQuoteLimits(riskLimitsFromConfig(config), market, env.RISK_MAX_ORDER_NOTIONAL !== undefined);
+        const riskLimits = scaled.limits;
+        if (scaled.line) assumed.push(scaled.line);
         const settings = {
           ...baseSettings,
           symbol: data.symbol,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseConfig } from '@warden/core/config/parseConfig';
 import { makeTempDir } from '@warden/testkit/tempDir';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listCorpus, loadCorpusSet, symbolFromFileName } from './corpus.js';
+import { listCorpus, loadCorpusSet } from './corpus.js';
 import { writeTestCorpus } from './testCorpus.js';
 
 let cleanup = () => {};
@@ -21,7 +21,7 @@ describe('listCorpus', () => {
     writeFileSync(join(dir, 'notes.txt'), 'not candles');
     const sets = await listCorpus([dir]);
     expect(sets.map((s) => [s.id, s.symbol])).toEqual([
-      ['more/BTC_USDT-1h.json', null],
+      ['more/BTC_USDT-1h.json', 'BTC/USDT'],
       ['pairs-1h.csv#BTC/USDT', 'BTC/USDT'],
       ['pairs-1h.csv#ETH/USDT', 'ETH/USDT'],
     ]);
@@ -77,12 +77,5 @@ describe('loadCorpusSet', () => {
       (await loadCorpusSet(set!, { env: withEquity, config: parseConfig(withEquity), timeframes: ['1h'], inSampleFraction: 0.7 }))
         .startingEquity,
     ).toBe(3);
-  });
-});
-
-describe('symbolFromFileName', () => {
-  it('reads freqtrade’s BASE_QUOTE-timeframe names and nothing else', () => {
-    expect(symbolFromFileName('/x/ETH_BTC-5m.json')).toBe('ETH/BTC');
-    expect(symbolFromFileName('freqtrade-orderflow-candles-5m.json')).toBeNull();
   });
 });

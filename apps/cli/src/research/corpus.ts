@@ -4,7 +4,7 @@ import { readCandleSeries } from '@warden/adapters/files/candleFiles';
 import type { AppConfig } from '@warden/core/config/parseConfig';
 import type { Timeframe } from '@warden/core/domain/market';
 import { ValidationError } from '@warden/core/errors/errors';
-import { assumeMarket } from '@warden/core/market/assumedMarket';
+import { assumeMarket, scaleQuoteLimits } from '@warden/core/market/assumedMarket';
 import type { ResearchSetData } from '@warden/core/research/runPart';
 import { riskLimitsFromConfig } from '@warden/core/risk/riskLimits';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -92,9 +92,8 @@ export interface CorpusLoadContext {
  */
 export async function loadCorpusSet(set: CorpusSet, context: CorpusLoadContext): Promise<LoadedSet> {
   const { env, config } = context;
-  const symbol = set.symbol ?? symbolFromFileName(set.file);
   const data = await loadBacktestData([set.file], {
-    ...(symbol !== null ? { symbol } : {}),
+    ...(set.symbol !== null ? { symbol: set.symbol } : {}),
     defaultSymbol: config.TRADING_SYMBOL,
     timeframes: context.timeframes,
   });
@@ -106,9 +105,7 @@ export async function loadCorpusSet(set: CorpusSet, context: CorpusLoadContext):
     ...(env.TRADING_PAPER_STARTING_EQUITY !== undefined ? { startingEquity: config.TRADING_PAPER_STARTING_EQUITY } : {}),
   });
   // As `warden backtest`: a quote-denominated default (1,000 USDT per order) means 0.02 BTC on a BTC-quoted pair.
-  let riskLimits = riskLimitsFromConfig(config);
-  if (market.quoteScale !== 1 && env.RISK_MAX_ORDER_NOTIONAL === undefined && riskLimits.maxOrderNotional > 0)
-    riskLimits = { ...riskLimits, maxOrderNotional: riskLimits.maxOrderNotional * market.quoteScale };
+  const { limits: riskLimits } = scaleQuoteLimits(riskLimitsFromConfig(config), market, env.RISK_MAX_ORDER_NOTIONAL !== undefined);
   return {
     symbol: data.symbol,
     primary: data.primary,
@@ -118,10 +115,4 @@ export async function loadCorpusSet(set: CorpusSet, context: CorpusLoadContext):
     riskLimits,
     notes: [...data.notes, ...market.lines],
   };
-}
-
-/** freqtrade names its data files BASE_QUOTE-timeframe.json (ETH_BTC-5m.json): the pair of an unlabelled file. */
-export function symbolFromFileName(file: string): string | null {
-  const m = /^([A-Z0-9]{2,12})_([A-Z0-9]{2,12})(?:[-_.]|$)/.exec(basename(file));
-  return m ? `${m[1]}/${m[2]}` : null;
 }

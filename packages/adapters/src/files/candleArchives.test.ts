@@ -86,6 +86,9 @@ describe('labelsFromFileName', () => {
   it.each([
     ['BTCUSDT-1m-2025-01.zip', 'BTC/USDT', '1m'],
     ['/data/ETHBTC-4h-2018-01-05.csv', 'ETH/BTC', '4h'],
+    ['ETH_BTC-5m.json', 'ETH/BTC', '5m'],
+    ['XRP_USDT_USDT-5m-futures.json', 'XRP/USDT', '5m'],
+    ['freqtrade-orderflow-candles-5m.json', null, null],
     ['candles.csv', null, null],
   ])('%s → %s %s', (name, symbol, timeframe) => {
     expect(labelsFromFileName(name)).toEqual({ symbol, timeframe });

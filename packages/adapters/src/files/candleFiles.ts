@@ -13,16 +13,23 @@ import { expandCandlePaths } from './candlePaths.js';
 
 // Binance's public data files: BTCUSDT-1m-2025-01.zip, BTCUSDT-1m-2025-01-05.csv (data.binance.vision).
 const BINANCE_FILE_NAME = /^([A-Z0-9]+)-(\d+[smhdwM])-\d{4}-\d{2}(?:-\d{2})?\.(?:csv|zip)$/;
+// freqtrade's data files: ETH_BTC-5m.json, XRP_USDT_USDT-5m-futures.json (BASE_QUOTE[_SETTLE]-timeframe[-type]).
+const FREQTRADE_FILE_NAME = /^([A-Z0-9]{2,12})_([A-Z0-9]{2,12})(?:_[A-Z0-9]+)?-(\d+[smhdwM])(?:-[a-z]+)?\.(?:json|csv|zip)$/;
 
 /**
- * Symbol and timeframe a Binance data file's name gives (`BTCUSDT-1m-2025-01.zip` → BTC/USDT, 1m),
- * for series the file itself does not label. Null parts when the name does not say.
+ * Symbol and timeframe a data file's name gives, for series the file itself does not label:
+ * Binance's `BTCUSDT-1m-2025-01.zip` → BTC/USDT 1m, freqtrade's `ETH_BTC-5m.json` → ETH/BTC 5m.
+ * Null parts when the name does not say. A name that lies about the timeframe is caught by the
+ * alignment rule.
  */
 export function labelsFromFileName(name: string): { symbol: string | null; timeframe: Timeframe | null } {
-  const m = BINANCE_FILE_NAME.exec(basename(name));
-  if (!m) return { symbol: null, timeframe: null };
-  const tf = m[2] as string;
-  return { symbol: unifiedSymbol(m[1] as string), timeframe: isTimeframe(tf) ? tf : null };
+  const file = basename(name);
+  const binance = BINANCE_FILE_NAME.exec(file);
+  const freqtrade = binance ? null : FREQTRADE_FILE_NAME.exec(file);
+  if (!binance && !freqtrade) return { symbol: null, timeframe: null };
+  const tf = (binance ? binance[2] : freqtrade?.[3]) as string;
+  const symbol = binance ? unifiedSymbol(binance[1] as string) : `${freqtrade?.[1]}/${freqtrade?.[2]}`;
+  return { symbol, timeframe: isTimeframe(tf) ? tf : null };
 }
 
 function labelled(series: readonly CandleSeries[], name: string): CandleSeries[] {

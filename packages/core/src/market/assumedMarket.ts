@@ -115,3 +115,21 @@ function decimalsOf(step: string): number {
   const dot = step.indexOf('.');
   return dot < 0 ? 0 : step.replace(/0+$/, '').length - dot - 1;
 }
+
+/**
+ * Risk limits given in quote units, scaled to the pair's quote asset when the operator did not set
+ * them: RISK_MAX_ORDER_NOTIONAL's 1,000 (USDT) is 0.02 BTC on a BTC-quoted pair. Percentages need
+ * no scaling. Returns the limits and, when it scaled, a line for the report.
+ */
+export function scaleQuoteLimits<L extends { readonly maxOrderNotional: number }>(
+  limits: L,
+  market: Pick<MarketAssumptions, 'quoteScale' | 'filters'>,
+  maxOrderNotionalSet: boolean,
+): { readonly limits: L; readonly line: string | null } {
+  if (market.quoteScale === 1 || maxOrderNotionalSet || limits.maxOrderNotional <= 0) return { limits, line: null };
+  const scaled = limits.maxOrderNotional * market.quoteScale;
+  return {
+    limits: { ...limits, maxOrderNotional: scaled },
+    line: `largest order ${scaled} ${market.filters.quote} (RISK_MAX_ORDER_NOTIONAL's default ${limits.maxOrderNotional} USDT scaled to ${market.filters.quote}; set it to override)`,
+  };
+}
