@@ -113,7 +113,11 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
     {
       scheduler,
       readiness: () => market.cache.readiness(config.TRADING_SYMBOL, requirements()),
-      preflight: async () => (stack ? stack.preflight() : [new MarketNotConnectedError().message]),
+      // Not a strategy problem the operator must fix (400) but a wait: the control service answers 503 with Retry-After.
+      preflight: async () => {
+        if (!stack) throw new MarketNotConnectedError();
+        return stack.preflight();
+      },
       checkpoint: () => {
         if (stack?.paper) store.config.set(CONFIG_KEYS.paperAccount, stack.paper.state(), 'system', clock.now());
       },

@@ -49,6 +49,7 @@ describe('secrets inside URL settings', () => {
       body: { side: 'BUY', type: 'MARKET', quantity: '0.001', reason: 'test' },
     });
     expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('2');
     for (const secret of [...SECRET_PARTS, 'abc123def']) expect(res.text).not.toContain(secret);
     expect(res.body.error.message).toContain(
       'https://[redacted]@binance-proxy.example:8443/api/v3/order?signature=[redacted]&timestamp=[redacted]',
