@@ -4,6 +4,7 @@ import { configSecrets } from '@warden/core/config/parseConfig';
 import { redactText } from '@warden/core/security/redaction';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { accessHook } from './auth/accessHook.js';
 import { type AuthService, createAuthService } from './auth/authService.js';
 import type { ApiDeps } from './deps.js';
@@ -77,7 +78,7 @@ export async function buildApiServer(deps: ApiDeps, options: ApiOptions = {}): P
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true, querystring: z.strictObject({}) } }, async () => app.swagger());
 
   const auth: AuthService | null = deps.config.AUTH_ENABLED ? createAuthService(deps.config, deps.store.users, deps.clock) : null;
   const context: RouteContext = {

@@ -28,6 +28,12 @@ describe('unknown query parameters are refused on every route, and refused reque
     });
   }
 
+  it('the OpenAPI document refuses unknown parameters too', async () => {
+    const res = await h.request('GET', '/api/openapi.json?foo=bar');
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.field).toBe('query.foo');
+  });
+
   it('POST /api/system/pause?foo=bar does not pause', async () => {
     h.store.config.set(CONFIG_KEYS.tradingState, 'RUNNING', 'test', h.clock.now());
     expect((await h.request('POST', '/api/system/pause?foo=bar', { token: admin, body: { reason: 'x' } })).status).toBe(400);
