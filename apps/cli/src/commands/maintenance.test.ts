@@ -71,7 +71,7 @@ describe('warden config show / audit verify', () => {
     out = '';
     expect(await warden('audit', 'verify')).toBe(1);
     expect(out.split('\n')).toEqual([
-      'audit log BROKEN: 2 problems in 6 events:',
+      'audit log BROKEN at event 2: 2 problems in 6 events:',
       '  event 2: row 2 was modified (its content no longer matches its hash)',
       '  event 5: row 5 was modified (its content no longer matches its hash)',
       '',

@@ -8,7 +8,7 @@ export function verificationLines(result: AuditVerification): string[] {
   if (result.ok) return [`audit log intact: ${result.count} events verified`];
   const listed = result.broken.length < result.brokenCount ? ` (the first ${result.broken.length} listed)` : '';
   return [
-    `audit log BROKEN: ${result.brokenCount} problem${result.brokenCount === 1 ? '' : 's'} in ${result.count} events${listed}:`,
+    `audit log BROKEN at event ${result.brokenAtId}: ${result.brokenCount} problem${result.brokenCount === 1 ? '' : 's'} in ${result.count} events${listed}:`,
     ...result.broken.map((b) => `  event ${b.id}: ${b.problem}`),
   ];
 }
