@@ -1,13 +1,19 @@
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import { configSecrets } from '@warden/core/config/parseConfig';
+import { redactText } from '@warden/core/security/redaction';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { accessHook } from './auth/accessHook.js';
 import { type AuthService, createAuthService } from './auth/authService.js';
 import type { ApiDeps } from './deps.js';
 import { handleError } from './http/errorHandler.js';
 import { originGuard } from './http/originGuard.js';
+import { redactResponses } from './http/redactResponses.js';
 import { logResponses } from './http/requestLog.js';
+import { registerSecurityHeaders } from './http/securityHeaders.js';
+import { strictInput } from './http/strictInput.js';
 import { advisorRoutes } from './routes/advisor/index.js';
 import { approvalRoutes } from './routes/approvals/index.js';
 import { authRoutes } from './routes/auth/index.js';
@@ -30,8 +36,9 @@ export const BODY_LIMIT_BYTES = 16 * 1024;
 
 /**
  * Builds the HTTP app (routes, validation, auth, OpenAPI, web panel) without listening: the caller
- * (`warden start`, tests) calls `listen`. Pipeline per request: access hook (authenticate → role)
- * → zod validation → route → application service → zod-checked response.
+ * (`warden start`, tests) calls `listen`. Pipeline per request: security headers → origin guard →
+ * access hook (authenticate → role) → well-formed input → zod validation (unknown query parameters
+ * refused everywhere) → route → application service → zod-checked response → secrets redacted.
  */
 export interface ApiOptions {
   /** Interval of the stream's keep-alive comment and token re-check (default 15 s; tests shorten it). */
@@ -46,12 +53,17 @@ export async function buildApiServer(deps: ApiDeps, options: ApiOptions = {}): P
     bodyLimit: BODY_LIMIT_BYTES,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    // Whose X-Forwarded-For names the client (login throttling, audit ip): see TRUST_PROXY.
+    trustProxy: deps.config.TRUST_PROXY,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   app.decorateRequest('principal', null);
   logResponses(app);
+  await registerSecurityHeaders(app);
+  const secrets = configSecrets(deps.config);
+  redactResponses(app, secrets);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -66,12 +78,18 @@ export async function buildApiServer(deps: ApiDeps, options: ApiOptions = {}): P
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true, querystring: z.strictObject({}) } }, async () => app.swagger());
 
   const auth: AuthService | null = deps.config.AUTH_ENABLED ? createAuthService(deps.config, deps.store.users, deps.clock) : null;
-  const context: RouteContext = { deps, auth, streamKeepAliveMs: options.streamKeepAliveMs ?? KEEP_ALIVE_MS };
+  const context: RouteContext = {
+    deps,
+    auth,
+    streamKeepAliveMs: options.streamKeepAliveMs ?? KEEP_ALIVE_MS,
+    redact: (text) => redactText(text, secrets),
+  };
   await app.register(
     async (api) => {
+      strictInput(api);
       api.addHook('onRequest', originGuard(deps.config.AUTH_ENABLED));
       api.addHook('onRequest', accessHook(auth));
       for (const routes of [

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type AppConfig, parseConfig } from '@warden/core/config/parseConfig';
+import { type AppConfig, configSecrets, parseConfig } from '@warden/core/config/parseConfig';
 import { ConfigError } from '@warden/core/errors/errors';
+import { REDACTED, redactText } from '@warden/core/security/redaction';
 import { openStore, type SqliteStore } from '@warden/storage/openStore';
 import { config as loadDotenv } from 'dotenv';
 import pino, { type Logger } from 'pino';
@@ -52,8 +53,22 @@ export const LOG_REDACT_PATHS = [
   'headers.authorization',
 ];
 
-export function createLogger(config: Pick<AppConfig, 'LOG_LEVEL'>, destination?: NodeJS.WritableStream): Logger {
-  const options = { level: config.LOG_LEVEL, redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' }, base: { app: 'warden' } };
+/**
+ * The process logger. Secrets are kept out twice: pino's `redact` blanks credential fields by path,
+ * and every finished line passes `redactText` (the same function as the API, the audit log and
+ * notifications use) before it is written, which removes the config's known secret values wherever
+ * they appear and the credentials inside any URL (user-info, query values, token-like path segments),
+ * in messages and error stacks too. `config` is the whole AppConfig when there is one; its secrets
+ * are found with `configSecrets`.
+ */
+export function createLogger(config: Pick<AppConfig, 'LOG_LEVEL'> & Partial<AppConfig>, destination?: NodeJS.WritableStream): Logger {
+  const secrets = configSecrets(config);
+  const options = {
+    level: config.LOG_LEVEL,
+    redact: { paths: LOG_REDACT_PATHS, censor: REDACTED },
+    base: { app: 'warden' },
+    hooks: { streamWrite: (line: string) => redactText(line, secrets) },
+  };
   if (destination) return pino(options, destination as pino.DestinationStream);
   if (process.stdout.isTTY)
     return pino({
@@ -63,7 +78,7 @@ export function createLogger(config: Pick<AppConfig, 'LOG_LEVEL'>, destination?:
   return pino(options);
 }
 
-/** The migrated store at DATABASE_PATH. */
-export function openStoreFor(config: Pick<AppConfig, 'DATABASE_PATH'>): SqliteStore {
-  return openStore(config.DATABASE_PATH);
+/** The migrated store at DATABASE_PATH; the config's secrets never reach its audit log. */
+export function openStoreFor(config: AppConfig): SqliteStore {
+  return openStore(config.DATABASE_PATH, { secrets: configSecrets(config) });
 }

@@ -1,6 +1,6 @@
 import type { Store } from '@warden/core/ports/store';
 import type Database from 'better-sqlite3';
-import { sqliteAuditLog } from './audit/sqliteAuditLog.js';
+import { type AuditLogOptions, sqliteAuditLog } from './audit/sqliteAuditLog.js';
 import { type Db, openDatabase } from './database.js';
 import { approvalRepository } from './repositories/approvalRepository.js';
 import { candleRepository } from './repositories/candleRepository.js';
@@ -19,8 +19,11 @@ export interface SqliteStore extends Store {
   close(): void;
 }
 
-/** Opens the database at `path` (migrating it) and returns every repository behind the core `Store` port. */
-export function openStore(path: string): SqliteStore {
+/**
+ * Opens the database at `path` (migrating it) and returns every repository behind the core `Store`
+ * port. `options.secrets` (the runtime passes `configSecrets(config)`) are never written to the audit log.
+ */
+export function openStore(path: string, options: AuditLogOptions = {}): SqliteStore {
   const { sqlite, db } = openDatabase(path);
   return {
     path,
@@ -34,7 +37,7 @@ export function openStore(path: string): SqliteStore {
     metrics: metricsRepository(db),
     approvals: approvalRepository(db),
     config: configRepository(db),
-    audit: sqliteAuditLog(sqlite),
+    audit: sqliteAuditLog(sqlite, options),
     users: userRepository(db),
     // better-sqlite3 nests transactions as savepoints, so a unit of work may call others that also use transaction().
     transaction: <T>(work: () => T): T => sqlite.transaction(work)(),

@@ -1,7 +1,7 @@
 import type { AppConfig } from '@warden/core/config/parseConfig';
 import type { Clock } from '@warden/core/ports/clock';
 import type { UserRepository } from '@warden/storage/repositories/userRepository';
-import { LoginLimiter } from './loginLimiter.js';
+import { LoginThrottle } from './loginThrottle.js';
 import { verifyPassword } from './passwords.js';
 import { type Principal, principalFor } from './principal.js';
 import { type TokenService, tokenService } from './tokens.js';
@@ -9,11 +9,15 @@ import { type TokenService, tokenService } from './tokens.js';
 export type LoginOutcome =
   | { readonly ok: true; readonly principal: Principal; readonly token: string; readonly expiresAt: number }
   | { readonly ok: false; readonly reason: 'rate_limited'; readonly retryAfterMs: number }
-  | { readonly ok: false; readonly reason: 'bad_credentials' };
+  | { readonly ok: false; readonly reason: 'bad_credentials'; readonly userUnderAttack: boolean };
 
 /** Login, token checks and logout over the users table. Only used when AUTH_ENABLED=true. */
 export interface AuthService {
-  login(username: string, password: string, ip: string): Promise<LoginOutcome>;
+  /**
+   * Checks a password, throttled per (user, client) and per client (see LoginThrottle). `client`
+   * is the caller's address as fastify sees it (`request.ip`: the proxy's client with TRUST_PROXY).
+   */
+  login(username: string, password: string, client: string): Promise<LoginOutcome>;
   /** The principal of a valid, unrevoked token of an existing user; null otherwise. */
   authenticate(token: string): Promise<Principal | null>;
   /** Revokes every token of the user (bumps tokenVersion). */
@@ -24,19 +28,19 @@ export function createAuthService(config: AppConfig, users: UserRepository, cloc
   const secret = config.AUTH_TOKEN_SECRET;
   if (!secret) throw new Error('AUTH_TOKEN_SECRET is required when AUTH_ENABLED=true'); // parseConfig already refuses this
   const tokens: TokenService = tokenService(secret, config.AUTH_TOKEN_TTL_MINUTES, clock);
-  const limiter = new LoginLimiter(config.AUTH_LOGIN_MAX_ATTEMPTS, clock);
+  const throttle = new LoginThrottle(config.AUTH_LOGIN_MAX_ATTEMPTS, clock);
   return {
-    async login(username, password, ip) {
-      const keys = [`ip:${ip}`, `user:${username.toLowerCase()}`];
-      const retryAfterMs = limiter.retryAfterMs(keys);
-      if (retryAfterMs > 0) return { ok: false, reason: 'rate_limited', retryAfterMs };
+    async login(username, password, client) {
+      // Counted before the slow hash: parallel guesses cannot all pass the check while it runs.
+      const admission = throttle.admit(username, client);
+      if (!admission.admitted) return { ok: false, reason: 'rate_limited', retryAfterMs: admission.retryAfterMs };
       const user = users.byName(username);
       const valid = await verifyPassword(user?.passwordHash ?? null, password);
       if (!user || !valid) {
-        limiter.recordFailure(keys);
-        return { ok: false, reason: 'bad_credentials' };
+        admission.attempt.failed();
+        return { ok: false, reason: 'bad_credentials', userUnderAttack: admission.userUnderAttack };
       }
-      limiter.clear(`user:${username.toLowerCase()}`);
+      admission.attempt.succeeded();
       const { token, expiresAt } = await tokens.issue({
         username: user.username,
         role: user.role,

@@ -114,7 +114,7 @@ describe('login rate limit', () => {
 
   const login = (username: string, password: string) => h.request('POST', '/api/auth/login', { body: { username, password } });
 
-  it('after AUTH_LOGIN_MAX_ATTEMPTS failures, even the right password gets 429 until the 15-minute window passes', async () => {
+  it('after AUTH_LOGIN_MAX_ATTEMPTS failures, even the right password from the same client gets 429 until its wait is over', async () => {
     for (let i = 0; i < 3; i++) expect((await login('admin', 'guess')).status).toBe(401);
     const blocked = await login('admin', PASSWORD);
     expect(blocked.status).toBe(429);

@@ -38,7 +38,22 @@ export function checkRole(role: string): Role {
   return role as Role;
 }
 
+/** C0 controls (tab, line breaks, escape…), DEL and C1 controls: invisible, or lost on the way through a terminal or a form. */
+const CONTROL_CHARACTER = /\p{Cc}/u;
+
+/**
+ * At least MIN_PASSWORD_LENGTH and at most 1024 characters, none of them a control character.
+ * Throws a ValidationError (field `password`) naming the rule that failed.
+ */
 export function checkPassword(password: string): string {
+  const control = CONTROL_CHARACTER.exec(password);
+  if (control) {
+    const code = `U+${(control[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    throw new ValidationError(
+      `password contains a control character (${code} at position ${control.index + 1}): passwords may not contain line breaks, tabs or other control characters`,
+      'password',
+    );
+  }
   if (password.length < MIN_PASSWORD_LENGTH)
     throw new ValidationError(`password too short: at least ${MIN_PASSWORD_LENGTH} characters`, 'password');
   if (password.length > 1024) throw new ValidationError('password too long: at most 1024 characters', 'password');

@@ -8,6 +8,7 @@ import {
   NotFoundError,
   OrderStatusUnknownError,
   TransientExchangeError,
+  UnavailableError,
   ValidationError,
   WardenError,
 } from '@warden/core/errors/errors';
@@ -45,9 +46,16 @@ function statusOf(error: WardenError): number {
   if (error instanceof ForbiddenError) return 403;
   if (error instanceof NotFoundError) return 404;
   if (error instanceof ConflictError || error instanceof IllegalTransitionError || error instanceof InsufficientDataError) return 409;
-  if (error instanceof TransientExchangeError) return 503;
+  if (error instanceof TransientExchangeError || error instanceof UnavailableError) return 503;
   if (error instanceof FatalExchangeError || error instanceof OrderStatusUnknownError || error instanceof MarketDataError) return 502;
   return 500;
+}
+
+/** When to try again: a 503 always says (5 s when the venue gave no hint), as RFC 9110 §15.6.4 invites. */
+function retryAfterOf(error: WardenError): number | null {
+  if (error instanceof UnavailableError) return error.retryAfterMs;
+  if (error instanceof TransientExchangeError) return error.retryAfterMs ?? 5_000;
+  return null;
 }
 
 /**
@@ -70,6 +78,8 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     const status = statusOf(error);
     if (status < 500 || status === 502 || status === 503) {
       const details: Record<string, unknown> = { ...error.context };
+      const retryAfterMs = retryAfterOf(error);
+      if (retryAfterMs !== null) reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
       return reply.code(status).send(errorBody(error.code, error.message, details));
     }
   }

@@ -1,17 +1,7 @@
-import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiHarness, startApi } from '../testing/apiHarness.js';
+import { dbSnapshot as snapshot } from '../testing/dbSnapshot.js';
 import { ROUTES } from '../testing/routeTable.js';
-
-/** Every row of every table: proof that a refused request changed nothing. */
-function snapshot(sqlite: Database.Database): string {
-  const tables = sqlite
-    .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_\\_%' ESCAPE '\\' ORDER BY name",
-    )
-    .all() as Array<{ name: string }>;
-  return JSON.stringify(tables.map(({ name }) => [name, sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
-}
 
 interface BadRequest {
   readonly name: string;

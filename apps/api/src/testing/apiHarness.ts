@@ -38,11 +38,19 @@ export interface ApiHarness {
 
 /** A real server on 127.0.0.1:<random port> over a fresh SQLite file, with users viewer/operator/admin when auth is on. */
 export async function startApi(
-  options: { auth: boolean; env?: Record<string, string>; webRoot?: string | null; deps?: Partial<ApiDeps>; streamKeepAliveMs?: number } = {
+  options: {
+    auth: boolean;
+    env?: Record<string, string>;
+    webRoot?: string | null;
+    deps?: Partial<ApiDeps>;
+    streamKeepAliveMs?: number;
+    /** Another part's database file to share (e.g. a live-trading rig's), left in place on close. */
+    databasePath?: string;
+  } = {
     auth: true,
   },
 ): Promise<ApiHarness> {
-  const db = tempDbPath('warden-api-');
+  const db = options.databasePath ? { path: options.databasePath, cleanup: () => {} } : tempDbPath('warden-api-');
   const config = parseConfig({
     DATABASE_PATH: db.path,
     AUTH_ENABLED: String(options.auth),

@@ -1,6 +1,17 @@
 import { redactConfig } from '@warden/core/config/parseConfig';
+import type { AuditVerification } from '@warden/core/ports/auditLog';
 import type { Command } from 'commander';
 import { createLogger, loadConfig, openStoreFor } from '../context.js';
+
+/** `warden audit verify`'s report: one line when intact, else a summary and one line per broken row. */
+export function verificationLines(result: AuditVerification): string[] {
+  if (result.ok) return [`audit log intact: ${result.count} events verified`];
+  const listed = result.broken.length < result.brokenCount ? ` (the first ${result.broken.length} listed)` : '';
+  return [
+    `audit log BROKEN at event ${result.brokenAtId}: ${result.brokenCount} problem${result.brokenCount === 1 ? '' : 's'} in ${result.count} events${listed}:`,
+    ...result.broken.map((b) => `  event ${b.id}: ${b.problem}`),
+  ];
+}
 
 export function registerMaintenanceCommands(program: Command): void {
   program
@@ -17,20 +28,14 @@ export function registerMaintenanceCommands(program: Command): void {
   const audit = program.command('audit').description('the hash-chained audit log');
   audit
     .command('verify')
-    .description('check every events_log row against the hash chain; reports the first broken link')
+    .description('check every events_log row against the hash chain; lists every broken row (exit code 1 if any)')
     .action(() => {
       const config = loadConfig();
       const store = openStoreFor(config);
       const result = store.audit.verify();
       store.close();
-      if (result.ok) {
-        process.stdout.write(`audit log intact: ${result.count} events verified\n`);
-      } else {
-        process.stdout.write(
-          `audit log BROKEN at event ${result.brokenAtId}: ${result.problem} (${result.count} events verified before it)\n`,
-        );
-        process.exitCode = 1;
-      }
+      for (const line of verificationLines(result)) process.stdout.write(`${line}\n`);
+      if (!result.ok) process.exitCode = 1;
     });
 
   const configCmd = program.command('config').description('configuration');

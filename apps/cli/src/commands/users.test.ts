@@ -1,9 +1,13 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { verifyPassword } from '@warden/api/auth/passwords';
 import { openStore } from '@warden/storage/openStore';
-import { tempDbPath } from '@warden/testkit/tempDir';
+import { repoRoot } from '@warden/testkit/fixtures';
+import { makeTempDir, tempDbPath } from '@warden/testkit/tempDir';
 import { Command } from 'commander';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { registerUserCommands, type UserCommandIo } from './users.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readFirstLine, registerUserCommands, type UserCommandIo } from './users.js';
 
 describe('warden users', () => {
   let db: { path: string; cleanup: () => void };
@@ -104,5 +108,80 @@ describe('warden users', () => {
     expect(out.join('\n')).toContain('root');
     expect(out.join('\n')).not.toContain('dave');
     expect(out.join('\n')).not.toContain('argon2');
+  });
+});
+
+describe('--password-stdin', () => {
+  const bytes = (...parts: string[]) => Readable.from(parts.map((p) => Buffer.from(p)));
+
+  it('takes the first line without its line ending, whatever the line ending and however the input is split', async () => {
+    expect(await readFirstLine(bytes('pw-first-line\npw-first-line\n'))).toBe('pw-first-line');
+    expect(await readFirstLine(bytes('windows-line\r\nsecond\r\n'))).toBe('windows-line');
+    expect(await readFirstLine(bytes('old-mac\rsecond'))).toBe('old-mac');
+    expect(await readFirstLine(bytes('no-line-end'))).toBe('no-line-end');
+    expect(await readFirstLine(bytes('split-', 'acr', 'oss-chunks', '\nrest'))).toBe('split-across-chunks');
+    // A multi-byte character cut between chunks stays one character.
+    const euro = Buffer.from('pässwörd-€\n');
+    expect(await readFirstLine(Readable.from([euro.subarray(0, 11), euro.subarray(11)]))).toBe('pässwörd-€');
+    expect(await readFirstLine(bytes(''))).toBe('');
+  });
+
+  it('refuses a password with a control character, naming the rule, and adds nobody', async () => {
+    const db = tempDbPath('warden-users-');
+    process.env.DATABASE_PATH = db.path;
+    const errors: string[] = [];
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      errors.push(String(chunk));
+      return true;
+    });
+    try {
+      for (const password of ['tab\there-long', 'escape\u001b[31m-long', 'del\u007f-long-enough']) {
+        const program = new Command('warden').exitOverride();
+        registerUserCommands(program, { readPassword: async () => password, out: () => {} });
+        process.exitCode = 0;
+        await program.parseAsync(['node', 'warden', 'users', 'add', 'eve', '--role', 'viewer', '--password-stdin']);
+        expect(process.exitCode).toBe(1);
+      }
+      process.exitCode = 0;
+      expect(errors.join('')).toMatch(
+        /password contains a control character \(U\+0009 at position 4\): passwords may not contain line breaks, tabs or other control characters/,
+      );
+      expect(errors.join('')).toContain('U+001B');
+      expect(errors.join('')).toContain('U+007F');
+      const store = openStore(db.path);
+      expect(store.users.count()).toBe(0);
+      store.close();
+    } finally {
+      stderr.mockRestore();
+      delete process.env.DATABASE_PATH;
+      db.cleanup();
+    }
+  });
+
+  it('the real command: printf "pw\\npw\\n" | warden users add … --password-stdin sets the first line as the password', async () => {
+    const dir = makeTempDir('warden-users-cli-');
+    try {
+      const database = join(dir.dir, 'warden.db');
+      const run = spawnSync(
+        process.execPath,
+        [join(repoRoot, 'apps', 'cli', 'bin', 'warden.js'), 'users', 'add', 'ops', '--role', 'operator', '--password-stdin'],
+        {
+          input: 'piped-password-1\npiped-password-1\n',
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH ?? '', DATABASE_PATH: database },
+          cwd: dir.dir,
+          timeout: 120_000,
+        },
+      );
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      const store = openStore(database);
+      const hash = store.users.byName('ops')?.passwordHash ?? null;
+      store.close();
+      expect(await verifyPassword(hash, 'piped-password-1')).toBe(true);
+      expect(await verifyPassword(hash, 'piped-password-1\npiped-password-1')).toBe(false);
+    } finally {
+      dir.cleanup();
+    }
   });
 });

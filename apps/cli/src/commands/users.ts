@@ -13,7 +13,7 @@ import { loadConfig, openStoreFor } from '../context.js';
 export class UserCommandError extends Error {}
 
 export interface UserCommandIo {
-  /** The password: hidden prompt on a terminal, or all of stdin with --password-stdin. */
+  /** The password: hidden prompt on a terminal, or the first line of stdin with --password-stdin. */
   readPassword(options: { stdin: boolean; confirm: boolean }): Promise<string>;
   out(line: string): void;
 }
@@ -35,13 +35,21 @@ export function listUserLines(store: UserAccountDeps['store']): string[] {
 
 // --- terminal I/O ------------------------------------------------------------------------------
 
-async function readAllStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-  // One trailing newline belongs to `echo` / here-strings, not to the password.
-  return Buffer.concat(chunks)
-    .toString('utf8')
-    .replace(/\r?\n$/, '');
+/**
+ * The first line of `input`, without its line ending (`\n`, `\r\n` or `\r`): `printf 'pw\npw\n' |`
+ * gives "pw", as `docker login --password-stdin` does. Reading stops at the first line ending, so
+ * a typed password needs no Ctrl-D. Whatever follows is ignored; a password cannot contain a line
+ * break (checkPassword refuses control characters anyway).
+ */
+export async function readFirstLine(input: AsyncIterable<unknown>): Promise<string> {
+  const decoder = new TextDecoder('utf-8');
+  let text = '';
+  for await (const chunk of input) {
+    text += typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true });
+    if (/[\r\n]/.test(text)) break;
+  }
+  text += decoder.decode();
+  return text.split(/\r\n|\r|\n/, 1)[0] ?? '';
 }
 
 /** Reads a line from the terminal in raw mode, echoing nothing. */
@@ -75,7 +83,7 @@ function promptHidden(prompt: string): Promise<string> {
 
 export const terminalIo: UserCommandIo = {
   async readPassword({ stdin, confirm }) {
-    if (stdin) return readAllStdin();
+    if (stdin) return readFirstLine(process.stdin);
     if (!process.stdin.isTTY) throw new UserCommandError('standard input is not a terminal: pipe the password with --password-stdin');
     const password = await promptHidden('Password: ');
     if (confirm && (await promptHidden('Repeat password: ')) !== password) throw new UserCommandError('the passwords do not match');
@@ -105,7 +113,7 @@ export function registerUserCommands(program: Command, io: UserCommandIo = termi
     .description('add a user; the password is asked without echo, or read from stdin with --password-stdin')
     .argument('<name>')
     .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
-    .option('--password-stdin', 'read the password from standard input (for scripts)')
+    .option('--password-stdin', 'read the password from the first line of standard input (for scripts)')
     .action((name: string, opts: { role: string; passwordStdin?: boolean }) =>
       run(async (d) => {
         checkUserName(name);
@@ -137,7 +145,7 @@ export function registerUserCommands(program: Command, io: UserCommandIo = termi
     .command('set-password')
     .description("change a user's password; their tokens are revoked")
     .argument('<name>')
-    .option('--password-stdin', 'read the password from standard input (for scripts)')
+    .option('--password-stdin', 'read the password from the first line of standard input (for scripts)')
     .action((name: string, opts: { passwordStdin?: boolean }) =>
       run(async (d) => {
         if (!d.store.users.byName(name)) throw new NotFoundError(`no user ${name}`);

@@ -1,11 +1,19 @@
 import type { Order, OrderIntent } from '@warden/core/domain/orders';
-import { WardenError } from '@warden/core/errors/errors';
+import { UnavailableError } from '@warden/core/errors/errors';
 import type { Balances, Broker, BrokerUpdate, CancelReport, MarketTick } from '@warden/core/ports/broker';
 import type { MaybePromise } from '@warden/core/ports/maybePromise';
 
-export class MarketNotConnectedError extends WardenError {
+/** How long a caller is told to wait (Retry-After) while the runtime keeps reconnecting in the background. */
+export const RECONNECT_HINT_MS = 5_000;
+
+/** Trading, manual orders or the scheduler were asked for before the exchange answered (API 503 with Retry-After). */
+export class MarketNotConnectedError extends UnavailableError {
   constructor() {
-    super('MARKET_NOT_CONNECTED', 'not connected to the exchange yet (symbol filters not loaded); retrying in the background');
+    super(
+      'MARKET_NOT_CONNECTED',
+      'not connected to the exchange yet (symbol filters not loaded); retrying in the background',
+      RECONNECT_HINT_MS,
+    );
   }
 }
 

@@ -11,7 +11,7 @@ import { CONFIG_KEYS } from '@warden/core/app/configKeys';
 import { ControlServiceImpl, readTradingState } from '@warden/core/app/controlServiceImpl';
 import { LiveUpdates } from '@warden/core/app/liveUpdates';
 import type { ActorRef } from '@warden/core/app/services';
-import { type AppConfig, parseConfig, redactConfig } from '@warden/core/config/parseConfig';
+import { type AppConfig, configSecrets, parseConfig, redactConfig } from '@warden/core/config/parseConfig';
 import { Scheduler } from '@warden/core/cycle/scheduler';
 import { strategySettingsFromConfig } from '@warden/core/cycle/settings';
 import { StrategyHost } from '@warden/core/cycle/strategyHost';
@@ -73,7 +73,8 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
   const config = parseConfig(options.env);
   const logger = options.logger ?? createLogger(config, options.logDestination);
   logger.info({ config: redactConfig(config) }, 'configuration loaded');
-  const store = openStore(config.DATABASE_PATH);
+  const secrets = configSecrets(config);
+  const store = openStore(config.DATABASE_PATH, { secrets });
   logger.info({ database: config.DATABASE_PATH }, 'database ready (migrations applied, WAL mode)');
   const startedAt = Date.now();
   const settings = strategySettingsFromConfig(config);
@@ -102,7 +103,7 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
   let stack: TradingStack | null = null;
   const liveUpdates = new LiveUpdates();
   // Notifications: Telegram behind a router; commands reach the same services as the API.
-  const notifier = new NotificationRouter([], config.TELEGRAM_NOTIFY, logger);
+  const notifier = new NotificationRouter([], config.TELEGRAM_NOTIFY, logger, secrets);
 
   let runner: CycleRunner;
   const scheduler = new Scheduler(config.TRADING_CYCLE_SECONDS * 1000, () => runner.tick());
@@ -113,7 +114,11 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
     {
       scheduler,
       readiness: () => market.cache.readiness(config.TRADING_SYMBOL, requirements()),
-      preflight: async () => (stack ? stack.preflight() : [new MarketNotConnectedError().message]),
+      // Not a strategy problem the operator must fix (400) but a wait: the control service answers 503 with Retry-After.
+      preflight: async () => {
+        if (!stack) throw new MarketNotConnectedError();
+        return stack.preflight();
+      },
       checkpoint: () => {
         if (stack?.paper) store.config.set(CONFIG_KEYS.paperAccount, stack.paper.state(), 'system', clock.now());
       },

@@ -13,6 +13,7 @@ export function ChainStatus() {
   ) : (
     <span className="badge bad" data-testid="chain-status" data-ok="false">
       ✖ chain broken at event #{v.brokenAtId}: {v.problem}
+      {v.brokenCount > 1 ? ` (and ${v.brokenCount - 1} more: warden audit verify lists them)` : ''}
     </span>
   );
 }

@@ -8,8 +8,7 @@ import type { LiveUpdates } from '@warden/core/app/liveUpdates';
 import type { ControlService } from '@warden/core/app/services';
 import { ApprovalServiceImpl } from '@warden/core/approvals/approvalService';
 import { ApprovalExpiryChecker } from '@warden/core/approvals/expiryChecker';
-import type { AppConfig } from '@warden/core/config/parseConfig';
-import { SECRET_KEYS } from '@warden/core/config/schema';
+import { type AppConfig, configSecrets } from '@warden/core/config/parseConfig';
 import { strategySettingsFromConfig } from '@warden/core/cycle/settings';
 import type { Clock } from '@warden/core/ports/clock';
 import type { Notifier } from '@warden/core/ports/notifier';
@@ -38,7 +37,8 @@ export function createAdvisorServices(w: AdvisorWiring) {
   const catalog = w.catalog ?? registryCatalog;
   const strategySettings = strategySettingsFromConfig(env);
   const channels = { ...(w.notifier ? { notifier: w.notifier } : {}), ...(w.liveUpdates ? { liveUpdates: w.liveUpdates } : {}) };
-  const secrets = SECRET_KEYS.map((k) => env[k]).filter((v): v is string => typeof v === 'string' && v.length > 0);
+  // Keys and tokens, and the secret parts of URL settings (an api-key in AI_BASE_URL's query).
+  const secrets = configSecrets(env);
   const advisor = new AdvisorServiceImpl({
     store: w.store,
     clock: w.clock,

@@ -1,3 +1,5 @@
+import { redactText as redactUrlCredentials } from '../security/redaction.js';
+
 /**
  * Scrubs anything secret-looking from untrusted text before it is audited or shown. The model's raw
  * output is stored for review, and a prompt-injected model may try to echo credentials; known
@@ -20,7 +22,8 @@ export function redactText(text: string, knownSecrets: readonly string[] = []): 
   let out = text;
   for (const secret of knownSecrets) if (secret.length >= 4) out = out.split(secret).join(REDACTED);
   for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, REDACTED);
-  return out;
+  // And the credentials inside any URL, as everywhere else (security/redaction.ts).
+  return redactUrlCredentials(out);
 }
 
 /** A deep copy of `value` with secret-looking strings and secret-named fields replaced. */

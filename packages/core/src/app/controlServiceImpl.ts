@@ -1,5 +1,5 @@
 import type { Order } from '../domain/orders.js';
-import { InsufficientDataError, ValidationError } from '../errors/errors.js';
+import { InsufficientDataError, UnavailableError, ValidationError } from '../errors/errors.js';
 import { stateChangeNotification } from '../notifications/systemMessages.js';
 import type { Broker, CancelReport } from '../ports/broker.js';
 import type { Clock } from '../ports/clock.js';
@@ -14,7 +14,10 @@ import type { ActorRef, ControlService, SystemStatus, TimeframeReadiness, Transi
 export interface ControlRuntime {
   readonly scheduler: { readonly isRunning: boolean; start(): void; stop(): Promise<void> };
   readiness(): TimeframeReadiness[];
-  /** Problems that stop the active strategy from trading (e.g. capital too small for a grid). */
+  /**
+   * Problems that stop the active strategy from trading (e.g. capital too small for a grid).
+   * Throws an UnavailableError when it cannot tell yet (the exchange is not connected).
+   */
   preflight(): Promise<string[]>;
   cycleInfo(): { lastCycleAt: number | null; lastCycleId: string | null; cycleCount: number; lastError: string | null };
   /** Writes the broker's restorable state (paper account) after it changed outside a cycle. */
@@ -131,7 +134,22 @@ export class ControlServiceImpl implements ControlService {
       });
       throw new InsufficientDataError(`scheduler not started: warm-up incomplete (TRADING_REQUIRE_DATA_READY=true): ${detail}`, { short });
     }
-    const problems = await this.runtime.preflight();
+    let problems: string[];
+    try {
+      problems = await this.runtime.preflight();
+    } catch (error) {
+      // The exchange is not reachable yet: a wait, not a bad request; audited like the other refusals.
+      if (error instanceof UnavailableError)
+        this.store.audit.append({
+          time: now,
+          type: 'scheduler.start_refused',
+          actor: actor.id,
+          reason: error.message,
+          inputs: { code: error.code, retryAfterMs: error.retryAfterMs },
+          outcome: 'refused',
+        });
+      throw error;
+    }
     if (problems.length > 0) {
       this.store.audit.append({
         time: now,

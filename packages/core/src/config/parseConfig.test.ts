@@ -83,6 +83,7 @@ describe('parseConfig', () => {
     TELEGRAM_MODE: 'carrier-pigeon',
     TELEGRAM_WEBHOOK_URL: 'x',
     TELEGRAM_QUEUE_MAX: '0',
+    TRUST_PROXY: 'true',
   };
   for (const [key, value] of Object.entries(invalid)) {
     it(`refuses ${key}=${value} naming ${key}`, () => {
@@ -94,6 +95,27 @@ describe('parseConfig', () => {
 
   it('AUTH_ENABLED=maybe gives one line naming AUTH_ENABLED and the allowed values', () => {
     expect(problemsOf({ AUTH_ENABLED: 'maybe' })).toEqual(['AUTH_ENABLED: expected true or false (got "maybe")']);
+  });
+
+  it('TRUST_PROXY: false by default; proxy addresses, CIDR ranges and proxy-addr names; never true, * or a hop count', () => {
+    expect(parseConfig({}).TRUST_PROXY).toBe(false);
+    expect(parseConfig({ TRUST_PROXY: '127.0.0.1, ::1,10.0.0.0/8 ,fd00::/8,loopback' }).TRUST_PROXY).toEqual([
+      '127.0.0.1',
+      '::1',
+      '10.0.0.0/8',
+      'fd00::/8',
+      'loopback',
+    ]);
+    for (const value of ['true', '*', '1', '2'])
+      expect(problemsOf({ TRUST_PROXY: value })).toEqual([expect.stringMatching(/^TRUST_PROXY: give the reverse proxy's address\(es\)/)]);
+    expect(problemsOf({ TRUST_PROXY: '127.0.0.1,proxy.example,10.0.0.0/33' })).toEqual([
+      expect.stringContaining('not an address: proxy.example, 10.0.0.0/33'),
+    ]);
+  });
+
+  it('a bad URL is echoed with its credentials redacted', () => {
+    const problems = problemsOf({ AI_BASE_URL: 'ftp://user:p@ss@llm.example/v1?api-key=sk-0123456789' });
+    expect(problems).toEqual([expect.stringContaining('(got "ftp://[redacted]@llm.example/v1?api-key=[redacted]")')]);
   });
 
   it('reports every bad variable, one line each', () => {

@@ -1,4 +1,5 @@
 import { ConfigError } from '../errors/errors.js';
+import { redactText } from '../security/redaction.js';
 import { type EnvConfig, envSchema, LIVE_CONFIRM_PHRASE, SECRET_KEYS } from './schema.js';
 
 export interface AppConfig extends EnvConfig {
@@ -33,7 +34,9 @@ export function parseConfig(raw: Readonly<Record<string, string | undefined>>): 
     const problems = result.error.issues.map((issue) => {
       const key = String(issue.path[0] ?? '(config)');
       const got = raw[key];
-      return `${key}: ${issue.message}${got !== undefined && !SECRET_KEYS.includes(key as never) ? ` (got "${got}")` : ''}`;
+      // The value is echoed to help fix it, except secrets, and with a URL's credentials redacted.
+      const shown = got !== undefined && !SECRET_KEYS.includes(key as never) ? ` (got "${redactText(got)}")` : '';
+      return `${key}: ${issue.message}${shown}`;
     });
     throw new ConfigError(problems);
   }
@@ -97,13 +100,4 @@ export function parseConfig(raw: Readonly<Record<string, string | undefined>>): 
   };
 }
 
-/** A copy of the config safe to print or return: every secret replaced by "[redacted]" (or null when unset). */
-export function redactConfig(config: AppConfig): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...config };
-  for (const key of SECRET_KEYS) out[key] = config[key] ? '[redacted]' : null;
-  // A proxy URL may carry credentials (https://user:pass@proxy): keep the address, drop the userinfo.
-  for (const [key, value] of Object.entries(out)) {
-    if (key.endsWith('_URL') && typeof value === 'string') out[key] = value.replace(/^([a-z]+:\/\/)[^@/]*@/i, '$1[redacted]@');
-  }
-  return out;
-}
+export { configSecrets, redactConfig } from './redactConfig.js';

@@ -117,6 +117,48 @@ const chatRoles = z
     return out;
   });
 
+/** Address names proxy-addr (fastify's trustProxy) understands besides addresses and CIDR ranges. */
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+const isProxyAddress = (entry: string) =>
+  PROXY_NAMES.includes(entry) || [z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()].some((format) => format.safeParse(entry).success);
+
+/**
+ * TRUST_PROXY: whose X-Forwarded-For to believe when telling clients apart (login throttling, the
+ * audit's ip). `false` (default): nobody's, the client is the TCP peer. Otherwise a comma-separated
+ * list of the reverse proxies' addresses / CIDR ranges (or loopback, linklocal, uniquelocal): the
+ * client is then the last address in X-Forwarded-For that is not one of them. `true` and hop counts
+ * are refused: they would let a client that reaches Warden directly name its own address and
+ * escape the login throttle (fastify itself no longer honours hop counts for that reason).
+ */
+const trustProxy = z
+  .string()
+  .default('false')
+  .transform((raw, ctx): false | string[] => {
+    const s = raw.trim();
+    if (s === '' || s === 'false') return false;
+    if (s === 'true' || s === '*' || /^\d+$/.test(s)) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          "give the reverse proxy's address(es), e.g. 127.0.0.1 or 10.0.0.0/8: true or a hop count would believe any client's X-Forwarded-For (a guesser could pose as a new client on every try)",
+      });
+      return z.NEVER;
+    }
+    const entries = s
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
+    const bad = entries.filter((e) => !isProxyAddress(e));
+    if (bad.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected false or the proxies' addresses / CIDR ranges (or loopback, linklocal, uniquelocal), comma-separated; not an address: ${bad.join(', ')}`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
+
 /** The phrase an operator must type into LIVE_TRADING_CONFIRM to allow live orders. */
 export const LIVE_CONFIRM_PHRASE = 'I understand that live trading risks real money';
 
@@ -149,6 +191,7 @@ export const envSchema = z.object({
   DATABASE_PATH: optionalString,
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: num(8080, { min: 0, max: 65_535, int: true }),
+  TRUST_PROXY: trustProxy,
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expected fatal|error|warn|info|debug|trace|silent' })
     .default('info'),

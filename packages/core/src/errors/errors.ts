@@ -86,6 +86,22 @@ export class TransientExchangeError extends WardenError {
   }
 }
 
+/**
+ * Something the action needs is not up yet, typically the exchange connection at start-up or
+ * while the exchange is unreachable: not the caller's fault and not a state they can change, so
+ * the API answers 503 with `Retry-After` (seconds from `retryAfterMs`).
+ */
+export class UnavailableError extends WardenError {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterMs: number,
+    context: Record<string, unknown> = {},
+  ) {
+    super(code, message, { ...context, retryAfterMs });
+  }
+}
+
 /** The venue refuses us (418 ban, bad keys, -2010 ...): stop sending and alert. */
 export class FatalExchangeError extends WardenError {
   constructor(message: string, context: Record<string, unknown> = {}, options?: { cause?: unknown }) {

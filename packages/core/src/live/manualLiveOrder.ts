@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readTradingState } from '../app/controlServiceImpl.js';
 import type { ActorRef } from '../app/services.js';
 import type { SymbolFilters } from '../domain/market.js';
 import type { Order, OrderIntent } from '../domain/orders.js';
@@ -64,7 +65,8 @@ export interface ManualLiveOrderDeps {
 
 /**
  * A manual live order from an admin: the same risk engine as the strategy's orders (state, staleness,
- * size, balances, filters), then the live broker, which journals it before sending. Every attempt —
+ * size, balances, filters), a second look at the trading state right before the send (as the cycle
+ * does), then the live broker, which journals it before sending. Every attempt —
  * blocked, rejected or placed — is audited with the admin as actor and their reason.
  */
 export class ManualLiveOrders {
@@ -146,6 +148,13 @@ export class ManualLiveOrders {
       reason: `manual by ${actor.id}: ${body.reason}`.slice(0, 500),
       tag: 'manual',
     };
+    // As in the cycle: the state was read before the ticker, balances and open orders were awaited,
+    // and a pause or emergency stop may have landed meanwhile. Nothing is awaited between this check and the send.
+    const stateNow = readTradingState(store);
+    if (stateNow !== 'RUNNING') {
+      audit('BLOCK', { reasons: ['NOT_RUNNING'], state: stateNow, note: 'state changed while the order was being checked' });
+      return { decision: 'BLOCK', reasons: ['NOT_RUNNING'] };
+    }
     const update = await broker.submit(intent, { now: ctx.now, price: ctx.price, high: ctx.price, low: ctx.price });
     this.d.handOver(update);
     const order = update.orders.find((o) => o.clientOrderId === intent.clientOrderId) ?? store.orders.byClientId(intent.clientOrderId);

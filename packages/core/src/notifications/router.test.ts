@@ -25,6 +25,23 @@ describe('NotificationRouter', () => {
     expect(b.received).toHaveLength(1);
   });
 
+  it('redacts known secrets and URL credentials from the title, the lines and the data before any channel sees them', () => {
+    const ch = new RecordingChannel('c');
+    const token = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
+    new NotificationRouter([ch], {}, log, ['sk-live-canary-1']).notify({
+      type: 'errors',
+      title: 'LLM failed at https://u:p%40ss@llm.example/v1?api-key=sk-live-canary-1',
+      lines: [`webhook https://bot.example/tg/${token}/hook refused`],
+      data: { error: 'key sk-live-canary-1' },
+    });
+    const [message] = ch.received;
+    const seen = JSON.stringify(message);
+    for (const secret of ['sk-live-canary-1', 'p%40ss', token]) expect(seen).not.toContain(secret);
+    expect(message?.text).toBe(
+      'LLM failed at https://[redacted]@llm.example/v1?api-key=[redacted]\nwebhook https://bot.example/tg/[redacted]/hook refused',
+    );
+  });
+
   it('delivers to a channel added after construction', () => {
     const router = new NotificationRouter([], {}, log);
     const late = new RecordingChannel('late');

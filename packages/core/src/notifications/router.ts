@@ -1,5 +1,6 @@
 import type { NotificationMode, NotificationType } from '../config/schema.js';
 import type { Notification, Notifier } from '../ports/notifier.js';
+import { redactDeep, redactText } from '../security/redaction.js';
 import type { NotificationChannel, NotificationLogger } from './channel.js';
 import { errorMessage } from './format.js';
 import { renderNotification } from './render.js';
@@ -14,10 +15,12 @@ export type NotificationModes = Partial<Record<NotificationType, NotificationMod
 export class NotificationRouter implements Notifier {
   private readonly channels: NotificationChannel[];
 
+  /** `secrets`: known secret values (`configSecrets(config)`), redacted with every URL credential from each message before any channel sees it. */
   constructor(
     channels: readonly NotificationChannel[],
     private readonly modes: NotificationModes,
     private readonly log: NotificationLogger,
+    private readonly secrets: readonly string[] = [],
   ) {
     this.channels = [...channels];
   }
@@ -34,9 +37,16 @@ export class NotificationRouter implements Notifier {
     return this.modes[type] ?? 'on';
   }
 
-  notify(notification: Notification): void {
-    const mode = this.modeOf(notification.type);
+  notify(raw: Notification): void {
+    const mode = this.modeOf(raw.type);
     if (mode === 'off') return;
+    // Titles and lines often carry error messages (an exchange or LLM URL, a bot token in a path).
+    const notification: Notification = {
+      ...raw,
+      title: redactText(raw.title, this.secrets),
+      lines: raw.lines.map((line) => redactText(line, this.secrets)),
+      ...(raw.data ? { data: redactDeep(raw.data, this.secrets) as Notification['data'] } : {}),
+    };
     let text: string;
     try {
       text = renderNotification(notification);

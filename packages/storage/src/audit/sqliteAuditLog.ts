@@ -1,11 +1,25 @@
 import { createHash } from 'node:crypto';
-import type { AuditEvent, AuditEventInput, AuditLog, AuditVerification } from '@warden/core/ports/auditLog';
+import {
+  AUDIT_BREAKS_LISTED,
+  type AuditBreak,
+  type AuditEvent,
+  type AuditEventInput,
+  type AuditLog,
+  type AuditVerification,
+} from '@warden/core/ports/auditLog';
+import { redactDeep, redactText } from '@warden/core/security/redaction';
+import { wellFormed, wellFormedDeep } from '@warden/core/security/wellFormed';
 import type Database from 'better-sqlite3';
 import { pageLimit } from '../repositories/paging.js';
 import { canonicalJson } from './canonicalJson.js';
 import { redactSecrets } from './redactSecrets.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditLogOptions {
+  /** Known secret values (keys, tokens, the secret parts of URL settings): never stored, replaced by "[redacted]". */
+  readonly secrets?: readonly string[];
+}
 
 interface Row {
   id: number;
@@ -56,27 +70,46 @@ function toEvent(r: Row): AuditEvent {
   };
 }
 
+/** What one row's hash covers, exactly as stored. */
+function storedContent(r: Row) {
+  return {
+    time: r.time,
+    type: r.type,
+    actor: r.actor,
+    reason: r.reason,
+    inputsJson: r.inputs_json,
+    outcome: r.outcome,
+    correlationId: r.correlation_id,
+  };
+}
+
 /**
  * Append-only, hash-chained `events_log`. Editing a row breaks its hash; deleting one breaks the
- * next row's link; deleting the newest rows leaves AUTOINCREMENT's high-water mark above the last
- * id, which `verify` reports too.
+ * next row's link and leaves a gap in the ids; deleting the newest rows leaves AUTOINCREMENT's
+ * high-water mark above the last id, which `verify` reports too.
+ *
+ * Every string is made well-formed (lone UTF-16 surrogates → U+FFFD) and secret-looking values
+ * are redacted *before* the hash is computed, so what is hashed is byte for byte what SQLite
+ * stores and reads back: a user name or a reason from an untrusted client cannot make a row
+ * unverifiable.
  */
-export function sqliteAuditLog(sqlite: Database.Database): AuditLog {
+export function sqliteAuditLog(sqlite: Database.Database, options: AuditLogOptions = {}): AuditLog {
+  const clean = (text: string) => redactText(wellFormed(text), options.secrets);
   const lastHash = sqlite.prepare('select hash from events_log order by id desc limit 1');
   const insert = sqlite.prepare(
     'insert into events_log (time, type, actor, reason, inputs_json, outcome, correlation_id, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const appendTx = sqlite.transaction((e: AuditEventInput): AuditEvent => {
     const prevHash = (lastHash.get() as { hash: string } | undefined)?.hash ?? GENESIS_HASH;
-    const inputsJson = canonicalJson(redactSecrets(e.inputs ?? {}));
+    const inputsJson = canonicalJson(redactDeep(wellFormedDeep(redactSecrets(e.inputs ?? {})), options.secrets));
     const row = {
       time: e.time,
-      type: e.type,
-      actor: e.actor,
-      reason: e.reason,
+      type: clean(e.type),
+      actor: clean(e.actor),
+      reason: clean(e.reason),
       inputsJson,
-      outcome: e.outcome ?? 'ok',
-      correlationId: e.correlationId ?? null,
+      outcome: clean(e.outcome ?? 'ok'),
+      correlationId: e.correlationId == null ? null : clean(e.correlationId),
     };
     const hash = eventHash(prevHash, row);
     const info = insert.run(row.time, row.type, row.actor, row.reason, row.inputsJson, row.outcome, row.correlationId, prevHash, hash);
@@ -118,36 +151,44 @@ export function sqliteAuditLog(sqlite: Database.Database): AuditLog {
       return { items: kept.map(toEvent), nextCursor: hasMore ? (kept[kept.length - 1]?.id ?? null) : null };
     },
     verify(): AuditVerification {
-      let prev = GENESIS_HASH;
-      let count = 0;
-      let lastId = 0;
-      for (const r of sqlite.prepare('select * from events_log order by id').iterate() as IterableIterator<Row>) {
-        if (r.prev_hash !== prev)
-          return {
-            ok: false,
-            count,
-            brokenAtId: r.id,
-            problem: `row ${r.id} does not link to the previous row (a row before it was deleted or edited)`,
-          };
-        const expected = eventHash(prev, {
-          time: r.time,
-          type: r.type,
-          actor: r.actor,
-          reason: r.reason,
-          inputsJson: r.inputs_json,
-          outcome: r.outcome,
-          correlationId: r.correlation_id,
-        });
-        if (expected !== r.hash)
-          return { ok: false, count, brokenAtId: r.id, problem: `row ${r.id} was modified (its content no longer matches its hash)` };
-        prev = r.hash;
-        lastId = r.id;
-        count++;
-      }
       const seq =
         (sqlite.prepare("select seq from sqlite_sequence where name = 'events_log'").get() as { seq: number } | undefined)?.seq ?? 0;
-      if (seq > lastId) return { ok: false, count, brokenAtId: lastId + 1, problem: `rows after ${lastId} (up to ${seq}) were deleted` };
-      return { ok: true, count };
+      return verifyChain(sqlite.prepare('select * from events_log order by id').iterate() as IterableIterator<Row>, seq);
     },
   };
+}
+
+/**
+ * Checks every row, and goes on after a broken one: each row's own hash is checked against its
+ * content and its stored `prev_hash`, and each link against the stored hash of the row before.
+ * So an edited row is reported alone (the next row still links to the hash it had), a rewritten
+ * row (content and hash) is reported at the next row's link, and a deletion at the id gap.
+ * Later tampering is never hidden behind an earlier break.
+ */
+function verifyChain(rows: Iterable<Row>, highestIdEverUsed: number): AuditVerification {
+  const broken: AuditBreak[] = [];
+  let brokenCount = 0;
+  const report = (id: number, problem: string) => {
+    brokenCount++;
+    if (broken.length < AUDIT_BREAKS_LISTED) broken.push({ id, problem });
+  };
+  let prevHash = GENESIS_HASH;
+  let prevId = 0;
+  let count = 0;
+  for (const r of rows) {
+    count++;
+    // A gap in the ids is a deletion (AUTOINCREMENT never reuses an id, and a rolled-back insert leaves none).
+    if (r.id !== prevId + 1)
+      report(prevId + 1, r.id - prevId === 2 ? `row ${prevId + 1} was deleted` : `rows ${prevId + 1} to ${r.id - 1} were deleted`);
+    else if (r.prev_hash !== prevHash)
+      report(r.id, `row ${r.id} does not link to row ${prevId} (row ${prevId} was rewritten with a new hash)`);
+    if (eventHash(r.prev_hash, storedContent(r)) !== r.hash)
+      report(r.id, `row ${r.id} was modified (its content no longer matches its hash)`);
+    prevHash = r.hash;
+    prevId = r.id;
+  }
+  if (highestIdEverUsed > prevId) report(prevId + 1, `the newest rows were deleted (ids ${prevId + 1} to ${highestIdEverUsed})`);
+  const first = broken[0];
+  if (!first) return { ok: true, count };
+  return { ok: false, count, brokenAtId: first.id, problem: first.problem, brokenCount, broken };
 }

@@ -14,7 +14,7 @@ export const authRoutes: RoutePlugin = async (app, { deps, auth }) => {
       schema: {
         tags: ['auth'],
         summary: 'Exchange username and password for a bearer token',
-        description: `Rate-limited: ${deps.config.AUTH_LOGIN_MAX_ATTEMPTS} failed attempts per IP or per username in 15 minutes, then 429.`,
+        description: `Throttled: ${deps.config.AUTH_LOGIN_MAX_ATTEMPTS} failed attempts per user name and client in 15 minutes, then 429 with Retry-After and a wait that doubles with each further failure. Guesses from one client never lock the user out elsewhere.`,
         body: loginBody,
         response: { 200: loginResponse, ...errorResponses },
       },
@@ -30,16 +30,21 @@ export const authRoutes: RoutePlugin = async (app, { deps, auth }) => {
       const outcome = await auth.login(username, password, request.ip);
       if (!outcome.ok && outcome.reason === 'rate_limited') {
         const retryAfter = Math.ceil(outcome.retryAfterMs / 1000);
-        request.log.warn({ username, ip: request.ip }, 'login rate-limited');
+        request.log.warn({ username, ip: request.ip, retryAfterSeconds: retryAfter }, 'login throttled');
         throw new ApiError(
           429,
           'RATE_LIMITED',
-          `too many failed logins; try again in ${retryAfter} s`,
+          `too many failed logins from this client; try again in ${retryAfter} s`,
           { retryAfterSeconds: retryAfter },
           { 'retry-after': String(retryAfter) },
         );
       }
       if (!outcome.ok) {
+        if (outcome.userUnderAttack)
+          request.log.warn(
+            { username, ip: request.ip },
+            'many failed logins for this user from several clients: new clients get one attempt before waiting',
+          );
         audit('auth.login_failed', `user:${username}`, 'wrong username or password', { ip: request.ip }, 'refused');
         throw new ApiError(401, 'BAD_CREDENTIALS', 'wrong username or password');
       }

@@ -1,3 +1,4 @@
+import { AUDIT_BREAKS_LISTED } from '@warden/core/ports/auditLog';
 import { z } from 'zod';
 import { auditEventSchema } from '../../http/domainSchemas.js';
 import { pageOf, pageQuery, pageRequest, timeRangeQuery } from '../../http/paging.js';
@@ -14,9 +15,15 @@ const eventsQuery = z.strictObject({
 
 const verifyResponse = z.object({
   ok: z.boolean(),
-  count: z.number().int(),
-  brokenAtId: z.number().int().optional(),
-  problem: z.string().optional(),
+  count: z.number().int().describe('rows checked'),
+  brokenAtId: z.number().int().optional().describe('the first broken row'),
+  problem: z.string().optional().describe('what is wrong with the first broken row'),
+  brokenCount: z.number().int().optional().describe('how many rows are broken'),
+  broken: z
+    .array(z.object({ id: z.number().int(), problem: z.string() }))
+    .readonly()
+    .optional()
+    .describe(`every broken row in id order (at most ${AUDIT_BREAKS_LISTED})`),
 });
 
 /** The audit trail (append-only, hash-chained) and its verification. */
@@ -45,7 +52,7 @@ export const eventRoutes: RoutePlugin = async (app, { deps }) => {
       config: { access: 'viewer' },
       schema: {
         tags: ['audit'],
-        summary: 'Re-checks the hash chain: ok, or the first broken event',
+        summary: 'Re-checks the hash chain: ok, or every broken event',
         security: bearer,
         response: { 200: verifyResponse, ...errorResponses },
       },

@@ -19,7 +19,10 @@ afterEach(async () => {
 
 const ORDER = { side: 'BUY', type: 'MARKET', quantity: '0.001', reason: 'rebalance by hand' };
 
-async function setUp(logLines: string[]): Promise<void> {
+/** Runs inside the risk context, after the trading state was read: what lands "between the first check and the send". */
+let duringCheck: () => Promise<void> = async () => {};
+
+async function setUp(logLines: string[], options: { shareDatabase?: boolean } = {}): Promise<void> {
   rig = await startLiveRig();
   const config = parseConfig({ DATABASE_PATH: rig.dbPath });
   const logger = pino(
@@ -43,9 +46,11 @@ async function setUp(logLines: string[]): Promise<void> {
     },
     riskContext: async () => {
       const now = rig.clock.now();
+      const state = tradingState;
+      await duringCheck();
       return {
         now,
-        state: tradingState,
+        state,
         price: 50000,
         lastCandle: { openTime: now - 3_600_000, timeframeMs: 3_600_000 },
         positionQuantity: '0',
@@ -55,7 +60,7 @@ async function setUp(logLines: string[]): Promise<void> {
       };
     },
   });
-  h = await startApi({ auth: true, deps: { liveOrders, logger } });
+  h = await startApi({ auth: true, deps: { liveOrders, logger }, ...(options.shareDatabase ? { databasePath: rig.dbPath } : {}) });
 }
 
 describe('POST /api/live/orders', () => {
@@ -105,6 +110,27 @@ describe('POST /api/live/orders', () => {
     expect(rig.store.audit.list({ type: 'live.manual_order' }, { limit: 5 }).items[0]).toMatchObject({
       actor: 'user:admin',
       outcome: 'BLOCK',
+    });
+  });
+
+  it('a pause that lands between the risk check and the send stops the order: re-checked right before sending, audited, nothing sent', async () => {
+    await setUp([], { shareDatabase: true });
+    const [admin, operator] = [await h.login('admin'), await h.login('operator')];
+    duringCheck = async () => {
+      // The operator pauses through the API while the order is being checked (ticker, balances, open orders).
+      expect((await h.request('POST', '/api/system/pause', { token: operator, body: { reason: 'pause lands mid-order' } })).status).toBe(
+        200,
+      );
+    };
+    const res = await h.request('POST', '/api/live/orders', { token: admin, body: ORDER });
+    duringCheck = async () => {};
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ decision: 'BLOCK', reasons: ['NOT_RUNNING'] });
+    expect(rig.venue.engine.orders).toHaveLength(0);
+    expect(rig.store.audit.list({ type: 'live.manual_order' }, { limit: 1 }).items[0]).toMatchObject({
+      actor: 'user:admin',
+      outcome: 'BLOCK',
+      inputs: { reasons: ['NOT_RUNNING'], state: 'PAUSED' },
     });
   });
 

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { bearer, principalOf, type RoutePlugin } from '../context.js';
-import { openSse, SSE_KEEP_ALIVE, sseEvent, sseUpdate } from './sse.js';
+import { openSse, SSE_HEADERS, SSE_KEEP_ALIVE, sseEvent, sseUpdate } from './sse.js';
 
 export const KEEP_ALIVE_MS = 15_000;
 
@@ -13,7 +13,7 @@ const streamQuery = z.strictObject({ token: z.string().max(4096).optional().desc
  * the current system status so a client never starts blind. At each keep-alive the token is
  * re-checked, so logout or a role change also ends open streams.
  */
-export const streamRoutes: RoutePlugin = async (app, { deps, auth, streamKeepAliveMs }) => {
+export const streamRoutes: RoutePlugin = async (app, { deps, auth, streamKeepAliveMs, redact }) => {
   const open = new Set<ServerResponse>();
   app.addHook('preClose', async () => {
     for (const raw of open) raw.end();
@@ -32,13 +32,16 @@ export const streamRoutes: RoutePlugin = async (app, { deps, auth, streamKeepAli
       },
     },
     async (request, reply) => {
+      // HEAD (which fastify routes here too) learns the headers of a stream and gets no stream: answered at once, nothing subscribed.
+      if (request.method === 'HEAD') return reply.code(200).headers(SSE_HEADERS).send();
       const principal = principalOf(request);
       const token = request.headers.authorization?.replace(/^Bearer\s+/i, '') ?? request.query.token ?? null;
       reply.hijack();
       const raw = reply.raw;
-      openSse(raw);
+      // Hijacked: the headers set so far (security headers) are written by hand with the stream's own.
+      openSse(raw, reply.getHeaders());
       open.add(raw);
-      const unsubscribe = deps.liveUpdates.subscribe((update) => raw.write(sseUpdate(update)));
+      const unsubscribe = deps.liveUpdates.subscribe((update) => raw.write(redact(sseUpdate(update))));
       const keepAlive = setInterval(() => {
         raw.write(SSE_KEEP_ALIVE);
         if (auth && token) {
@@ -53,7 +56,7 @@ export const streamRoutes: RoutePlugin = async (app, { deps, auth, streamKeepAli
         open.delete(raw);
       };
       raw.on('close', close);
-      raw.write(sseEvent('ready', { actor: principal.actor.id, status: deps.control.status() }));
+      raw.write(redact(sseEvent('ready', { actor: principal.actor.id, status: deps.control.status() })));
     },
   );
 };

@@ -1,13 +1,19 @@
 import { ROLES } from '@warden/core/config/schema';
 import { z } from 'zod';
-import { MIN_PASSWORD_LENGTH } from '../../auth/passwords.js';
-import { addUser, changeUser, listUsers, removeUser, USER_NAME, type UserAccountDeps } from '../../auth/userAccounts.js';
+import { addUser, changeUser, checkPassword, listUsers, removeUser, USER_NAME, type UserAccountDeps } from '../../auth/userAccounts.js';
 import { emptyBody, okResponse } from '../auth/schema.js';
 import { bearer, errorResponses, principalOf, type RoutePlugin } from '../context.js';
 
 const userView = z.object({ username: z.string(), role: z.enum(ROLES), createdAt: z.number(), updatedAt: z.number() });
 const usernameParam = z.strictObject({ username: z.string().regex(USER_NAME) });
-const password = z.string().min(MIN_PASSWORD_LENGTH).max(1024);
+/** The account rules' own check (length, no control characters), so the API names the field `body.password`. */
+const password = z.string().superRefine((value, ctx) => {
+  try {
+    checkPassword(value);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : 'invalid password' });
+  }
+});
 
 /**
  * Admin-only account management: the same rules as `warden users …` (one implementation,

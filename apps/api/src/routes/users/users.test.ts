@@ -32,6 +32,7 @@ describe('/api/users (admin)', () => {
     const admin = await h.login('admin');
     const cases: Array<[unknown, string]> = [
       [{ username: 'dave', role: 'operator', password: 'short' }, 'body.password'],
+      [{ username: 'dave', role: 'operator', password: 'line one\nline two' }, 'body.password'],
       [{ username: 'dave', role: 'root', password: PASSWORD }, 'body.role'],
       [{ username: 'd a v e', role: 'viewer', password: PASSWORD }, 'body.username'],
       [{ username: 'dave', role: 'viewer', password: PASSWORD, isAdmin: true }, 'body.isAdmin'],
@@ -41,6 +42,8 @@ describe('/api/users (admin)', () => {
       expect(res.status).toBe(400);
       expect(res.body.error.details.field).toBe(field);
     }
+    const control = await h.request('PATCH', '/api/users/viewer', { token: admin, body: { password: 'tab\tin-the-middle' } });
+    expect(control.body.error.message).toContain('password contains a control character (U+0009 at position 4)');
     const empty = await h.request('PATCH', '/api/users/viewer', { token: admin, body: {} });
     expect(empty.status).toBe(400);
     expect(h.store.users.byName('dave')).toBeNull();
