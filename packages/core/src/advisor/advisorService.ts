@@ -1,3 +1,4 @@
+import { actorInputs } from '../app/actorInputs.js';
 import type { ActorRef, AdvisorRunResult, AdvisorService } from '../app/services.js';
 import { type ApprovalChannels, publishApproval } from '../approvals/publishApproval.js';
 import type { Approval, ProposalChange, WhatIfResult } from '../domain/approval.js';
@@ -82,6 +83,7 @@ export class AdvisorServiceImpl implements AdvisorService {
     const context = buildAdvisorContext(this.#d.loadInput(clock.now()), catalog);
     audit('advisor.context_built', `advisor run requested by ${actor.id}`, {
       requestedBy: actor.id,
+      ...actorInputs(actor),
       market: context.market,
       performance: context.performance,
       strategy: context.strategy.name,
@@ -211,7 +213,15 @@ export class AdvisorServiceImpl implements AdvisorService {
         type: 'approval.created',
         actor: ACTOR,
         reason,
-        inputs: { approvalId: approval.id, change: approval.change, source, whatIf, expiresAt: approval.expiresAt, requestedBy: actor.id },
+        inputs: {
+          approvalId: approval.id,
+          change: approval.change,
+          source,
+          whatIf,
+          expiresAt: approval.expiresAt,
+          requestedBy: actor.id,
+          ...actorInputs(actor),
+        },
         outcome: 'PENDING',
         correlationId: runId,
       });

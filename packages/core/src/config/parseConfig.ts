@@ -1,5 +1,6 @@
 import { ConfigError } from '../errors/errors.js';
 import { type EnvConfig, envSchema, LIVE_CONFIRM_PHRASE, SECRET_KEYS } from './schema.js';
+import { telegramAccessProblems } from './telegramAccessRules.js';
 
 export interface AppConfig extends EnvConfig {
   /** Resolved database file: DATABASE_PATH, or a mode-specific default so paper and live never share a file. */
@@ -85,6 +86,8 @@ export function parseConfig(raw: Readonly<Record<string, string | undefined>>): 
       );
     }
   }
+
+  problems.push(...telegramAccessProblems(env));
 
   if (problems.length > 0) throw new ConfigError(problems);
 
