@@ -7,6 +7,7 @@ import type { CandleSource } from '@warden/core/ports/marketData';
 import type { z } from 'zod';
 import type { BinanceExchange } from './binanceExchange.js';
 import type { RequestGovernor } from './requestGovernor.js';
+import type { ServerTimeSample } from './serverTimeSample.js';
 import {
   exchangeInfoSchema,
   klinesSchema,
@@ -64,7 +65,29 @@ export class BinanceCandleSource implements CandleSource {
   }
 
   async fetchServerTime(): Promise<number> {
-    return (await this.get('time', () => this.exchange.publicGetTime(), serverTimeSchema, {})).serverTime;
+    return (await this.sampleServerTime(Date.now)).serverTime;
+  }
+
+  /**
+   * One server-time reading for the exchange clock, stamped around the attempt that answered:
+   * the governor may retry (5xx, timeouts) and wait out Retry-After before it, and each new
+   * attempt restamps `sentAt`, so those waits never count as round trip.
+   */
+  async sampleServerTime(localNow: () => number): Promise<ServerTimeSample> {
+    let sentAt = Number.NaN;
+    let receivedAt = Number.NaN;
+    const body = await this.get(
+      'time',
+      async () => {
+        sentAt = localNow();
+        const raw = await this.exchange.publicGetTime();
+        receivedAt = localNow();
+        return raw;
+      },
+      serverTimeSchema,
+      {},
+    );
+    return { serverTime: body.serverTime, sentAt, receivedAt };
   }
 
   async fetchFilters(symbol: string): Promise<SymbolFilters> {
