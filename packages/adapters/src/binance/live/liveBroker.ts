@@ -1,8 +1,9 @@
-import type { SymbolFilters } from '@warden/core/domain/market';
+import { exchangeSymbol, type SymbolFilters } from '@warden/core/domain/market';
 import { type Fill, isOpenStatus, type Order, type OrderIntent } from '@warden/core/domain/orders';
 import { NotFoundError } from '@warden/core/errors/errors';
 import { needsLookup, resolveUnknownOrder } from '@warden/core/live/unknownOrderResolution';
-import { dec, decMin, decStr, floorToStep } from '@warden/core/money/decimal';
+import { type Dec, dec, decMin, decStr, floorToStep } from '@warden/core/money/decimal';
+import { notionalBounds } from '@warden/core/money/filters';
 import type { Balances, Broker, BrokerUpdate, CancelReport, MarketTick } from '@warden/core/ports/broker';
 import type { Store } from '@warden/core/ports/store';
 import { OrderNotFound } from 'ccxt';
@@ -11,6 +12,7 @@ import type { RequestGovernor } from '../requestGovernor.js';
 import type { SyncedClock } from './liveExchange.js';
 import { classifySubmitError } from './submitOutcome.js';
 import {
+  avgPriceSchema,
   fillFromTrade,
   fillsFromAck,
   orderFromWire,
@@ -335,9 +337,23 @@ export class LiveBroker implements Broker {
     const { store, filters } = this.d;
     const held = dec(store.positions.get(symbol)?.quantity ?? '0');
     const free = dec((await this.refreshBalances().catch(() => this.balancesCache)).base.free);
-    const quantity = floorToStep(decMin(held, free), filters.stepSize);
+    let quantity = floorToStep(decMin(held, free), filters.stepSize);
     const clientOrderId = `wdflat${now.toString(36)}`;
     if (quantity.lt(filters.minQty)) return;
+    // The notional bounds Binance applies to MARKET orders (NOTIONAL.applyMin/MaxToMarket), valued
+    // as it values them: at the average price. Unknown price: send, and let the exchange decide.
+    const bounds = notionalBounds(filters, 'MARKET');
+    const price = bounds.min.isPositive() || bounds.max !== null ? await this.averagePrice(symbol) : null;
+    if (price !== null && bounds.max !== null && quantity.mul(price).gt(bounds.max)) {
+      const capped = floorToStep(bounds.max.div(price), filters.stepSize);
+      failed.push({
+        clientOrderId,
+        error: `flatten capped at the exchange's maximum notional for market orders (${decStr(bounds.max)} ${filters.quote}): ${decStr(quantity.minus(capped))} ${filters.base} left to sell`,
+      });
+      quantity = capped;
+    }
+    // Like a quantity below minQty: dust the exchange would refuse to sell.
+    if (quantity.lt(filters.minQty) || (price !== null && quantity.mul(price).lt(bounds.min))) return;
     try {
       const update = await this.submit(
         {
@@ -365,6 +381,19 @@ export class LiveBroker implements Broker {
         failed.push({ clientOrderId, error: 'flatten order status unknown: reconciliation will settle it' });
     } catch (error) {
       failed.push({ clientOrderId, error: `flatten failed: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+
+  /** Binance's average price (`GET /api/v3/avgPrice`), at which it checks a MARKET order's notional; null when it cannot be read. */
+  private async averagePrice(symbol: string): Promise<Dec | null> {
+    const { exchange, governor } = this.d;
+    try {
+      const body = await governor.read('avgPrice', () => exchange.publicGetAvgPrice({ symbol: exchangeSymbol(symbol) }));
+      const price = dec(parseWire(avgPriceSchema, body, 'average price').price);
+      return price.isPositive() ? price : null;
+    } catch (error) {
+      this.d.log.warn({ symbol, err: error }, 'average price unavailable; the flatten order is sent unchecked');
+      return null;
     }
   }
 
