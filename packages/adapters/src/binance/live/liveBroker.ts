@@ -1,6 +1,7 @@
 import { exchangeSymbol, type SymbolFilters } from '@warden/core/domain/market';
 import { type Fill, isOpenStatus, type Order, type OrderIntent } from '@warden/core/domain/orders';
 import { NotFoundError } from '@warden/core/errors/errors';
+import type { UnknownOrderPolicy } from '@warden/core/live/unknownOrderPolicy';
 import { needsLookup, resolveUnknownOrder } from '@warden/core/live/unknownOrderResolution';
 import { type Dec, dec, decMin, decStr, floorToStep } from '@warden/core/money/decimal';
 import { notionalBounds } from '@warden/core/money/filters';
@@ -12,6 +13,7 @@ import type { RequestGovernor } from '../requestGovernor.js';
 import type { SyncedClock } from './liveExchange.js';
 import { classifySubmitError } from './submitOutcome.js';
 import {
+  adoptedOrder,
   avgPriceSchema,
   fillFromTrade,
   fillsFromAck,
@@ -44,6 +46,11 @@ export interface LiveBrokerDeps {
   readonly alert?: (title: string, lines: readonly string[]) => void;
   /** LIVE_EMERGENCY_FLATTEN: after cancelling, sell the bot's position at market. */
   readonly flattenOnEmergency?: boolean;
+  /**
+   * LIVE_UNKNOWN_ORDER_POLICY (default report). With adopt or cancel the bot claims every open order
+   * on the symbol, so an emergency stop cancels the ones reconciliation has not reached yet too.
+   */
+  readonly unknownOrderPolicy?: UnknownOrderPolicy;
   /** Test hook at each step of a submission (crash tests). */
   readonly probe?: (step: LiveStep, clientOrderId: string) => void;
 }
@@ -312,20 +319,88 @@ export class LiveBroker implements Broker {
     await governor.read('cancelOrder', () => exchange.cancelOrder('', filters.symbol, { origClientOrderId: clientOrderId }));
   }
 
-  /** Emergency stop: cancels every open order of ours; failures are reported, not thrown. */
+  /**
+   * Emergency stop: cancels every open order of ours — the bot's own and the ones adopted from the
+   * exchange (LIVE_UNKNOWN_ORDER_POLICY=adopt), which are journaled like its own. With adopt or
+   * cancel, orders that appeared on the exchange since the last reconciliation are claimed and
+   * cancelled too (see `cancelUnclaimed`). Failures are reported, not thrown.
+   */
   async cancelAll(symbol: string, now: number): Promise<CancelReport> {
     const canceled: Order[] = [];
     const failed: Array<{ clientOrderId: string; error: string }> = [];
-    for (const order of this.d.store.orders.open(symbol)) {
+    const journal = this.d.store.orders.open(symbol);
+    for (const order of journal) {
       try {
         const update = await this.cancel(order.clientOrderId, now);
         canceled.push(...update.orders);
       } catch (error) {
-        failed.push({ clientOrderId: order.clientOrderId, error: error instanceof Error ? error.message : String(error) });
+        failed.push({ clientOrderId: order.clientOrderId, error: describe(error) });
       }
     }
+    if ((this.d.unknownOrderPolicy ?? 'report') !== 'report')
+      await this.cancelUnclaimed(new Set(journal.map((o) => o.clientOrderId)), now, canceled, failed);
     if (this.d.flattenOnEmergency) await this.flatten(symbol, now, failed);
     return { canceled, failed };
+  }
+
+  /**
+   * The exchange's open orders on the symbol that the journal did not hold open. Reconciliation
+   * would adopt (or cancel) each at its next run; a stop must not leave them resting until then.
+   * adopt: journaled as adopted (audited `live.unknown_order`, like reconciliation does), then
+   * cancelled like our own and reported as canceled. cancel: cancelled as foreign and audited.
+   */
+  private async cancelUnclaimed(
+    handled: ReadonlySet<string>,
+    now: number,
+    canceled: Order[],
+    failed: Array<{ clientOrderId: string; error: string }>,
+  ): Promise<void> {
+    const { store, filters } = this.d;
+    const policy = this.d.unknownOrderPolicy ?? 'report';
+    let listed: WireOrder[];
+    try {
+      listed = await this.exchangeOpenOrders();
+    } catch (error) {
+      failed.push({ clientOrderId: '(exchange open orders)', error: `could not list the exchange's open orders: ${describe(error)}` });
+      return;
+    }
+    for (const wire of listed) {
+      if (handled.has(wire.clientOrderId)) continue;
+      const known = store.orders.byClientId(wire.clientOrderId) !== null;
+      try {
+        if (!known && policy === 'cancel') {
+          await this.cancelForeign(wire.clientOrderId);
+          this.auditUnclaimed(wire, now, 'canceled');
+          continue;
+        }
+        if (!known) {
+          store.orders.insert(adoptedOrder(wire, filters.symbol, now));
+          this.auditUnclaimed(wire, now, 'adopt');
+        }
+        canceled.push(...(await this.cancel(wire.clientOrderId, now)).orders);
+      } catch (error) {
+        failed.push({ clientOrderId: wire.clientOrderId, error: describe(error) });
+      }
+    }
+  }
+
+  private auditUnclaimed(wire: WireOrder, now: number, outcome: string): void {
+    this.d.store.audit.append({
+      time: now,
+      type: 'live.unknown_order',
+      actor: 'system',
+      reason: `exchange order ${wire.clientOrderId} is not in the database; claimed by the emergency stop to cancel it`,
+      inputs: {
+        clientOrderId: wire.clientOrderId,
+        exchangeOrderId: wire.orderId,
+        symbol: this.d.filters.symbol,
+        side: wire.side,
+        type: wire.type,
+        quantity: wire.origQty,
+        price: wire.price,
+      },
+      outcome,
+    });
   }
 
   /**
@@ -437,6 +512,10 @@ export class LiveBroker implements Broker {
   state(): undefined {
     return undefined;
   }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function isNotFound(error: unknown): boolean {

@@ -1,6 +1,7 @@
 import type { SymbolFilters } from '@warden/core/domain/market';
 import type { OrderIntent } from '@warden/core/domain/orders';
 import { buildSymbolFilters } from '@warden/core/execution/symbolFilters.fixture';
+import type { UnknownOrderPolicy } from '@warden/core/live/unknownOrderPolicy';
 import { openStore, type SqliteStore } from '@warden/storage/openStore';
 import type { FakeSymbolSpec } from '@warden/testkit/fakeBinance/exchangeInfo';
 import { createSignedExchange, type SignedExchange } from '@warden/testkit/fakeBinance/orderRoutes';
@@ -60,6 +61,8 @@ export async function startLiveRig(
     dbPath?: string;
     /** LIVE_EMERGENCY_FLATTEN */
     flattenOnEmergency?: boolean;
+    /** LIVE_UNKNOWN_ORDER_POLICY as the broker knows it (default report). */
+    unknownOrderPolicy?: UnknownOrderPolicy;
     balances?: Record<string, string>;
     /** The exchange's symbol rules (default: DEFAULT_SYMBOLS). */
     symbols?: readonly FakeSymbolSpec[];
@@ -101,6 +104,7 @@ export async function startLiveRig(
       alert: (t, l) => alerts.push([t, ...l].join(' | ')),
       probe,
       flattenOnEmergency: options.flattenOnEmergency ?? false,
+      unknownOrderPolicy: options.unknownOrderPolicy ?? 'report',
     });
   };
   clock = new ExchangeClock(
