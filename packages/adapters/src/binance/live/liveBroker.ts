@@ -418,7 +418,7 @@ export class LiveBroker implements Broker {
     // The notional bounds Binance applies to MARKET orders (NOTIONAL.applyMin/MaxToMarket), valued
     // as it values them: at the average price. Unknown price: send, and let the exchange decide.
     const bounds = notionalBounds(filters, 'MARKET');
-    const price = bounds.min.isPositive() || bounds.max !== null ? await this.averagePrice(symbol) : null;
+    const price = bounds.min.gt(0) || bounds.max !== null ? await this.averagePrice(symbol) : null;
     if (price !== null && bounds.max !== null && quantity.mul(price).gt(bounds.max)) {
       const capped = floorToStep(bounds.max.div(price), filters.stepSize);
       failed.push({
