@@ -21,6 +21,7 @@ import {
   parseWire,
   pendingOrder,
   type WireOrder,
+  type WireTrade,
   wireOrderSchema,
   wireTradeSchema,
 } from './wireOrders.js';
@@ -254,12 +255,25 @@ export class LiveBroker implements Broker {
 
   /** The account's recent trades on the symbol (Binance: the last 7 days, up to `limit`) that the database lacks, for orders it knows. */
   async missedFills(limit = 1000): Promise<Fill[]> {
-    const { exchange, governor, filters, store } = this.d;
+    return this.unrecordedFills(await this.recentTrades(limit));
+  }
+
+  /** The account's recent trades on the symbol, parsed (Binance: the last 7 days, up to `limit`). */
+  async recentTrades(limit = 1000): Promise<WireTrade[]> {
+    const { exchange, governor, filters } = this.d;
     const trades = await governor.read('fetchMyTrades', () => exchange.fetchMyTrades(filters.symbol, undefined, limit));
+    return trades.map((raw) => parseWire(wireTradeSchema, raw.info, 'trade'));
+  }
+
+  /**
+   * Of `trades`, the fills the database has not recorded, for orders it knows. Synchronous: read
+   * together with the position, the answer cannot straddle a cycle's commit (one SQLite transaction).
+   */
+  unrecordedFills(trades: readonly WireTrade[]): Fill[] {
+    const { store } = this.d;
     const out: Fill[] = [];
     const byExchangeId = new Map<string, Order | null>();
-    for (const raw of trades) {
-      const t = parseWire(wireTradeSchema, raw.info, 'trade');
+    for (const t of trades) {
       if (!byExchangeId.has(t.orderId)) byExchangeId.set(t.orderId, this.orderByExchangeId(t.orderId));
       const order = byExchangeId.get(t.orderId);
       if (!order) continue;
