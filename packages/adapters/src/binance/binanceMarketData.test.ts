@@ -152,8 +152,16 @@ describe('Binance market data through ccxt against the fake exchange', () => {
       maxQty: '9000',
       minNotional: '5',
       maxNotional: '9000000',
+      // BTCUSDT's NOTIONAL binds market orders by its minimum, not its maximum.
+      applyMinToMarket: true,
+      applyMaxToMarket: false,
     });
-    expect(await md.source.fetchFilters('LTC/BTC')).toMatchObject({ minNotional: '0.0001', maxNotional: null, tickSize: '0.000001' });
+    expect(await md.source.fetchFilters('LTC/BTC')).toMatchObject({
+      minNotional: '0.0001',
+      maxNotional: null,
+      applyMinToMarket: true,
+      tickSize: '0.000001',
+    });
     expect(await md.cache.getPrice(SYMBOL)).toBe(week[100]?.open);
     expect(fake.requests.every((r) => r.path.startsWith('/api/v3/'))).toBe(true);
   });
