@@ -65,6 +65,7 @@ export function createLiveTrading(
     log,
     alert,
     flattenOnEmergency: config.LIVE_EMERGENCY_FLATTEN,
+    unknownOrderPolicy: config.LIVE_UNKNOWN_ORDER_POLICY,
   });
   const reconciler = new LiveReconciler({
     broker,

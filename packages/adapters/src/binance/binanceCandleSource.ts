@@ -2,11 +2,12 @@ import { assertValidCandles } from '@warden/core/data/candleValidation';
 import { closeTimeOf } from '@warden/core/data/timeframeMath';
 import { type Candle, exchangeSymbol, type SymbolFilters, type Timeframe } from '@warden/core/domain/market';
 import { MarketDataError, TransientExchangeError } from '@warden/core/errors/errors';
-import { decStr } from '@warden/core/money/decimal';
+import { dec, decStr } from '@warden/core/money/decimal';
 import type { CandleSource } from '@warden/core/ports/marketData';
 import type { z } from 'zod';
 import type { BinanceExchange } from './binanceExchange.js';
 import type { RequestGovernor } from './requestGovernor.js';
+import type { ServerTimeSample } from './serverTimeSample.js';
 import {
   exchangeInfoSchema,
   klinesSchema,
@@ -64,7 +65,29 @@ export class BinanceCandleSource implements CandleSource {
   }
 
   async fetchServerTime(): Promise<number> {
-    return (await this.get('time', () => this.exchange.publicGetTime(), serverTimeSchema, {})).serverTime;
+    return (await this.sampleServerTime(Date.now)).serverTime;
+  }
+
+  /**
+   * One server-time reading for the exchange clock, stamped around the attempt that answered:
+   * the governor may retry (5xx, timeouts) and wait out Retry-After before it, and each new
+   * attempt restamps `sentAt`, so those waits never count as round trip.
+   */
+  async sampleServerTime(localNow: () => number): Promise<ServerTimeSample> {
+    let sentAt = Number.NaN;
+    let receivedAt = Number.NaN;
+    const body = await this.get(
+      'time',
+      async () => {
+        sentAt = localNow();
+        const raw = await this.exchange.publicGetTime();
+        receivedAt = localNow();
+        return raw;
+      },
+      serverTimeSchema,
+      {},
+    );
+    return { serverTime: body.serverTime, sentAt, receivedAt };
   }
 
   async fetchFilters(symbol: string): Promise<SymbolFilters> {
@@ -86,10 +109,8 @@ export class BinanceCandleSource implements CandleSource {
     };
     const price = find(priceFilterSchema, 'PRICE_FILTER');
     const lot = find(lotSizeSchema, 'LOT_SIZE');
-    const notional = find(notionalSchema, 'NOTIONAL');
-    const minNotional = notional ?? find(minNotionalSchema, 'MIN_NOTIONAL');
-    if (!price || !lot || !minNotional)
-      throw new MarketDataError('exchangeInfo lacks PRICE_FILTER, LOT_SIZE or (MIN_)NOTIONAL', { symbol });
+    if (!price || !lot) throw new MarketDataError('exchangeInfo lacks PRICE_FILTER or LOT_SIZE', { symbol });
+    const notional = notionalRules(find(notionalSchema, 'NOTIONAL'), find(minNotionalSchema, 'MIN_NOTIONAL'));
     return {
       symbol,
       base: entry.baseAsset,
@@ -100,8 +121,7 @@ export class BinanceCandleSource implements CandleSource {
       stepSize: decStr(lot.stepSize),
       minQty: decStr(lot.minQty),
       maxQty: decStr(lot.maxQty),
-      minNotional: decStr(minNotional.minNotional),
-      maxNotional: notional?.maxNotional !== undefined ? decStr(notional.maxNotional) : null,
+      ...notional,
     };
   }
 
@@ -121,4 +141,30 @@ export class BinanceCandleSource implements CandleSource {
       });
     return parsed.data;
   }
+}
+
+type NotionalRules = Pick<SymbolFilters, 'minNotional' | 'maxNotional' | 'applyMinToMarket' | 'applyMaxToMarket'>;
+
+/**
+ * The notional bounds from NOTIONAL and/or the legacy MIN_NOTIONAL (filters.md). An order must
+ * pass every filter listed, so with both the larger minimum binds LIMIT orders. A flag the exchange
+ * leaves out counts as set, the stricter reading. With both filters, MARKET orders get that larger
+ * minimum when either filter applies its minimum to them: the one field can only say "the LIMIT
+ * minimum or none", and the larger one never lets through an order the exchange refuses. No
+ * filter at all, a zero minimum or a zero/absent maximum: no such bound.
+ */
+export function notionalRules(
+  notional: z.infer<typeof notionalSchema> | undefined,
+  legacy: z.infer<typeof minNotionalSchema> | undefined,
+): NotionalRules {
+  const mins = [notional?.minNotional, legacy?.minNotional].filter((m): m is string => m !== undefined).map(dec);
+  const minNotional = mins.reduce((a, b) => (b.gt(a) ? b : a), dec(0));
+  const appliesMin = (notional ? (notional.applyMinToMarket ?? true) : false) || (legacy ? (legacy.applyToMarket ?? true) : false);
+  const max = notional?.maxNotional !== undefined && !dec(notional.maxNotional).isZero() ? decStr(notional.maxNotional) : null;
+  return {
+    minNotional: decStr(minNotional),
+    maxNotional: max,
+    applyMinToMarket: mins.length === 0 ? true : appliesMin,
+    applyMaxToMarket: notional?.applyMaxToMarket ?? true,
+  };
 }

@@ -3,7 +3,7 @@ import { CandleCache } from '@warden/core/data/candleCache';
 import type { CandleRepository } from '@warden/core/ports/store';
 import { BinanceCandleSource } from './binanceCandleSource.js';
 import { type BinanceExchange, createBinanceExchange } from './binanceExchange.js';
-import { ExchangeClock } from './exchangeClock.js';
+import { ExchangeClock, type ExchangeClockOptions } from './exchangeClock.js';
 import { type GovernorOptions, RequestGovernor } from './requestGovernor.js';
 
 /** The part of pino's logger this uses, so tests and tools can pass any compatible logger. */
@@ -34,6 +34,8 @@ export interface BinanceMarketDataOptions {
   readonly logger?: MarketDataLogger;
   readonly timeoutMs?: number;
   readonly governor?: Omit<GovernorOptions, 'onTimestampRejected' | 'onWait'>;
+  /** Readings per clock sync and the longest round trip trusted (defaults in ExchangeClock). */
+  readonly clock?: Pick<ExchangeClockOptions, 'samplesPerSync' | 'maxRoundTripMs'>;
 }
 
 /** Wires ccxt, the request governor, the exchange clock and the candle cache for one process. */
@@ -60,8 +62,9 @@ export function createBinanceMarketData(config: BinanceMarketDataConfig, options
     onResponse: (status, headers) => governor.observe(status, headers),
   });
   const source = new BinanceCandleSource(exchange, governor);
-  clock = new ExchangeClock(() => source.fetchServerTime(), {
+  clock = new ExchangeClock((localNow) => source.sampleServerTime(localNow), {
     resyncEveryMs: config.BINANCE_TIME_SYNC_SECONDS * 1000,
+    ...options.clock,
     // Resynced before every cycle: only worth an info line when the offset moved noticeably.
     onSynced: (offsetMs, roundTripMs) => {
       const moved = !(Math.abs(offsetMs - lastLoggedOffset) <= 1000); // NaN (never logged) counts as moved

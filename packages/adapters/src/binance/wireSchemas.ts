@@ -36,9 +36,17 @@ export const lotSizeSchema = z.looseObject({
   maxQty: decimalString,
   stepSize: decimalString,
 });
+/** NOTIONAL (filters.md): both bounds bind LIMIT orders; each flag says whether its bound binds MARKET orders too. */
 export const notionalSchema = z.looseObject({
   filterType: z.literal('NOTIONAL'),
   minNotional: decimalString,
+  applyMinToMarket: z.boolean().optional(),
   maxNotional: decimalString.optional(),
+  applyMaxToMarket: z.boolean().optional(),
 });
-export const minNotionalSchema = z.looseObject({ filterType: z.literal('MIN_NOTIONAL'), minNotional: decimalString });
+/** The legacy MIN_NOTIONAL: a minimum only, with `applyToMarket`. */
+export const minNotionalSchema = z.looseObject({
+  filterType: z.literal('MIN_NOTIONAL'),
+  minNotional: decimalString,
+  applyToMarket: z.boolean().optional(),
+});

@@ -28,7 +28,11 @@ describe('approving and rejecting from inline buttons', () => {
     h.fake.pressButton(CHATS.operator, `approval:approve:${approval.id}`, messageId);
     await h.fake.waitFor(() => h.fake.callsOf('editMessageText').length === 1);
     expect(h.approvals.calls).toEqual([
-      { action: 'approve', id: approval.id, actor: { id: `telegram:${CHATS.operator}`, role: 'operator' } },
+      {
+        action: 'approve',
+        id: approval.id,
+        actor: { id: `telegram:${CHATS.operator}`, role: 'operator', from: { id: CHATS.operator, username: null } },
+      },
     ]);
     expect(h.store.approvals.get(approval.id)?.status).toBe('APPROVED');
     expect(h.store.approvals.get(approval.id)?.decidedBy).toBe(`telegram:${CHATS.operator}`);

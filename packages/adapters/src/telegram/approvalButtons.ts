@@ -1,6 +1,7 @@
+import { isGroupChat } from '@warden/core/config/telegramAccessRules';
 import { roleAtLeast } from '@warden/core/state/tradingState';
 import type { Bot } from 'grammy';
-import type { ChatAccess } from './access.js';
+import { type ChatAccess, describeSender } from './access.js';
 import { auditRefusal } from './auditRefusal.js';
 import type { TelegramServices } from './commands/types.js';
 import { userFacingError } from './handleErrors.js';
@@ -8,7 +9,7 @@ import { APPROVAL_CALLBACK } from './keyboards.js';
 import type { TelegramLogger } from './logger.js';
 
 /**
- * Approve/reject buttons. Deciding needs operator; the decision goes through the same
+ * Approve/reject buttons. Deciding needs operator (in a group: the user who pressed, see ChatAccess); the decision goes through the same
  * ApprovalService as the API (it re-validates and refuses an approval already decided or expired).
  * On success the original message is edited so the chat shows the outcome instead of live buttons.
  */
@@ -24,17 +25,22 @@ export function registerApprovalButtons(
     if (chatId === undefined) return ctx.answerCallbackQuery();
     const decision = ctx.match[1] as 'approve' | 'reject';
     const id = Number(ctx.match[2]);
-    const actor = access.actorFor(chatId);
+    const actor = access.actorFor(chatId, ctx.from);
     if (!roleAtLeast(actor.role, 'operator')) {
       auditRefusal(services, log, { actor, chatId, action: `${decision} approval #${id}`, required: 'operator' });
-      return ctx.answerCallbackQuery({ text: `Deciding approvals needs role operator; this chat has ${actor.role}.`, show_alert: true });
+      return ctx.answerCallbackQuery({
+        text: `Deciding approvals needs role operator; ${access.describeRole(chatId, actor)}.`,
+        show_alert: true,
+      });
     }
     try {
       const approval =
         decision === 'approve' ? await services.approvals.approve(id, actor, null) : await services.approvals.reject(id, actor, null);
       await ctx.answerCallbackQuery({ text: `Approval #${id} ${approval.status.toLowerCase()}` });
       const original = ctx.callbackQuery.message && 'text' in ctx.callbackQuery.message ? (ctx.callbackQuery.message.text ?? '') : '';
-      await ctx.editMessageText(`${original}\n\n→ ${approval.status} by ${actor.id}`.trim());
+      await ctx.editMessageText(
+        `${original}\n\n→ ${approval.status} by ${actor.id}${isGroupChat(chatId) && actor.from ? ` — ${describeSender(actor.from)}` : ''}`.trim(),
+      );
     } catch (err) {
       await ctx.answerCallbackQuery({ text: userFacingError(err, log, { chatId, approvalId: id, decision }, token), show_alert: true });
     }

@@ -1,10 +1,12 @@
-import type { EnvConfig, Role } from '@warden/core/config/schema';
+import type { EnvConfig, Role, TelegramGroupUsers } from '@warden/core/config/schema';
 
 export interface TelegramOptions {
   readonly token: string | undefined;
   readonly apiUrl: string;
   readonly chatIds: readonly string[];
   readonly chatRoles: Readonly<Record<string, Role>>;
+  /** TELEGRAM_GROUP_USERS: group chat id → user id → role. Absent: no group has a user list (every group member is a viewer). */
+  readonly groupUsers?: TelegramGroupUsers;
   readonly mode: 'polling' | 'webhook';
   readonly webhookUrl: string | undefined;
   readonly webhookSecret: string | undefined;
@@ -19,6 +21,7 @@ export function telegramOptionsFromConfig(config: EnvConfig): TelegramOptions {
     apiUrl: config.TELEGRAM_API_URL,
     chatIds: config.TELEGRAM_CHAT_IDS,
     chatRoles: config.TELEGRAM_CHAT_ROLES,
+    groupUsers: config.TELEGRAM_GROUP_USERS,
     mode: config.TELEGRAM_MODE,
     webhookUrl: config.TELEGRAM_WEBHOOK_URL,
     webhookSecret: config.TELEGRAM_WEBHOOK_SECRET,

@@ -11,7 +11,8 @@ import type { TelegramLogger } from './logger.js';
 /**
  * The guard first: an update from a chat that is not allow-listed is logged and dropped without a
  * reply (answering would confirm to a stranger that the bot exists and listens). Then one handler
- * per command, each checking the chat's role before calling the application service.
+ * per command, each checking the sender's role (the chat's, or in a group the listed user's)
+ * before calling the application service.
  */
 export function registerCommands(
   bot: Bot,
@@ -34,10 +35,10 @@ export function registerCommands(
 
   for (const spec of COMMANDS) {
     bot.command(spec.name, async (ctx) => {
-      const actor = access.actorFor(ctx.chat.id);
+      const actor = access.actorFor(ctx.chat.id, ctx.from);
       if (!roleAtLeast(actor.role, spec.minRole)) {
         auditRefusal(services, log, { actor, chatId: ctx.chat.id, action: `/${spec.name}`, required: spec.minRole });
-        await ctx.reply(`/${spec.name} needs role ${spec.minRole}; this chat has ${actor.role}.`);
+        await ctx.reply(`/${spec.name} needs role ${spec.minRole}; ${access.describeRole(ctx.chat.id, actor)}.`);
         return;
       }
       try {

@@ -44,7 +44,13 @@ export function createTelegram(options: TelegramOptions, deps: TelegramDeps): Te
   if (options.chatIds.length === 0) log.warn({}, 'Telegram enabled but TELEGRAM_CHAT_IDS is empty: no chat will be notified or answered');
 
   const bot = new Bot(token, { client: { apiRoot: options.apiUrl } });
-  const access = new ChatAccess(options.chatIds, options.chatRoles);
+  const access = new ChatAccess(options.chatIds, options.chatRoles, options.groupUsers);
+  // parseConfig refuses this; a caller building options by hand gets viewers there, and is told loudly.
+  for (const chatId of access.groupsWithoutUserList())
+    log.error(
+      { chatId, role: options.chatRoles[chatId] },
+      'telegram group chat has a role above viewer but no TELEGRAM_GROUP_USERS list: its members are treated as viewers',
+    );
   const queue = new SendQueue({
     max: options.queueMax,
     log,

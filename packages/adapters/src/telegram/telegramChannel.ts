@@ -6,8 +6,9 @@ import type { SendQueue } from './sendQueue.js';
 
 /**
  * Sends every notification to every allow-listed chat through the background queue. A pending
- * approval gets approve/reject buttons in chats that may decide it (operator and up); viewers get
- * the text alone, since pressing a button they cannot use would only produce a refusal.
+ * approval gets approve/reject buttons in chats where someone may decide it (operator and up: the
+ * chat, or in a group a listed user); viewer chats get the text alone, since pressing a button
+ * nobody there may use would only produce a refusal.
  */
 export class TelegramChannel implements NotificationChannel {
   readonly name = 'telegram';
@@ -22,7 +23,7 @@ export class TelegramChannel implements NotificationChannel {
     const approvalId = notification.data?.approvalId;
     const pending = notification.type === 'approvals' && notification.data?.status === 'PENDING' && typeof approvalId === 'number';
     for (const chatId of this.access.chatIds) {
-      const canDecide = roleAtLeast(this.access.roleOf(chatId), 'operator');
+      const canDecide = roleAtLeast(this.access.highestRoleIn(chatId), 'operator');
       this.queue.enqueue({
         chatId,
         text: message.text,

@@ -1,3 +1,4 @@
+import { actorInputs } from '../app/actorInputs.js';
 import type { ActorRef, AdvisorRunResult, AdvisorService } from '../app/services.js';
 import { type ApprovalChannels, publishApproval } from '../approvals/publishApproval.js';
 import type { Approval, ProposalChange, WalkForwardCheck, WhatIfResult } from '../domain/approval.js';
@@ -84,6 +85,7 @@ export class AdvisorServiceImpl implements AdvisorService {
     const context = buildAdvisorContext(this.#d.loadInput(clock.now()), catalog);
     audit('advisor.context_built', `advisor run requested by ${actor.id}`, {
       requestedBy: actor.id,
+      ...actorInputs(actor),
       market: context.market,
       performance: context.performance,
       strategy: context.strategy.name,
@@ -246,6 +248,7 @@ export class AdvisorServiceImpl implements AdvisorService {
           walkForward,
           expiresAt: approval.expiresAt,
           requestedBy: actor.id,
+          ...actorInputs(actor),
         },
         outcome: 'PENDING',
         correlationId: runId,

@@ -6,6 +6,7 @@ import type { Clock } from '../ports/clock.js';
 import type { Notifier } from '../ports/notifier.js';
 import type { Store } from '../ports/store.js';
 import { nextState, type TradingState, type TransitionCommand } from '../state/tradingState.js';
+import { actorInputs } from './actorInputs.js';
 import { CONFIG_KEYS } from './configKeys.js';
 import type { LiveUpdates } from './liveUpdates.js';
 import type { ActorRef, ControlService, SystemStatus, TimeframeReadiness, TransitionResult } from './services.js';
@@ -103,6 +104,7 @@ export class ControlServiceImpl implements ControlService {
           to,
           command,
           role: actor.role,
+          ...actorInputs(actor),
           ...(cancellation ? { canceled: cancellation.canceled.map((o) => o.clientOrderId), cancelFailed: cancellation.failed } : {}),
         },
         outcome: cancellation && cancellation.failed.length > 0 ? 'partial' : 'ok',
@@ -129,7 +131,7 @@ export class ControlServiceImpl implements ControlService {
         type: 'scheduler.start_refused',
         actor: actor.id,
         reason: 'data not ready',
-        inputs: { short },
+        inputs: { short, ...actorInputs(actor) },
         outcome: 'refused',
       });
       throw new InsufficientDataError(`scheduler not started: warm-up incomplete (TRADING_REQUIRE_DATA_READY=true): ${detail}`, { short });
@@ -156,7 +158,7 @@ export class ControlServiceImpl implements ControlService {
         type: 'scheduler.start_refused',
         actor: actor.id,
         reason: 'strategy preflight failed',
-        inputs: { problems },
+        inputs: { problems, ...actorInputs(actor) },
         outcome: 'refused',
       });
       throw new ValidationError(`scheduler not started: ${problems.join('; ')}`, 'TRADING_ACTIVE_STRATEGY', { problems });
@@ -167,7 +169,7 @@ export class ControlServiceImpl implements ControlService {
       type: 'scheduler.started',
       actor: actor.id,
       reason: 'scheduler started',
-      inputs: { readiness: this.runtime.readiness() },
+      inputs: { readiness: this.runtime.readiness(), ...actorInputs(actor) },
     });
     this.liveUpdates.publish({ kind: 'scheduler', time: now, data: { running: true, actor: actor.id } });
   }
@@ -176,7 +178,13 @@ export class ControlServiceImpl implements ControlService {
     if (!this.runtime.scheduler.isRunning) return;
     await this.runtime.scheduler.stop();
     const now = this.clock.now();
-    this.store.audit.append({ time: now, type: 'scheduler.stopped', actor: actor.id, reason: 'scheduler stopped' });
+    this.store.audit.append({
+      time: now,
+      type: 'scheduler.stopped',
+      actor: actor.id,
+      reason: 'scheduler stopped',
+      ...(actor.from ? { inputs: actorInputs(actor) } : {}),
+    });
     this.liveUpdates.publish({ kind: 'scheduler', time: now, data: { running: false, actor: actor.id } });
   }
 

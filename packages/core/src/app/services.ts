@@ -10,10 +10,22 @@ import type { TradingState, TransitionCommand } from '../state/tradingState.js';
  * over these interfaces: no action is implemented twice.
  */
 
+/**
+ * The person behind an actor several people share: in a Telegram group chat the actor is the chat
+ * (`telegram:<chat id>`), and this is the message's `from` — the user's numeric id and @username
+ * (null when the user has none; usernames can change, the id cannot).
+ */
+export interface ActorSender {
+  readonly id: number;
+  readonly username: string | null;
+}
+
 /** Who acts: `user:<name>`, `telegram:<chat id>`, `system`, `advisor`; and with which role. */
 export interface ActorRef {
   readonly id: string;
   readonly role: Role | 'system';
+  /** Set for Telegram: who sent the command or pressed the button. Audit events record it as `inputs.from` (see `actorInputs`). */
+  readonly from?: ActorSender;
 }
 
 export interface TimeframeReadiness {

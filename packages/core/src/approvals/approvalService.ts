@@ -1,4 +1,5 @@
 import type { StrategyCatalog } from '../advisor/strategyCatalog.js';
+import { actorInputs } from '../app/actorInputs.js';
 import type { ActorRef, ApprovalService } from '../app/services.js';
 import type { Approval } from '../domain/approval.js';
 import { ConflictError, NotFoundError, WardenError } from '../errors/errors.js';
@@ -51,7 +52,7 @@ export class ApprovalServiceImpl implements ApprovalService {
           type: 'approval.approved',
           actor: actor.id,
           reason: comment ?? `approval #${id} approved`,
-          inputs: { approvalId: id, change: approval.change, source: approval.source },
+          inputs: { approvalId: id, change: approval.change, source: approval.source, ...actorInputs(actor) },
           outcome: 'APPROVED',
         });
         for (const write of writes) {
@@ -61,7 +62,7 @@ export class ApprovalServiceImpl implements ApprovalService {
             type: 'config.changed',
             actor: actor.id,
             reason: `approval #${id}`,
-            inputs: { key: write.key, before: write.before ?? null, after: write.after, approvalId: id },
+            inputs: { key: write.key, before: write.before ?? null, after: write.after, approvalId: id, ...actorInputs(actor) },
             outcome: 'applied',
           });
         }
@@ -70,7 +71,7 @@ export class ApprovalServiceImpl implements ApprovalService {
           type: 'approval.applied',
           actor: actor.id,
           reason: `approval #${id} applied`,
-          inputs: { approvalId: id, keys: writes.map((w) => w.key) },
+          inputs: { approvalId: id, keys: writes.map((w) => w.key), ...actorInputs(actor) },
           outcome: 'applied',
         });
         return decided;
@@ -85,7 +86,7 @@ export class ApprovalServiceImpl implements ApprovalService {
           type: 'approval.apply_failed',
           actor: actor.id,
           reason: error.message,
-          inputs: { approvalId: id },
+          inputs: { approvalId: id, ...actorInputs(actor) },
           outcome: error.code,
         });
       }
@@ -105,7 +106,7 @@ export class ApprovalServiceImpl implements ApprovalService {
         type: 'approval.rejected',
         actor: actor.id,
         reason: comment ?? `approval #${id} rejected`,
-        inputs: { approvalId: id, change: approval.change, source: approval.source },
+        inputs: { approvalId: id, change: approval.change, source: approval.source, ...actorInputs(actor) },
         outcome: 'REJECTED',
       });
       return decided;

@@ -1,6 +1,7 @@
 import { ConfigError } from '../errors/errors.js';
 import { redactText } from '../security/redaction.js';
 import { type EnvConfig, envSchema, LIVE_CONFIRM_PHRASE, SECRET_KEYS } from './schema.js';
+import { telegramAccessProblems } from './telegramAccessRules.js';
 
 export interface AppConfig extends EnvConfig {
   /** Resolved database file: DATABASE_PATH, or a mode-specific default so paper and live never share a file. */
@@ -88,6 +89,8 @@ export function parseConfig(raw: Readonly<Record<string, string | undefined>>): 
       );
     }
   }
+
+  problems.push(...telegramAccessProblems(env));
 
   if (problems.length > 0) throw new ConfigError(problems);
 

@@ -159,6 +159,49 @@ const trustProxy = z
     return entries;
   });
 
+/** Chat id → user id → role: who may act in a group chat (TELEGRAM_GROUP_USERS). */
+export type TelegramGroupUsers = Readonly<Record<string, Readonly<Record<string, Role>>>>;
+
+/**
+ * `chatid:userid:role` triples, e.g. `-1001234567890:42:admin,-1001234567890:43:operator`. How
+ * these combine with TELEGRAM_CHAT_ROLES, and which combinations are refused, is in
+ * `telegramAccessRules.ts`.
+ */
+const groupUsers = z
+  .string()
+  .default('')
+  .transform((s, ctx) => {
+    const out: Record<string, Record<string, Role>> = {};
+    for (const item of s
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
+      const [chat, user, role, extra] = item.split(':');
+      if (
+        !chat ||
+        !/^-\d+$/.test(chat) ||
+        !user ||
+        !/^\d+$/.test(user) ||
+        !(ROLES as readonly string[]).includes(role ?? '') ||
+        extra !== undefined
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `expected groupchatid:userid:role triples (a group chat id is negative; role viewer|operator|admin), got "${item}"`,
+        });
+        return z.NEVER;
+      }
+      const users = out[chat] ?? {};
+      out[chat] = users;
+      if (users[user] !== undefined) {
+        ctx.addIssue({ code: 'custom', message: `user ${user} is listed twice for chat ${chat}` });
+        return z.NEVER;
+      }
+      users[user] = role as Role;
+    }
+    return out as TelegramGroupUsers;
+  });
+
 /** The phrase an operator must type into LIVE_TRADING_CONFIRM to allow live orders. */
 export const LIVE_CONFIRM_PHRASE = 'I understand that live trading risks real money';
 
@@ -235,6 +278,7 @@ export const envSchema = z.object({
   TELEGRAM_BOT_TOKEN: optionalSecret,
   TELEGRAM_CHAT_IDS: chatIds,
   TELEGRAM_CHAT_ROLES: chatRoles,
+  TELEGRAM_GROUP_USERS: groupUsers,
   TELEGRAM_API_URL: url('https://api.telegram.org'),
   TELEGRAM_HEARTBEAT_HOURS: num(6, { min: 0, max: 720 }),
   TELEGRAM_NOTIFY: notifyList,

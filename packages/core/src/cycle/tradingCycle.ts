@@ -6,7 +6,7 @@ import type { Fill, Order, OrderIntent, Position } from '../domain/orders.js';
 import { hold, type Signal, type TradeSignal } from '../domain/signal.js';
 import { fillNotification, gapNotification, orderNotification, riskBlockNotification } from '../notifications/tradeMessages.js';
 import type { MetricsTracker } from '../portfolio/metricsTracker.js';
-import { applyFill } from '../portfolio/position.js';
+import { applyFill, unrealizedPnl } from '../portfolio/position.js';
 import type { AuditEventInput } from '../ports/auditLog.js';
 import type { Balances, Broker, BrokerUpdate, MarketTick } from '../ports/broker.js';
 import { isPending, type MaybePromise, whenReady } from '../ports/maybePromise.js';
@@ -558,16 +558,15 @@ export class TradingCycle {
       const result = applyFill(this.position, fill);
       this.setPosition(result.position);
       realized += Number(result.realizedPnl);
-      this.deps.metrics.onFill(fill, Number(result.realizedPnl));
+      this.deps.metrics.onFill(fill, Number(result.realizedPnl), result.closedQuantity !== '0');
       strategy.onFill?.(fill, this.tags.get(fill.clientOrderId) ?? null);
     }
     return realized;
   }
 
   private unrealized(price: number): number {
-    if (!this.position) return 0;
-    const qty = Number(this.position.quantity);
-    return qty > 0 ? (price - Number(this.position.avgEntryPrice)) * qty : 0;
+    // Below zero too: units sold ahead of their recorded purchase (see applyFill).
+    return unrealizedPnl(this.position, price);
   }
 
   private upsertOrder(order: Order): void {

@@ -64,7 +64,8 @@ export function splitSymbol(symbol: string): { readonly base: string; readonly q
 
 /**
  * The exchange's trading rules for one symbol, as decimal strings so that no float ever decides
- * whether an order is valid. Mirrors Binance's PRICE_FILTER, LOT_SIZE and (MIN_)NOTIONAL filters.
+ * whether an order is valid. Mirrors Binance's PRICE_FILTER, LOT_SIZE and (MIN_)NOTIONAL filters
+ * (filters.md in the Binance spot API docs), including which notional bounds bind MARKET orders.
  */
 export interface SymbolFilters {
   readonly symbol: string; // unified, e.g. BTC/USDT
@@ -76,6 +77,17 @@ export interface SymbolFilters {
   readonly stepSize: string;
   readonly minQty: string;
   readonly maxQty: string;
+  /** Smallest `price × quantity` (quote) an order may have; "0" when the exchange sets none. */
   readonly minNotional: string;
+  /** Largest `price × quantity` (quote); null or "0" when the exchange sets none (legacy MIN_NOTIONAL has no maximum). */
   readonly maxNotional: string | null;
+  /**
+   * Whether minNotional also binds MARKET orders (Binance NOTIONAL's `applyMinToMarket`, legacy
+   * MIN_NOTIONAL's `applyToMarket`); LIMIT orders are always bound. Absent means true: the stricter
+   * reading, so a constructor that does not know the flag never lets through an order the exchange
+   * refuses.
+   */
+  readonly applyMinToMarket?: boolean;
+  /** Whether maxNotional also binds MARKET orders (NOTIONAL's `applyMaxToMarket`). Absent means true, for the same reason. */
+  readonly applyMaxToMarket?: boolean;
 }

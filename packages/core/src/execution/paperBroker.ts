@@ -249,9 +249,10 @@ export class PaperBroker implements Broker {
       }
       if (!limit.isPositive()) return reject('price must be positive');
     }
-    // Binance checks a market order's notional against the recent average price.
+    // Binance checks a market order's notional against the recent average price, and only the
+    // bounds its NOTIONAL filter applies to MARKET orders (applyMinToMarket / applyMaxToMarket).
     const price = limit ?? quantizePrice(tick.price, this.filters, 'nearest');
-    const violations = filterViolations(qty, price, this.filters);
+    const violations = filterViolations(qty, price, this.filters, intent.type);
     if (violations.length > 0) return reject(`filter violations: ${violations.join(', ')}`);
     // A market buy pays at most the market fill price (for a market order `market` is the BUY price).
     const buyCost = qty.mul(limit ?? market);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actorInputs } from '../app/actorInputs.js';
 import { readTradingState } from '../app/controlServiceImpl.js';
 import type { ActorRef } from '../app/services.js';
 import type { SymbolFilters } from '../domain/market.js';
@@ -100,7 +101,7 @@ export class ManualLiveOrders {
         type: 'live.manual_order',
         actor: actor.id,
         reason: body.reason,
-        inputs: { request: body, role: actor.role, clientOrderId },
+        inputs: { request: body, role: actor.role, clientOrderId, ...actorInputs(actor) },
         outcome: 'DUPLICATE',
       });
       return { decision: 'ALLOW', order: existing, fills, duplicate: true };
@@ -130,7 +131,7 @@ export class ManualLiveOrders {
         type: 'live.manual_order',
         actor: actor.id,
         reason: body.reason,
-        inputs: { request: body, role: actor.role, ...inputs },
+        inputs: { request: body, role: actor.role, ...actorInputs(actor), ...inputs },
         outcome,
       });
     if (decision.decision === 'BLOCK') {

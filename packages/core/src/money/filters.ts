@@ -1,4 +1,5 @@
 import type { SymbolFilters } from '../domain/market.js';
+import type { OrderType } from '../domain/orders.js';
 import { type Dec, type DecimalLike, dec, decStr, powerOfTenPlaces, quantize, roundToStep } from './decimal.js';
 
 export type FilterViolation =
@@ -23,10 +24,22 @@ export interface DecimalFilters {
   readonly maxPrice: Dec;
   readonly minQty: Dec;
   readonly maxQty: Dec;
+  /** The notional bounds of a LIMIT order; zero minimum and null maximum when the exchange sets none. */
   readonly minNotional: Dec;
   readonly maxNotional: Dec | null;
+  /** The notional bounds of a MARKET order: the LIMIT ones where the exchange applies them to MARKET orders, none otherwise. */
+  readonly marketMinNotional: Dec;
+  readonly marketMaxNotional: Dec | null;
 }
 
+/** The NOTIONAL bounds (quote) that bind an order of this type. */
+export interface NotionalBounds {
+  readonly min: Dec;
+  /** null: no maximum. */
+  readonly max: Dec | null;
+}
+
+const ZERO = dec(0);
 const decimalCache = new WeakMap<SymbolFilters, DecimalFilters>();
 
 /** The filters parsed once per filters object (decimals are immutable, so sharing them is safe). */
@@ -35,6 +48,9 @@ export function decimalFilters(filters: SymbolFilters): DecimalFilters {
   if (!cached) {
     const tick = dec(filters.tickSize);
     const step = dec(filters.stepSize);
+    const minNotional = dec(filters.minNotional);
+    // "0" disables the maximum, as an absent one does.
+    const maxNotional = filters.maxNotional === null || dec(filters.maxNotional).isZero() ? null : dec(filters.maxNotional);
     cached = {
       tick,
       tickPlaces: tick.isZero() ? null : powerOfTenPlaces(tick),
@@ -45,12 +61,25 @@ export function decimalFilters(filters: SymbolFilters): DecimalFilters {
       maxPrice: dec(filters.maxPrice),
       minQty: dec(filters.minQty),
       maxQty: dec(filters.maxQty),
-      minNotional: dec(filters.minNotional),
-      maxNotional: filters.maxNotional === null ? null : dec(filters.maxNotional),
+      minNotional,
+      maxNotional,
+      marketMinNotional: filters.applyMinToMarket === false ? ZERO : minNotional,
+      marketMaxNotional: filters.applyMaxToMarket === false ? null : maxNotional,
     };
     decimalCache.set(filters, cached);
   }
   return cached;
+}
+
+/**
+ * NOTIONAL / MIN_NOTIONAL as the exchange applies them (Binance filters.md): a LIMIT order is held
+ * to both bounds; a MARKET order only to those whose applyMinToMarket / applyMaxToMarket
+ * (MIN_NOTIONAL: applyToMarket) flag is set. For a MARKET order the exchange values the notional at
+ * the recent average price; callers pass their best estimate of it (the latest price).
+ */
+export function notionalBounds(filters: SymbolFilters, type: OrderType = 'LIMIT'): NotionalBounds {
+  const f = decimalFilters(filters);
+  return type === 'MARKET' ? { min: f.marketMinNotional, max: f.marketMaxNotional } : { min: f.minNotional, max: f.maxNotional };
 }
 
 /** Quantity truncated to LOT_SIZE's stepSize, the way Binance (and ccxt's amountToPrecision) does. */
@@ -59,8 +88,6 @@ export function quantizeQuantity(quantity: DecimalLike, filters: SymbolFilters):
   const q = f.step.isZero() ? dec(quantity) : quantize(quantity, f.step, f.stepPlaces, 'floor');
   return q.isNegative() ? ZERO : q;
 }
-
-const ZERO = dec(0);
 
 const stepCache = new WeakMap<
   SymbolFilters,
@@ -113,8 +140,17 @@ export function quantizePrice(price: DecimalLike, filters: SymbolFilters, mode: 
   return quantize(price, f.tick, f.tickPlaces, mode === 'down' ? 'floor' : mode === 'up' ? 'ceil' : 'nearest');
 }
 
-/** Every rule the order breaks; empty means Binance would accept it. */
-export function filterViolations(quantity: DecimalLike, price: DecimalLike, filters: SymbolFilters): FilterViolation[] {
+/**
+ * Every rule the order breaks; empty means Binance would accept it. `price` is the limit price, or
+ * for a MARKET order the price its notional is valued at; `type` decides which notional bounds bind
+ * (see `notionalBounds`; LIMIT, the stricter, when omitted).
+ */
+export function filterViolations(
+  quantity: DecimalLike,
+  price: DecimalLike,
+  filters: SymbolFilters,
+  type: OrderType = 'LIMIT',
+): FilterViolation[] {
   const q = dec(quantity);
   const p = dec(price);
   const f = decimalFilters(filters);
@@ -128,8 +164,9 @@ export function filterViolations(quantity: DecimalLike, price: DecimalLike, filt
   if (!f.maxQty.isZero() && q.gt(f.maxQty)) out.push('QTY_ABOVE_MAX');
   if (!f.step.isZero() && !onStep(q, f)) out.push('QTY_NOT_ON_STEP');
   const notional = q.mul(p);
-  if (notional.lt(f.minNotional)) out.push('NOTIONAL_BELOW_MIN');
-  if (f.maxNotional !== null && !f.maxNotional.isZero() && notional.gt(f.maxNotional)) out.push('NOTIONAL_ABOVE_MAX');
+  const bounds = notionalBounds(filters, type);
+  if (notional.lt(bounds.min)) out.push('NOTIONAL_BELOW_MIN');
+  if (bounds.max !== null && notional.gt(bounds.max)) out.push('NOTIONAL_ABOVE_MAX');
   return out;
 }
 
@@ -139,16 +176,16 @@ function onStep(q: Dec, f: DecimalFilters): boolean {
   return q.minus(f.minQty).mod(f.step).isZero();
 }
 
-/** A positive quantity that meets LOT_SIZE's minQty and the minimum notional at `price`. */
-export function meetsMinimums(quantity: Dec, price: Dec, filters: SymbolFilters): boolean {
+/** A positive quantity that meets LOT_SIZE's minQty and the minimum notional that binds a `type` order at `price`. */
+export function meetsMinimums(quantity: Dec, price: Dec, filters: SymbolFilters, type: OrderType = 'LIMIT'): boolean {
   const f = decimalFilters(filters);
-  return quantity.isPositive() && quantity.gte(f.minQty) && quantity.mul(price).gte(f.minNotional);
+  return quantity.isPositive() && quantity.gte(f.minQty) && quantity.mul(price).gte(notionalBounds(filters, type).min);
 }
 
-/** Smallest quantity on the step grid whose notional at `price` reaches minNotional and minQty. */
-export function minimumQuantity(price: DecimalLike, filters: SymbolFilters): Dec {
+/** Smallest quantity on the step grid whose notional at `price` reaches the `type` order's minimum notional, and minQty. */
+export function minimumQuantity(price: DecimalLike, filters: SymbolFilters, type: OrderType = 'LIMIT'): Dec {
   const f = decimalFilters(filters);
-  const byNotional = f.minNotional.div(price);
+  const byNotional = notionalBounds(filters, type).min.div(price);
   let q = f.step.isZero() ? byNotional : quantize(byNotional, f.step, f.stepPlaces, 'ceil');
   if (q.lt(f.minQty)) q = f.minQty;
   return q;

@@ -24,8 +24,9 @@ export function equityPointFromSnapshot(s: EquitySnapshot): EquityPoint {
 
 /**
  * Performance metrics kept incrementally: O(1) and allocation-free per equity mark, because the
- * backtest marks equity on every candle. A "trade" is a SELL fill that closes (part of) a position,
- * i.e. a round trip; win rate and profit factor are over those trades' realized PnL (net of fees).
+ * backtest marks equity on every candle. A "trade" is a fill that closes (part of) a position, i.e.
+ * a round trip: a SELL, or a BUY covering units sold ahead of it when fills arrived out of order.
+ * Win rate and profit factor are over those trades' realized PnL (net of fees).
  */
 export class MetricsTracker {
   private readonly startingEquity: number;
@@ -66,7 +67,7 @@ export class MetricsTracker {
     for (const fill of fills) {
       const result = applyFill(positions.get(fill.symbol) ?? null, fill);
       positions.set(fill.symbol, result.position);
-      tracker.onFill(fill, result.realizedPnl);
+      tracker.onFill(fill, result.realizedPnl, result.closedQuantity !== '0');
     }
     for (const point of equity) tracker.onEquity(point.time, point.equity, point.exposureFraction);
     return tracker;
@@ -89,13 +90,17 @@ export class MetricsTracker {
     this.marks++;
   }
 
-  /** `realizedPnl` is what `applyFill` returned for this fill (ignored for buys). */
-  onFill(fill: Fill, realizedPnl: string | number): void {
+  /**
+   * `realizedPnl` is what `applyFill` returned for this fill; `closesTrade` whether it closed units
+   * (applyFill's `closedQuantity` > 0). In order that is every SELL; a BUY closes units sold ahead
+   * of it when fills arrive out of order. Without it, SELLs count as trades.
+   */
+  onFill(fill: Fill, realizedPnl: string | number, closesTrade = fill.side === 'SELL'): void {
     this.fills++;
     const { base, quote } = splitSymbol(fill.symbol);
     if (fill.feeAsset === quote) this.fees += Number(fill.fee);
     else if (fill.feeAsset === base) this.fees += Number(fill.fee) * Number(fill.price);
-    if (fill.side !== 'SELL') return;
+    if (!closesTrade) return;
     const pnl = Number(realizedPnl);
     this.trades++;
     if (pnl > 0) {

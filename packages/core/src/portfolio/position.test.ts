@@ -38,11 +38,26 @@ describe('applyFill', () => {
     expect(sold.position).toMatchObject({ quantity: '0', avgEntryPrice: '0' });
   });
 
-  it('realizes nothing on base sold beyond the tracked position and never goes negative', () => {
+  it('a sell beyond the position takes it below zero instead of dropping the surplus', () => {
     const bought = applyFill(null, fill({ quantity: '1', quoteQuantity: '100' }));
     const sold = applyFill(bought.position, fill({ side: 'SELL', price: '120', quantity: '2', quoteQuantity: '240' }));
+    // The covered unit realizes 120 − 100; the uncovered one waits for its buy, entered at its sale price.
     expect(sold.realizedPnl).toBe('20');
-    expect(sold.position.quantity).toBe('0');
+    expect(sold.position).toMatchObject({ quantity: '-1', avgEntryPrice: '120', realizedPnl: '20' });
+  });
+
+  it('a buy that arrives after its sell closes the units sold ahead and realizes the gain then', () => {
+    // On the exchange: BUY 1 @ 100, then SELL 1 @ 120. Recorded the other way round.
+    const sold = applyFill(null, fill({ side: 'SELL', price: '120', quantity: '1', quoteQuantity: '120', time: 2 }));
+    expect(sold).toMatchObject({ realizedPnl: '0', position: { quantity: '-1', avgEntryPrice: '120' } });
+    const bought = applyFill(sold.position, fill({ price: '100', quantity: '1', quoteQuantity: '100', time: 3 }));
+    expect(bought).toMatchObject({ realizedPnl: '20', position: { quantity: '0', avgEntryPrice: '0', realizedPnl: '20' } });
+  });
+
+  it('a buy larger than the units sold ahead closes them and opens the rest at its own price', () => {
+    const sold = applyFill(null, fill({ side: 'SELL', price: '120', quantity: '1', quoteQuantity: '120' }));
+    const bought = applyFill(sold.position, fill({ price: '100', quantity: '3', quoteQuantity: '300' }));
+    expect(bought).toMatchObject({ realizedPnl: '20', position: { quantity: '2', avgEntryPrice: '100', realizedPnl: '20' } });
   });
 });
 
@@ -51,5 +66,10 @@ describe('unrealizedPnl', () => {
     const { position } = applyFill(null, fill({ quantity: '2', quoteQuantity: '200' }));
     expect(unrealizedPnl(position, 105)).toBe(10);
     expect(unrealizedPnl(null, 105)).toBe(0);
+  });
+
+  it('below zero, the units sold ahead gain when the price falls', () => {
+    const { position } = applyFill(null, fill({ side: 'SELL', price: '120', quantity: '2', quoteQuantity: '240' }));
+    expect(unrealizedPnl(position, 110)).toBe(20);
   });
 });

@@ -1,6 +1,6 @@
 import type { OrderType, Side } from '../domain/orders.js';
 import { type Dec, dec } from '../money/decimal.js';
-import { decimalFilters, meetsMinimums, minimumQuantity, quantizeQuantity } from '../money/filters.js';
+import { decimalFilters, meetsMinimums, minimumQuantity, notionalBounds, quantizeQuantity } from '../money/filters.js';
 import type { RiskReasonCode } from './reasonCodes.js';
 import type { OrderPrices, RiskInput } from './riskInput.js';
 import type { RiskLimits } from './riskLimits.js';
@@ -95,7 +95,9 @@ function capCandidates({ input, side, type, prices, limits }: SizingRequest): Ca
   const order = prices.order.toNumber();
   const caps: CapCandidate[] = [];
   if (!f.maxQty.isZero()) caps.push({ kind: 'MAX_QTY', reason: null, approx: null, error: 0 });
-  if (f.maxNotional !== null && !f.maxNotional.isZero()) caps.push(ratio('MAX_NOTIONAL', null, f.maxNotional.toNumber() / order));
+  // The exchange's maximum binds a MARKET order only where it says so (NOTIONAL.applyMaxToMarket).
+  const maxNotional = notionalBounds(input.filters, type).max;
+  if (maxNotional !== null) caps.push(ratio('MAX_NOTIONAL', null, maxNotional.toNumber() / order));
   // Order notional is quantity × order price, the same value the exchange's NOTIONAL filter checks.
   if (limits.maxOrderNotional > 0) caps.push(ratio('MAX_ORDER_NOTIONAL', 'MAX_ORDER_NOTIONAL', limits.maxOrderNotional / order));
   if (side === 'BUY') {
@@ -129,7 +131,7 @@ function exactCap(kind: CapKind, { input, type, prices, limits }: SizingRequest)
     case 'MAX_QTY':
       return f.maxQty;
     case 'MAX_NOTIONAL':
-      return (f.maxNotional as Dec).div(prices.order);
+      return (notionalBounds(input.filters, type).max as Dec).div(prices.order);
     case 'MAX_ORDER_NOTIONAL':
       return exact.maxOrderNotional.div(prices.order);
     case 'MAX_POSITION': {
@@ -173,8 +175,8 @@ export function sizeOrder(request: SizingRequest, estimates = true): SizedOrder 
     .map((c) => c.reason as RiskReasonCode);
   // On the step grid, "at least the minimum quantity" is exactly "minQty and minNotional met":
   // checked by multiplication here, the minimum itself (a division) is only needed to explain a block.
-  if (meetsMinimums(quantity, request.prices.order, filters)) return { requested, quantity, caps, shrunkBy, blockedBy: [] };
-  const minimum = minimumQuantity(request.prices.order, filters);
+  if (meetsMinimums(quantity, request.prices.order, filters, request.type)) return { requested, quantity, caps, shrunkBy, blockedBy: [] };
+  const minimum = minimumQuantity(request.prices.order, filters, request.type);
 
   // Blocked: every cap is made exact, since even one above the request can explain the block.
   const exactCaps = candidates.map((c): { reason: RiskReasonCode | null; maxQuantity: Dec } => ({
@@ -185,7 +187,7 @@ export function sizeOrder(request: SizingRequest, estimates = true): SizedOrder 
   const requestedOnStep = quantizeQuantity(requested, filters);
   if (requestedOnStep.lt(minimum)) {
     if (requestedOnStep.isZero() || requestedOnStep.lt(filters.minQty)) blockedBy.push('BELOW_MIN_QTY');
-    if (requestedOnStep.mul(request.prices.order).lt(filters.minNotional)) blockedBy.push('BELOW_MIN_NOTIONAL');
+    if (requestedOnStep.mul(request.prices.order).lt(notionalBounds(filters, request.type).min)) blockedBy.push('BELOW_MIN_NOTIONAL');
   }
   for (const cap of exactCaps)
     if (cap.reason !== null && quantizeQuantity(cap.maxQuantity, filters).lt(minimum)) blockedBy.push(cap.reason);

@@ -91,7 +91,7 @@ export class RiskEngine {
     inputs.caps = sized.caps.map(describeCap);
     if (sized.blockedBy.length > 0) return block(sized.blockedBy, false, inputs);
 
-    const violations = filterViolations(sized.quantity, prices.order, filters);
+    const violations = filterViolations(sized.quantity, prices.order, filters, type);
     if (violations.length > 0) {
       inputs.violations = violations;
       return block(['FILTER_VIOLATION'], false, inputs);

@@ -9,10 +9,28 @@ export interface FakeSymbolSpec {
   readonly stepSize: string;
   readonly minQty: string;
   readonly maxQty: string;
-  /** `NOTIONAL` (current Binance) or the older `MIN_NOTIONAL` some symbols still list. */
-  readonly notional:
-    | { readonly filterType: 'NOTIONAL'; readonly minNotional: string; readonly maxNotional: string }
-    | { readonly filterType: 'MIN_NOTIONAL'; readonly minNotional: string };
+  /** `NOTIONAL` (current Binance), the older `MIN_NOTIONAL` some symbols still list, or several. */
+  readonly notional: FakeNotionalFilter | readonly FakeNotionalFilter[];
+}
+
+/**
+ * A notional filter as filters.md defines it. Unset flags take the values Binance lists for
+ * BTCUSDT: NOTIONAL applies its minimum to MARKET orders and not its maximum; MIN_NOTIONAL applies
+ * its minimum. A zero bound is no bound.
+ */
+export type FakeNotionalFilter =
+  | {
+      readonly filterType: 'NOTIONAL';
+      readonly minNotional: string;
+      readonly maxNotional: string;
+      readonly applyMinToMarket?: boolean;
+      readonly applyMaxToMarket?: boolean;
+    }
+  | { readonly filterType: 'MIN_NOTIONAL'; readonly minNotional: string; readonly applyToMarket?: boolean };
+
+/** The symbol's notional filters as a list. */
+export function notionalFiltersOf(spec: FakeSymbolSpec): readonly FakeNotionalFilter[] {
+  return Array.isArray(spec.notional) ? spec.notional : [spec.notional as FakeNotionalFilter];
 }
 
 /** Filters as Binance lists them for these spot symbols (2024–2025). */
@@ -82,17 +100,18 @@ export const DEFAULT_SYMBOLS: readonly FakeSymbolSpec[] = [
 export const REQUEST_WEIGHT_LIMIT = 6000;
 
 export function exchangeInfoSymbol(spec: FakeSymbolSpec): Record<string, unknown> {
-  const notional =
-    spec.notional.filterType === 'NOTIONAL'
+  const notional = notionalFiltersOf(spec).map((f) =>
+    f.filterType === 'NOTIONAL'
       ? {
           filterType: 'NOTIONAL',
-          minNotional: spec.notional.minNotional,
-          applyMinToMarket: true,
-          maxNotional: spec.notional.maxNotional,
-          applyMaxToMarket: false,
+          minNotional: f.minNotional,
+          applyMinToMarket: f.applyMinToMarket ?? true,
+          maxNotional: f.maxNotional,
+          applyMaxToMarket: f.applyMaxToMarket ?? false,
           avgPriceMins: 5,
         }
-      : { filterType: 'MIN_NOTIONAL', minNotional: spec.notional.minNotional, applyToMarket: true, avgPriceMins: 5 };
+      : { filterType: 'MIN_NOTIONAL', minNotional: f.minNotional, applyToMarket: f.applyToMarket ?? true, avgPriceMins: 5 },
+  );
   return {
     symbol: spec.symbol,
     status: 'TRADING',
@@ -132,7 +151,7 @@ export function exchangeInfoSymbol(spec: FakeSymbolSpec): Record<string, unknown
         askMultiplierDown: '0.2',
         avgPriceMins: 5,
       },
-      notional,
+      ...notional,
       { filterType: 'MAX_NUM_ORDERS', maxNumOrders: 200 },
       { filterType: 'MAX_NUM_ALGO_ORDERS', maxNumAlgoOrders: 5 },
     ],

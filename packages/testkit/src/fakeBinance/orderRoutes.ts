@@ -122,6 +122,18 @@ export function createSignedExchange(options: SignedExchangeOptions): SignedExch
   const routes: Route[] = [
     { method: 'POST', path: '/api/v3/order', weight: 1, handle: place },
     {
+      // Public, but it answers with the price MARKET orders are checked and matched at here.
+      method: 'GET',
+      path: '/api/v3/avgPrice',
+      weight: 2,
+      handle: (ctx) => {
+        const symbol = ctx.params.get('symbol');
+        if (!symbol) throw new BinanceApiError(400, -1102, "Mandatory parameter 'symbol' was not sent, was empty/null, or malformed.");
+        engine.spec(symbol);
+        return { body: { mins: 5, price: priceOf(ctx, symbol).toFixed(8), closeTime: ctx.serverTime() } };
+      },
+    },
+    {
       method: 'GET',
       path: '/api/v3/order',
       weight: 4,

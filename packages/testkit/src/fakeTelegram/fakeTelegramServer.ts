@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { allocateMessageId, callbackQuery, FAKE_BOT, textMessage } from './updates.js';
+import { allocateMessageId, callbackQuery, FAKE_BOT, type FakeSender, textMessage } from './updates.js';
 
 /** A sendMessage call as the bot made it, plus the message id the fake assigned. */
 export interface SentMessage {
@@ -72,15 +72,20 @@ export class FakeTelegramServer {
     this.faults.set(method, queue);
   }
 
-  /** A user in `chatId` sends `text` (a command when it starts with "/"). */
-  sendText(chatId: number, text: string): void {
-    this.pushUpdate({ message: textMessage(chatId, text, this.unixNow()) });
+  /**
+   * A user in `chatId` sends `text` (a command when it starts with "/"). In a group chat (negative
+   * id) `from` says which member; without it the sender's id is the chat id's absolute value.
+   */
+  sendText(chatId: number, text: string, from?: FakeSender): void {
+    this.pushUpdate({ message: textMessage(chatId, text, this.unixNow(), from) });
   }
 
-  /** A user in `chatId` presses an inline button carrying `data` under the bot message `messageId`. */
-  pressButton(chatId: number, data: string, messageId: number): void {
+  /** A user in `chatId` (the member `from`, in a group) presses an inline button carrying `data` under the bot message `messageId`. */
+  pressButton(chatId: number, data: string, messageId: number, from?: FakeSender): void {
     const original = this.sent.find((m) => m.message_id === messageId);
-    this.pushUpdate({ callback_query: callbackQuery(chatId, data, { message_id: messageId, text: original?.text ?? '' }, this.unixNow()) });
+    this.pushUpdate({
+      callback_query: callbackQuery(chatId, data, { message_id: messageId, text: original?.text ?? '' }, this.unixNow(), from),
+    });
   }
 
   messagesTo(chatId: number): SentMessage[] {

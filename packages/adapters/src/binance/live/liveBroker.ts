@@ -1,8 +1,10 @@
-import type { SymbolFilters } from '@warden/core/domain/market';
+import { exchangeSymbol, type SymbolFilters } from '@warden/core/domain/market';
 import { type Fill, isOpenStatus, type Order, type OrderIntent } from '@warden/core/domain/orders';
 import { NotFoundError } from '@warden/core/errors/errors';
+import type { UnknownOrderPolicy } from '@warden/core/live/unknownOrderPolicy';
 import { needsLookup, resolveUnknownOrder } from '@warden/core/live/unknownOrderResolution';
-import { dec, decMin, decStr, floorToStep } from '@warden/core/money/decimal';
+import { type Dec, dec, decMin, decStr, floorToStep } from '@warden/core/money/decimal';
+import { notionalBounds } from '@warden/core/money/filters';
 import type { Balances, Broker, BrokerUpdate, CancelReport, MarketTick } from '@warden/core/ports/broker';
 import type { Store } from '@warden/core/ports/store';
 import { OrderNotFound } from 'ccxt';
@@ -11,12 +13,15 @@ import type { RequestGovernor } from '../requestGovernor.js';
 import type { SyncedClock } from './liveExchange.js';
 import { classifySubmitError } from './submitOutcome.js';
 import {
+  adoptedOrder,
+  avgPriceSchema,
   fillFromTrade,
   fillsFromAck,
   orderFromWire,
   parseWire,
   pendingOrder,
   type WireOrder,
+  type WireTrade,
   wireOrderSchema,
   wireTradeSchema,
 } from './wireOrders.js';
@@ -42,6 +47,11 @@ export interface LiveBrokerDeps {
   readonly alert?: (title: string, lines: readonly string[]) => void;
   /** LIVE_EMERGENCY_FLATTEN: after cancelling, sell the bot's position at market. */
   readonly flattenOnEmergency?: boolean;
+  /**
+   * LIVE_UNKNOWN_ORDER_POLICY (default report). With adopt or cancel the bot claims every open order
+   * on the symbol, so an emergency stop cancels the ones reconciliation has not reached yet too.
+   */
+  readonly unknownOrderPolicy?: UnknownOrderPolicy;
   /** Test hook at each step of a submission (crash tests). */
   readonly probe?: (step: LiveStep, clientOrderId: string) => void;
 }
@@ -245,12 +255,25 @@ export class LiveBroker implements Broker {
 
   /** The account's recent trades on the symbol (Binance: the last 7 days, up to `limit`) that the database lacks, for orders it knows. */
   async missedFills(limit = 1000): Promise<Fill[]> {
-    const { exchange, governor, filters, store } = this.d;
+    return this.unrecordedFills(await this.recentTrades(limit));
+  }
+
+  /** The account's recent trades on the symbol, parsed (Binance: the last 7 days, up to `limit`). */
+  async recentTrades(limit = 1000): Promise<WireTrade[]> {
+    const { exchange, governor, filters } = this.d;
     const trades = await governor.read('fetchMyTrades', () => exchange.fetchMyTrades(filters.symbol, undefined, limit));
+    return trades.map((raw) => parseWire(wireTradeSchema, raw.info, 'trade'));
+  }
+
+  /**
+   * Of `trades`, the fills the database has not recorded, for orders it knows. Synchronous: read
+   * together with the position, the answer cannot straddle a cycle's commit (one SQLite transaction).
+   */
+  unrecordedFills(trades: readonly WireTrade[]): Fill[] {
+    const { store } = this.d;
     const out: Fill[] = [];
     const byExchangeId = new Map<string, Order | null>();
-    for (const raw of trades) {
-      const t = parseWire(wireTradeSchema, raw.info, 'trade');
+    for (const t of trades) {
       if (!byExchangeId.has(t.orderId)) byExchangeId.set(t.orderId, this.orderByExchangeId(t.orderId));
       const order = byExchangeId.get(t.orderId);
       if (!order) continue;
@@ -310,20 +333,88 @@ export class LiveBroker implements Broker {
     await governor.read('cancelOrder', () => exchange.cancelOrder('', filters.symbol, { origClientOrderId: clientOrderId }));
   }
 
-  /** Emergency stop: cancels every open order of ours; failures are reported, not thrown. */
+  /**
+   * Emergency stop: cancels every open order of ours — the bot's own and the ones adopted from the
+   * exchange (LIVE_UNKNOWN_ORDER_POLICY=adopt), which are journaled like its own. With adopt or
+   * cancel, orders that appeared on the exchange since the last reconciliation are claimed and
+   * cancelled too (see `cancelUnclaimed`). Failures are reported, not thrown.
+   */
   async cancelAll(symbol: string, now: number): Promise<CancelReport> {
     const canceled: Order[] = [];
     const failed: Array<{ clientOrderId: string; error: string }> = [];
-    for (const order of this.d.store.orders.open(symbol)) {
+    const journal = this.d.store.orders.open(symbol);
+    for (const order of journal) {
       try {
         const update = await this.cancel(order.clientOrderId, now);
         canceled.push(...update.orders);
       } catch (error) {
-        failed.push({ clientOrderId: order.clientOrderId, error: error instanceof Error ? error.message : String(error) });
+        failed.push({ clientOrderId: order.clientOrderId, error: describe(error) });
       }
     }
+    if ((this.d.unknownOrderPolicy ?? 'report') !== 'report')
+      await this.cancelUnclaimed(new Set(journal.map((o) => o.clientOrderId)), now, canceled, failed);
     if (this.d.flattenOnEmergency) await this.flatten(symbol, now, failed);
     return { canceled, failed };
+  }
+
+  /**
+   * The exchange's open orders on the symbol that the journal did not hold open. Reconciliation
+   * would adopt (or cancel) each at its next run; a stop must not leave them resting until then.
+   * adopt: journaled as adopted (audited `live.unknown_order`, like reconciliation does), then
+   * cancelled like our own and reported as canceled. cancel: cancelled as foreign and audited.
+   */
+  private async cancelUnclaimed(
+    handled: ReadonlySet<string>,
+    now: number,
+    canceled: Order[],
+    failed: Array<{ clientOrderId: string; error: string }>,
+  ): Promise<void> {
+    const { store, filters } = this.d;
+    const policy = this.d.unknownOrderPolicy ?? 'report';
+    let listed: WireOrder[];
+    try {
+      listed = await this.exchangeOpenOrders();
+    } catch (error) {
+      failed.push({ clientOrderId: '(exchange open orders)', error: `could not list the exchange's open orders: ${describe(error)}` });
+      return;
+    }
+    for (const wire of listed) {
+      if (handled.has(wire.clientOrderId)) continue;
+      const known = store.orders.byClientId(wire.clientOrderId) !== null;
+      try {
+        if (!known && policy === 'cancel') {
+          await this.cancelForeign(wire.clientOrderId);
+          this.auditUnclaimed(wire, now, 'canceled');
+          continue;
+        }
+        if (!known) {
+          store.orders.insert(adoptedOrder(wire, filters.symbol, now));
+          this.auditUnclaimed(wire, now, 'adopt');
+        }
+        canceled.push(...(await this.cancel(wire.clientOrderId, now)).orders);
+      } catch (error) {
+        failed.push({ clientOrderId: wire.clientOrderId, error: describe(error) });
+      }
+    }
+  }
+
+  private auditUnclaimed(wire: WireOrder, now: number, outcome: string): void {
+    this.d.store.audit.append({
+      time: now,
+      type: 'live.unknown_order',
+      actor: 'system',
+      reason: `exchange order ${wire.clientOrderId} is not in the database; claimed by the emergency stop to cancel it`,
+      inputs: {
+        clientOrderId: wire.clientOrderId,
+        exchangeOrderId: wire.orderId,
+        symbol: this.d.filters.symbol,
+        side: wire.side,
+        type: wire.type,
+        quantity: wire.origQty,
+        price: wire.price,
+      },
+      outcome,
+    });
   }
 
   /**
@@ -335,9 +426,23 @@ export class LiveBroker implements Broker {
     const { store, filters } = this.d;
     const held = dec(store.positions.get(symbol)?.quantity ?? '0');
     const free = dec((await this.refreshBalances().catch(() => this.balancesCache)).base.free);
-    const quantity = floorToStep(decMin(held, free), filters.stepSize);
+    let quantity = floorToStep(decMin(held, free), filters.stepSize);
     const clientOrderId = `wdflat${now.toString(36)}`;
     if (quantity.lt(filters.minQty)) return;
+    // The notional bounds Binance applies to MARKET orders (NOTIONAL.applyMin/MaxToMarket), valued
+    // as it values them: at the average price. Unknown price: send, and let the exchange decide.
+    const bounds = notionalBounds(filters, 'MARKET');
+    const price = bounds.min.gt(0) || bounds.max !== null ? await this.averagePrice(symbol) : null;
+    if (price !== null && bounds.max !== null && quantity.mul(price).gt(bounds.max)) {
+      const capped = floorToStep(bounds.max.div(price), filters.stepSize);
+      failed.push({
+        clientOrderId,
+        error: `flatten capped at the exchange's maximum notional for market orders (${decStr(bounds.max)} ${filters.quote}): ${decStr(quantity.minus(capped))} ${filters.base} left to sell`,
+      });
+      quantity = capped;
+    }
+    // Like a quantity below minQty: dust the exchange would refuse to sell.
+    if (quantity.lt(filters.minQty) || (price !== null && quantity.mul(price).lt(bounds.min))) return;
     try {
       const update = await this.submit(
         {
@@ -365,6 +470,19 @@ export class LiveBroker implements Broker {
         failed.push({ clientOrderId, error: 'flatten order status unknown: reconciliation will settle it' });
     } catch (error) {
       failed.push({ clientOrderId, error: `flatten failed: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+
+  /** Binance's average price (`GET /api/v3/avgPrice`), at which it checks a MARKET order's notional; null when it cannot be read. */
+  private async averagePrice(symbol: string): Promise<Dec | null> {
+    const { exchange, governor } = this.d;
+    try {
+      const body = await governor.read('avgPrice', () => exchange.publicGetAvgPrice({ symbol: exchangeSymbol(symbol) }));
+      const price = dec(parseWire(avgPriceSchema, body, 'average price').price);
+      return price.isPositive() ? price : null;
+    } catch (error) {
+      this.d.log.warn({ symbol, err: error }, 'average price unavailable; the flatten order is sent unchecked');
+      return null;
     }
   }
 
@@ -408,6 +526,10 @@ export class LiveBroker implements Broker {
   state(): undefined {
     return undefined;
   }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function isNotFound(error: unknown): boolean {

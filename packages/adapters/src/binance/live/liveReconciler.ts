@@ -1,8 +1,10 @@
 import type { SymbolFilters } from '@warden/core/domain/market';
+import type { Fill, Position } from '@warden/core/domain/orders';
 import { applyBrokerUpdate } from '@warden/core/live/applyBrokerUpdate';
 import { type BalanceComparison, baselineFrom, compareBaseBalance, expectedBase } from '@warden/core/live/balanceCheck';
 import { matchOpenOrders, type UnknownOrderPolicy } from '@warden/core/live/unknownOrderPolicy';
 import { dec, decStr } from '@warden/core/money/decimal';
+import { applyFill } from '@warden/core/portfolio/position';
 import type { Store } from '@warden/core/ports/store';
 import type { LiveBroker, LiveLogger } from './liveBroker.js';
 import { adoptedOrder } from './wireOrders.js';
@@ -18,6 +20,14 @@ export interface ReconcilerDeps {
   readonly tolerancePct: number;
   readonly log: LiveLogger;
   readonly alert?: (title: string, lines: readonly string[]) => void;
+}
+
+interface AccountRead {
+  /** Base on the exchange, free + locked. */
+  readonly actual: string;
+  readonly recorded: Position | null;
+  /** Fills on the exchange that the database has not recorded yet. */
+  readonly unrecorded: readonly Fill[];
 }
 
 export interface ReconcileReport {
@@ -98,38 +108,66 @@ export class LiveReconciler {
         `policy: ${this.d.policy} → ${outcome}`,
       ]);
     }
-    const missed = await broker.missedFills();
-    broker.enqueueFills(missed);
-    const balance = await this.checkBalance();
-    return { ordersUpdated: 0, fillsApplied: missed.length, foreign: foreign.map((f) => f.clientOrderId), balance };
+    let read = await this.readAccount();
+    let comparison = this.compare(read);
+    // A fill between the balance read and the trades read shows as a difference that is not one:
+    // read both again before pausing anyone.
+    if (!comparison.ok) {
+      read = await this.readAccount();
+      comparison = this.compare(read);
+    }
+    broker.enqueueFills(read.unrecorded);
+    if (!comparison.ok) await this.reportMismatch(comparison);
+    return { ordersUpdated: 0, fillsApplied: read.unrecorded.length, foreign: foreign.map((f) => f.clientOrderId), balance: comparison };
   }
 
-  private async checkBalance(): Promise<BalanceComparison> {
+  /**
+   * The base balance, then the fills not recorded yet (missed, or queued for the next cycle, which
+   * owns the position) and the recorded position. The last two are read together, synchronously,
+   * so a cycle committing its fills in between cannot make a fill count twice or not at all.
+   */
+  private async readAccount(): Promise<AccountRead> {
     const { broker, store, filters } = this.d;
     const balances = await broker.refreshBalances();
-    const actual = decStr(dec(balances.base.free).plus(balances.base.locked));
-    const position = store.positions.get(filters.symbol)?.quantity ?? '0';
+    const trades = await broker.recentTrades();
+    const unrecorded = broker.unrecordedFills(trades);
+    const recorded = store.positions.get(filters.symbol) ?? null;
+    return { actual: decStr(dec(balances.base.free).plus(balances.base.locked)), recorded, unrecorded };
+  }
+
+  /**
+   * Exchange balance against what the bot holds including the fills it has not recorded yet: the
+   * recorded position moved by each of them (`applyFill`: the position is the sum of its fills in
+   * any order). Comparing with the recorded position alone paused trading whenever a resting order
+   * filled between a cycle and this check.
+   */
+  private compare(read: AccountRead): BalanceComparison {
+    const { store, filters } = this.d;
+    let position = read.recorded;
+    for (const fill of read.unrecorded) position = applyFill(position, fill).position;
+    const quantity = position?.quantity ?? '0';
     let baseline = store.config.get<string>(BASELINE_KEY);
     if (baseline === null) {
       // What the account held before the bot traded is not the bot's: remembered once, then compared against.
-      baseline = baselineFrom(actual, position);
+      baseline = baselineFrom(read.actual, quantity);
       store.config.set(BASELINE_KEY, baseline, 'system', this.d.now());
     }
-    const comparison = compareBaseBalance(expectedBase(baseline, position), actual, this.d.tolerancePct, filters.stepSize);
-    if (!comparison.ok) {
-      const reason = `balance mismatch: exchange holds ${comparison.actual} ${filters.base}, the database expects ${comparison.expected} (${comparison.differencePct.toFixed(2)}% > ${this.d.tolerancePct}%)`;
-      store.audit.append({
-        time: this.d.now(),
-        type: 'live.balance_mismatch',
-        actor: 'system',
-        reason,
-        inputs: { ...comparison, tolerancePct: this.d.tolerancePct },
-        outcome: 'pause',
-      });
-      this.d.log.error({ ...comparison }, reason);
-      this.d.alert?.('Balance mismatch: trading paused', [reason]);
-      await this.pause?.(reason);
-    }
-    return comparison;
+    return compareBaseBalance(expectedBase(baseline, quantity), read.actual, this.d.tolerancePct, filters.stepSize);
+  }
+
+  private async reportMismatch(comparison: BalanceComparison): Promise<void> {
+    const { store, filters } = this.d;
+    const reason = `balance mismatch: exchange holds ${comparison.actual} ${filters.base}, the database expects ${comparison.expected} (${comparison.differencePct.toFixed(2)}% > ${this.d.tolerancePct}%)`;
+    store.audit.append({
+      time: this.d.now(),
+      type: 'live.balance_mismatch',
+      actor: 'system',
+      reason,
+      inputs: { ...comparison, tolerancePct: this.d.tolerancePct },
+      outcome: 'pause',
+    });
+    this.d.log.error({ ...comparison }, reason);
+    this.d.alert?.('Balance mismatch: trading paused', [reason]);
+    await this.pause?.(reason);
   }
 }

@@ -1,12 +1,18 @@
 import type { SymbolFilters } from '@warden/core/domain/market';
 import type { OrderIntent } from '@warden/core/domain/orders';
 import { buildSymbolFilters } from '@warden/core/execution/symbolFilters.fixture';
+import type { UnknownOrderPolicy } from '@warden/core/live/unknownOrderPolicy';
 import { openStore, type SqliteStore } from '@warden/storage/openStore';
+import type { FakeSymbolSpec } from '@warden/testkit/fakeBinance/exchangeInfo';
 import { createSignedExchange, type SignedExchange } from '@warden/testkit/fakeBinance/orderRoutes';
 import { BTC_2021_WEEK, recordedMarket } from '@warden/testkit/fakeBinance/recordedMarket';
 import { type FakeBinance, startFakeBinance } from '@warden/testkit/fakeBinance/server';
 import { tempDbPath } from '@warden/testkit/tempDir';
+import { BinanceCandleSource } from '../binanceCandleSource.js';
+import { createBinanceExchange } from '../binanceExchange.js';
 import { ExchangeClock } from '../exchangeClock.js';
+import { RequestGovernor } from '../requestGovernor.js';
+import { sampleEachCall } from '../serverTimeSample.js';
 import { LiveBroker, type LiveStep } from './liveBroker.js';
 import { createLiveExchange } from './liveExchange.js';
 
@@ -22,6 +28,7 @@ export interface LiveRig {
   readonly store: SqliteStore;
   readonly dbPath: string;
   readonly broker: LiveBroker;
+  readonly filters: SymbolFilters;
   readonly clock: ExchangeClock;
   readonly logs: string[];
   readonly alerts: string[];
@@ -31,10 +38,16 @@ export interface LiveRig {
 
 export async function startFakeVenue(
   balances: Record<string, string> = { USDT: '10000', BTC: '0.1' },
+  symbols?: readonly FakeSymbolSpec[],
 ): Promise<{ fake: FakeBinance; venue: SignedExchange }> {
   // Market clock runs in real time so signed timestamps stay inside recvWindow.
-  const fake = await startFakeBinance({ candles: recordedMarket(), marketTime: BTC_2021_WEEK.start + 3 * 3_600_000, speed: 1 });
-  const venue = createSignedExchange({ apiKey: TEST_API_KEY, secret: TEST_API_SECRET, balances });
+  const fake = await startFakeBinance({
+    candles: recordedMarket(),
+    marketTime: BTC_2021_WEEK.start + 3 * 3_600_000,
+    speed: 1,
+    ...(symbols ? { symbols } : {}),
+  });
+  const venue = createSignedExchange({ apiKey: TEST_API_KEY, secret: TEST_API_SECRET, balances, ...(symbols ? { symbols } : {}) });
   fake.addRoutes(venue.routes);
   venue.setPrice('BTCUSDT', '50000');
   return { fake, venue };
@@ -48,10 +61,17 @@ export async function startLiveRig(
     dbPath?: string;
     /** LIVE_EMERGENCY_FLATTEN */
     flattenOnEmergency?: boolean;
+    /** LIVE_UNKNOWN_ORDER_POLICY as the broker knows it (default report). */
+    unknownOrderPolicy?: UnknownOrderPolicy;
     balances?: Record<string, string>;
+    /** The exchange's symbol rules (default: DEFAULT_SYMBOLS). */
+    symbols?: readonly FakeSymbolSpec[];
+    /** The broker's filters: BTC_FILTERS (default), or read from the fake's exchangeInfo as the app reads them. */
+    filters?: SymbolFilters | 'fromExchangeInfo';
   } = {},
 ): Promise<LiveRig> {
-  const { fake, venue } = await startFakeVenue(options.balances);
+  const { fake, venue } = await startFakeVenue(options.balances, options.symbols);
+  const filters = options.filters === 'fromExchangeInfo' ? await filtersFromExchangeInfo(fake.url) : (options.filters ?? BTC_FILTERS);
   const db = options.dbPath ? { path: options.dbPath, cleanup: () => {} } : tempDbPath('warden-live-');
   const store = openStore(db.path);
   const logs: string[] = [];
@@ -77,18 +97,24 @@ export async function startLiveRig(
       exchange,
       governor,
       store: s,
-      filters: BTC_FILTERS,
+      filters,
       clock,
       recvWindowMs: options.recvWindowMs ?? 5000,
       log,
       alert: (t, l) => alerts.push([t, ...l].join(' | ')),
       probe,
       flattenOnEmergency: options.flattenOnEmergency ?? false,
+      unknownOrderPolicy: options.unknownOrderPolicy ?? 'report',
     });
   };
-  clock = new ExchangeClock(async () => ((await (await fetch(`${fake.url}/api/v3/time`)).json()) as { serverTime: number }).serverTime, {
-    resyncEveryMs: 60_000,
-  });
+  clock = new ExchangeClock(
+    sampleEachCall(async () => ((await (await fetch(`${fake.url}/api/v3/time`)).json()) as { serverTime: number }).serverTime),
+    {
+      // The fake runs on this machine's clock; a loaded test machine must not make a reading "too slow".
+      maxRoundTripMs: Number.POSITIVE_INFINITY,
+      resyncEveryMs: 60_000,
+    },
+  );
   await clock.resync();
   const broker = newBroker(store);
   return {
@@ -97,6 +123,7 @@ export async function startLiveRig(
     store,
     dbPath: db.path,
     broker,
+    filters,
     clock,
     logs,
     alerts,
@@ -107,6 +134,13 @@ export async function startLiveRig(
       db.cleanup();
     },
   };
+}
+
+/** BTC/USDT's filters as the app reads them from the exchange at `baseUrl`. */
+async function filtersFromExchangeInfo(baseUrl: string): Promise<SymbolFilters> {
+  const governor = new RequestGovernor({ baseDelayMs: 20 });
+  const exchange = createBinanceExchange({ baseUrl, onResponse: (status, headers) => governor.observe(status, headers) });
+  return new BinanceCandleSource(exchange, governor).fetchFilters('BTC/USDT');
 }
 
 export function intent(overrides: Partial<OrderIntent> = {}): OrderIntent {

@@ -33,6 +33,9 @@ export const wireOrderSchema = z.looseObject({
 });
 export type WireOrder = z.infer<typeof wireOrderSchema>;
 
+/** `GET /api/v3/avgPrice`: the average price Binance values MARKET orders at (NOTIONAL filters). */
+export const avgPriceSchema = z.looseObject({ mins: z.number(), price: z.string().regex(/^\d+(\.\d+)?$/) });
+
 /** Binance's raw trade (`GET /api/v3/myTrades`). */
 export const wireTradeSchema = z.looseObject({
   symbol: z.string(),

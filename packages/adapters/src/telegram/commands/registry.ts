@@ -26,5 +26,5 @@ export const COMMANDS: readonly CommandSpec[] = [
 
 export function helpText(role: Role): string {
   const lines = COMMANDS.map((c) => `/${c.name} — ${c.description}${roleAtLeast(role, c.minRole) ? '' : ` (needs ${c.minRole})`}`);
-  return [`Warden commands (this chat: ${role}):`, ...lines].join('\n');
+  return [`Warden commands (your role here: ${role}):`, ...lines].join('\n');
 }

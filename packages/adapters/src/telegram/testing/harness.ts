@@ -5,6 +5,7 @@ import { registryCatalog } from '@warden/core/advisor/registryCatalog';
 import { type ControlRuntime, ControlServiceImpl } from '@warden/core/app/controlServiceImpl';
 import { LiveUpdates } from '@warden/core/app/liveUpdates';
 import { ApprovalServiceImpl } from '@warden/core/approvals/approvalService';
+import type { Role, TelegramGroupUsers } from '@warden/core/config/schema';
 import type { NotificationModes } from '@warden/core/notifications/router';
 import { NotificationRouter } from '@warden/core/notifications/router';
 import type { Broker } from '@warden/core/ports/broker';
@@ -17,8 +18,15 @@ import { createTelegram, type TelegramRuntime } from '../telegramBot.js';
 import { RecordingApprovalService } from './recordingApprovalService.js';
 import { RecordingLogger } from './recordingLogger.js';
 
-/** Chats the harness allow-lists, one per role; STRANGER is not on the list. */
-export const CHATS = { admin: 111, operator: 222, viewer: 333, stranger: 999 } as const;
+/** Chats the harness allow-lists, one per role; STRANGER is not on the list; GROUP only with `group`. */
+export const CHATS = { admin: 111, operator: 222, viewer: 333, stranger: 999, group: -1001234567890 } as const;
+
+/** Members of CHATS.group: TELEGRAM_GROUP_USERS lists ALICE (admin) and BOB (operator); MALLORY is any other member. */
+export const MEMBERS = {
+  alice: { id: 4201, username: 'alice' },
+  bob: { id: 4202, username: 'bob' },
+  mallory: { id: 4666, username: 'mallory' },
+} as const;
 export const START = Date.UTC(2026, 0, 5, 12, 0, 0);
 
 export interface Harness {
@@ -42,6 +50,11 @@ export interface HarnessOptions {
   readonly polling?: boolean;
   /** Route ControlServiceImpl's own state notifications to Telegram too (off: replies are easier to pick out). */
   readonly stateNotifications?: boolean;
+  /**
+   * Allow-list CHATS.group with this role, and (unless `users` is null) TELEGRAM_GROUP_USERS
+   * giving MEMBERS.alice admin and MEMBERS.bob operator there.
+   */
+  readonly group?: { readonly role: Role; readonly users: TelegramGroupUsers[string] | null };
   /** TELEGRAM_MODE=webhook with this URL and secret instead of polling. */
   readonly webhook?: { readonly url: string; readonly secret: string };
 }
@@ -96,8 +109,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     {
       token: fake.token,
       apiUrl,
-      chatIds: [String(CHATS.admin), String(CHATS.operator), String(CHATS.viewer)],
-      chatRoles: { [CHATS.admin]: 'admin', [CHATS.operator]: 'operator' },
+      chatIds: [String(CHATS.admin), String(CHATS.operator), String(CHATS.viewer), ...(options.group ? [String(CHATS.group)] : [])],
+      chatRoles: { [CHATS.admin]: 'admin', [CHATS.operator]: 'operator', ...(options.group ? { [CHATS.group]: options.group.role } : {}) },
+      ...(options.group?.users ? { groupUsers: { [CHATS.group]: options.group.users } } : {}),
       mode: options.webhook ? 'webhook' : 'polling',
       webhookUrl: options.webhook?.url,
       webhookSecret: options.webhook?.secret,

@@ -1,5 +1,5 @@
 import { type Dec, dec, decMax, decMin, floorToStep } from '@warden/core/money/decimal';
-import type { FakeSymbolSpec } from '../exchangeInfo.js';
+import { type FakeSymbolSpec, notionalFiltersOf } from '../exchangeInfo.js';
 import { BinanceApiError } from '../routes.js';
 import type { FakeAccount } from './fakeAccount.js';
 
@@ -214,5 +214,16 @@ function checkFilters(spec: FakeSymbolSpec, qty: Dec, limitPrice: Dec | null, re
   if (qty.lt(spec.minQty) || qty.gt(spec.maxQty) || !qty.mod(spec.stepSize).isZero()) fail('LOT_SIZE');
   if (limitPrice && (limitPrice.lt(spec.minPrice) || limitPrice.gt(spec.maxPrice) || !limitPrice.mod(spec.tickSize).isZero()))
     fail('PRICE_FILTER');
-  if (qty.mul(refPrice).lt(spec.notional.minNotional)) fail(spec.notional.filterType);
+  // filters.md: LIMIT orders meet every notional bound; MARKET orders (valued at the average price)
+  // only those the filter applies to them.
+  const notional = qty.mul(refPrice);
+  const market = limitPrice === null;
+  for (const f of notionalFiltersOf(spec)) {
+    const min = dec(f.minNotional);
+    const applyMin = !market || (f.filterType === 'NOTIONAL' ? (f.applyMinToMarket ?? true) : (f.applyToMarket ?? true));
+    if (applyMin && notional.lt(min)) fail(f.filterType);
+    if (f.filterType !== 'NOTIONAL') continue;
+    const max = dec(f.maxNotional);
+    if ((!market || (f.applyMaxToMarket ?? false)) && !max.isZero() && notional.gt(max)) fail(f.filterType);
+  }
 }
