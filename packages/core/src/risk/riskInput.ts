@@ -25,6 +25,11 @@ export interface RiskInput extends AccountCheckInput {
    * a ladder of limit buys cannot build a position beyond the limit.
    */
   readonly restingBuyQuantity: string;
+  /**
+   * Quote value the account's other pairs hold or have committed (positions at their latest marks
+   * plus resting buys), for the total exposure cap (RISK_MAX_TOTAL_EXPOSURE_PCT). 0 or absent with one pair.
+   */
+  readonly otherPairsExposure?: number;
 }
 
 /** What the open BUY orders among `orders` may still buy (quantity − filled), as a decimal string. */
