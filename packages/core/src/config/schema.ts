@@ -225,6 +225,7 @@ export const envSchema = z.object({
   // --- risk --------------------------------------------------------------------------------
   RISK_ORDER_SIZE_PCT: num(10, { min: 0.01, max: 100 }),
   RISK_MAX_POSITION_PCT: num(50, { min: 0, max: 100 }),
+  RISK_MAX_TOTAL_EXPOSURE_PCT: num(100, { min: 1, max: 100 }),
   RISK_MAX_ORDER_NOTIONAL: num(1_000, { min: 0 }),
   RISK_MAX_OPEN_ORDERS: num(10, { min: 0, int: true }),
   RISK_DAILY_LOSS_LIMIT_PCT: num(5, { min: 0, max: 100 }),
