@@ -115,7 +115,9 @@ function pairProblems(env: EnvConfig, raw: Readonly<Record<string, string | unde
   const problems: string[] = [];
   const symbols = env.TRADING_SYMBOLS ?? [env.TRADING_SYMBOL];
   if (env.TRADING_SYMBOLS && raw.TRADING_SYMBOL !== undefined && raw.TRADING_SYMBOL !== '' && env.TRADING_SYMBOLS[0] !== env.TRADING_SYMBOL)
-    problems.push(`TRADING_SYMBOL: ${env.TRADING_SYMBOL} is not the first of TRADING_SYMBOLS (${env.TRADING_SYMBOLS.join(',')}); set one of them`);
+    problems.push(
+      `TRADING_SYMBOL: ${env.TRADING_SYMBOL} is not the first of TRADING_SYMBOLS (${env.TRADING_SYMBOLS.join(',')}); set one of them`,
+    );
   const quotes = [...new Set(symbols.map((s) => s.split('/')[1]))];
   if (quotes.length > 1)
     problems.push(`TRADING_SYMBOLS: every pair must be quoted in the same asset (one budget, one currency); got ${quotes.join(', ')}`);

@@ -51,7 +51,10 @@ const symbolList = z.preprocess(
         .filter(Boolean);
       const bad = list.filter((p) => !SYMBOL_PATTERN.test(p));
       if (list.length === 0 || bad.length > 0) {
-        ctx.addIssue({ code: 'custom', message: `expected BASE/QUOTE pairs in capitals, comma-separated, e.g. BTC/USDT,ETH/USDT${bad.length > 0 ? `; not a pair: ${bad.join(', ')}` : ''}` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `expected BASE/QUOTE pairs in capitals, comma-separated, e.g. BTC/USDT,ETH/USDT${bad.length > 0 ? `; not a pair: ${bad.join(', ')}` : ''}`,
+        });
         return z.NEVER;
       }
       const repeated = list.filter((p, i) => list.indexOf(p) !== i);
