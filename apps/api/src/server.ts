@@ -1,7 +1,7 @@
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { configSecrets } from '@warden/core/config/parseConfig';
-import { redactText } from '@warden/core/security/redaction';
+import { createRedactor } from '@warden/core/security/redaction';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -61,15 +61,16 @@ export async function buildApiServer(deps: ApiDeps, options: ApiOptions = {}): P
   app.setErrorHandler(handleError);
   app.decorateRequest('principal', null);
   logResponses(app);
-  await registerSecurityHeaders(app);
-  const secrets = configSecrets(deps.config);
-  redactResponses(app, secrets);
+  registerSecurityHeaders(app);
+  const redact = createRedactor(configSecrets(deps.config));
+  const version = deps.control.status().version;
+  redactResponses(app, redact);
 
   await app.register(fastifySwagger, {
     openapi: {
       info: {
         title: 'Warden API',
-        version: deps.control.status().version,
+        version,
         description: 'Supervised crypto trading bot: control, read models, approvals, live updates.',
       },
       components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
@@ -85,7 +86,8 @@ export async function buildApiServer(deps: ApiDeps, options: ApiOptions = {}): P
     deps,
     auth,
     streamKeepAliveMs: options.streamKeepAliveMs ?? KEEP_ALIVE_MS,
-    redact: (text) => redactText(text, secrets),
+    version,
+    redact,
   };
   await app.register(
     async (api) => {

@@ -9,7 +9,7 @@ const healthSchema = z.object({
   authEnabled: z.boolean(),
 });
 
-export const healthRoutes: RoutePlugin = async (app, { deps }) => {
+export const healthRoutes: RoutePlugin = async (app, { deps, version }) => {
   app.get(
     '/health',
     {
@@ -18,7 +18,7 @@ export const healthRoutes: RoutePlugin = async (app, { deps }) => {
     },
     async () => ({
       status: 'ok' as const,
-      version: deps.control.status().version,
+      version,
       time: deps.clock.now(),
       authEnabled: deps.config.AUTH_ENABLED,
     }),
