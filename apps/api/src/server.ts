@@ -1,15 +1,13 @@
-import fastifySwagger from '@fastify/swagger';
-import fastifySwaggerUi from '@fastify/swagger-ui';
 import { configSecrets } from '@warden/core/config/parseConfig';
 import { createRedactor } from '@warden/core/security/redaction';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
-import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import { accessHook } from './auth/accessHook.js';
 import { type AuthService, createAuthService } from './auth/authService.js';
 import type { ApiDeps } from './deps.js';
 import { handleError } from './http/errorHandler.js';
 import { lazyChildLoggerFactory } from './http/lazyRequestLogger.js';
+import { registerOpenApi } from './http/openapi.js';
 import { originGuard } from './http/originGuard.js';
 import { redactResponses } from './http/redactResponses.js';
 import { logResponses } from './http/requestLog.js';
@@ -72,20 +70,7 @@ export async function buildApiServer(deps: ApiDeps, options: ApiOptions = {}): P
   const version = deps.control.status().version;
   redactResponses(app, redact);
 
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: {
-        title: 'Warden API',
-        version,
-        description: 'Supervised crypto trading bot: control, read models, approvals, live updates.',
-      },
-      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
-    },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
-  });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true, querystring: z.strictObject({}) } }, async () => app.swagger());
+  await registerOpenApi(app, version);
 
   const auth: AuthService | null = deps.config.AUTH_ENABLED ? createAuthService(deps.config, deps.store.users, deps.clock) : null;
   const context: RouteContext = {

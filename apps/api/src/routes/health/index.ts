@@ -14,7 +14,13 @@ export const healthRoutes: RoutePlugin = async (app, { deps, version }) => {
     '/health',
     {
       config: { access: 'public' },
-      schema: { tags: ['system'], summary: 'Liveness; public', response: { 200: healthSchema, ...errorResponses } },
+      schema: {
+        tags: ['system'],
+        operationId: 'getHealth',
+        summary: 'Liveness; public',
+        security: [],
+        response: { 200: healthSchema, ...errorResponses },
+      },
     },
     async () => ({
       status: 'ok' as const,
