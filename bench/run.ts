@@ -19,6 +19,7 @@ import { randomWalkCandles } from '@warden/testkit/candles';
 import { makeTempDir } from '@warden/testkit/tempDir';
 import pino from 'pino';
 import { ATR, EMA, MACD, RSI } from 'trading-signals';
+import { apiThroughput } from './apiThroughput.js';
 import { benchServices } from './benchServices.js';
 import { researchThroughput } from './researchThroughput.js';
 
@@ -207,3 +208,4 @@ if (!only || only === 'backtest') await backtestThroughput();
 if (!only || only === 'cycle') await cycleLatency();
 if (!only || only === 'api') await apiLatency();
 if (!only || only === 'research') await researchThroughput();
+if (!only || only === 'api-throughput') await apiThroughput();

@@ -1,17 +1,17 @@
-import fastifySwagger from '@fastify/swagger';
-import fastifySwaggerUi from '@fastify/swagger-ui';
 import { configSecrets } from '@warden/core/config/parseConfig';
-import { redactText } from '@warden/core/security/redaction';
+import { createRedactor } from '@warden/core/security/redaction';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import { accessHook } from './auth/accessHook.js';
 import { type AuthService, createAuthService } from './auth/authService.js';
 import type { ApiDeps } from './deps.js';
 import { handleError } from './http/errorHandler.js';
+import { lazyChildLoggerFactory } from './http/lazyRequestLogger.js';
+import { registerOpenApi } from './http/openapi.js';
 import { originGuard } from './http/originGuard.js';
 import { redactResponses } from './http/redactResponses.js';
 import { logResponses } from './http/requestLog.js';
+import { responseSerializerCompiler } from './http/responseSerializer.js';
 import { registerSecurityHeaders } from './http/securityHeaders.js';
 import { strictInput } from './http/strictInput.js';
 import { advisorRoutes } from './routes/advisor/index.js';
@@ -38,11 +38,14 @@ export const BODY_LIMIT_BYTES = 16 * 1024;
  * Builds the HTTP app (routes, validation, auth, OpenAPI, web panel) without listening: the caller
  * (`warden start`, tests) calls `listen`. Pipeline per request: security headers → origin guard →
  * access hook (authenticate → role) → well-formed input → zod validation (unknown query parameters
- * refused everywhere) → route → application service → zod-checked response → secrets redacted.
+ * refused everywhere) → route → application service → response written by its schema
+ * (responseSerializer.ts) → secrets redacted.
  */
 export interface ApiOptions {
   /** Interval of the stream's keep-alive comment and token re-check (default 15 s; tests shorten it). */
   readonly streamKeepAliveMs?: number;
+  /** Parse every answer with its zod response schema before sending it (tests; see responseSerializer.ts). Default false. */
+  readonly checkResponses?: boolean;
 }
 
 export async function buildApiServer(deps: ApiDeps, options: ApiOptions = {}): Promise<FastifyInstance> {
@@ -50,6 +53,7 @@ export async function buildApiServer(deps: ApiDeps, options: ApiOptions = {}): P
     loggerInstance: deps.logger as FastifyBaseLogger,
     // Fastify's own request lines would log full URLs (the stream's ?token=); requestLog.ts logs route patterns instead.
     logController: new LogController({ disableRequestLogging: true }),
+    childLoggerFactory: lazyChildLoggerFactory,
     bodyLimit: BODY_LIMIT_BYTES,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
@@ -57,35 +61,24 @@ export async function buildApiServer(deps: ApiDeps, options: ApiOptions = {}): P
     trustProxy: deps.config.TRUST_PROXY,
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler({ checkResponses: options.checkResponses ?? false }));
   app.setErrorHandler(handleError);
   app.decorateRequest('principal', null);
   logResponses(app);
-  await registerSecurityHeaders(app);
-  const secrets = configSecrets(deps.config);
-  redactResponses(app, secrets);
+  registerSecurityHeaders(app);
+  const redact = createRedactor(configSecrets(deps.config));
+  const version = deps.control.status().version;
+  redactResponses(app, redact);
 
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: {
-        title: 'Warden API',
-        version: deps.control.status().version,
-        description: 'Supervised crypto trading bot: control, read models, approvals, live updates.',
-      },
-      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
-    },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
-  });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true, querystring: z.strictObject({}) } }, async () => app.swagger());
+  await registerOpenApi(app, version);
 
   const auth: AuthService | null = deps.config.AUTH_ENABLED ? createAuthService(deps.config, deps.store.users, deps.clock) : null;
   const context: RouteContext = {
     deps,
     auth,
     streamKeepAliveMs: options.streamKeepAliveMs ?? KEEP_ALIVE_MS,
-    redact: (text) => redactText(text, secrets),
+    version,
+    redact,
   };
   await app.register(
     async (api) => {

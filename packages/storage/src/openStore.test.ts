@@ -188,3 +188,35 @@ describe('repositories against a real SQLite file', () => {
     expect(s.users.count()).toBe(1);
   });
 });
+
+describe('dataVersion', () => {
+  it('changes with every write of this store and every commit of another connection, and not on reads', () => {
+    const s = freshStore();
+    const other = openStore(s.path); // another `warden` process on the same file
+    try {
+      const start = s.dataVersion();
+      s.config.get('trading.state');
+      s.candles.latest('BTC/USDT', '5m', 10);
+      expect(s.dataVersion()).toBe(start);
+
+      s.config.set('trading.state', 'PAUSED', 'user:a', 1);
+      const afterOwnWrite = s.dataVersion();
+      expect(afterOwnWrite).not.toBe(start);
+
+      other.candles.upsertMany('BTC/USDT', '5m', [{ openTime: 0, open: 1, high: 1, low: 1, close: 1, volume: 1 }]);
+      expect(s.dataVersion()).not.toBe(afterOwnWrite);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('is null inside a transaction, whose writes may still be rolled back', () => {
+    const s = freshStore();
+    let inside: string | null = 'not read';
+    s.transaction(() => {
+      inside = s.dataVersion();
+    });
+    expect(inside).toBeNull();
+    expect(s.dataVersion()).not.toBeNull();
+  });
+});

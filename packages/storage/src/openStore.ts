@@ -16,6 +16,7 @@ export interface SqliteStore extends Store {
   readonly sqlite: Database.Database;
   readonly db: Db;
   readonly path: string;
+  dataVersion(): string | null;
   close(): void;
 }
 
@@ -25,6 +26,11 @@ export interface SqliteStore extends Store {
  */
 export function openStore(path: string, options: AuditLogOptions = {}): SqliteStore {
   const { sqlite, db } = openDatabase(path);
+  // total_changes() counts the rows this connection has written; data_version changes when another
+  // connection (another `warden` process) commits. Together they answer "may anything have changed?"
+  // in a few microseconds (the pragma takes WAL's read lock; the count is in memory).
+  const totalChanges = sqlite.prepare('select total_changes()').pluck();
+  const dataVersion = sqlite.prepare('pragma data_version').pluck();
   return {
     path,
     sqlite,
@@ -41,6 +47,7 @@ export function openStore(path: string, options: AuditLogOptions = {}): SqliteSt
     users: userRepository(db),
     // better-sqlite3 nests transactions as savepoints, so a unit of work may call others that also use transaction().
     transaction: <T>(work: () => T): T => sqlite.transaction(work)(),
+    dataVersion: () => (sqlite.inTransaction ? null : `${totalChanges.get() as number}:${dataVersion.get() as number}`),
     close: () => {
       if (sqlite.open) sqlite.close();
     },

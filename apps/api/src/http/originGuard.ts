@@ -1,4 +1,5 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import type { ApiError } from './apiError.js';
 import { forbidden } from './apiError.js';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
@@ -15,20 +16,26 @@ function hostname(host: string): string {
  * local trusted mode (no tokens at all) only loopback Host names are served.
  */
 export function originGuard(authEnabled: boolean) {
-  return async (request: FastifyRequest): Promise<void> => {
-    const host = request.headers.host ?? '';
-    if (!authEnabled && !LOOPBACK_HOSTS.has(hostname(host))) {
-      throw forbidden(`local trusted mode (AUTH_ENABLED=false) answers only loopback host names, not "${host}"`, { host });
-    }
-    const origin = request.headers.origin;
-    if (origin && !SAFE_METHODS.has(request.method)) {
-      let originHost: string | null = null;
-      try {
-        originHost = new URL(origin).host;
-      } catch {
-        originHost = null;
-      }
-      if (originHost !== host) throw forbidden(`cross-origin ${request.method} refused (origin ${origin})`, { origin });
-    }
+  // A callback hook (no promise per request): this runs on every API call.
+  return (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+    done(refusal(request, authEnabled));
   };
+}
+
+function refusal(request: FastifyRequest, authEnabled: boolean): ApiError | undefined {
+  const host = request.headers.host ?? '';
+  if (!authEnabled && !LOOPBACK_HOSTS.has(hostname(host))) {
+    return forbidden(`local trusted mode (AUTH_ENABLED=false) answers only loopback host names, not "${host}"`, { host });
+  }
+  const origin = request.headers.origin;
+  if (origin && !SAFE_METHODS.has(request.method)) {
+    let originHost: string | null = null;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      originHost = null;
+    }
+    if (originHost !== host) return forbidden(`cross-origin ${request.method} refused (origin ${origin})`, { origin });
+  }
+  return undefined;
 }

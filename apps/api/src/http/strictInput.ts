@@ -16,9 +16,10 @@ export function strictInput(api: FastifyInstance): void {
     if (route.schema?.querystring) return;
     route.schema = { ...route.schema, querystring: z.strictObject({}) };
   });
-  api.addHook('preValidation', async (request) => {
+  api.addHook('preValidation', (request, _reply, done) => {
     if (request.body !== undefined && request.body !== null) request.body = wellFormedDeep(request.body);
     request.query = wellFormedDeep(request.query);
     request.params = wellFormedDeep(request.params);
+    done();
   });
 }

@@ -9,6 +9,8 @@ export interface RouteContext {
   readonly deps: ApiDeps;
   readonly auth: AuthService | null;
   readonly streamKeepAliveMs: number;
+  /** Warden's version, read once at start (it cannot change while the process runs). */
+  readonly version: string;
   /** `redactText` with the config's known secrets, for text that bypasses the JSON answers (the event stream). */
   readonly redact: (text: string) => string;
 }

@@ -96,7 +96,7 @@ export async function startApi(
       },
       ...options.deps,
     },
-    { streamKeepAliveMs: options.streamKeepAliveMs ?? 15_000 },
+    { streamKeepAliveMs: options.streamKeepAliveMs ?? 15_000, checkResponses: true },
   );
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

@@ -27,14 +27,25 @@ export interface TestServices {
 
 export function realServices(store: Store, config: AppConfig, clock: Clock, live: LiveUpdates): TestServices {
   const broker = PaperBroker.start(paperBrokerOptionsFromConfig(config, buildSymbolFilters()), config.TRADING_PAPER_STARTING_EQUITY);
-  const steer = { dataReady: true, schedulerRunning: false };
+  let dataReady = true;
+  const steer = {
+    get dataReady() {
+      return dataReady;
+    },
+    // Readiness is steered here, outside the store, so the status cache must be told (see ControlRuntime).
+    set dataReady(ready: boolean) {
+      dataReady = ready;
+      control.invalidateStatus();
+    },
+    schedulerRunning: false,
+  };
   const startedAt = clock.now();
   const readiness = (): TimeframeReadiness[] =>
     config.TRADING_TIMEFRAMES.map((timeframe) => ({
       timeframe,
       required: 50,
-      available: steer.dataReady ? 50 : 7,
-      ready: steer.dataReady,
+      available: dataReady ? 50 : 7,
+      ready: dataReady,
     }));
   const runtime: ControlRuntime = {
     scheduler: {

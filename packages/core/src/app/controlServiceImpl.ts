@@ -1,3 +1,4 @@
+import { lastClosedOpenTime } from '../data/timeframeMath.js';
 import type { Order } from '../domain/orders.js';
 import { InsufficientDataError, UnavailableError, ValidationError } from '../errors/errors.js';
 import { stateChangeNotification } from '../notifications/systemMessages.js';
@@ -11,7 +12,15 @@ import { CONFIG_KEYS } from './configKeys.js';
 import type { LiveUpdates } from './liveUpdates.js';
 import type { ActorRef, ControlService, SystemStatus, TimeframeReadiness, TransitionResult } from './services.js';
 
-/** What the control service needs from the running system (the runtime wires these). */
+/**
+ * What the control service needs from the running system (the runtime wires these).
+ *
+ * `status()` caches what `readiness()` and `describe()` return (and the stored trading state) until
+ * the store's `dataVersion` changes or a candle of a readiness timeframe closes, so both must be
+ * functions of the store's content and the clock alone; anything else that changes them must call
+ * `ControlServiceImpl.invalidateStatus()`. `scheduler.isRunning` and `cycleInfo()` are read afresh
+ * on every call.
+ */
 export interface ControlRuntime {
   readonly scheduler: { readonly isRunning: boolean; start(): void; stop(): Promise<void> };
   readiness(): TimeframeReadiness[];
@@ -45,6 +54,16 @@ export function readTradingState(store: Store): TradingState {
   return store.config.get<TradingState>(CONFIG_KEYS.tradingState) ?? 'RUNNING';
 }
 
+/** The part of a status read that costs database reads, with what it was derived from. */
+interface StoredStatus {
+  readonly dataVersion: string;
+  /** Open time of the last closed bar of each readiness timeframe when it was read. */
+  readonly lastClosed: readonly number[];
+  readonly state: TradingState;
+  readonly describe: ReturnType<ControlRuntime['describe']>;
+  readonly readiness: readonly TimeframeReadiness[];
+}
+
 /** The one implementation of every control action; HTTP, Telegram and the risk engine all call it. */
 export class ControlServiceImpl implements ControlService {
   constructor(
@@ -56,15 +75,22 @@ export class ControlServiceImpl implements ControlService {
     private readonly notifier: Notifier,
   ) {}
 
+  private stored: StoredStatus | null = null;
+
   state(): TradingState {
     return readTradingState(this.store);
   }
 
+  /**
+   * The status as every client shows it. Polled by the panel, Telegram and monitors, so what it
+   * reads from the database (trading state, active strategy, readiness) is kept until the store
+   * reports a write or another process's commit (`Store.dataVersion`), or a candle of a readiness
+   * timeframe closes; a change is therefore visible on the very next read.
+   */
   status(): SystemStatus {
-    const d = this.runtime.describe();
-    const readiness = this.runtime.readiness();
+    const { state, describe: d, readiness } = this.storedStatus();
     return {
-      state: this.state(),
+      state,
       schedulerRunning: this.runtime.scheduler.isRunning,
       mode: d.mode,
       symbol: d.symbol,
@@ -77,6 +103,36 @@ export class ControlServiceImpl implements ControlService {
       startedAt: d.startedAt,
       serverTime: this.clock.now(),
     };
+  }
+
+  /** Drops the cached part of `status()`; for a runtime whose readiness or description changed outside the store. */
+  invalidateStatus(): void {
+    this.stored = null;
+  }
+
+  private storedStatus(): StoredStatus {
+    // Both are read before the data they guard: a write or a candle close that happens in between
+    // makes the next read recompute instead of keeping a stale answer.
+    const dataVersion = this.store.dataVersion?.() ?? null;
+    const now = this.clock.now();
+    const cached = this.stored;
+    if (
+      cached !== null &&
+      dataVersion !== null &&
+      cached.dataVersion === dataVersion &&
+      cached.readiness.every((r, i) => lastClosedOpenTime(now, r.timeframe) === cached.lastClosed[i])
+    )
+      return cached;
+    const readiness = this.runtime.readiness();
+    const fresh: StoredStatus = {
+      dataVersion: dataVersion ?? '',
+      lastClosed: readiness.map((r) => lastClosedOpenTime(now, r.timeframe)),
+      state: this.state(),
+      describe: this.runtime.describe(),
+      readiness,
+    };
+    this.stored = dataVersion === null ? null : fresh;
+    return fresh;
   }
 
   async transition(command: TransitionCommand, actor: ActorRef, reason: string): Promise<TransitionResult> {

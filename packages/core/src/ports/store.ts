@@ -140,4 +140,11 @@ export interface Store {
   readonly config: ConfigRepository;
   readonly audit: AuditLog;
   transaction<T>(work: () => T): T;
+  /**
+   * A token that changes whenever what is stored may have changed: any write through this store,
+   * or a commit by another process to the same database. `null` while a transaction is open (its
+   * writes may still be rolled back). Readers cache what they derive from the store against it
+   * (see ControlServiceImpl.status). Optional: a store without it is simply read every time.
+   */
+  dataVersion?(): string | null;
 }

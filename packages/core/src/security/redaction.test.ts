@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isTokenLike, REDACTED, redactDeep, redactText, redactUrl, urlSecrets } from './redaction.js';
+import { createRedactor, isTokenLike, REDACTED, redactDeep, redactText, redactUrl, urlSecrets } from './redaction.js';
 
 const BOT_TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw'; // the shape of Telegram's documented example
 const R = REDACTED;
@@ -106,6 +106,27 @@ describe('redactText', () => {
         expect(redactText(once)).toBe(once);
       }),
     );
+  });
+});
+
+describe('createRedactor', () => {
+  it('gives exactly what redactText gives, for any text and any secrets (property)', () => {
+    const unit = fc.constantFrom(...'aZ9 "\\/:@?&=#%.-_'.split(''), 'https://', 'sk-live', BOT_TOKEN);
+    const text = fc.array(unit, { maxLength: 40 }).map((units) => units.join(''));
+    fc.assert(
+      fc.property(text, text, fc.array(text, { maxLength: 4 }), (before, after, secrets) => {
+        // The secrets themselves (JSON-escaped too) appear in the text, so the known-value path always runs.
+        const sample = `${before}${secrets.join(' ')}${JSON.stringify(secrets)}${after}`;
+        expect(createRedactor(secrets)(sample)).toBe(redactText(sample, secrets));
+      }),
+    );
+  });
+
+  it('keeps the secrets it was made with, whatever later happens to the array', () => {
+    const secrets = ['sk-live-0123456789'];
+    const redact = createRedactor(secrets);
+    secrets.length = 0;
+    expect(redact('key sk-live-0123456789 leaked')).toBe(`key ${R} leaked`);
   });
 });
 

@@ -118,22 +118,40 @@ function spellings(secret: string): string[] {
   return [...new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)])];
 }
 
-/**
- * Text with every known secret and every secret inside a URL replaced by `[redacted]`.
- * `secrets` shorter than MIN_KNOWN_SECRET_LENGTH are ignored (URLs are still redacted by shape).
- */
-export function redactText(text: string, secrets: readonly string[] = []): string {
-  let out = text;
-  const known = secrets
+/** Every spelling of the usable secrets, longest first (so a secret containing another goes whole). */
+function knownSpellings(secrets: readonly string[]): readonly string[] {
+  return secrets
     .filter((s) => s.length >= MIN_KNOWN_SECRET_LENGTH)
     .flatMap(spellings)
     .sort((a, b) => b.length - a.length);
+}
+
+function redactWith(text: string, known: readonly string[]): string {
+  let out = text;
   for (const secret of known) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
   if (!out.includes('://')) return out;
   return out.replace(URL_IN_TEXT, (match) => {
     const tail = TRAILING_PUNCTUATION.exec(match)?.[0] ?? '';
     return redactUrl(match.slice(0, match.length - tail.length)) + tail;
   });
+}
+
+/**
+ * Text with every known secret and every secret inside a URL replaced by `[redacted]`.
+ * `secrets` shorter than MIN_KNOWN_SECRET_LENGTH are ignored (URLs are still redacted by shape).
+ */
+export function redactText(text: string, secrets: readonly string[] = []): string {
+  return redactWith(text, knownSpellings(secrets));
+}
+
+/**
+ * `redactText` with `secrets` prepared once, for the paths that redact on every request or log
+ * line: the same result as `redactText(text, secrets)` for every text. The list is copied when the
+ * redactor is made; a secret added to the array later is not seen (make a new redactor).
+ */
+export function createRedactor(secrets: readonly string[] = []): (text: string) => string {
+  const known = knownSpellings(secrets);
+  return (text) => redactWith(text, known);
 }
 
 /** A deep copy of `value` with `redactText` applied to every string (object keys included). */

@@ -1,11 +1,18 @@
 import type { ConfigRepository } from '@warden/core/ports/store';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../database.js';
 import { config } from '../schema.js';
 
 export function configRepository(db: Db): ConfigRepository {
+  // Prepared once: the trading state, the active strategy and its parameters are read on every
+  // cycle and status read, and building the query each time cost more than running it.
+  const byKey = db
+    .select()
+    .from(config)
+    .where(eq(config.key, sql.placeholder('key')))
+    .prepare();
   const entry = (key: string) => {
-    const row = db.select().from(config).where(eq(config.key, key)).get();
+    const row = byKey.get({ key });
     return row ? { key: row.key, value: JSON.parse(row.value) as unknown, updatedAt: row.updatedAt, updatedBy: row.updatedBy } : null;
   };
   return {

@@ -26,7 +26,13 @@ export interface UserRepository {
 }
 
 export function userRepository(db: Db): UserRepository {
-  const byName = (username: string) => (db.select().from(users).where(eq(users.username, username)).get() as User | undefined) ?? null;
+  // Prepared once: with auth on, every API request looks its caller up (token version, role).
+  const byNameQuery = db
+    .select()
+    .from(users)
+    .where(eq(users.username, sql.placeholder('username')))
+    .prepare();
+  const byName = (username: string) => (byNameQuery.get({ username }) as User | undefined) ?? null;
   return {
     create({ username, passwordHash, role, now }) {
       return db

@@ -12,6 +12,7 @@ export const advisorRoutes: RoutePlugin = async (app, { deps }) => {
       config: { access: 'operator' },
       schema: {
         tags: ['approvals'],
+        operationId: 'runAdvisor',
         summary: 'Run the advisor now; its proposals become pending approvals',
         security: bearer,
         body: emptyBody,

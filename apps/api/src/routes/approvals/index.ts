@@ -14,6 +14,7 @@ export const approvalRoutes: RoutePlugin = async (app, { deps }) => {
       config: { access: 'viewer' },
       schema: {
         tags,
+        operationId: 'listApprovals',
         summary: 'Approvals, newest first',
         security: bearer,
         querystring: approvalsQuery,
@@ -29,6 +30,7 @@ export const approvalRoutes: RoutePlugin = async (app, { deps }) => {
       config: { access: 'viewer' },
       schema: {
         tags,
+        operationId: 'getApproval',
         summary: 'One approval',
         security: bearer,
         params: approvalParams,
@@ -49,6 +51,7 @@ export const approvalRoutes: RoutePlugin = async (app, { deps }) => {
         config: { access: 'operator' },
         schema: {
           tags,
+          operationId: decision === 'approve' ? 'approveApproval' : 'rejectApproval',
           summary:
             decision === 'approve'
               ? 'Approve and apply a pending proposal (409 when already decided or expired)'

@@ -13,8 +13,10 @@ export const authRoutes: RoutePlugin = async (app, { deps, auth }) => {
       config: { access: 'public' },
       schema: {
         tags: ['auth'],
+        operationId: 'login',
         summary: 'Exchange username and password for a bearer token',
         description: `Throttled: ${deps.config.AUTH_LOGIN_MAX_ATTEMPTS} failed attempts per user name and client in 15 minutes, then 429 with Retry-After and a wait that doubles with each further failure. Guesses from one client never lock the user out elsewhere.`,
+        security: [],
         body: loginBody,
         response: { 200: loginResponse, ...errorResponses },
       },
@@ -58,7 +60,13 @@ export const authRoutes: RoutePlugin = async (app, { deps, auth }) => {
     '/auth/me',
     {
       config: { access: 'viewer' },
-      schema: { tags: ['auth'], summary: 'Who the token belongs to', security: bearer, response: { 200: meResponse, ...errorResponses } },
+      schema: {
+        tags: ['auth'],
+        operationId: 'getCurrentUser',
+        summary: 'Who the token belongs to',
+        security: bearer,
+        response: { 200: meResponse, ...errorResponses },
+      },
     },
     async (request) => {
       const me = principalOf(request);
@@ -72,6 +80,7 @@ export const authRoutes: RoutePlugin = async (app, { deps, auth }) => {
       config: { access: 'viewer' },
       schema: {
         tags: ['auth'],
+        operationId: 'logout',
         summary: 'Revoke every token of the caller',
         security: bearer,
         body: emptyBody,

@@ -26,6 +26,7 @@ export const candleRoutes: RoutePlugin = async (app, { deps }) => {
       config: { access: 'viewer' },
       schema: {
         tags: ['market'],
+        operationId: 'listCandles',
         summary: 'Cached candles, oldest first',
         security: bearer,
         querystring: candlesQuery,

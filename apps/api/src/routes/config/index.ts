@@ -17,6 +17,7 @@ export const configRoutes: RoutePlugin = async (app, { deps }) => {
       config: { access: 'viewer' },
       schema: {
         tags: ['system'],
+        operationId: 'getConfig',
         summary: 'Effective configuration, secrets redacted',
         security: bearer,
         response: { 200: configResponse, ...errorResponses },

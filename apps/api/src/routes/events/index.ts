@@ -34,6 +34,7 @@ export const eventRoutes: RoutePlugin = async (app, { deps }) => {
       config: { access: 'viewer' },
       schema: {
         tags: ['audit'],
+        operationId: 'listEvents',
         summary: 'Audit events, newest first',
         security: bearer,
         querystring: eventsQuery,
@@ -52,6 +53,7 @@ export const eventRoutes: RoutePlugin = async (app, { deps }) => {
       config: { access: 'viewer' },
       schema: {
         tags: ['audit'],
+        operationId: 'verifyEvents',
         summary: 'Re-checks the hash chain: ok, or every broken event',
         security: bearer,
         response: { 200: verifyResponse, ...errorResponses },

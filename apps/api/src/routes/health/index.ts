@@ -9,16 +9,22 @@ const healthSchema = z.object({
   authEnabled: z.boolean(),
 });
 
-export const healthRoutes: RoutePlugin = async (app, { deps }) => {
+export const healthRoutes: RoutePlugin = async (app, { deps, version }) => {
   app.get(
     '/health',
     {
       config: { access: 'public' },
-      schema: { tags: ['system'], summary: 'Liveness; public', response: { 200: healthSchema, ...errorResponses } },
+      schema: {
+        tags: ['system'],
+        operationId: 'getHealth',
+        summary: 'Liveness; public',
+        security: [],
+        response: { 200: healthSchema, ...errorResponses },
+      },
     },
     async () => ({
       status: 'ok' as const,
-      version: deps.control.status().version,
+      version,
       time: deps.clock.now(),
       authEnabled: deps.config.AUTH_ENABLED,
     }),

@@ -21,6 +21,7 @@ export const liveOrderRoutes: RoutePlugin = async (app, { deps }) => {
       config: { access: 'admin' },
       schema: {
         tags: ['live'],
+        operationId: 'placeLiveOrder',
         summary: 'Place a manual live order (admin; every live gate must be open)',
         security: bearer,
         body: liveOrderBody,

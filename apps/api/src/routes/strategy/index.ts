@@ -17,6 +17,7 @@ export const strategyRoutes: RoutePlugin = async (app, { deps }) => {
       config: { access: 'viewer' },
       schema: {
         tags: ['strategy'],
+        operationId: 'getStrategy',
         summary: 'Active strategy, parameters, tunable bounds, grid levels',
         security: bearer,
         response: { 200: strategyResponse, ...errorResponses },

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { bearer, principalOf, type RoutePlugin } from '../context.js';
+import { bearer, errorResponses, principalOf, type RoutePlugin } from '../context.js';
 import { openSse, SSE_HEADERS, SSE_KEEP_ALIVE, sseEvent, sseUpdate } from './sse.js';
 
 export const KEEP_ALIVE_MS = 15_000;
@@ -25,15 +25,23 @@ export const streamRoutes: RoutePlugin = async (app, { deps, auth, streamKeepAli
       config: { access: 'viewer', queryToken: true },
       schema: {
         tags: ['system'],
+        operationId: 'streamUpdates',
         summary: 'Server-Sent Events of live updates',
         description: 'text/event-stream; events named by kind, data is a LiveUpdate JSON.',
         security: bearer,
         querystring: streamQuery,
+        response: {
+          200: {
+            description: 'the event stream (HEAD: its headers only)',
+            content: { 'text/event-stream': { schema: z.string().describe('`event: <kind>` and `data: <LiveUpdate JSON>` lines') } },
+          },
+          ...errorResponses,
+        },
       },
     },
     async (request, reply) => {
       // HEAD (which fastify routes here too) learns the headers of a stream and gets no stream: answered at once, nothing subscribed.
-      if (request.method === 'HEAD') return reply.code(200).headers(SSE_HEADERS).send();
+      if (request.method === 'HEAD') return reply.code(200).headers(SSE_HEADERS).send('');
       const principal = principalOf(request);
       const token = request.headers.authorization?.replace(/^Bearer\s+/i, '') ?? request.query.token ?? null;
       reply.hijack();

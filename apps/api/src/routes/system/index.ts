@@ -9,13 +9,20 @@ import { manualResumeBody, schedulerResponse, transitionBody, transitionResponse
  * State machine and scheduler controls. The roles here mirror core's transition table so a caller
  * whose role is too low gets 403 before the service is asked; the service audits every transition.
  */
-const TRANSITIONS: ReadonlyArray<{ path: string; command: TransitionCommand; access: Access; summary: string }> = [
-  { path: '/system/pause', command: 'pause', access: 'operator', summary: 'RUNNING → PAUSED: no new orders from the next cycle' },
-  { path: '/system/resume', command: 'resume', access: 'operator', summary: 'PAUSED → RUNNING' },
+const TRANSITIONS: ReadonlyArray<{ path: string; command: TransitionCommand; access: Access; operationId: string; summary: string }> = [
+  {
+    path: '/system/pause',
+    command: 'pause',
+    access: 'operator',
+    operationId: 'pauseTrading',
+    summary: 'RUNNING → PAUSED: no new orders from the next cycle',
+  },
+  { path: '/system/resume', command: 'resume', access: 'operator', operationId: 'resumeTrading', summary: 'PAUSED → RUNNING' },
   {
     path: '/system/emergency-stop',
     command: 'emergency_stop',
     access: 'operator',
+    operationId: 'emergencyStop',
     summary: 'Any state → EMERGENCY_STOP; cancels open orders',
   },
 ];
@@ -27,6 +34,7 @@ export const systemRoutes: RoutePlugin = async (app, { deps }) => {
       config: { access: 'viewer' },
       schema: {
         tags: ['system'],
+        operationId: 'getSystemStatus',
         summary: 'State, scheduler, mode, data readiness, last cycle',
         security: bearer,
         response: { 200: systemStatusSchema, ...errorResponses },
@@ -42,6 +50,7 @@ export const systemRoutes: RoutePlugin = async (app, { deps }) => {
         config: { access: t.access },
         schema: {
           tags: ['system'],
+          operationId: t.operationId,
           summary: t.summary,
           security: bearer,
           body: transitionBody,
@@ -58,6 +67,7 @@ export const systemRoutes: RoutePlugin = async (app, { deps }) => {
       config: { access: 'admin' },
       schema: {
         tags: ['system'],
+        operationId: 'manualResume',
         summary: 'EMERGENCY_STOP → RUNNING; admin only, reason required',
         security: bearer,
         body: manualResumeBody,
@@ -73,6 +83,7 @@ export const systemRoutes: RoutePlugin = async (app, { deps }) => {
       config: { access: 'operator' },
       schema: {
         tags: ['system'],
+        operationId: 'startScheduler',
         summary: 'Start the cycle scheduler (409 when data is not ready)',
         security: bearer,
         body: emptyBody,
@@ -91,6 +102,7 @@ export const systemRoutes: RoutePlugin = async (app, { deps }) => {
       config: { access: 'operator' },
       schema: {
         tags: ['system'],
+        operationId: 'stopScheduler',
         summary: 'Stop the cycle scheduler',
         security: bearer,
         body: emptyBody,

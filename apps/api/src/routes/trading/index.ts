@@ -16,6 +16,7 @@ export const tradingRoutes: RoutePlugin = async (app, { deps }) => {
       config: viewer,
       schema: {
         tags,
+        operationId: 'listOrders',
         summary: 'Orders',
         security: bearer,
         querystring: ordersQuery,
@@ -34,6 +35,7 @@ export const tradingRoutes: RoutePlugin = async (app, { deps }) => {
       config: viewer,
       schema: {
         tags,
+        operationId: 'listFills',
         summary: 'Fills',
         security: bearer,
         querystring: fillsQuery,
@@ -52,6 +54,7 @@ export const tradingRoutes: RoutePlugin = async (app, { deps }) => {
       config: viewer,
       schema: {
         tags,
+        operationId: 'listPositions',
         summary: 'Positions (one per symbol)',
         security: bearer,
         querystring: positionsQuery,
@@ -67,6 +70,7 @@ export const tradingRoutes: RoutePlugin = async (app, { deps }) => {
       config: viewer,
       schema: {
         tags,
+        operationId: 'listEquitySnapshots',
         summary: 'Equity snapshots',
         security: bearer,
         querystring: snapshotQuery,
@@ -85,6 +89,7 @@ export const tradingRoutes: RoutePlugin = async (app, { deps }) => {
       config: viewer,
       schema: {
         tags,
+        operationId: 'listMetricsSnapshots',
         summary: 'Metrics snapshots',
         security: bearer,
         querystring: snapshotQuery,

@@ -33,6 +33,7 @@ export const userRoutes: RoutePlugin = async (app, { deps }) => {
       config: { access: 'admin' },
       schema: {
         tags: ['users'],
+        operationId: 'listUsers',
         summary: 'Users and their roles (never passwords)',
         security: bearer,
         response: { 200: z.object({ items: z.array(userView).readonly() }), ...errorResponses },
@@ -47,6 +48,7 @@ export const userRoutes: RoutePlugin = async (app, { deps }) => {
       config: { access: 'admin' },
       schema: {
         tags: ['users'],
+        operationId: 'createUser',
         summary: 'Add a user',
         security: bearer,
         body: z.strictObject({ username: usernameParam.shape.username, role: z.enum(ROLES), password }),
@@ -62,6 +64,7 @@ export const userRoutes: RoutePlugin = async (app, { deps }) => {
       config: { access: 'admin' },
       schema: {
         tags: ['users'],
+        operationId: 'updateUser',
         summary: "Change a user's role and/or password; their tokens are revoked",
         security: bearer,
         params: usernameParam,
@@ -78,6 +81,7 @@ export const userRoutes: RoutePlugin = async (app, { deps }) => {
       config: { access: 'admin' },
       schema: {
         tags: ['users'],
+        operationId: 'deleteUser',
         summary: 'Remove a user (not the only admin)',
         security: bearer,
         params: usernameParam,
