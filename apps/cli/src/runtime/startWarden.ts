@@ -27,12 +27,12 @@ import { openStore, type SqliteStore } from '@warden/storage/openStore';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { createLogger } from '../context.js';
+import { VERSION } from '../version.js';
 import { CycleRunner } from './cycleRunner.js';
 import { DeferredBroker, MarketNotConnectedError } from './deferredBroker.js';
 import { connectTrading, type TradingStack } from './tradingStack.js';
 import { whatIfRunner } from './whatIf.js';
 
-export const VERSION = '0.1.0';
 const SYSTEM: ActorRef = { id: 'system', role: 'system' };
 const WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'web', 'dist');
 /** Extra closed candles loaded beyond a strategy's requirement, so indicators see a settled history. */
