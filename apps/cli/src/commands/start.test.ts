@@ -125,7 +125,7 @@ describe('warden start as a process', () => {
       { BINANCE_BASE_URL: `http://127.0.0.1:${await deadPort()}`, PORT: '0', DATABASE_PATH: join(tmp.dir, 'elsewhere.db') },
       tmp.dir,
     );
-    await p.waitFor('cannot reach the exchange');
+    await p.waitFor('exchange unreachable at');
     await p.waitFor('listening on http://');
     const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(p.output())?.[1];
     const health = await fetch(`${url}/api/health`);

@@ -57,7 +57,7 @@ const SYSTEM = { id: 'system', role: 'system' } as const;
 export async function connectTrading(d: TradingStackDeps): Promise<TradingStack> {
   const { config, store, logger, market } = d;
   const filters = await market.cache.getFilters(config.TRADING_SYMBOL);
-  logger.info({ filters }, 'symbol filters loaded from exchangeInfo');
+  logger.debug({ filters }, 'symbol filters loaded from exchangeInfo');
   const clock = market.clock;
   // Live: journal reconciled with the exchange before the cycle reads positions (README, "Going live").
   const live = config.TRADING_MODE === 'live' ? createLiveTrading(config, store, logger, clock, filters) : null;
