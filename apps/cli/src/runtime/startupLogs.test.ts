@@ -54,7 +54,9 @@ describe('start-up and outage logs', () => {
   it('starts with a short summary (mode, pair, strategy, panel URL, services, what it waits for), not the configuration', async () => {
     const { rt, lines } = await boot({ LOG_LEVEL: 'info' });
     const messages = lines.map((l) => l.msg);
-    expect(messages[0]).toBe('Warden 0.1.0: paper trading BTC/USDT with ema_crossover on 5m+4h, a cycle every 3600 s; trading state RUNNING');
+    expect(messages[0]).toBe(
+      'Warden 0.1.0: paper trading BTC/USDT with ema_crossover on 5m+4h, a cycle every 3600 s; trading state RUNNING',
+    );
     // "control panel and API" once apps/web is built, "API (panel not built)" before.
     expect(messages.some((m) => m.endsWith(`listening on ${rt.url} (no login: local trusted mode)`))).toBe(true);
     expect(messages.some((m) => m.startsWith(`database ${rt.config.DATABASE_PATH}; exchange ${fake?.url}; Telegram off;`))).toBe(true);
@@ -70,7 +72,7 @@ describe('start-up and outage logs', () => {
     const { lines } = await boot({ LOG_LEVEL: 'debug', TELEGRAM_WEBHOOK_SECRET: 'canary-secret-value' });
     const dump = lines.find((l) => l.msg === 'configuration loaded');
     expect(dump?.level).toBe(20);
-    expect((dump?.config as Record<string, unknown>).TRADING_PAPER_SLIPPAGE_BPS).toBe(5);
+    expect((dump?.config as Record<string, unknown> | undefined)?.TRADING_PAPER_SLIPPAGE_BPS).toBe(5);
     expect(JSON.stringify(lines)).not.toContain('canary-secret-value');
   });
 
