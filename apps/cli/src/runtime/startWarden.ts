@@ -264,7 +264,8 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
     ...(telegram?.webhookHandler ? { telegramWebhook: telegram.webhookHandler } : {}),
   });
   const facts = { version: VERSION, config, panel: webRoot !== null, strategy: strategies.current().name, state: readTradingState(store) };
-  logger.info(headline(facts));
+  // The pid is in the JSON line (supervisors, tests) and hidden on a terminal.
+  logger.info({ pid: process.pid }, headline(facts));
   let url = `http://${config.HOST}:${config.PORT}`;
   if (options.listen !== false)
     url = await api.listen({ host: config.HOST, port: config.PORT, listenTextResolver: (address) => listeningLine(facts, address) });
