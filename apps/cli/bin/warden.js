@@ -5,6 +5,9 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { buildIsStale, ENTRY } from '../../../scripts/buildFreshness.mjs';
+import { applyV8Tuning } from './v8Tuning.js';
+
+applyV8Tuning();
 
 if (buildIsStale()) {
   const esbuildInstalled = await import('esbuild').then(
