@@ -7,6 +7,7 @@
 //   BENCH_RUNS=1 npm run bench    fewer alternated runs of the whole-process backtests (default 3)
 import { spawnSync } from 'node:child_process';
 import { makeTempDir } from '@warden/testkit/tempDir';
+import { applyV8Tuning } from '../apps/cli/bin/v8Tuning.js';
 import { detail } from './detail.js';
 import { backtests } from './figures/backtests.js';
 import { coldStart } from './figures/coldStart.js';
@@ -15,6 +16,9 @@ import { runningServer } from './figures/runningServer.js';
 import { REPO_ROOT } from './support/paths.js';
 import { type Figure, printFigures } from './support/table.js';
 import { writeYearOfCandles } from './support/yearOfCandles.js';
+
+// The in-process cycle figure runs under the V8 settings `warden start` has.
+applyV8Tuning();
 
 const only = process.argv[2];
 const runs = Number(process.env.BENCH_RUNS ?? 3);

@@ -34,6 +34,7 @@ import { WardenMetrics } from './metrics/wardenMetrics.js';
 import { headline, listeningLine, servicesLine } from './startupSummary.js';
 import { startTelegram } from './telegramRuntime.js';
 import { connectTrading, type TradingStack } from './tradingStack.js';
+import { spaceOutCheckpoints } from './walCheckpoints.js';
 import { whatIfRunner } from './whatIf.js';
 
 const SYSTEM: ActorRef = { id: 'system', role: 'system' };
@@ -79,6 +80,7 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
   const logger = options.logger ?? createLogger(config, options.logDestination);
   logger.debug({ config: redactConfig(config) }, 'configuration loaded');
   const store = openStore(config.DATABASE_PATH);
+  spaceOutCheckpoints(store);
   logger.debug({ database: config.DATABASE_PATH }, 'database ready (migrations applied, WAL mode)');
   const startedAt = Date.now();
   const settings = strategySettingsFromConfig(config);
