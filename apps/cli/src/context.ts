@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type AppConfig, parseConfig } from '@warden/core/config/parseConfig';
 import { ConfigError } from '@warden/core/errors/errors';
-import { openStore, type SqliteStore } from '@warden/storage/openStore';
 import { config as loadDotenv } from 'dotenv';
 import pino, { type Logger } from 'pino';
 
@@ -61,9 +60,4 @@ export function createLogger(config: Pick<AppConfig, 'LOG_LEVEL'>, destination?:
       transport: { target: 'pino-pretty', options: { translateTime: 'SYS:standard', ignore: 'pid,hostname,app' } },
     });
   return pino(options);
-}
-
-/** The migrated store at DATABASE_PATH. */
-export function openStoreFor(config: Pick<AppConfig, 'DATABASE_PATH'>): SqliteStore {
-  return openStore(config.DATABASE_PATH);
 }

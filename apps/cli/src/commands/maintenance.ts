@@ -1,6 +1,7 @@
 import { redactConfig } from '@warden/core/config/parseConfig';
 import type { Command } from 'commander';
-import { createLogger, loadConfig, openStoreFor } from '../context.js';
+import { createLogger, loadConfig } from '../context.js';
+import { openStoreFor } from '../openStoreFor.js';
 
 export function registerMaintenanceCommands(program: Command): void {
   program
