@@ -138,6 +138,15 @@ export async function buildCli({ quiet = false } = {}) {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   if (process.argv.includes('--if-stale') && !buildIsStale()) process.exit(0);
+  const esbuildInstalled = await import('esbuild').then(
+    () => true,
+    () => false,
+  );
+  // `npm ci --omit=dev` runs `prepare` without the development dependencies: say so, do not fail the install.
+  if (!esbuildInstalled && process.env.npm_lifecycle_event === 'prepare') {
+    process.stderr.write('warden build skipped: esbuild (a development dependency) is not installed; apps/cli/dist is used as it is\n');
+    process.exit(0);
+  }
   try {
     await buildCli();
   } catch (error) {
