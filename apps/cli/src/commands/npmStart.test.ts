@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { Database } from '@warden/storage/sqliteDriver';
 import { BTC_2021_WEEK, type FakeBinance, recordedMarket, startFakeBinance } from '@warden/testkit/fakeBinance/index';
 import { repoRoot } from '@warden/testkit/fixtures';
 import { makeTempDir } from '@warden/testkit/tempDir';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 
 let npm: ChildProcess | null = null;

@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { LIVE_CONFIRM_PHRASE } from '@warden/core/config/schema';
 import { dec } from '@warden/core/money/decimal';
 import { listIndexes, listTables } from '@warden/storage/database';
+import { Database } from '@warden/storage/sqliteDriver';
 import { BTC_2021_WEEK, type FakeBinance, recordedMarket, startFakeBinance } from '@warden/testkit/fakeBinance/index';
 import { createSignedExchange } from '@warden/testkit/fakeBinance/orderRoutes';
 import { repoRoot } from '@warden/testkit/fixtures';
 import { makeTempDir } from '@warden/testkit/tempDir';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const BIN = join(repoRoot, 'apps', 'cli', 'bin', 'warden.js');
