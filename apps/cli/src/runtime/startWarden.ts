@@ -367,6 +367,7 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
         liveUpdates,
         metrics: performanceTracker,
         watermarks,
+        outage,
       });
       broker.connect(connected.broker);
       stack = connected;
