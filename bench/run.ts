@@ -6,6 +6,7 @@
 //   npm run bench -- detail       in-process detail: throughput per strategy, latency per API read
 //   BENCH_RUNS=1 npm run bench    fewer alternated runs of the whole-process backtests (default 3)
 import { spawnSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { makeTempDir } from '@warden/testkit/tempDir';
 import { applyV8Tuning } from '../apps/cli/bin/v8Tuning.js';
 import { detail } from './detail.js';
@@ -28,7 +29,11 @@ const want = (name: string) => only === undefined || only === name;
 const build = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { cwd: REPO_ROOT, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-process.stdout.write(`Node ${process.version}, ${new Date().toISOString()}\n`);
+process.stdout.write(
+  `Node ${process.version}, ${cpus().length} cores, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} (1/5/15 min), ${new Date().toISOString()}\n`,
+);
 const figures: Figure[] = [];
 if (want('start')) figures.push(await coldStart(10));
 if (want('backtest')) {
@@ -42,4 +47,7 @@ if (want('backtest')) {
 if (want('server')) figures.push(...(await runningServer(5)));
 if (want('cycle')) figures.push(await cycleLatency(3));
 if (only === 'detail') await detail();
-if (figures.length > 0) printFigures(figures);
+if (figures.length > 0) {
+  printFigures(figures);
+  process.stdout.write(`load average at the end: ${loadavg()[0]?.toFixed(1)} (1 min)\n`);
+}
