@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: lint, typecheck every workspace, build the web app (browser tests serve it), run every test.
+// `npm test`: lint, typecheck every workspace, build the `warden` command and the web app (tests run both), run every test.
 // The last line printed is always "N passed, N failed" so CI can count.
 import { spawnSync } from 'node:child_process';
 
@@ -13,6 +13,7 @@ const checks = [
   ['npx', ['tsc', '-p', 'tsconfig.json']],
   ['npx', ['tsc', '-p', 'apps/web/tsconfig.json']],
   ['npx', ['tsc', '-p', 'apps/web/e2e/tsconfig.json']],
+  ['node', ['scripts/build.mjs']],
   ['node', ['scripts/ensure-web-build.mjs', '--force']],
 ];
 let preFailures = 0;

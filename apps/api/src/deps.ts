@@ -6,6 +6,7 @@ import type { Clock } from '@warden/core/ports/clock';
 import type { TunableParam } from '@warden/core/strategy/types';
 import type { SqliteStore } from '@warden/storage/openStore';
 import type { Logger } from 'pino';
+import type { MetricsEndpoint } from './routes/metrics/index.js';
 
 /** What the active strategy shows operators: name, parameters, what the advisor may tune, and its own description (grid levels…). */
 export interface StrategyInfo {
@@ -39,4 +40,6 @@ export interface ApiDeps {
   readonly liveOrders?: LiveOrderPlacer;
   /** TELEGRAM_MODE=webhook: grammy's handler, mounted at the path of TELEGRAM_WEBHOOK_URL. */
   readonly telegramWebhook?: FastifyWebhookHandler;
+  /** Prometheus metrics served at GET /metrics; absent = no such route. */
+  readonly metrics?: MetricsEndpoint;
 }

@@ -23,6 +23,7 @@ import type { RouteContext } from './routes/context.js';
 import { eventRoutes } from './routes/events/index.js';
 import { healthRoutes } from './routes/health/index.js';
 import { liveOrderRoutes } from './routes/live/index.js';
+import { registerMetricsRoute } from './routes/metrics/index.js';
 import { strategyRoutes } from './routes/strategy/index.js';
 import { KEEP_ALIVE_MS, streamRoutes } from './routes/stream/index.js';
 import { systemRoutes } from './routes/system/index.js';
@@ -107,6 +108,7 @@ export async function buildApiServer(deps: ApiDeps, options: ApiOptions = {}): P
   );
 
   if (deps.telegramWebhook) registerTelegramWebhook(app, deps, deps.telegramWebhook);
+  await registerMetricsRoute(app, context);
   await registerWebAndNotFound(app, deps.webRoot);
   return app;
 }

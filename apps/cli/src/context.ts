@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import { type AppConfig, configSecrets, parseConfig } from '@warden/core/config/parseConfig';
 import { ConfigError } from '@warden/core/errors/errors';
 import { REDACTED, redactText } from '@warden/core/security/redaction';
-import { openStore, type SqliteStore } from '@warden/storage/openStore';
 import { config as loadDotenv } from 'dotenv';
 import pino, { type Logger } from 'pino';
 
@@ -76,9 +75,4 @@ export function createLogger(config: Pick<AppConfig, 'LOG_LEVEL'> & Partial<AppC
       transport: { target: 'pino-pretty', options: { translateTime: 'SYS:standard', ignore: 'pid,hostname,app' } },
     });
   return pino(options);
-}
-
-/** The migrated store at DATABASE_PATH; the config's secrets never reach its audit log. */
-export function openStoreFor(config: AppConfig): SqliteStore {
-  return openStore(config.DATABASE_PATH, { secrets: configSecrets(config) });
 }

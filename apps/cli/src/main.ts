@@ -1,21 +1,13 @@
 import { Command } from 'commander';
-import { registerBacktestCommand } from './commands/backtest.js';
-import { registerDataCommands } from './commands/data.js';
-import { registerMaintenanceCommands } from './commands/maintenance.js';
-import { registerResearchCommand } from './commands/research.js';
-import { registerStartCommand } from './commands/start.js';
-import { registerUserCommands } from './commands/users.js';
+import { commandModulesFor } from './commandModules.js';
+import { VERSION } from './version.js';
 
 const program = new Command('warden')
   .description('Warden — a supervised crypto trading bot (paper trading by default)')
-  .version('0.1.0')
+  .version(VERSION)
   .showHelpAfterError();
 
-registerStartCommand(program);
-registerBacktestCommand(program);
-registerResearchCommand(program);
-registerDataCommands(program);
-registerMaintenanceCommands(program);
-registerUserCommands(program);
+// Only the modules of the command being run are loaded: `warden --version` loads none of them.
+for (const load of commandModulesFor(process.argv.slice(2))) (await load())(program);
 
 await program.parseAsync(process.argv);

@@ -1,17 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema.js';
+import { Database } from './sqliteDriver.js';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
 export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
 
 export interface OpenedDatabase {
-  readonly sqlite: Database.Database;
+  readonly sqlite: BetterSqlite3.Database;
   readonly db: Db;
 }
 
@@ -32,7 +33,7 @@ export function openDatabase(path: string): OpenedDatabase {
   return { sqlite, db };
 }
 
-export function listTables(sqlite: Database.Database): string[] {
+export function listTables(sqlite: BetterSqlite3.Database): string[] {
   return (
     sqlite
       .prepare(
@@ -42,7 +43,7 @@ export function listTables(sqlite: Database.Database): string[] {
   ).map((r) => r.name);
 }
 
-export function listIndexes(sqlite: Database.Database): string[] {
+export function listIndexes(sqlite: BetterSqlite3.Database): string[] {
   return (
     sqlite.prepare("select name from sqlite_master where type='index' and name not like 'sqlite_%' order by name").all() as Array<{
       name: string;

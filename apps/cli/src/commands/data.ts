@@ -6,7 +6,8 @@ import { isTimeframe, TIMEFRAME_MS, type Timeframe } from '@warden/core/domain/m
 import { ValidationError } from '@warden/core/errors/errors';
 import { SingleBar } from 'cli-progress';
 import { type Command, InvalidArgumentError } from 'commander';
-import { createLogger, loadConfig, openStoreFor } from '../context.js';
+import { createLogger, loadConfig } from '../context.js';
+import { openStoreFor } from '../openStoreFor.js';
 
 function symbolArg(value: string): string {
   const symbol = value.toUpperCase();

@@ -1,7 +1,8 @@
 import { redactConfig } from '@warden/core/config/parseConfig';
 import type { AuditVerification } from '@warden/core/ports/auditLog';
 import type { Command } from 'commander';
-import { createLogger, loadConfig, openStoreFor } from '../context.js';
+import { createLogger, loadConfig } from '../context.js';
+import { openStoreFor } from '../openStoreFor.js';
 
 /** `warden audit verify`'s report: one line when intact, else a summary and one line per broken row. */
 export function verificationLines(result: AuditVerification): string[] {

@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { LIVE_CONFIRM_PHRASE } from '@warden/core/config/schema';
 import { dec } from '@warden/core/money/decimal';
 import { listIndexes, listTables } from '@warden/storage/database';
+import { Database } from '@warden/storage/sqliteDriver';
 import { BTC_2021_WEEK, type FakeBinance, recordedMarket, startFakeBinance } from '@warden/testkit/fakeBinance/index';
 import { createSignedExchange } from '@warden/testkit/fakeBinance/orderRoutes';
 import { repoRoot } from '@warden/testkit/fixtures';
 import { makeTempDir } from '@warden/testkit/tempDir';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const BIN = join(repoRoot, 'apps', 'cli', 'bin', 'warden.js');
@@ -125,7 +125,7 @@ describe('warden start as a process', () => {
       { BINANCE_BASE_URL: `http://127.0.0.1:${await deadPort()}`, PORT: '0', DATABASE_PATH: join(tmp.dir, 'elsewhere.db') },
       tmp.dir,
     );
-    await p.waitFor('cannot reach the exchange');
+    await p.waitFor('exchange unreachable at');
     await p.waitFor('listening on http://');
     const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(p.output())?.[1];
     const health = await fetch(`${url}/api/health`);

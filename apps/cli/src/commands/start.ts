@@ -1,6 +1,7 @@
 import { ConfigError } from '@warden/core/errors/errors';
 import type { Command } from 'commander';
 import { createLogger, loadConfig, readEnvironment } from '../context.js';
+import { shutdownOnSignals } from '../runtime/shutdownSignals.js';
 import { startWarden } from '../runtime/startWarden.js';
 
 export function registerStartCommand(program: Command): void {
@@ -13,9 +14,19 @@ export function registerStartCommand(program: Command): void {
       const env = readEnvironment();
       const config = loadConfig(env); // exits with one line per bad variable
       const logger = createLogger(config);
-      let runtime: Awaited<ReturnType<typeof startWarden>>;
+      const started = startWarden({ env, logger });
+      // Handlers go in before start-up finishes: a signal during the warm-up stops once it is done.
+      const onSignal = shutdownOnSignals({
+        stop: async (reason) => (await started).stop(reason),
+        log: logger,
+        exit: (code) => process.exit(code),
+        now: () => performance.now(),
+        after: (ms, fn) => setTimeout(fn, ms).unref(),
+      });
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
       try {
-        runtime = await startWarden({ env, logger });
+        await started;
       } catch (error) {
         if (error instanceof ConfigError) {
           process.stderr.write(`warden: ${error.message}\n`);
@@ -24,16 +35,5 @@ export function registerStartCommand(program: Command): void {
         logger.fatal({ err: error }, 'start-up failed');
         process.exit(1);
       }
-      let signals = 0;
-      const onSignal = (signal: NodeJS.Signals) => {
-        signals++;
-        if (signals > 1) {
-          logger.warn('second signal: exiting now');
-          process.exit(130);
-        }
-        void runtime.stop(`received ${signal}`).then(() => process.exit(0));
-      };
-      process.on('SIGINT', onSignal);
-      process.on('SIGTERM', onSignal);
     });
 }

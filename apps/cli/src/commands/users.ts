@@ -3,7 +3,8 @@ import { addUser, changeUser, checkRole, checkUserName, listUsers, removeUser, t
 import { ROLES } from '@warden/core/config/schema';
 import { NotFoundError, WardenError } from '@warden/core/errors/errors';
 import type { Command } from 'commander';
-import { loadConfig, openStoreFor } from '../context.js';
+import { loadConfig } from '../context.js';
+import { openStoreFor } from '../openStoreFor.js';
 
 /**
  * `warden users …`: the API's accounts, through the same implementation as `/api/users`

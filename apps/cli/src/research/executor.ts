@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ResearchExecutor, ResearchTask } from '@warden/core/research/researchPlan';
 import type { RunOutcome } from '@warden/core/research/runPart';
 import { Piscina } from 'piscina';
@@ -71,12 +71,21 @@ export function createResearchPool(
   };
 }
 
+/** Defined (true) by scripts/build.mjs in the compiled command; absent when running from source. */
+declare const WARDEN_BUNDLED: boolean | undefined;
+
 /**
- * The worker's module, beside this one and with this one's extension: `.ts` when the CLI runs
- * from source through tsx, `.js` from a compiled build.
+ * The worker's module: in the compiled command its own entry, `researchWorker.js` beside `main.js`
+ * in apps/cli/dist; from source, the `.ts` beside this file (run through tsx).
  */
 function workerUrl(): string {
+  if (typeof WARDEN_BUNDLED !== 'undefined' && WARDEN_BUNDLED) return new URL('dist/researchWorker.js', cliRoot()).href;
   return new URL(`./researchWorker${extname(fileURLToPath(import.meta.url))}`, import.meta.url).href;
+}
+
+/** apps/cli/ as a URL (the bin script that started this process lives in apps/cli/bin). */
+function cliRoot(): URL {
+  return pathToFileURL(join(dirname(process.argv[1] ?? ''), '..', '/'));
 }
 
 /**
@@ -84,7 +93,8 @@ function workerUrl(): string {
  * the main thread (as bin/warden.js does) do not reach workers on Node 20.
  */
 function workerExecArgv(): string[] {
-  if (extname(fileURLToPath(import.meta.url)) !== '.ts') return [...process.execArgv];
+  if ((typeof WARDEN_BUNDLED !== 'undefined' && WARDEN_BUNDLED) || extname(fileURLToPath(import.meta.url)) !== '.ts')
+    return [...process.execArgv];
   if (process.execArgv.some((a) => a.includes('tsx'))) return [...process.execArgv];
   return [...process.execArgv, '--import', import.meta.resolve('tsx')];
 }

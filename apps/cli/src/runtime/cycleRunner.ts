@@ -7,6 +7,8 @@ import type { Clock } from '@warden/core/ports/clock';
 import type { Notifier } from '@warden/core/ports/notifier';
 import type { Store } from '@warden/core/ports/store';
 import type { Logger } from 'pino';
+import { type ExchangeOutage, isExchangeOutage } from './exchangeOutage.js';
+import type { WardenMetrics } from './metrics/wardenMetrics.js';
 
 export interface CycleRunnerDeps {
   readonly cycle: Pick<TradingCycle, 'run'>;
@@ -24,6 +26,10 @@ export interface CycleRunnerDeps {
    * exchange even when it runs at another speed (a test server replaying recorded days).
    */
   readonly beforeCycle?: () => Promise<unknown>;
+  /** Exchange failures are reported as one outage here instead of one error per cycle. */
+  readonly outage?: Pick<ExchangeOutage, 'failed' | 'recovered'>;
+  /** Cycle durations and outcomes for GET /metrics. */
+  readonly metrics?: Pick<WardenMetrics, 'cycle'>;
 }
 
 /**
@@ -43,8 +49,11 @@ export class CycleRunner {
     const { clock, logger } = this.deps;
     if (this.deps.beforeCycle) await this.duty('clock sync', this.deps.beforeCycle);
     const now = clock.now();
+    const started = performance.now();
     try {
       const outcome = await this.deps.cycle.run(now);
+      this.deps.metrics?.cycle((performance.now() - started) / 1000, outcome);
+      this.deps.outage?.recovered();
       this.cycleCount++;
       this.lastCycleAt = now;
       this.lastCycleId = outcome.cycleId;
@@ -61,6 +70,7 @@ export class CycleRunner {
         );
       else logger.debug({ cycleId: outcome.cycleId, fills: outcome.fills.length }, 'cycle synced');
     } catch (error) {
+      this.deps.metrics?.cycle((performance.now() - started) / 1000, null);
       this.fail('cycle', now, error);
     }
     await this.duty('approval expiry', () => this.deps.expiry.expireDue(clock.now()));
@@ -81,7 +91,8 @@ export class CycleRunner {
   private fail(what: string, now: number, error: unknown): void {
     const message = error instanceof Error ? error.message : String(error);
     this.lastError = `${what}: ${message}`;
-    this.deps.logger.error({ err: error, what }, `${what} failed`);
+    if (this.deps.outage && isExchangeOutage(error)) this.deps.outage.failed(error, what);
+    else this.deps.logger.error({ err: error, what }, `${what} failed`);
     try {
       this.deps.store.audit.append({
         time: now,

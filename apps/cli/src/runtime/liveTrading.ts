@@ -13,6 +13,7 @@ import { EquityWatermarks } from '@warden/core/risk/equityWatermarks';
 import { RiskEngine } from '@warden/core/risk/riskEngine';
 import { riskLimitsFromConfig } from '@warden/core/risk/riskLimits';
 import type { Logger } from 'pino';
+import { type ExchangeOutage, isExchangeOutage } from './exchangeOutage.js';
 
 export interface LiveTrading {
   readonly broker: LiveBroker;
@@ -37,6 +38,8 @@ export function createLiveTrading(
   logger: Logger,
   clock: { now(): number; resync(): Promise<unknown> },
   filters: SymbolFilters,
+  /** Where an unreachable exchange is reported (one warning per outage); absent: every failure is a warning. */
+  outage?: Pick<ExchangeOutage, 'failed' | 'recovered'>,
 ): LiveTrading {
   if (config.TRADING_MODE !== 'live' || !config.BINANCE_API_KEY || !config.BINANCE_API_SECRET)
     throw new ValidationError('live trading needs TRADING_MODE=live and Binance keys', 'TRADING_MODE');
@@ -118,8 +121,10 @@ export function createLiveTrading(
   const periodic = async () => {
     try {
       await reconciler.reconcile();
+      outage?.recovered();
     } catch (error) {
-      log.warn({ err: error }, 'live reconciliation failed; retrying at the next interval');
+      if (outage && isExchangeOutage(error)) outage.failed(error, 'live reconciliation');
+      else log.warn({ err: error }, 'live reconciliation failed; retrying at the next interval');
     }
   };
   return {

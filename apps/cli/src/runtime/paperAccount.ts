@@ -21,11 +21,11 @@ export function restorePaperBroker(store: Store, config: AppConfig, filters: Sym
   const saved = store.config.get<{ symbol?: string }>(CONFIG_KEYS.paperAccount);
   if (saved && saved.symbol === filters.symbol) {
     const broker = PaperBroker.restore(saved, options);
-    log.info({ symbol: filters.symbol }, 'paper account restored from the database');
+    log.info(`paper account restored from the database (${filters.symbol})`);
     return broker;
   }
   if (saved) log.warn({ stored: saved.symbol, now: filters.symbol }, 'stored paper account is for another symbol; starting a fresh one');
-  log.info({ quote: config.TRADING_PAPER_STARTING_EQUITY }, 'paper account funded with TRADING_PAPER_STARTING_EQUITY');
+  log.info(`paper account funded with ${config.TRADING_PAPER_STARTING_EQUITY} ${filters.quote} (TRADING_PAPER_STARTING_EQUITY)`);
   const broker = PaperBroker.start(options, config.TRADING_PAPER_STARTING_EQUITY);
   // The first checkpoint, so a failed first cycle can always rewind to a committed account.
   store.config.set(CONFIG_KEYS.paperAccount, broker.state(), 'system', now);

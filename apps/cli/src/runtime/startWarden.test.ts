@@ -166,6 +166,6 @@ describe('warden start against the fake Binance server', () => {
     await expect(runtime.control.startScheduler({ id: 'user:local', role: 'admin' })).rejects.toThrow(
       /4h has 12 of 36 closed candles \(needs 24 more\)/,
     );
-    expect(logLines.join('')).toContain('data not ready: 4h has 12 of 36 closed candles');
+    expect(logLines.join('')).toContain('waiting for market data: 4h has 12 of 36 closed candles');
   });
 });

@@ -4,19 +4,17 @@ import { fileURLToPath } from 'node:url';
 import { createBinanceMarketData } from '@warden/adapters/binance/binanceMarketData';
 import { createAdvisorServices } from '@warden/adapters/llm/advisorServices';
 import { telegramOptionsFromConfig } from '@warden/adapters/telegram/options';
-import { createTelegram } from '@warden/adapters/telegram/telegramBot';
 import { describeAuthStartup } from '@warden/api/auth/startupMessage';
 import { buildApiServer } from '@warden/api/server';
 import { CONFIG_KEYS } from '@warden/core/app/configKeys';
 import { ControlServiceImpl, readTradingState } from '@warden/core/app/controlServiceImpl';
 import { LiveUpdates } from '@warden/core/app/liveUpdates';
-import type { ActorRef } from '@warden/core/app/services';
+import type { ActorRef, AdvisorService } from '@warden/core/app/services';
 import { type AppConfig, configSecrets, parseConfig, redactConfig } from '@warden/core/config/parseConfig';
 import { Scheduler } from '@warden/core/cycle/scheduler';
 import { strategySettingsFromConfig } from '@warden/core/cycle/settings';
 import { StrategyHost } from '@warden/core/cycle/strategyHost';
 import { TIMEFRAME_MS, type Timeframe } from '@warden/core/domain/market';
-import { InsufficientDataError } from '@warden/core/errors/errors';
 import { Heartbeat } from '@warden/core/notifications/heartbeat';
 import { NotificationRouter } from '@warden/core/notifications/router';
 import { shutdownNotification, startupNotification } from '@warden/core/notifications/systemMessages';
@@ -27,13 +25,19 @@ import { openStore, type SqliteStore } from '@warden/storage/openStore';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { createLogger } from '../context.js';
+import { VERSION } from '../version.js';
 import { CycleRunner } from './cycleRunner.js';
 import { DeferredBroker, MarketNotConnectedError } from './deferredBroker.js';
+import { ExchangeOutage, isExchangeOutage, OUTAGE_REMINDER_MS } from './exchangeOutage.js';
+import { countGovernorErrors } from './metrics/exchangeErrorKind.js';
+import { WardenMetrics } from './metrics/wardenMetrics.js';
+import { headline, listeningLine, servicesLine } from './startupSummary.js';
+import { startTelegram } from './telegramRuntime.js';
 import { connectTrading, type TradingStack } from './tradingStack.js';
+import { spaceOutCheckpoints } from './walCheckpoints.js';
 import { walkForwardRunner } from './walkForwardRunner.js';
 import { whatIfRunner } from './whatIf.js';
 
-export const VERSION = '0.1.0';
 const SYSTEM: ActorRef = { id: 'system', role: 'system' };
 const WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'web', 'dist');
 /** Extra closed candles loaded beyond a strategy's requirement, so indicators see a settled history. */
@@ -57,6 +61,8 @@ export interface WardenRuntime {
   readonly control: ControlServiceImpl;
   readonly scheduler: Scheduler;
   readonly runner: CycleRunner;
+  /** What GET /metrics serves. */
+  readonly metrics: WardenMetrics;
   /** Runs one cycle now (tests, and `warden start --once`). */
   runCycle(): Promise<void>;
   /** Backfills warm-up candles; resolves with whether every timeframe is ready. */
@@ -67,19 +73,35 @@ export interface WardenRuntime {
 /**
  * Boots Warden from an environment map: config → store (migrated) → exchange clock + candle cache →
  * strategy, risk, broker → control service, scheduler, advisor, approvals → notifications → API.
- * Then backfills the warm-up candles and starts the scheduler when data is ready.
+ * Then backfills the warm-up candles and starts the scheduler when data is ready. Telegram and the
+ * LLM provider are loaded only when configured.
  */
 export async function startWarden(options: StartOptions): Promise<WardenRuntime> {
   const config = parseConfig(options.env);
   const logger = options.logger ?? createLogger(config, options.logDestination);
-  logger.info({ config: redactConfig(config) }, 'configuration loaded');
+  logger.debug({ config: redactConfig(config) }, 'configuration loaded');
   const secrets = configSecrets(config);
   const store = openStore(config.DATABASE_PATH, { secrets });
-  logger.info({ database: config.DATABASE_PATH }, 'database ready (migrations applied, WAL mode)');
+  spaceOutCheckpoints(store);
+  logger.debug({ database: config.DATABASE_PATH }, 'database ready (migrations applied, WAL mode)');
   const startedAt = Date.now();
   const settings = strategySettingsFromConfig(config);
 
-  const market = createBinanceMarketData(config, { candles: store.candles, logger });
+  // One warning when the exchange stops answering, reminders while it stays away, one line when it
+  // is back; each failed request (with its stack trace) only at debug level.
+  const outage = new ExchangeOutage(logger, { baseUrl: config.BINANCE_BASE_URL, reminderEveryMs: OUTAGE_REMINDER_MS, now: Date.now });
+  const market = createBinanceMarketData(config, {
+    candles: store.candles,
+    logger: {
+      debug: (obj, msg) => logger.debug(obj, msg),
+      info: (obj, msg) => logger.info(obj, msg),
+      warn: (obj, msg) => {
+        const err = (obj as { err?: unknown }).err;
+        if (isExchangeOutage(err)) outage.failed(err, msg);
+        else logger.warn(obj, msg);
+      },
+    },
+  });
   const clock = market.clock;
 
   const strategies = new StrategyHost(store, settings);
@@ -142,7 +164,16 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
     notifier,
   );
 
-  const metrics = MetricsTracker.fromHistory(
+  const metrics = new WardenMetrics({
+    store,
+    symbol: config.TRADING_SYMBOL,
+    status: () => control.status(),
+    weightUsed: () => market.governor.weightUsed,
+    exchangeUp: () => stack !== null && !outage.isDown,
+  });
+  countGovernorErrors(market.governor, (kind) => metrics.exchangeError(kind));
+
+  const performanceTracker = MetricsTracker.fromHistory(
     {
       startingEquity: Number(store.equity.first()?.equity ?? config.TRADING_PAPER_STARTING_EQUITY),
       periodMs: TIMEFRAME_MS[config.primaryTimeframe],
@@ -152,11 +183,7 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
   );
   const watermarks = EquityWatermarks.fromHistory(store.equity.series(0));
 
-  const {
-    advisor,
-    approvals,
-    expiryChecker: expiry,
-  } = createAdvisorServices({
+  const services = createAdvisorServices({
     env: config,
     store,
     clock,
@@ -173,11 +200,29 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
     liveUpdates,
     logger,
   });
+  const { approvals, expiryChecker: expiry } = services;
+  // Every advisor run (scheduled or asked for through the API or Telegram) is counted.
+  const advisor: AdvisorService = {
+    run: (actor) =>
+      services.advisor.run(actor).then(
+        (result) => {
+          metrics.advisorRun(result);
+          return result;
+        },
+        (error: unknown) => {
+          metrics.advisorRun(null);
+          throw error;
+        },
+      ),
+  };
 
-  const telegram = createTelegram(telegramOptionsFromConfig(config), { services: { control, approvals, store, clock }, log: logger });
-  notifier.addChannel(telegram.channel);
+  const telegram = await startTelegram(telegramOptionsFromConfig(config), {
+    services: { control, approvals, store, clock },
+    log: logger,
+  });
+  if (telegram) notifier.addChannel(telegram.channel);
   const heartbeat =
-    config.TELEGRAM_HEARTBEAT_HOURS > 0 && telegram.enabled
+    config.TELEGRAM_HEARTBEAT_HOURS > 0 && telegram
       ? new Heartbeat({ store, status: control, notifier, hours: config.TELEGRAM_HEARTBEAT_HOURS, log: logger })
       : null;
 
@@ -193,8 +238,11 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
     expiry,
     heartbeat,
     beforeCycle: () => clock.resync(),
+    outage,
+    metrics,
   });
 
+  const webRoot = existsSync(join(WEB_ROOT, 'index.html')) ? WEB_ROOT : null;
   const api = await buildApiServer({
     config,
     store,
@@ -214,7 +262,8 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
         describe: active.strategy.describe ? { ...active.strategy.describe() } : null,
       };
     },
-    webRoot: existsSync(join(WEB_ROOT, 'index.html')) ? WEB_ROOT : null,
+    webRoot,
+    metrics,
     ...(config.TRADING_MODE === 'live'
       ? {
           liveOrders: {
@@ -224,16 +273,18 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
         }
       : {}),
     // Telegram webhook mode: grammy checks TELEGRAM_WEBHOOK_SECRET on each update.
-    ...(telegram.webhookHandler ? { telegramWebhook: telegram.webhookHandler } : {}),
+    ...(telegram?.webhookHandler ? { telegramWebhook: telegram.webhookHandler } : {}),
   });
+  const facts = { version: VERSION, config, panel: webRoot !== null, strategy: strategies.current().name, state: readTradingState(store) };
+  // The pid is in the JSON line (supervisors, tests) and hidden on a terminal.
+  logger.info({ pid: process.pid }, headline(facts));
   let url = `http://${config.HOST}:${config.PORT}`;
-  if (options.listen !== false) {
-    url = await api.listen({ host: config.HOST, port: config.PORT });
-    logger.info({ url }, `API and control panel listening on ${url}`);
-  }
+  if (options.listen !== false)
+    url = await api.listen({ host: config.HOST, port: config.PORT, listenTextResolver: (address) => listeningLine(facts, address) });
+  logger.info(servicesLine(config));
   const authMessage = describeAuthStartup(config, store);
   if (authMessage) logger.warn(authMessage);
-  await telegram.start();
+  await telegram?.start();
 
   store.audit.append({
     time: clock.now(),
@@ -255,19 +306,29 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
       const need = required + WINDOW_SLACK;
       try {
         const report = await market.cache.backfill(config.TRADING_SYMBOL, tf, need);
-        logger.info(
+        logger.debug(
           { timeframe: tf, required: req[tf], available: report.available, fetchedBars: report.fetchedBars },
           `warm-up ${tf}: ${report.available} closed candles cached`,
         );
       } catch (error) {
-        logger.error({ err: error, timeframe: tf }, `warm-up backfill of ${tf} failed`);
+        if (isExchangeOutage(error)) outage.failed(error, `warm-up backfill of ${tf}`);
+        else logger.error({ err: error, timeframe: tf }, `warm-up backfill of ${tf} failed`);
       }
     }
-    const readiness = market.cache.readiness(config.TRADING_SYMBOL, req);
-    for (const r of readiness.filter((x) => !x.ready))
-      logger.warn(`data not ready: ${r.timeframe} has ${r.available} of ${r.required} closed candles`);
-    return readiness.every((r) => r.ready);
+    return market.cache.readiness(config.TRADING_SYMBOL, req).every((r) => r.ready);
   };
+  /** "4h has 12 of 36 closed candles, 5m ..." for the timeframes still short of their warm-up. */
+  const shortOfData = (): string =>
+    market.cache
+      .readiness(config.TRADING_SYMBOL, requirements())
+      .filter((r) => !r.ready)
+      .map((r) => `${r.timeframe} has ${r.available} of ${r.required} closed candles`)
+      .join(', ');
+  const requirementsText = (): string =>
+    `${market.cache
+      .readiness(config.TRADING_SYMBOL, requirements())
+      .map((r) => `${r.timeframe} ${r.available}/${r.required}`)
+      .join(', ')} closed candles`;
 
   // Warm-up, then the scheduler; if the exchange is unreachable, keep retrying in the background.
   let stopping = false;
@@ -275,27 +336,34 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
   const autoStart = async (): Promise<void> => {
     if (stopping) return;
     const ready = await warmUp();
+    if (ready) logger.info(`market data ready: ${requirementsText()}`);
     if (!config.TRADING_AUTO_START) {
-      logger.info('TRADING_AUTO_START=false: start the scheduler with POST /api/scheduler/start');
+      logger.info('waiting for an operator: TRADING_AUTO_START=false, start the scheduler from the panel or POST /api/scheduler/start');
       return;
     }
+    if (!ready && config.TRADING_REQUIRE_DATA_READY) {
+      if (stopping) return;
+      logger.warn(`waiting for market data: ${shortOfData()} (TRADING_REQUIRE_DATA_READY=true); retrying the warm-up in 30 s`);
+      retryTimer = setTimeout(() => void autoStart(), 30_000);
+      return;
+    }
+    if (!ready) logger.warn(`trading on incomplete data (TRADING_REQUIRE_DATA_READY=false): ${shortOfData()}`);
     try {
       await control.startScheduler(SYSTEM);
-      logger.info({ state: readTradingState(store), everySeconds: config.TRADING_CYCLE_SECONDS }, 'scheduler started');
+      logger.info(
+        { state: readTradingState(store), everySeconds: config.TRADING_CYCLE_SECONDS },
+        `scheduler started: a cycle every ${config.TRADING_CYCLE_SECONDS} s, trading state ${readTradingState(store)}`,
+      );
     } catch (error) {
-      if (error instanceof InsufficientDataError && !ready && !stopping) {
-        logger.warn(`${error.message}; retrying the warm-up in 30 s`);
-        retryTimer = setTimeout(() => void autoStart(), 30_000);
-      } else logger.error({ err: error }, 'scheduler not started');
+      logger.error({ err: error }, 'scheduler not started');
     }
   };
   const connect = async (): Promise<boolean> => {
     try {
-      await market
-        .start()
-        .catch((error: unknown) =>
-          logger.warn({ err: error }, 'could not read Binance server time; using the local clock until the next sync'),
-        );
+      await market.start().catch((error: unknown) => {
+        if (isExchangeOutage(error)) throw error;
+        logger.warn({ err: error }, 'could not read Binance server time; using the local clock until the next sync');
+      });
       const connected = await connectTrading({
         config,
         store,
@@ -307,18 +375,18 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
         control,
         notifier,
         liveUpdates,
-        metrics,
+        metrics: performanceTracker,
         watermarks,
+        outage,
       });
       broker.connect(connected.broker);
       stack = connected;
       await connected.live?.start();
+      outage.recovered();
       return true;
     } catch (error) {
-      logger.warn(
-        { err: error, baseUrl: config.BINANCE_BASE_URL },
-        `cannot reach the exchange at ${config.BINANCE_BASE_URL} yet; the API and panel are up, trading waits`,
-      );
+      if (isExchangeOutage(error)) outage.failed(error, 'connect');
+      else logger.warn({ err: error, exchange: new URL(config.BINANCE_BASE_URL).origin }, 'cannot connect to the exchange yet; retrying');
       return false;
     }
   };
@@ -336,11 +404,11 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
     stopped ??= (async () => {
       stopping = true;
       if (retryTimer) clearTimeout(retryTimer);
-      logger.info({ reason }, 'stopping: finishing the current cycle');
+      logger.debug({ reason }, 'stopping: finishing the current cycle');
       await scheduler.stop();
       stack?.live?.stop();
       notifier.notify(shutdownNotification(reason));
-      await telegram.stop(2_000);
+      await telegram?.stop(2_000);
       await api.close();
       market.stop();
       store.audit.append({ time: clock.now(), type: 'system.stopped', actor: 'system', reason });
@@ -350,5 +418,5 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
     return stopped;
   };
 
-  return { config, store, logger, url, api, control, scheduler, runner, runCycle: () => scheduler.runOnce(), warmUp, stop };
+  return { config, store, logger, url, api, control, scheduler, runner, metrics, runCycle: () => scheduler.runOnce(), warmUp, stop };
 }

@@ -17,6 +17,7 @@ import { riskLimitsFromConfig } from '@warden/core/risk/riskLimits';
 import type { StrategySettings } from '@warden/core/strategy/types';
 import type { SqliteStore } from '@warden/storage/openStore';
 import type { Logger } from 'pino';
+import type { ExchangeOutage } from './exchangeOutage.js';
 import { createLiveTrading, type LiveTrading } from './liveTrading.js';
 import { restorePaperBroker, rewindPaperBroker } from './paperAccount.js';
 
@@ -36,6 +37,8 @@ export interface TradingStackDeps {
   readonly liveUpdates: LiveUpdates;
   readonly metrics: MetricsTracker;
   readonly watermarks: EquityWatermarks;
+  /** Live reconciliation reports an unreachable exchange here. */
+  readonly outage?: Pick<ExchangeOutage, 'failed' | 'recovered'>;
 }
 
 export interface TradingStack {
@@ -57,10 +60,10 @@ const SYSTEM = { id: 'system', role: 'system' } as const;
 export async function connectTrading(d: TradingStackDeps): Promise<TradingStack> {
   const { config, store, logger, market } = d;
   const filters = await market.cache.getFilters(config.TRADING_SYMBOL);
-  logger.info({ filters }, 'symbol filters loaded from exchangeInfo');
+  logger.debug({ filters }, 'symbol filters loaded from exchangeInfo');
   const clock = market.clock;
   // Live: journal reconciled with the exchange before the cycle reads positions (README, "Going live").
-  const live = config.TRADING_MODE === 'live' ? createLiveTrading(config, store, logger, clock, filters) : null;
+  const live = config.TRADING_MODE === 'live' ? createLiveTrading(config, store, logger, clock, filters, d.outage) : null;
   if (live) await live.reconcileOnStart();
   const paper = live ? null : restorePaperBroker(store, config, filters, logger, clock.now());
   const broker: MarkedBroker = live ? live.broker : (paper as PaperBroker);

@@ -13,7 +13,7 @@ import { strategySettingsFromConfig } from '@warden/core/cycle/settings';
 import type { Clock } from '@warden/core/ports/clock';
 import type { Notifier } from '@warden/core/ports/notifier';
 import type { Store } from '@warden/core/ports/store';
-import { createLlmAdvisor } from './createLlmAdvisor.js';
+import { lazyLlmAdvisor } from './lazyLlmAdvisor.js';
 
 export interface AdvisorWiring {
   readonly env: AppConfig;
@@ -43,7 +43,7 @@ export function createAdvisorServices(w: AdvisorWiring) {
     store: w.store,
     clock: w.clock,
     catalog,
-    llm: env.AI_ENABLED ? createLlmAdvisor(env, w.fetch ? { fetch: w.fetch } : {}) : null,
+    llm: env.AI_ENABLED ? lazyLlmAdvisor(env, w.fetch ? { fetch: w.fetch } : {}) : null,
     loadInput: (now) =>
       loadAdvisorInput(
         w.store,

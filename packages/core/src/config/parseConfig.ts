@@ -62,6 +62,11 @@ export function parseConfig(raw: Readonly<Record<string, string | undefined>>): 
     );
   }
 
+  if (env.METRICS_SCRAPE_TOKEN !== undefined && env.METRICS_SCRAPE_TOKEN.length < MIN_TOKEN_SECRET_LENGTH)
+    problems.push(
+      `METRICS_SCRAPE_TOKEN: too short; use at least ${MIN_TOKEN_SECRET_LENGTH} random characters (e.g. \`openssl rand -hex 32\`)`,
+    );
+
   if (env.TRADING_MODE === 'live') {
     const gate = liveGateProblems(env);
     if (gate.length > 0) problems.push(`TRADING_MODE: live trading refused; missing: ${gate.join('; ')}`);

@@ -335,6 +335,8 @@ export const envSchema = z.object({
   AUTH_TOKEN_SECRET: optionalSecret,
   AUTH_TOKEN_TTL_MINUTES: num(60, { min: 1, max: 10_080, int: true }),
   AUTH_LOGIN_MAX_ATTEMPTS: num(5, { min: 1, max: 1000, int: true }),
+  /** Bearer token a Prometheus server may use for GET /metrics instead of a login token. */
+  METRICS_SCRAPE_TOKEN: optionalSecret,
   // --- AI advisor and approvals ------------------------------------------------------------
   AI_ENABLED: bool(false),
   AI_PROVIDER: z
@@ -380,6 +382,7 @@ export const SECRET_KEYS: readonly EnvKey[] = [
   'BINANCE_API_KEY',
   'BINANCE_API_SECRET',
   'AUTH_TOKEN_SECRET',
+  'METRICS_SCRAPE_TOKEN',
   'OPENAI_API_KEY',
   'ANTHROPIC_API_KEY',
   'GEMINI_API_KEY',

@@ -1,0 +1,2 @@
+/** See v8Tuning.js. */
+export function applyV8Tuning(): void;

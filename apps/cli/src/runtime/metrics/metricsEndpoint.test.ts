@@ -1,0 +1,136 @@
+import { Writable } from 'node:stream';
+import { hashPassword } from '@warden/api';
+import { openStore } from '@warden/storage/openStore';
+import { BTC_2021_WEEK, type FakeBinance, recordedMarket, startFakeBinance } from '@warden/testkit/fakeBinance/index';
+import { tempDbPath } from '@warden/testkit/tempDir';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startWarden, type WardenRuntime } from '../startWarden.js';
+
+const SCRAPE_TOKEN = 'scrape-token-0123456789abcdefghijklmnopqrstuvwxyz';
+const TOKEN_SECRET = 'metrics-test-secret-0123456789abcdefghijklmnopqrstuvwxyz';
+const PASSWORD = 'viewer-password-for-metrics';
+
+let fake: FakeBinance | null = null;
+let runtime: WardenRuntime | null = null;
+let cleanup: () => void = () => {};
+
+afterEach(async () => {
+  await runtime?.stop('test end');
+  await fake?.close();
+  cleanup();
+  runtime = null;
+  fake = null;
+});
+
+async function boot(env: Record<string, string>): Promise<{ rt: WardenRuntime; fake: FakeBinance }> {
+  fake = await startFakeBinance({ candles: recordedMarket(), marketTime: BTC_2021_WEEK.start + 6 * 86_400_000 + 1000 });
+  const db = tempDbPath();
+  cleanup = db.cleanup;
+  const seed = openStore(db.path);
+  seed.users.create({ username: 'watcher', passwordHash: await hashPassword(PASSWORD), role: 'viewer', now: Date.now() });
+  seed.close();
+  runtime = await startWarden({
+    env: {
+      BINANCE_BASE_URL: fake.url,
+      DATABASE_PATH: db.path,
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      TRADING_CYCLE_SECONDS: '3600',
+      TRADING_ACTIVE_STRATEGY: 'ema_crossover',
+      ...env,
+    },
+    logDestination: new Writable({ write: (_c, _e, done) => done() }),
+  });
+  return { rt: runtime, fake };
+}
+
+/** The scheduler's first cycle runs right after start; wait for it so each test counts only its own. */
+async function firstCycleDone(rt: WardenRuntime): Promise<void> {
+  while (rt.runner.lastCycleAt === null && rt.runner.lastError === null) await new Promise((r) => setTimeout(r, 20));
+}
+
+const scrape = (rt: WardenRuntime, token?: string) =>
+  fetch(`${rt.url}/metrics`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+
+/** The value of one series in an exposition text, e.g. `warden_cycles_total{outcome="decided"}`; null when absent. */
+function sample(text: string, series: string): number | null {
+  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+  return line ? Number(line.slice(series.length + 1)) : null;
+}
+
+describe('GET /metrics', () => {
+  it('with auth on, answers the scrape token and a viewer login token, and refuses anonymous or wrong tokens', async () => {
+    const { rt } = await boot({ AUTH_ENABLED: 'true', AUTH_TOKEN_SECRET: TOKEN_SECRET, METRICS_SCRAPE_TOKEN: SCRAPE_TOKEN });
+    expect((await scrape(rt)).status).toBe(401);
+    expect((await scrape(rt, 'not-the-token')).status).toBe(401);
+    expect((await scrape(rt, `${SCRAPE_TOKEN}x`)).status).toBe(401);
+
+    const bySecret = await scrape(rt, SCRAPE_TOKEN);
+    expect(bySecret.status).toBe(200);
+    expect(bySecret.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    expect(await bySecret.text()).toContain('# TYPE warden_cycle_duration_seconds histogram');
+
+    const login = await fetch(`${rt.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'watcher', password: PASSWORD }),
+    });
+    const { token, role } = (await login.json()) as { token: string; role: string };
+    expect(role).toBe('viewer');
+    expect((await scrape(rt, token)).status).toBe(200);
+  });
+
+  it('is open with auth off, like the rest of the local API', async () => {
+    const { rt } = await boot({});
+    expect((await scrape(rt)).status).toBe(200);
+  });
+
+  it('moves after cycles: cycle counts and durations, equity, position, orders, fills, state', async () => {
+    const { rt, fake: f } = await boot({});
+    await firstCycleDone(rt);
+    const before = await (await scrape(rt)).text();
+    expect(sample(before, 'warden_trading_state{state="RUNNING"}')).toBe(1);
+    expect(sample(before, 'warden_scheduler_running')).toBe(1);
+    expect(sample(before, 'warden_exchange_up')).toBe(1);
+    expect(sample(before, 'warden_exchange_weight_used')).toBeGreaterThan(0);
+    const cyclesBefore = sample(before, 'warden_cycle_duration_seconds_count') ?? 0;
+    const decidedBefore = sample(before, 'warden_cycles_total{outcome="decided"}') ?? 0;
+
+    for (let i = 0; i < 150; i++) {
+      f.tape.clock.advance(300_000);
+      await rt.runCycle();
+    }
+    const after = await (await scrape(rt)).text();
+    expect(sample(after, 'warden_cycle_duration_seconds_count')).toBe(cyclesBefore + 150);
+    expect(sample(after, 'warden_cycles_total{outcome="decided"}')).toBe(decidedBefore + 150);
+    const equity = rt.store.equity.latest()?.equity;
+    expect(sample(after, 'warden_equity{currency="USDT"}')).toBe(Number(equity));
+    expect(sample(after, 'warden_position{symbol="BTC/USDT"}')).toBe(Number(rt.store.positions.get('BTC/USDT')?.quantity ?? 0));
+    const fills = rt.store.fills.all('BTC/USDT');
+    expect(fills.length).toBeGreaterThan(0);
+    const countedFills = ['BUY', 'SELL']
+      .flatMap((side) => ['maker', 'taker'].map((liq) => sample(after, `warden_fills_total{side="${side}",liquidity="${liq}"}`) ?? 0))
+      .reduce((a, b) => a + b, 0);
+    expect(countedFills).toBe(fills.length);
+    expect(after).toMatch(/^warden_orders_total\{side="(BUY|SELL)",status="FILLED"\} [1-9]/m);
+    expect(sample(after, 'warden_risk_decisions_total{decision="ALLOW"}')).toBeGreaterThan(0);
+
+    await rt.control.transition('pause', { id: 'user:local', role: 'admin' }, 'metrics test');
+    const paused = await (await scrape(rt)).text();
+    expect(sample(paused, 'warden_trading_state{state="PAUSED"}')).toBe(1);
+    expect(sample(paused, 'warden_trading_state{state="RUNNING"}')).toBe(0);
+  });
+
+  it('counts failed exchange requests by kind and failed cycles', async () => {
+    const { rt, fake: f } = await boot({});
+    await firstCycleDone(rt);
+    f.inject({ kind: 'serverError', times: 1_000 });
+    f.tape.clock.advance(300_000);
+    await rt.runCycle();
+    f.faults.clear();
+    const text = await (await scrape(rt)).text();
+    expect(sample(text, 'warden_exchange_request_errors_total{kind="server"}')).toBeGreaterThan(0);
+    expect(sample(text, 'warden_cycles_total{outcome="failed"}')).toBe(1);
+    expect(sample(text, 'warden_exchange_up')).toBe(0);
+  });
+});
