@@ -16,7 +16,10 @@ export interface GridEngineConfig {
   readonly bootstrapShare: number;
   readonly autoBootstrap: boolean;
   readonly cooldownSeconds: number;
-  /** Seconds beyond the outer levels before the grid re-centres on the price; null never re-centres (a static grid). */
+  /**
+   * Seconds above the outer sell level before the grid re-centres on the price; null never
+   * re-centres (a static grid). Only an upward exit re-centres: see `#rangeExit`.
+   */
   readonly rangeExitSeconds: number | null;
 }
 
@@ -47,6 +50,8 @@ export interface GridGeometry {
   readonly sellStep: number;
   /** Fractional shift of the centre (0.002 = 0.2 % up), e.g. from a regime tilt. */
   readonly centreShift: number;
+  /** How much wider each step is than the one inside it (0 = equal steps; see `levelDistance`). */
+  readonly levelGrowth: number;
   /**
    * The market measurements behind the geometry (ATR, volatility, regime…), for every explained
    * signal's inputs. A function, read only when a signal is explained: a backtest's holds need none.
@@ -121,6 +126,8 @@ export class GridEngine {
       quotePerLevel: this.state.capital === null ? null : quotePerLevel(this.state.capital, this.config.levelsPerSide),
       lastSignalAt: this.state.lastSignalAt,
       outOfRangeSince: this.state.outOfRangeSince,
+      outOfRangeSide: this.state.outOfRangeSide,
+      levelGrowth: layout?.levelGrowth ?? null,
       ...(this.#geometry?.measurements() ?? {}),
     };
   }
@@ -130,11 +137,18 @@ export class GridEngine {
     this.state.capital = (context.equity * this.config.capitalPct) / 100;
     this.state.lastLevel = 0;
     this.state.outOfRangeSince = null;
+    this.state.outOfRangeSide = null;
     this.state.bootstrapLevel = null;
   }
 
   #shape(geometry: GridGeometry) {
-    return { buyStep: geometry.buyStep, sellStep: geometry.sellStep, levelsPerSide: this.config.levelsPerSide, mode: this.config.mode };
+    return {
+      buyStep: geometry.buyStep,
+      sellStep: geometry.sellStep,
+      levelGrowth: geometry.levelGrowth,
+      levelsPerSide: this.config.levelsPerSide,
+      mode: this.config.mode,
+    };
   }
 
   #draw(context: StrategyContext, geometry: GridGeometry): GridLayout {
@@ -146,6 +160,7 @@ export class GridEngine {
       this.#layoutCentre === centre &&
       previous.buyStep === geometry.buyStep &&
       previous.sellStep === geometry.sellStep &&
+      previous.levelGrowth === geometry.levelGrowth &&
       this.#layoutTick === `${context.filters.tickSize}|${context.filters.minPrice}`;
     if (!same) {
       this.#layout = buildLayout({ ...this.#shape(geometry), centre, filters: context.filters });
@@ -155,25 +170,26 @@ export class GridEngine {
     return this.#layout!;
   }
 
-  /** Price beyond the outer levels for `rangeExitSeconds`: the grid no longer brackets the market, so it re-centres. */
+  /**
+   * Tracks how long the price has been beyond the outer levels, and on which side. After
+   * `rangeExitSeconds` above the grid it re-centres on the price: everything the grid still holds
+   * was bought at or below its top level, so the new grid's sell levels (above the price) sell it at
+   * a profit. Below the grid it never re-centres: the inventory there was bought above the price,
+   * and a grid drawn around the lower price would sell it at a loss. It waits for the price instead,
+   * as the static grid does.
+   */
   #rangeExit(context: StrategyContext, layout: GridLayout): Signal | null {
     const lowest = layout.levels[0]?.price ?? 0;
     const highest = layout.levels[layout.levels.length - 1]?.price ?? Number.POSITIVE_INFINITY;
-    const outside = context.price < lowest || context.price > highest;
-    if (!outside) {
-      this.state.outOfRangeSince = null;
-      return null;
+    const side = context.price > highest ? 'above' : context.price < lowest ? 'below' : null;
+    if (side !== this.state.outOfRangeSide) {
+      this.state.outOfRangeSide = side;
+      this.state.outOfRangeSince = side === null ? null : context.now;
     }
-    this.state.outOfRangeSince ??= context.now;
     const limit = this.config.rangeExitSeconds;
-    if (limit === null || context.now - this.state.outOfRangeSince < limit * 1000) return null;
-    const previous = {
-      centre: this.state.centre,
-      lastLevel: this.state.lastLevel,
-      outsideSince: this.state.outOfRangeSince,
-      lowest,
-      highest,
-    };
+    const since = this.state.outOfRangeSince;
+    if (side !== 'above' || limit === null || since === null || context.now - since < limit * 1000) return null;
+    const previous = { centre: this.state.centre, lastLevel: this.state.lastLevel, outsideSince: since, lowest, highest };
     this.#centreOn(context);
     const redrawn = this.#draw(context, this.#geometry!);
     return hold('grid_recentered', { ...this.#inputs(context, redrawn), previous, rangeExitSeconds: limit });
@@ -290,8 +306,9 @@ export class GridEngine {
       buyStepPct: layout.buyStep * 100,
       sellStepPct: layout.sellStep * 100,
       mode: layout.mode,
-      /** Since when the price has been beyond the outer levels (null inside the grid). */
+      /** Since when, and on which side, the price has been beyond the outer levels (null inside the grid). */
       outsideSince: this.state.outOfRangeSince,
+      outsideSide: this.state.outOfRangeSide,
       market: this.#geometry?.measurements() ?? {},
     };
   }

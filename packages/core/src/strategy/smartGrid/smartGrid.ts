@@ -1,9 +1,11 @@
 import { ATR } from 'trading-signals';
+import { z } from 'zod';
 import type { Fill } from '../../domain/orders.js';
 import { hold, type Signal, type SignalInputs } from '../../domain/signal.js';
+import { ValidationError } from '../../errors/errors.js';
 import { assertAboveFeeFloor, feeFloorPct } from '../grid/feeFloor.js';
 import { GridEngine, type GridGeometry, gridEngineConfig } from '../grid/gridEngine.js';
-import { fromSnapshot, toSnapshot } from '../grid/gridState.js';
+import { fromSnapshot, GRID_SNAPSHOT_VERSION, toSnapshot } from '../grid/gridState.js';
 import { CandleFeed } from '../indicators/candleFeed.js';
 import { RealizedVolatility } from '../indicators/realizedVolatility.js';
 import type { Strategy, StrategyContext, StrategyDefinition, StrategySettings } from '../types.js';
@@ -12,9 +14,11 @@ import {
   applyTilt,
   createRegimeIndicators,
   feedRegime,
+  NEUTRAL_REGIME,
   REGIME_TIMEFRAME,
   REGIME_WARMUP,
   type RegimeIndicators,
+  type RegimeReading,
   regimeOf,
 } from './regimeTilt.js';
 import { type SmartGridParams, smartGridParamsSchema, smartGridTunable } from './smartGridParams.js';
@@ -31,6 +35,10 @@ interface DrawnShape {
   readonly tilt: number;
 }
 
+const drawnSnapshotSchema = z
+  .object({ step: z.number().positive().finite(), tilt: z.number().min(-1).max(1) })
+  .nullable();
+
 interface VolatilityIndicators {
   readonly atr: ATR;
   readonly volatility: RealizedVolatility;
@@ -38,8 +46,9 @@ interface VolatilityIndicators {
 
 /**
  * The headline strategy: a grid whose step follows the market's volatility on the primary
- * timeframe and whose centre and asymmetry follow the 4h regime. Trading rules, state and sizing
- * are the shared GridEngine's; this class only decides how the grid is drawn each cycle.
+ * timeframe (never below `spacing_min_pct`), whose steps widen going out from the centre
+ * (`level_growth`), and whose centre and asymmetry follow the 4h trend. Trading rules, state and
+ * sizing are the shared GridEngine's; this class only decides how the grid is drawn each cycle.
  */
 export class SmartGridStrategy implements Strategy {
   readonly name = 'smart_grid_ai';
@@ -53,7 +62,7 @@ export class SmartGridStrategy implements Strategy {
   #spacing: Spacing | null = null;
   #atr = 0;
   #volatility = 0;
-  #regimeReading: ReturnType<typeof regimeOf> = { regime: 0, histogram: null, atr4h: null };
+  #regimeReading: RegimeReading = NEUTRAL_REGIME;
   #drawn: DrawnShape | null = null;
 
   constructor(
@@ -82,7 +91,13 @@ export class SmartGridStrategy implements Strategy {
 
   preflight(context: StrategyContext): string[] {
     const step = this.params.spacing_min_pct / 100;
-    const fallback: GridGeometry = { buyStep: step, sellStep: step, centreShift: 0, measurements: () => ({}) };
+    const fallback: GridGeometry = {
+      buyStep: step,
+      sellStep: step,
+      centreShift: 0,
+      levelGrowth: this.params.level_growth,
+      measurements: () => ({}),
+    };
     return this.#engine.preflight(context, this.#geometry ?? fallback);
   }
 
@@ -90,10 +105,23 @@ export class SmartGridStrategy implements Strategy {
     return { ...toSnapshot(this.#engine.state), drawn: this.#drawn };
   }
 
+  /**
+   * Restores the grid (see `fromSnapshot`: version 1 is migrated, others refused) and the drawn
+   * shape. A version-1 shape is dropped and measured again: its tilt came from the MACD histogram,
+   * which the grid no longer reads. A version-2 shape that is not a positive step and a tilt in
+   * [−1, 1] is refused like any corrupt snapshot.
+   */
   restore(state: unknown): void {
-    this.#engine.state = fromSnapshot(state, this.params.grid_levels);
-    const drawn = (state as { drawn?: DrawnShape | null }).drawn;
-    this.#drawn = drawn && Number.isFinite(drawn.step) && Number.isFinite(drawn.tilt) ? { step: drawn.step, tilt: drawn.tilt } : null;
+    const grid = fromSnapshot(state, this.params.grid_levels);
+    const raw = (state as { version: unknown; drawn?: unknown }).version === GRID_SNAPSHOT_VERSION ? (state as { drawn?: unknown }).drawn : null;
+    const drawn = drawnSnapshotSchema.safeParse(raw ?? null);
+    if (!drawn.success)
+      throw new ValidationError(
+        `invalid grid snapshot: drawn: ${drawn.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        'snapshot',
+      );
+    this.#engine.state = grid;
+    this.#drawn = drawn.data;
   }
 
   describe(): Readonly<Record<string, unknown>> {
@@ -128,7 +156,13 @@ export class SmartGridStrategy implements Strategy {
     if (this.#geometry === null || this.#geometryDrawn !== drawn) {
       // drawn.tilt is already tilt_strength × regime.
       const tilt = applyTilt(drawn.step, drawn.tilt, 1);
-      this.#geometry = { buyStep: tilt.buyStep, sellStep: tilt.sellStep, centreShift: tilt.centreShift, measurements: this.#measurements };
+      this.#geometry = {
+        buyStep: tilt.buyStep,
+        sellStep: tilt.sellStep,
+        centreShift: tilt.centreShift,
+        levelGrowth: p.level_growth,
+        measurements: this.#measurements,
+      };
       this.#geometryDrawn = drawn;
     }
     return this.#geometry;
@@ -149,7 +183,8 @@ export class SmartGridStrategy implements Strategy {
       atr: this.#atr,
       volatility: this.#volatility,
       regime: regime.regime,
-      regimeReady: regime.histogram !== null && regime.atr4h !== null,
+      regimeReady: regime.macdLine !== null && regime.atr4h !== null,
+      macdLine4h: regime.macdLine,
       macdHistogram4h: regime.histogram,
       atr4h: regime.atr4h,
       tilt: drawn.tilt,
@@ -172,7 +207,7 @@ export function requiredPrimaryCandles(params: SmartGridParams): number {
 export const smartGridDefinition: StrategyDefinition<SmartGridParams> = {
   name: 'smart_grid_ai',
   description:
-    'Adaptive grid: the step follows a blend of ATR and realized volatility on the primary timeframe, clamped and above the fee floor; the 4h MACD/ATR regime shifts the centre and widens the side trading against the trend; re-centres after a range exit.',
+    'Adaptive grid: the step follows a blend of ATR and realized volatility on the primary timeframe, at least spacing_min_pct (1 % by default) and above the fee floor; steps widen going out from the centre; the 4h trend (MACD line / ATR) shifts the centre and widens the side trading against it; re-centres only after an upward range exit.',
   paramsSchema: smartGridParamsSchema,
   defaults: smartGridParamsSchema.parse({}),
   tunable: smartGridTunable,
