@@ -71,11 +71,17 @@ export class GridEngine {
   #geometry: GridGeometry | null = null;
   #layoutCentre: number | null = null;
   #layoutTick: string | null = null;
+  #reserved = 0;
 
   constructor(readonly config: GridEngineConfig) {}
 
-  evaluate(context: StrategyContext, geometry: GridGeometry): Signal {
+  /**
+   * This cycle's grid decision. `reservedBase` is base the grid must not sell (held for another
+   * purpose, e.g. the smart grid's trend inventory): level sells and the flat check see the rest.
+   */
+  evaluate(context: StrategyContext, geometry: GridGeometry, reservedBase = 0): Signal {
     this.#geometry = geometry;
+    this.#reserved = reservedBase;
     if (this.state.centre === null) {
       this.#centreOn(context);
       const layout = this.#draw(context, geometry);
@@ -98,6 +104,17 @@ export class GridEngine {
       return;
     }
     this.state.lastLevel = parsed;
+  }
+
+  /** Whether a signal at `now` would fall within the cooldown of the grid's last one. */
+  coolingDown(now: number): boolean {
+    const last = this.state.lastSignalAt;
+    return last !== null && now - last < this.config.cooldownSeconds * 1000;
+  }
+
+  /** Records a signal the strategy sent beside the level rules (the smart grid's trend inventory), so the cooldown covers it too. */
+  noteSignal(now: number): void {
+    this.state.lastSignalAt = now;
   }
 
   preflight(context: StrategyContext, geometry: GridGeometry): string[] {
@@ -239,7 +256,7 @@ export class GridEngine {
 
   #sell(context: StrategyContext, layout: GridLayout, level: GridLevel, crossed: number): Signal {
     const inputs = this.#inputs(context, layout, level, crossed);
-    const held = sellableQuantity(context);
+    const held = sellableQuantity(context, this.#reserved);
     if (held === 0) return this.#withoutInventory(context, level, inputs);
     const quote = quotePerLevel(this.state.capital!, this.config.levelsPerSide);
     const wanted = levelQuantity(quote, level.price, context.filters) * crossed;

@@ -10,6 +10,8 @@ export const SMART_GRID_BOUNDS = {
   tilt_strength: { min: 0, max: 1 },
   spacing_multiplier: { min: 0.25, max: 10 },
   level_growth: { min: 0, max: 1 },
+  trend_levels: { min: 0, max: 20 },
+  trend_threshold: { min: 0, max: 0.9 },
   atr_period: { min: 2, max: 100 },
   volatility_window: { min: 5, max: 500 },
   range_exit_seconds: { min: 0, max: 604_800 },
@@ -34,6 +36,10 @@ export const smartGridParamsSchema = z
     spacing_multiplier: z.number().min(b.spacing_multiplier.min).max(b.spacing_multiplier.max).default(1),
     /** How much wider each step is than the one inside it, going out from the centre. */
     level_growth: z.number().min(b.level_growth.min).max(b.level_growth.max).default(0.25),
+    /** Level shares of trend inventory held at full trend strength (0 = none). */
+    trend_levels: z.number().int().min(b.trend_levels.min).max(b.trend_levels.max).default(3),
+    /** Regime above which the grid starts holding trend inventory. */
+    trend_threshold: z.number().min(b.trend_threshold.min).max(b.trend_threshold.max).default(0.4),
     atr_period: z.number().int().min(b.atr_period.min).max(b.atr_period.max).default(14),
     volatility_window: z.number().int().min(b.volatility_window.min).max(b.volatility_window.max).default(48),
     /** Seconds above the grid before it re-centres (upward exits only). */
@@ -74,6 +80,18 @@ export const smartGridTunable: readonly TunableParam[] = [
     ...b.level_growth,
     integer: false,
     description: 'how much wider each step is than the one inside it (0 = equal steps)',
+  },
+  {
+    key: 'trend_levels',
+    ...b.trend_levels,
+    integer: true,
+    description: 'level shares of extra inventory held while the 4h trend is fully up (0 = none)',
+  },
+  {
+    key: 'trend_threshold',
+    ...b.trend_threshold,
+    integer: false,
+    description: '4h regime above which trend inventory is held',
   },
 ];
 
