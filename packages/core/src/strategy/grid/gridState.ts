@@ -22,7 +22,15 @@ export interface GridState {
 }
 
 export function initialGridState(): GridState {
-  return { centre: null, capital: null, lastLevel: 0, lastSignalAt: null, outOfRangeSince: null, outOfRangeSide: null, bootstrapLevel: null };
+  return {
+    centre: null,
+    capital: null,
+    lastLevel: 0,
+    lastSignalAt: null,
+    outOfRangeSince: null,
+    outOfRangeSide: null,
+    bootstrapLevel: null,
+  };
 }
 
 /** The snapshot version `toSnapshot` writes. Version 2 added `outOfRangeSide`. */

@@ -50,7 +50,8 @@ export function regimeOf(indicators: RegimeIndicators): RegimeReading {
   // isStable first: trading-signals' getResult() throws and catches internally during warm-up, which is slow.
   const macd = indicators.macd.isStable ? indicators.macd.getResultOrThrow() : null;
   const atr = indicators.atr.isStable ? indicators.atr.getResultOrThrow() : null;
-  if (!macd || atr === null || !(atr > 0)) return { regime: 0, macdLine: macd?.macd ?? null, histogram: macd?.histogram ?? null, atr4h: atr };
+  if (!macd || atr === null || !(atr > 0))
+    return { regime: 0, macdLine: macd?.macd ?? null, histogram: macd?.histogram ?? null, atr4h: atr };
   return { regime: Math.tanh(macd.macd / atr), macdLine: macd.macd, histogram: macd.histogram, atr4h: atr };
 }
 

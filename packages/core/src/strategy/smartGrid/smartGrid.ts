@@ -134,7 +134,12 @@ export class SmartGridStrategy implements Strategy {
     const regime = this.#regimeReading.regime;
     const capital = this.#engine.state.capital;
     if (capital === null || (t.shares === 0 && t.quantity === 0 && regime <= p.trend_threshold)) return null;
-    const targetShares = trendTargetShares({ regime, trendLevels: p.trend_levels, trendThreshold: p.trend_threshold, currentShares: t.shares });
+    const targetShares = trendTargetShares({
+      regime,
+      trendLevels: p.trend_levels,
+      trendThreshold: p.trend_threshold,
+      currentShares: t.shares,
+    });
     if (targetShares === t.shares && (targetShares > 0 || t.quantity === 0)) return null;
     if (this.#engine.coolingDown(context.now)) return null;
     const order = trendOrder({ context, inventory: t, targetShares, quotePerShare: quotePerLevel(capital, p.grid_levels), regime });

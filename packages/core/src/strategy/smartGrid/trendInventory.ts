@@ -83,14 +83,28 @@ export function trendOrder(inputs: TrendOrderInputs): TradeSignal | 'dust' | nul
     const wanted = ((targetShares - inventory.shares) * quotePerShare) / price;
     const baseQuantity = floorQuantityNumber(Math.min(wanted, context.quoteBalance / price), filters);
     if (!acceptable(baseQuantity, price, filters)) return null;
-    return { action: 'BUY', reason: 'trend_inventory_buy', tag: TREND_TAG, baseQuantity, quoteAmount: baseQuantity * price, inputs: explain };
+    return {
+      action: 'BUY',
+      reason: 'trend_inventory_buy',
+      tag: TREND_TAG,
+      baseQuantity,
+      quoteAmount: baseQuantity * price,
+      inputs: explain,
+    };
   }
   if (targetShares === inventory.shares && (targetShares > 0 || inventory.quantity === 0)) return null;
   const part = targetShares === 0 || inventory.shares === 0 ? 1 : (inventory.shares - targetShares) / inventory.shares;
   const free = Math.max(0, Math.min(context.baseBalance, context.position.quantity));
   const baseQuantity = floorQuantityNumber(Math.min(inventory.quantity * part, free), filters);
   if (!acceptable(baseQuantity, price, filters)) return targetShares === 0 ? 'dust' : null;
-  return { action: 'SELL', reason: 'trend_inventory_sell', tag: TREND_TAG, baseQuantity, quoteAmount: baseQuantity * price, inputs: explain };
+  return {
+    action: 'SELL',
+    reason: 'trend_inventory_sell',
+    tag: TREND_TAG,
+    baseQuantity,
+    quoteAmount: baseQuantity * price,
+    inputs: explain,
+  };
 }
 
 /** Books a filled trend order: the quantity received (a buy's fee, paid in base, is not held) and the shares it stood for. */
