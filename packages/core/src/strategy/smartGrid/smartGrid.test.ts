@@ -104,6 +104,56 @@ describe('smart_grid_ai', () => {
     expect(d.buyStepPct).toBe(d.sellStepPct);
   });
 
+  it('holds trend inventory while the 4h trend is up (bootstrap off), which its grid levels never sell, and sells it when the trend turns', () => {
+    const primary = randomWalkCandles({ count: 100, sigma: 0.003, seed: 4, price: 30_000 });
+    const strategy = smartGrid({ trend_levels: 3, trend_threshold: 0.4 });
+    let base = 0;
+    let now = primary[99]!.openTime;
+    const step = (price: number, regime: Candle[]) => {
+      now += 3_600_000;
+      const context = buildContext({ '1h': primary, '4h': regime }, '1h', {
+        now,
+        price,
+        baseBalance: base,
+        position: { quantity: base, avgEntryPrice: 0 },
+      });
+      const signal = strategy.evaluate(context);
+      if (signal.action !== 'HOLD') {
+        base += signal.action === 'BUY' ? signal.baseQuantity! : -signal.baseQuantity!;
+        strategy.onFill!(buildFill({ side: signal.action, quantity: String(signal.baseQuantity), fee: '0' }), signal.tag ?? null);
+      }
+      return signal;
+    };
+    const rising = regimeCandles(0.02);
+    const centre = primary[99]!.close;
+    const first = step(centre, rising);
+    expect(first).toMatchObject({ action: 'BUY', reason: 'trend_inventory_buy', tag: 'grid:trend', inputs: { targetShares: 3 } });
+    expect(first.action === 'BUY' && first.baseQuantity! * centre).toBeCloseTo(1_500, -1);
+    // Above its sell levels, the grid has nothing of its own to sell: the trend inventory is not its to sell.
+    expect(step(centre * 1.08, rising)).toMatchObject({ action: 'HOLD', reason: 'no_inventory' });
+    expect(strategy.describe!().trendInventory).toMatchObject({ shares: 3, quantity: base });
+    // The trend turns: the inventory goes, at once when the target is 0.
+    const held = base;
+    expect(step(centre * 1.08, regimeCandles(-0.02))).toMatchObject({ action: 'SELL', reason: 'trend_inventory_sell', baseQuantity: held });
+    expect(strategy.describe!().trendInventory).toEqual({ quantity: 0, shares: 0, pendingShares: null });
+  });
+
+  it('waits out the grid cooldown before a trend inventory order, like any grid order', () => {
+    const primary = randomWalkCandles({ count: 100, sigma: 0.003, seed: 4, price: 30_000 });
+    // tilt_strength 0: the regime moves only the trend inventory here, not the levels.
+    const strategy = smartGrid({ cooldown_seconds: 600, tilt_strength: 0 });
+    const t0 = primary[99]!.openTime + 3_600_000;
+    const centre = primary[99]!.close;
+    const at = (price: number, now: number, regime: Candle[]) =>
+      strategy.evaluate(buildContext({ '1h': primary, '4h': regime }, '1h', { price, now }));
+    expect(at(centre, t0, regimeCandles(0))).toMatchObject({ reason: 'grid_started' });
+    const levelBuy = at(centre * 0.97, t0 + 1_000, regimeCandles(0));
+    expect(levelBuy).toMatchObject({ action: 'BUY', reason: 'grid_level_buy' });
+    strategy.onFill!(buildFill(), levelBuy.action === 'BUY' ? levelBuy.tag! : null);
+    expect(at(centre * 0.97, t0 + 60_000, regimeCandles(0.02))).toMatchObject({ action: 'HOLD' });
+    expect(at(centre * 0.97, t0 + 601_000, regimeCandles(0.02))).toMatchObject({ action: 'BUY', reason: 'trend_inventory_buy' });
+  });
+
   it('holds while warming up', () => {
     const signal = smartGrid().evaluate(buildContext({ '1h': randomWalkCandles({ count: 10, sigma: 0.005 }) }, '1h'));
     expect(signal).toMatchObject({ action: 'HOLD', reason: 'warming_up', inputs: { needed: 49 } });
