@@ -87,7 +87,7 @@ for (const set of await listCorpus(inputs)) {
     const key = k.startsWith('at') ? 'offsets' : k;
     counts[key] = (counts[key] ?? 0) + 1;
     if (out[k]!.smart.score > out[k]!.grid.score) wins[key] = (wins[key] ?? 0) + 1;
-    (smartScores[key] ??= []).push(out[k]!.smart.score);
+    smartScores[key] = [...(smartScores[key] ?? []), out[k]!.smart.score];
   }
   records.push({ id: set.id, symbol: data.symbol, primary: data.primary, candles: primary.length, ...out });
   if (!args.quiet) {
@@ -106,4 +106,3 @@ process.stdout.write(
     .map((k) => `${k} ${wins[k] ?? 0}/${counts[k]}`)
     .join('  ')}   median smart score IS ${median(smartScores.is).toFixed(2)} OOS ${median(smartScores.oos).toFixed(2)}\n`,
 );
-
