@@ -94,6 +94,8 @@ export const equitySnapshots = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     time: integer('time').notNull(),
     cycleId: text('cycle_id'),
+    /** The pair whose cycle wrote the row (null: written before several pairs; see the README). */
+    symbol: text('symbol'),
     equity: text('equity').notNull(),
     quoteBalance: text('quote_balance').notNull(),
     baseBalance: text('base_balance').notNull(),
@@ -101,7 +103,7 @@ export const equitySnapshots = sqliteTable(
     unrealizedPnl: text('unrealized_pnl').notNull(),
     realizedPnl: text('realized_pnl').notNull(),
   },
-  (t) => [index('equity_snapshots_time').on(t.time)],
+  (t) => [index('equity_snapshots_time').on(t.time), index('equity_snapshots_symbol_time').on(t.symbol, t.time)],
 );
 
 export const metricsSnapshots = sqliteTable(
@@ -110,6 +112,7 @@ export const metricsSnapshots = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     time: integer('time').notNull(),
     cycleId: text('cycle_id'),
+    symbol: text('symbol'),
     totalReturnPct: real('total_return_pct').notNull(),
     maxDrawdownPct: real('max_drawdown_pct').notNull(),
     winRate: real('win_rate').notNull(),
@@ -119,7 +122,7 @@ export const metricsSnapshots = sqliteTable(
     tradeCount: integer('trade_count').notNull(),
     exposurePct: real('exposure_pct').notNull(),
   },
-  (t) => [index('metrics_snapshots_time').on(t.time)],
+  (t) => [index('metrics_snapshots_time').on(t.time), index('metrics_snapshots_symbol_time').on(t.symbol, t.time)],
 );
 
 export const approvals = sqliteTable(
@@ -133,6 +136,8 @@ export const approvals = sqliteTable(
     reason: text('reason').notNull(),
     source: text('source').notNull(),
     whatIf: text('what_if_json'),
+    /** The pair a strategy-parameter proposal is for (null: an account-wide change, or written before several pairs). */
+    symbol: text('symbol'),
     walkForward: text('walk_forward_json'),
     decidedBy: text('decided_by'),
     decidedAt: integer('decided_at'),

@@ -13,11 +13,11 @@ const W = 1000;
 const H = 260;
 const PAD = 40;
 
-function esc(s: string): string {
+export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
-function scale(values: readonly number[], lo: number, hi: number): (v: number) => number {
+export function scale(values: readonly number[], lo: number, hi: number): (v: number) => number {
   let min = Math.min(...values);
   let max = Math.max(...values);
   if (min === max) {
@@ -27,12 +27,12 @@ function scale(values: readonly number[], lo: number, hi: number): (v: number) =
   return (v) => hi - ((v - min) / (max - min)) * (hi - lo);
 }
 
-function polyline(xs: readonly number[], ys: readonly number[], colour: string): string {
+export function polyline(xs: readonly number[], ys: readonly number[], colour: string): string {
   const pts = xs.map((x, i) => `${x.toFixed(1)},${(ys[i] as number).toFixed(1)}`).join(' ');
   return `<polyline fill="none" stroke="${colour}" stroke-width="1.6" points="${pts}"/>`;
 }
 
-function axisLabels(values: readonly number[], y: (v: number) => number, fmt: (v: number) => string): string {
+export function axisLabels(values: readonly number[], y: (v: number) => number, fmt: (v: number) => string): string {
   const min = Math.min(...values);
   const max = Math.max(...values);
   return [min, (min + max) / 2, max].map((v) => `<text x="4" y="${(y(v) + 4).toFixed(1)}" class="axis">${esc(fmt(v))}</text>`).join('');

@@ -35,9 +35,14 @@ describe('warden backtest', () => {
       const tmp = makeTempDir();
       cleanup = tmp.cleanup;
       const report = join(tmp.dir, 'report.html');
-      const r = warden(['backtest', '--data', fixturePath('candles', file), '--strategy', 'smart_grid_ai', '--json', '--report', report], {
-        TRADING_GRID_AUTO_INVENTORY_BOOTSTRAP: 'true',
-      });
+      // A multi-pair file without --symbol is a portfolio backtest (tested below): pick one pair here.
+      const pick = file.includes('USDT-pairs') ? ['--symbol', 'BTC/USDT'] : [];
+      const r = warden(
+        ['backtest', '--data', fixturePath('candles', file), ...pick, '--strategy', 'smart_grid_ai', '--json', '--report', report],
+        {
+          TRADING_GRID_AUTO_INVENTORY_BOOTSTRAP: 'true',
+        },
+      );
       expect(r.stderr).not.toMatch(/error/i);
       expect(r.code).toBe(0);
       const result = JSON.parse(r.stdout) as {
@@ -60,6 +65,48 @@ describe('warden backtest', () => {
       expect(html).not.toMatch(/<script|https?:\/\//);
     });
   }
+
+  it('backtests every pair of a multi-pair file as one account without --symbol, per pair and in total', () => {
+    const tmp = makeTempDir();
+    cleanup = tmp.cleanup;
+    const report = join(tmp.dir, 'portfolio.html');
+    const r = warden(
+      [
+        'backtest',
+        '--data',
+        fixturePath('candles', 'octobot-binance-USDT-pairs-4h-2023-12-30_2024-03-22.csv'),
+        '--strategy',
+        'grid',
+        '--json',
+        '--report',
+        report,
+      ],
+      {
+        TRADING_GRID_AUTO_INVENTORY_BOOTSTRAP: 'true',
+        TRADING_PAIR_STRATEGIES: 'SOL/USDT=ema_crossover',
+        TRADING_SYMBOLS: 'BTC/USDT,ETH/USDT,SOL/USDT',
+      },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const result = JSON.parse(r.stdout) as {
+      quote: string;
+      startingEquity: number;
+      finalEquity: number;
+      trades: number;
+      pairs: Array<{ symbol: string; strategy: string; trades: number; pnl: number }>;
+    };
+    expect(result.quote).toBe('USDT');
+    expect(result.pairs.map((p) => [p.symbol, p.strategy])).toEqual([
+      ['BTC/USDT', 'grid'],
+      ['ETH/USDT', 'grid'],
+      ['SOL/USDT', 'ema_crossover'],
+    ]);
+    expect(result.trades).toBe(result.pairs.reduce((n, p) => n + p.trades, 0));
+    expect(result.pairs.reduce((n, p) => n + p.pnl, 0)).toBeCloseTo(result.finalEquity - result.startingEquity, 4);
+    const html = readFileSync(report, 'utf8');
+    expect(html).toContain('aria-label="portfolio equity curve"');
+    expect(html).not.toMatch(/<script|https?:\/\//);
+  });
 
   it('is deterministic: the same file and settings give the same result', () => {
     const args = [

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { loadCandleFiles } from '@warden/adapters/files/candleFiles';
 import { type BacktestResult, runBacktest } from '@warden/core/backtest/runBacktest';
 import { strategySettingsFromConfig } from '@warden/core/cycle/settings';
 import { timeCellToMs } from '@warden/core/data/epochTime';
@@ -9,9 +10,11 @@ import { assumeMarket, scaleQuoteLimits } from '@warden/core/market/assumedMarke
 import { riskLimitsFromConfig } from '@warden/core/risk/riskLimits';
 import { getStrategyDefinition, parseStrategyParams } from '@warden/core/strategy/registry';
 import type { Command } from 'commander';
-import { loadBacktestData } from '../backtest/backtestData.js';
+import { backtestDataFromSeries } from '../backtest/backtestData.js';
 import { blockSummary, dataLines, explainNoTrades, gapLines } from '../backtest/backtestReportText.js';
 import { renderBacktestReport } from '../backtest/htmlReport.js';
+import { portfolioJson, runPortfolioFromSeries, summarizePortfolio } from '../backtest/portfolioBacktest.js';
+import { renderPortfolioReport } from '../backtest/portfolioReport.js';
 import { loadConfig, readEnvironment } from '../context.js';
 
 interface BacktestOptions {
@@ -131,6 +134,41 @@ export function registerBacktestCommand(program: Command): void {
         };
         const from = parseTime(opts.from, '--from');
         const to = parseTime(opts.to, '--to');
+        const explicitEquity =
+          equityFlag !== undefined
+            ? Number(equityFlag)
+            : env.TRADING_PAPER_STARTING_EQUITY !== undefined
+              ? config.TRADING_PAPER_STARTING_EQUITY
+              : undefined;
+        const all = await loadCandleFiles(opts.data, { repair: opts.repair === true });
+        // Several pairs in the data and none picked: the portfolio, one balance for all of them.
+        const labelled = [...new Set(all.map((s) => s.symbol).filter((s): s is string => s !== null))];
+        if (opts.symbol === undefined && labelled.length > 1) {
+          const symbols = env.TRADING_SYMBOLS ? config.tradingSymbols.filter((s) => labelled.includes(s)) : labelled.sort();
+          if (symbols.length === 0)
+            throw new ValidationError(
+              `none of TRADING_SYMBOLS (${config.tradingSymbols.join(',')}) is in the data (${labelled.join(', ')})`,
+              'symbol',
+            );
+          const run = await runPortfolioFromSeries(all, {
+            config,
+            env,
+            symbols,
+            strategy,
+            ...(params ? { params } : {}),
+            ...(explicitEquity !== undefined ? { startingEquity: explicitEquity } : {}),
+            repair: opts.repair === true,
+            ...(from !== undefined ? { from } : {}),
+            ...(to !== undefined ? { to } : {}),
+          });
+          if (opts.json) process.stdout.write(`${JSON.stringify(portfolioJson(run), null, 2)}\n`);
+          else process.stdout.write(`${summarizePortfolio(run)}\n`);
+          if (opts.report) {
+            writeFileSync(opts.report, renderPortfolioReport(run, `Warden backtest — portfolio of ${symbols.join(', ')}`));
+            process.stderr.write(`report written to ${opts.report}\n`);
+          }
+          return;
+        }
         // The strategy may read timeframes beyond TRADING_TIMEFRAMES (smart_grid_ai always reads 4h).
         const definition = getStrategyDefinition(strategy);
         const baseSettings = strategySettingsFromConfig(config);
@@ -138,7 +176,7 @@ export function registerBacktestCommand(program: Command): void {
           definition.requirements(parseStrategyParams(strategy, params ?? {}, baseSettings), baseSettings),
         ) as Timeframe[];
         const timeframes = [...new Set([...config.TRADING_TIMEFRAMES, ...extra])];
-        const data = await loadBacktestData(opts.data, {
+        const data = backtestDataFromSeries(all, {
           ...(opts.symbol !== undefined ? { symbol: opts.symbol } : {}),
           defaultSymbol: config.TRADING_SYMBOL,
           timeframes,
@@ -147,12 +185,6 @@ export function registerBacktestCommand(program: Command): void {
         const primary = data.candles[data.primary] ?? [];
         if (primary.length === 0)
           throw new ValidationError(`the data yields no complete ${data.primary} candles to trade (${data.files.join(', ')})`, '--data');
-        const explicitEquity =
-          equityFlag !== undefined
-            ? Number(equityFlag)
-            : env.TRADING_PAPER_STARTING_EQUITY !== undefined
-              ? config.TRADING_PAPER_STARTING_EQUITY
-              : undefined;
         const market = assumeMarket({
           symbol: data.symbol,
           candles: primary,

@@ -14,6 +14,7 @@ const injected: Approval = {
   source: 'llm:openai/gpt-4o-mini',
   whatIf: null,
   walkForward: null,
+  symbol: null,
   decidedBy: 'user:alice',
   decidedAt: 2,
   comment: null,

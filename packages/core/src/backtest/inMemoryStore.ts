@@ -127,7 +127,7 @@ export class InMemoryStore implements Store {
     },
     latest: () => this.equityRows[this.equityRows.length - 1] ?? null,
     first: () => this.equityRows[0] ?? null,
-    list: (r: TimeRange, req: PageRequest) => page(this.equityRows, req, (s) => inRange(s.time, r)),
+    list: (r: TimeRange, req: PageRequest) => page(this.equityRows, req, (s) => inRange(s.time, r) && ofPair(s.symbol, r)),
     series: (from: number) => this.equityRows.filter((s) => s.time >= from).map((s) => ({ time: s.time, equity: Number(s.equity) })),
   };
 
@@ -136,7 +136,7 @@ export class InMemoryStore implements Store {
       this.metricRows.push(s);
     },
     latest: () => this.metricRows[this.metricRows.length - 1] ?? null,
-    list: (r: TimeRange, req: PageRequest) => page(this.metricRows, req, (s) => inRange(s.time, r)),
+    list: (r: TimeRange, req: PageRequest) => page(this.metricRows, req, (s) => inRange(s.time, r) && ofPair(s.symbol, r)),
   };
 
   readonly approvals = {
@@ -144,6 +144,7 @@ export class InMemoryStore implements Store {
       const approval: Approval = {
         ...a,
         walkForward: a.walkForward ?? null,
+        symbol: a.symbol ?? null,
         id: this.approvalRows.length + 1,
         status: 'PENDING',
         decidedBy: null,
@@ -161,7 +162,8 @@ export class InMemoryStore implements Store {
       this.approvalRows[id - 1] = decided;
       return decided;
     },
-    list: (f: { status?: Approval['status'] }, req: PageRequest) => page(this.approvalRows, req, (a) => !f.status || a.status === f.status),
+    list: (f: { status?: Approval['status']; symbol?: string }, req: PageRequest) =>
+      page(this.approvalRows, req, (a) => (!f.status || a.status === f.status) && (!f.symbol || a.symbol === f.symbol)),
     pendingExpiredAt: (now: number) => this.approvalRows.filter((a) => a.status === 'PENDING' && a.expiresAt <= now),
   };
 
@@ -230,4 +232,10 @@ export class InMemoryStore implements Store {
   private sortedCandles(symbol: string, timeframe: Timeframe): Candle[] {
     return [...(this.candleRows.get(`${symbol}|${timeframe}`)?.values() ?? [])].sort((a, b) => a.openTime - b.openTime);
   }
+}
+
+/** A snapshot row belongs to the requested pair (rows from before several pairs: to `legacySymbol`). */
+function ofPair(symbol: string | null | undefined, r: TimeRange): boolean {
+  if (r.symbol === undefined) return true;
+  return symbol === r.symbol || ((symbol === null || symbol === undefined) && r.legacySymbol === r.symbol);
 }

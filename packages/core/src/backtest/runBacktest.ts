@@ -12,6 +12,7 @@ import { RiskEngine } from '../risk/riskEngine.js';
 import type { RiskLimits } from '../risk/riskLimits.js';
 import type { TradingState } from '../state/tradingState.js';
 import type { StrategySettings } from '../strategy/types.js';
+import { ActivityTally } from './activityTally.js';
 import { InMemoryStore } from './inMemoryStore.js';
 import { ReplayFeed } from './replayFeed.js';
 
@@ -132,15 +133,7 @@ export async function runBacktest(input: BacktestInput): Promise<BacktestResult>
   let traded = 0;
   let finalEquity = input.startingEquity;
   const stride = Math.max(1, Math.floor(primary.length / wanted));
-  const tally = {
-    buySignals: 0,
-    sellSignals: 0,
-    allowed: 0,
-    blocked: 0,
-    blockReasons: new Map<string, number>(),
-    holdReasons: new Map<string, number>(),
-  };
-  const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  const tally = new ActivityTally();
   for (let i = 0; i < primary.length; i++) {
     const candle = primary[i] as Candle;
     now = feed.advance(i);
@@ -152,19 +145,7 @@ export async function runBacktest(input: BacktestInput): Promise<BacktestResult>
     const stepped = cycle.step(now);
     const outcome = isPending(stepped) ? await stepped : stepped;
     finalEquity = outcome.equity;
-    const { signal, decision } = outcome;
-    if (signal !== null) {
-      if (signal.action === 'HOLD') bump(tally.holdReasons, signal.reason);
-      else if (signal.action === 'BUY') tally.buySignals++;
-      else tally.sellSignals++;
-    }
-    if (decision !== null) {
-      if (decision.decision === 'ALLOW') tally.allowed++;
-      else {
-        tally.blocked++;
-        for (const r of decision.reasons) bump(tally.blockReasons, r);
-      }
-    }
+    tally.add(outcome);
     if (traded % stride === 0 || i === primary.length - 1) curve.push({ time: now, equity: outcome.equity, price: candle.close });
   }
 
@@ -190,14 +171,7 @@ export async function runBacktest(input: BacktestInput): Promise<BacktestResult>
     feesPaid: snap.feesPaid,
     exposurePct: snap.exposurePct,
     emergencyStopAt,
-    activity: {
-      buySignals: tally.buySignals,
-      sellSignals: tally.sellSignals,
-      allowed: tally.allowed,
-      blocked: tally.blocked,
-      blockReasons: Object.fromEntries([...tally.blockReasons].sort((a, b) => b[1] - a[1])),
-      holdReasons: Object.fromEntries([...tally.holdReasons].sort((a, b) => b[1] - a[1])),
-    },
+    activity: tally.result(),
     orders: store.allOrders(),
     fills,
     equityCurve: curve,

@@ -228,3 +228,33 @@ describe('parseConfig', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('several pairs', () => {
+  it('reads TRADING_SYMBOLS, and TRADING_SYMBOL as a list of one', () => {
+    expect(parseConfig({}).tradingSymbols).toEqual(['BTC/USDT']);
+    expect(parseConfig({ TRADING_SYMBOL: 'ETH/USDT' }).tradingSymbols).toEqual(['ETH/USDT']);
+    expect(parseConfig({ TRADING_SYMBOLS: 'BTC/USDT, ETH/USDT,SOL/USDT' }).tradingSymbols).toEqual(['BTC/USDT', 'ETH/USDT', 'SOL/USDT']);
+  });
+
+  it.each([
+    [{ TRADING_SYMBOLS: 'BTC/USDT,ETH/BTC' }, /TRADING_SYMBOLS: every pair must be quoted in the same asset.*USDT, BTC/],
+    [{ TRADING_SYMBOLS: 'BTC/USDT,BTC/USDT' }, /TRADING_SYMBOLS: each pair once; repeated: BTC\/USDT/],
+    [{ TRADING_SYMBOLS: 'btcusdt' }, /TRADING_SYMBOLS: expected BASE\/QUOTE/],
+    [{ TRADING_SYMBOLS: 'BTC/USDT,ETH/USDT', TRADING_SYMBOL: 'SOL/USDT' }, /TRADING_SYMBOL: SOL\/USDT is not the first of TRADING_SYMBOLS/],
+    [{ TRADING_PAIR_STRATEGIES: 'ETH/USDT=ema_crossover' }, /TRADING_PAIR_STRATEGIES: ETH\/USDT is not one of the traded pairs/],
+    [{ TRADING_PAIR_STRATEGIES: 'ETH/USDT:grid' }, /TRADING_PAIR_STRATEGIES: expected PAIR=strategy/],
+    [{ TRADING_PAIR_PARAMS: '{"ETH/USDT":5}' }, /TRADING_PAIR_PARAMS: expected a JSON object/],
+  ])('refuses %j naming the variable', (env, message) => {
+    expect(() => parseConfig(env)).toThrow(message);
+  });
+
+  it('takes per-pair strategies and parameters for listed pairs', () => {
+    const config = parseConfig({
+      TRADING_SYMBOLS: 'BTC/USDT,ETH/USDT',
+      TRADING_PAIR_STRATEGIES: 'ETH/USDT=ema_crossover',
+      TRADING_PAIR_PARAMS: '{"ETH/USDT":{"fast_period":9}}',
+    });
+    expect(config.TRADING_PAIR_STRATEGIES).toEqual({ 'ETH/USDT': 'ema_crossover' });
+    expect(config.TRADING_PAIR_PARAMS).toEqual({ 'ETH/USDT': { fast_period: 9 } });
+  });
+});

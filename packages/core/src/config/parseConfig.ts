@@ -7,6 +7,11 @@ export interface AppConfig extends EnvConfig {
   /** Resolved database file: DATABASE_PATH, or a mode-specific default so paper and live never share a file. */
   readonly DATABASE_PATH: string;
   readonly primaryTimeframe: EnvConfig['TRADING_TIMEFRAMES'][number];
+  /**
+   * The pairs traded, in order: TRADING_SYMBOLS, or TRADING_SYMBOL as a list of one. All share one
+   * quote asset (one budget, one currency).
+   */
+  readonly tradingSymbols: readonly string[];
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
@@ -91,6 +96,7 @@ export function parseConfig(raw: Readonly<Record<string, string | undefined>>): 
   }
 
   problems.push(...telegramAccessProblems(env));
+  problems.push(...pairProblems(env, raw));
 
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -100,7 +106,26 @@ export function parseConfig(raw: Readonly<Record<string, string | undefined>>): 
     ...env,
     DATABASE_PATH: env.DATABASE_PATH ?? (env.TRADING_MODE === 'live' ? './data/warden-live.db' : './data/warden.db'),
     primaryTimeframe,
+    tradingSymbols: env.TRADING_SYMBOLS ?? [env.TRADING_SYMBOL],
   };
+}
+
+/** TRADING_SYMBOLS against TRADING_SYMBOL and the per-pair settings: one line per problem. */
+function pairProblems(env: EnvConfig, raw: Readonly<Record<string, string | undefined>>): string[] {
+  const problems: string[] = [];
+  const symbols = env.TRADING_SYMBOLS ?? [env.TRADING_SYMBOL];
+  if (env.TRADING_SYMBOLS && raw.TRADING_SYMBOL !== undefined && raw.TRADING_SYMBOL !== '' && env.TRADING_SYMBOLS[0] !== env.TRADING_SYMBOL)
+    problems.push(
+      `TRADING_SYMBOL: ${env.TRADING_SYMBOL} is not the first of TRADING_SYMBOLS (${env.TRADING_SYMBOLS.join(',')}); set one of them`,
+    );
+  const quotes = [...new Set(symbols.map((s) => s.split('/')[1]))];
+  if (quotes.length > 1)
+    problems.push(`TRADING_SYMBOLS: every pair must be quoted in the same asset (one budget, one currency); got ${quotes.join(', ')}`);
+  for (const pair of Object.keys(env.TRADING_PAIR_STRATEGIES))
+    if (!symbols.includes(pair)) problems.push(`TRADING_PAIR_STRATEGIES: ${pair} is not one of the traded pairs (${symbols.join(',')})`);
+  for (const pair of Object.keys(env.TRADING_PAIR_PARAMS))
+    if (!symbols.includes(pair)) problems.push(`TRADING_PAIR_PARAMS: ${pair} is not one of the traded pairs (${symbols.join(',')})`);
+  return problems;
 }
 
 export { configSecrets, redactConfig } from './redactConfig.js';

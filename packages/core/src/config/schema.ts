@@ -35,6 +35,82 @@ const symbol = z
   .default('BTC/USDT')
   .refine((s) => /^[A-Z0-9]{2,12}\/[A-Z0-9]{2,12}$/.test(s), { error: 'expected BASE/QUOTE in capitals, e.g. BTC/USDT' });
 
+const SYMBOL_PATTERN = /^[A-Z0-9]{2,12}\/[A-Z0-9]{2,12}$/;
+
+/** TRADING_SYMBOLS: several pairs traded at once under one risk budget (unset: TRADING_SYMBOL alone). */
+const symbolList = z.preprocess(
+  (v) => (v === '' ? undefined : v),
+  z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined) return undefined;
+      const list = s
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean);
+      const bad = list.filter((p) => !SYMBOL_PATTERN.test(p));
+      if (list.length === 0 || bad.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `expected BASE/QUOTE pairs in capitals, comma-separated, e.g. BTC/USDT,ETH/USDT${bad.length > 0 ? `; not a pair: ${bad.join(', ')}` : ''}`,
+        });
+        return z.NEVER;
+      }
+      const repeated = list.filter((p, i) => list.indexOf(p) !== i);
+      if (repeated.length > 0) {
+        ctx.addIssue({ code: 'custom', message: `each pair once; repeated: ${[...new Set(repeated)].join(', ')}` });
+        return z.NEVER;
+      }
+      return list;
+    }),
+);
+
+/** TRADING_PAIR_STRATEGIES: `ETH/USDT=ema_crossover,SOL/USDT=rsi_mean_reversion` — a strategy per pair. */
+const pairStrategies = z
+  .string()
+  .default('')
+  .transform((s, ctx): Readonly<Record<string, string>> => {
+    const out: Record<string, string> = {};
+    for (const item of s
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
+      const [pair, strategy, extra] = item.split('=').map((p) => p.trim());
+      if (!pair || !SYMBOL_PATTERN.test(pair) || !strategy || extra !== undefined) {
+        ctx.addIssue({ code: 'custom', message: `expected PAIR=strategy items, e.g. ETH/USDT=ema_crossover; got "${item}"` });
+        return z.NEVER;
+      }
+      out[pair] = strategy;
+    }
+    return out;
+  });
+
+/** TRADING_PAIR_PARAMS: a JSON object of strategy parameters per pair, e.g. {"ETH/USDT":{"fast_period":9}}. */
+const pairParams = z
+  .string()
+  .default('')
+  .transform((s, ctx): Readonly<Record<string, Readonly<Record<string, unknown>>>> => {
+    if (s.trim() === '') return {};
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(s);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'expected a JSON object like {"ETH/USDT":{"fast_period":9}}' });
+      return z.NEVER;
+    }
+    const ok =
+      parsed !== null &&
+      typeof parsed === 'object' &&
+      !Array.isArray(parsed) &&
+      Object.entries(parsed).every(([k, v]) => SYMBOL_PATTERN.test(k) && v !== null && typeof v === 'object' && !Array.isArray(v));
+    if (!ok) {
+      ctx.addIssue({ code: 'custom', message: 'expected a JSON object of pair → parameter object, like {"ETH/USDT":{"fast_period":9}}' });
+      return z.NEVER;
+    }
+    return parsed as Record<string, Record<string, unknown>>;
+  });
+
 const timeframes = z
   .string()
   .default('5m,4h')
@@ -209,6 +285,9 @@ export const envSchema = z.object({
   // --- trading -----------------------------------------------------------------------------
   TRADING_MODE: z.enum(['paper', 'live'], { error: 'expected paper or live' }).default('paper'),
   TRADING_SYMBOL: symbol,
+  TRADING_SYMBOLS: symbolList,
+  TRADING_PAIR_STRATEGIES: pairStrategies,
+  TRADING_PAIR_PARAMS: pairParams,
   TRADING_TIMEFRAMES: timeframes,
   TRADING_CYCLE_SECONDS: num(10, { min: 1, max: 86_400 }),
   TRADING_ACTIVE_STRATEGY: z.string().min(1).default('smart_grid_ai'),
@@ -225,6 +304,7 @@ export const envSchema = z.object({
   // --- risk --------------------------------------------------------------------------------
   RISK_ORDER_SIZE_PCT: num(10, { min: 0.01, max: 100 }),
   RISK_MAX_POSITION_PCT: num(50, { min: 0, max: 100 }),
+  RISK_MAX_TOTAL_EXPOSURE_PCT: num(100, { min: 1, max: 100 }),
   RISK_MAX_ORDER_NOTIONAL: num(1_000, { min: 0 }),
   RISK_MAX_OPEN_ORDERS: num(10, { min: 0, int: true }),
   RISK_DAILY_LOSS_LIMIT_PCT: num(5, { min: 0, max: 100 }),

@@ -38,10 +38,12 @@ export interface CycleDeps {
   readonly broker: Broker;
   readonly account: AccountMarks;
   readonly store: Store;
-  readonly strategies: StrategyHost;
+  /** The pair's active strategy (`StrategyHost`, or a test double with the same two methods). */
+  readonly strategies: Pick<StrategyHost, 'current' | 'invalidate'>;
   readonly risk: RiskEngine;
   readonly filters: SymbolFilters;
-  readonly metrics: MetricsTracker;
+  /** Performance metrics (a `MetricsTracker`; several pairs: a `PairMetrics` that also feeds the portfolio's). */
+  readonly metrics: Pick<MetricsTracker, 'onEquity' | 'onFill' | 'snapshot'>;
   readonly watermarks: EquityWatermarks;
   readonly state: () => TradingState;
   /** Enters EMERGENCY_STOP through the control service (cancels open orders, audits, notifies). */

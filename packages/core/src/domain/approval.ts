@@ -60,6 +60,8 @@ export interface Approval {
   readonly whatIf: WhatIfResult | null;
   /** The walk-forward score of proposed vs current parameters; null when not available (too few candles, or it failed). */
   readonly walkForward: WalkForwardCheck | null;
+  /** The pair a strategy change is for; null for an account-wide change (or one made before several pairs). */
+  readonly symbol: string | null;
   readonly decidedBy: string | null;
   readonly decidedAt: number | null;
   readonly comment: string | null;

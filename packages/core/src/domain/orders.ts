@@ -82,9 +82,15 @@ export interface Position {
   readonly updatedAt: number;
 }
 
+/**
+ * One mark of the account. `equity` and `quoteBalance` are the whole account's (every pair shares
+ * the quote); `baseBalance`, `price` and the PnL fields are those of the pair whose cycle wrote the
+ * row (`symbol`; null on rows written before several pairs were traded).
+ */
 export interface EquitySnapshot {
   readonly time: number;
   readonly cycleId: string | null;
+  readonly symbol?: string | null;
   readonly equity: string;
   readonly quoteBalance: string;
   readonly baseBalance: string;
@@ -96,6 +102,8 @@ export interface EquitySnapshot {
 export interface MetricsSnapshot {
   readonly time: number;
   readonly cycleId: string | null;
+  /** The pair the trade statistics are of (null: the account, or a row from before several pairs). */
+  readonly symbol?: string | null;
   readonly totalReturnPct: number;
   readonly maxDrawdownPct: number;
   readonly winRate: number;

@@ -44,3 +44,28 @@ export const paperAccountStateSchema = z.object({
   quote: balanceSchema,
   orders: z.array(orderSchema),
 });
+
+/** One pair's part of a paper portfolio: its base balance and its resting orders. */
+export interface PaperPairState {
+  readonly symbol: string;
+  readonly base: { readonly free: string; readonly locked: string };
+  readonly orders: readonly Order[];
+}
+
+/**
+ * A paper portfolio (several pairs sharing one quote balance), persisted under `paper.account` like
+ * the single-pair account it replaces (version 1 reads as a portfolio of that one pair).
+ */
+export interface PaperPortfolioState {
+  readonly version: 2;
+  readonly quoteAsset: string;
+  readonly quote: { readonly free: string; readonly locked: string };
+  readonly pairs: readonly PaperPairState[];
+}
+
+export const paperPortfolioStateSchema = z.object({
+  version: z.literal(2),
+  quoteAsset: z.string().min(1),
+  quote: balanceSchema,
+  pairs: z.array(z.object({ symbol: z.string(), base: balanceSchema, orders: z.array(orderSchema) })),
+});

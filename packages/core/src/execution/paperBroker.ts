@@ -6,7 +6,8 @@ import { type Dec, dec, decMax, decMin, decStr } from '../money/decimal.js';
 import { filterViolations, quantizePrice } from '../money/filters.js';
 import type { Balances, Broker, BrokerUpdate, CancelReport, MarketTick } from '../ports/broker.js';
 import { type FeeSchedule, feeOn, feeScheduleFromPct, marketFillPrice } from './fillPricing.js';
-import { type PaperAccountState, paperAccountStateSchema } from './paperAccountState.js';
+import { type PaperAccountState, type PaperPairState, paperAccountStateSchema } from './paperAccountState.js';
+import { QuoteLedger } from './quoteLedger.js';
 
 export interface PaperBrokerOptions {
   readonly filters: SymbolFilters;
@@ -79,23 +80,39 @@ export class PaperBroker implements Broker {
   private readonly slippageBps: number;
   private baseFree: Dec;
   private baseLocked: Dec;
-  private quoteFree: Dec;
-  private quoteLocked: Dec;
+  /** The quote asset's balance: this broker's own, or shared by every pair of a portfolio. */
+  private readonly quote: QuoteLedger;
   private resting: Order[];
-  // Float mirrors of the totals so the per-cycle equity mark costs no decimal arithmetic.
+  // Float mirror of the base total so the per-cycle equity mark costs no decimal arithmetic.
   private baseTotal = 0;
-  private quoteTotal = 0;
 
-  private constructor(options: PaperBrokerOptions, state: PaperAccountState) {
+  private constructor(options: PaperBrokerOptions, state: PaperAccountState, quote?: QuoteLedger) {
     this.filters = options.filters;
     this.fees = feeScheduleFromPct(options.makerFeePct, options.takerFeePct);
     this.slippageBps = options.slippageBps;
     this.baseFree = dec(state.base.free);
     this.baseLocked = dec(state.base.locked);
-    this.quoteFree = dec(state.quote.free);
-    this.quoteLocked = dec(state.quote.locked);
+    this.quote = quote ?? new QuoteLedger(state.quote.free, state.quote.locked);
     this.resting = [...state.orders];
     this.refreshTotals();
+  }
+
+  /**
+   * One pair of a paper portfolio: its own base balance and resting orders, the quote balance
+   * shared with the other pairs (`ledger`), so no two pairs can spend the same quote.
+   * @throws ConflictError when `pair` is another symbol's state.
+   */
+  static forPortfolio(options: PaperBrokerOptions, ledger: QuoteLedger, pair?: PaperPairState): PaperBroker {
+    if (pair && pair.symbol !== options.filters.symbol)
+      throw new ConflictError(`paper pair state is for ${pair.symbol}, not ${options.filters.symbol}`);
+    const state: PaperAccountState = {
+      version: 1,
+      symbol: options.filters.symbol,
+      base: pair?.base ?? { free: '0', locked: '0' },
+      quote: { free: decStr(ledger.free), locked: decStr(ledger.locked) },
+      orders: pair?.orders ?? [],
+    };
+    return new PaperBroker(options, state, ledger);
   }
 
   /** A fresh account holding `startingQuote` (TRADING_PAPER_STARTING_EQUITY) and, optionally, some base. */
@@ -134,9 +151,25 @@ export class PaperBroker implements Broker {
     const restored = PaperBroker.restore(state, options).state();
     this.baseFree = dec(restored.base.free);
     this.baseLocked = dec(restored.base.locked);
-    this.quoteFree = dec(restored.quote.free);
-    this.quoteLocked = dec(restored.quote.locked);
+    this.quote.set(restored.quote.free, restored.quote.locked);
     this.resting = [...restored.orders];
+    this.refreshTotals();
+  }
+
+  /** This pair's part of a portfolio snapshot: its base balance and resting orders. */
+  pairState(): PaperPairState {
+    return {
+      symbol: this.filters.symbol,
+      base: { free: decStr(this.baseFree), locked: decStr(this.baseLocked) },
+      orders: [...this.resting],
+    };
+  }
+
+  /** Rewinds this pair's part (the shared quote is rewound by its portfolio). */
+  resetPair(pair: PaperPairState): void {
+    this.baseFree = dec(pair.base.free);
+    this.baseLocked = dec(pair.base.locked);
+    this.resting = [...pair.orders];
     this.refreshTotals();
   }
 
@@ -145,14 +178,26 @@ export class PaperBroker implements Broker {
       version: 1,
       symbol: this.filters.symbol,
       base: { free: decStr(this.baseFree), locked: decStr(this.baseLocked) },
-      quote: { free: decStr(this.quoteFree), locked: decStr(this.quoteLocked) },
+      quote: { free: decStr(this.quote.free), locked: decStr(this.quote.locked) },
       orders: [...this.resting],
     };
   }
 
   /** Account value in quote at `price` (plain number: the per-cycle mark). */
   equityAt(price: number): number {
-    return this.quoteTotal + this.baseTotal * price;
+    return this.quote.total + this.baseTotal * price;
+  }
+
+  /** Quote held, free plus locked (plain number). With a portfolio this is the shared balance. */
+  quoteHeld(): number {
+    return this.quote.total;
+  }
+
+  /** Quote value of this pair's holdings and resting buys at `price` (the total exposure cap counts it). */
+  exposureAt(price: number): number {
+    let restingBuys = 0;
+    for (const o of this.resting) if (o.side === 'BUY') restingBuys += this.restingPrice(o) * Number(o.quantity);
+    return this.baseTotal * price + restingBuys;
   }
 
   /** Base held, free plus locked (plain number, for exposure). */
@@ -163,7 +208,7 @@ export class PaperBroker implements Broker {
   balances(): Balances {
     return {
       base: { asset: this.filters.base, free: decStr(this.baseFree), locked: decStr(this.baseLocked) },
-      quote: { asset: this.filters.quote, free: decStr(this.quoteFree), locked: decStr(this.quoteLocked) },
+      quote: { asset: this.filters.quote, free: decStr(this.quote.free), locked: decStr(this.quote.locked) },
     };
   }
 
@@ -256,8 +301,8 @@ export class PaperBroker implements Broker {
     if (violations.length > 0) return reject(`filter violations: ${violations.join(', ')}`);
     // A market buy pays at most the market fill price (for a market order `market` is the BUY price).
     const buyCost = qty.mul(limit ?? market);
-    if (intent.side === 'BUY' && buyCost.gt(this.quoteFree))
-      return reject(`insufficient ${this.filters.quote}: needs ${decStr(buyCost)}, free ${decStr(this.quoteFree)}`);
+    if (intent.side === 'BUY' && buyCost.gt(this.quote.free))
+      return reject(`insufficient ${this.filters.quote}: needs ${decStr(buyCost)}, free ${decStr(this.quote.free)}`);
     if (intent.side === 'SELL' && qty.gt(this.baseFree))
       return reject(`insufficient ${this.filters.base}: needs ${decStr(qty)}, free ${decStr(this.baseFree)}`);
     return { ok: true, qty, limit };
@@ -272,8 +317,8 @@ export class PaperBroker implements Broker {
   private rest(intent: OrderIntent, qty: Dec, limit: Dec, now: number): BrokerUpdate {
     if (intent.side === 'BUY') {
       const lock = qty.mul(limit);
-      this.quoteFree = this.quoteFree.minus(lock);
-      this.quoteLocked = this.quoteLocked.plus(lock);
+      this.quote.free = this.quote.free.minus(lock);
+      this.quote.locked = this.quote.locked.plus(lock);
     } else {
       this.baseFree = this.baseFree.minus(qty);
       this.baseLocked = this.baseLocked.plus(qty);
@@ -298,14 +343,14 @@ export class PaperBroker implements Broker {
     let fee: Dec;
     if (order.side === 'BUY') {
       fee = feeOn(qty, rate);
-      if (fromLocked) this.quoteLocked = this.quoteLocked.minus(qty.mul(order.price as string));
-      else this.quoteFree = this.quoteFree.minus(quoteQty);
+      if (fromLocked) this.quote.locked = this.quote.locked.minus(qty.mul(order.price as string));
+      else this.quote.free = this.quote.free.minus(quoteQty);
       this.baseFree = this.baseFree.plus(qty.minus(fee));
     } else {
       fee = feeOn(quoteQty, rate);
       if (fromLocked) this.baseLocked = this.baseLocked.minus(qty);
       else this.baseFree = this.baseFree.minus(qty);
-      this.quoteFree = this.quoteFree.plus(quoteQty.minus(fee));
+      this.quote.free = this.quote.free.plus(quoteQty.minus(fee));
     }
     const qtyText = decStr(qty);
     const priceText = decStr(price);
@@ -329,8 +374,8 @@ export class PaperBroker implements Broker {
   private release(order: Order, now: number): Order {
     if (order.side === 'BUY') {
       const lock = dec(order.quantity).mul(order.price as string);
-      this.quoteLocked = this.quoteLocked.minus(lock);
-      this.quoteFree = this.quoteFree.plus(lock);
+      this.quote.locked = this.quote.locked.minus(lock);
+      this.quote.free = this.quote.free.plus(lock);
     } else {
       this.baseLocked = this.baseLocked.minus(order.quantity);
       this.baseFree = this.baseFree.plus(order.quantity);
@@ -380,6 +425,6 @@ export class PaperBroker implements Broker {
 
   private refreshTotals(): void {
     this.baseTotal = this.baseFree.plus(this.baseLocked).toNumber();
-    this.quoteTotal = this.quoteFree.plus(this.quoteLocked).toNumber();
+    this.quote.refresh();
   }
 }

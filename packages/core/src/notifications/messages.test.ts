@@ -16,6 +16,7 @@ function buildApproval(overrides: Partial<Approval> = {}): Approval {
     source: 'llm:openai/gpt-4o-mini',
     whatIf: null,
     walkForward: null,
+    symbol: null,
     decidedBy: null,
     decidedAt: null,
     comment: null,

@@ -7,6 +7,12 @@ import type { Page, PageRequest } from './pagination.js';
 export interface TimeRange {
   readonly from?: number;
   readonly to?: number;
+  /**
+   * Only rows of this pair. Rows written before several pairs (symbol null) count as
+   * `legacySymbol`'s when it is given — the pair a single-pair database traded.
+   */
+  readonly symbol?: string;
+  readonly legacySymbol?: string;
 }
 
 export interface CandleGap {
@@ -87,6 +93,8 @@ export interface NewApproval {
   readonly whatIf: WhatIfResult | null;
   /** Absent: null (no walk-forward check was run). */
   readonly walkForward?: WalkForwardCheck | null;
+  /** The pair a strategy change is for (absent: null, account-wide). */
+  readonly symbol?: string | null;
 }
 
 export interface ApprovalDecision {
@@ -101,7 +109,7 @@ export interface ApprovalRepository {
   get(id: number): Approval | null;
   /** Moves a PENDING approval to a final status; returns null when it was no longer PENDING (already decided). */
   decide(id: number, decision: ApprovalDecision): Approval | null;
-  list(filter: { readonly status?: ApprovalStatus }, page: PageRequest): Page<Approval>;
+  list(filter: { readonly status?: ApprovalStatus; readonly symbol?: string }, page: PageRequest): Page<Approval>;
   pendingExpiredAt(now: number): Approval[];
 }
 

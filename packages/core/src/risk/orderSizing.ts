@@ -15,7 +15,14 @@ export interface SizeCap {
   readonly maxQuantity: Dec | number;
 }
 
-type CapKind = 'MAX_QTY' | 'MAX_NOTIONAL' | 'MAX_ORDER_NOTIONAL' | 'MAX_POSITION' | 'INSUFFICIENT_QUOTE' | 'INSUFFICIENT_BASE';
+type CapKind =
+  | 'MAX_QTY'
+  | 'MAX_NOTIONAL'
+  | 'MAX_ORDER_NOTIONAL'
+  | 'MAX_POSITION'
+  | 'MAX_TOTAL_EXPOSURE'
+  | 'INSUFFICIENT_QUOTE'
+  | 'INSUFFICIENT_BASE';
 
 /**
  * A cap before sizing: its float estimate and how far that estimate may be off; `exactCap` computes
@@ -64,6 +71,8 @@ interface ExactLimits {
   readonly maxOrderNotional: Dec;
   /** RISK_MAX_POSITION_PCT as a fraction. */
   readonly maxPositionFraction: Dec;
+  /** RISK_MAX_TOTAL_EXPOSURE_PCT as a fraction. */
+  readonly maxTotalExposureFraction: Dec;
   /** 1 + fee rate, per order type (and as a float for the estimates). */
   readonly feeFactor: Readonly<Record<OrderType, Dec>>;
   readonly feeFactorNumber: Readonly<Record<OrderType, number>>;
@@ -82,6 +91,7 @@ function exactLimits(limits: RiskLimits): ExactLimits {
     exact = {
       maxOrderNotional: dec(limits.maxOrderNotional),
       maxPositionFraction: dec(limits.maxPositionPct).div(100),
+      maxTotalExposureFraction: dec(limits.maxTotalExposurePct ?? 100).div(100),
       feeFactor,
       feeFactorNumber: { LIMIT: feeFactor.LIMIT.toNumber(), MARKET: feeFactor.MARKET.toNumber() },
     };
@@ -112,6 +122,20 @@ function capCandidates({ input, side, type, prices, limits }: SizingRequest): Ca
       // a difference: its error scales with the terms, not with the (possibly tiny) result
       error: ((Math.abs(allowed) + Math.abs(held)) / buyCost) * 1e-12,
     });
+    // The whole account's budget: every pair's holdings and resting buys together. With one pair
+    // at 100 % it can never bind before the free quote does, so it costs nothing there.
+    const other = input.otherPairsExposure ?? 0;
+    const totalPct = limits.maxTotalExposurePct ?? 100;
+    if (other > 0 || totalPct < 100) {
+      const allowedTotal = (input.equity * totalPct) / 100;
+      const committed = held + other;
+      caps.push({
+        kind: 'MAX_TOTAL_EXPOSURE',
+        reason: 'MAX_TOTAL_EXPOSURE',
+        approx: (allowedTotal - committed) / buyCost,
+        error: ((Math.abs(allowedTotal) + Math.abs(committed)) / buyCost) * 1e-12,
+      });
+    }
     const perUnit = buyCost * exactLimits(limits).feeFactorNumber[type];
     caps.push(ratio('INSUFFICIENT_QUOTE', 'INSUFFICIENT_QUOTE', Number(input.freeQuote) / perUnit));
   } else {
@@ -139,6 +163,17 @@ function exactCap(kind: CapKind, { input, type, prices, limits }: SizingRequest)
       const committed =
         input.restingBuyQuantity === '0' ? dec(input.positionQuantity) : dec(input.positionQuantity).plus(input.restingBuyQuantity);
       const room = dec(input.equity).mul(exact.maxPositionFraction).minus(committed.mul(input.price));
+      return room.isPositive() ? room.div(prices.buyCost) : ZERO;
+    }
+    case 'MAX_TOTAL_EXPOSURE': {
+      // Room left under the total cap: this pair's position and resting buys at the latest price,
+      // plus what the other pairs hold or have committed (already in quote).
+      const mine =
+        input.restingBuyQuantity === '0' ? dec(input.positionQuantity) : dec(input.positionQuantity).plus(input.restingBuyQuantity);
+      const room = dec(input.equity)
+        .mul(exact.maxTotalExposureFraction)
+        .minus(mine.mul(input.price))
+        .minus(input.otherPairsExposure ?? 0);
       return room.isPositive() ? room.div(prices.buyCost) : ZERO;
     }
     case 'INSUFFICIENT_QUOTE':

@@ -16,6 +16,7 @@ export const RISK_REASON_CODES = [
   'DAILY_LOSS_LIMIT',
   'MAX_DRAWDOWN',
   'FILTER_VIOLATION',
+  'MAX_TOTAL_EXPOSURE',
 ] as const;
 export type RiskReasonCode = (typeof RISK_REASON_CODES)[number];
 
@@ -33,4 +34,5 @@ export const RISK_REASON_TEXT: Record<RiskReasonCode, string> = {
   DAILY_LOSS_LIMIT: 'equity fell RISK_DAILY_LOSS_LIMIT_PCT below its UTC day start; new buys blocked',
   MAX_DRAWDOWN: 'equity fell RISK_MAX_DRAWDOWN_PCT below its peak; emergency stop',
   FILTER_VIOLATION: "the order would break the symbol's exchange filters",
+  MAX_TOTAL_EXPOSURE: "every pair's positions and resting buys together would exceed RISK_MAX_TOTAL_EXPOSURE_PCT of equity",
 };

@@ -215,3 +215,28 @@ describe('resting buy quantity', () => {
     ).toBe('0.3');
   });
 });
+
+describe('the total exposure cap (several pairs, one budget)', () => {
+  it('shrinks a buy to what RISK_MAX_TOTAL_EXPOSURE_PCT leaves after the other pairs, and blocks it when nothing is left', () => {
+    const engine = new RiskEngine(buildRiskLimits({ maxTotalExposurePct: 60, maxOrderNotional: 0 }));
+    // Equity 10 000 USDT: the other pairs hold 5 000, so 1 000 is left under the 60 % cap.
+    const shrunk = engine.evaluate(
+      buildRiskInput({ signal: { action: 'BUY', reason: 't', inputs: {}, quoteAmount: 3000 }, otherPairsExposure: 5000 }),
+    );
+    expect(shrunk.decision).toBe('ALLOW');
+    if (shrunk.decision !== 'ALLOW') return;
+    expect(shrunk.shrunkBy).toContain('MAX_TOTAL_EXPOSURE');
+    expect(Number(shrunk.notional)).toBeLessThanOrEqual(1000);
+    expect(Number(shrunk.notional)).toBeGreaterThan(990);
+    const blocked = engine.evaluate(
+      buildRiskInput({ signal: { action: 'BUY', reason: 't', inputs: {}, quoteAmount: 3000 }, otherPairsExposure: 6000 }),
+    );
+    expect(blocked).toMatchObject({ decision: 'BLOCK', reasons: ['MAX_TOTAL_EXPOSURE'] });
+  });
+
+  it('never binds a single pair at the default of 100 %', () => {
+    const engine = new RiskEngine(buildRiskLimits());
+    const d = engine.evaluate(buildRiskInput({ signal: { action: 'BUY', reason: 't', inputs: {}, quoteAmount: 900 } }));
+    expect(d.decision === 'ALLOW' && d.shrunkBy).toEqual([]);
+  });
+});

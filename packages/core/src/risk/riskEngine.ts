@@ -74,6 +74,8 @@ export class RiskEngine {
       positionQuantity: input.positionQuantity,
       restingBuyQuantity: input.restingBuyQuantity,
     };
+    // Only with several pairs (a single pair's audit stays as it was).
+    if (input.otherPairsExposure !== undefined && input.otherPairsExposure !== 0) inputs.otherPairsExposure = input.otherPairsExposure;
 
     const gates: RiskReasonCode[] = [];
     if (!canTrade(input.state)) gates.push('NOT_RUNNING');

@@ -10,6 +10,7 @@ export function buildRiskLimits(overrides: Partial<RiskLimits> = {}): RiskLimits
   return {
     orderSizePct: 10,
     maxPositionPct: 50,
+    maxTotalExposurePct: 100,
     maxOrderNotional: 1_000,
     maxOpenOrders: 10,
     dailyLossLimitPct: 5,

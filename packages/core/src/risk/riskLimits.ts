@@ -7,7 +7,13 @@ import type { AppConfig } from '../config/parseConfig.js';
  */
 export interface RiskLimits {
   readonly orderSizePct: number;
+  /** Per pair: one pair's position (and resting buys) as % of the whole account's equity. */
   readonly maxPositionPct: number;
+  /**
+   * Every pair's positions and resting buys together, as % of equity (RISK_MAX_TOTAL_EXPOSURE_PCT,
+   * 1–100; 100 lets the whole account be invested). Absent = 100.
+   */
+  readonly maxTotalExposurePct?: number;
   readonly maxOrderNotional: number;
   readonly maxOpenOrders: number;
   readonly dailyLossLimitPct: number;
@@ -24,6 +30,7 @@ export type RiskConfig = Pick<
   AppConfig,
   | 'RISK_ORDER_SIZE_PCT'
   | 'RISK_MAX_POSITION_PCT'
+  | 'RISK_MAX_TOTAL_EXPOSURE_PCT'
   | 'RISK_MAX_ORDER_NOTIONAL'
   | 'RISK_MAX_OPEN_ORDERS'
   | 'RISK_DAILY_LOSS_LIMIT_PCT'
@@ -38,6 +45,7 @@ export function riskLimitsFromConfig(config: RiskConfig): RiskLimits {
   return {
     orderSizePct: config.RISK_ORDER_SIZE_PCT,
     maxPositionPct: config.RISK_MAX_POSITION_PCT,
+    maxTotalExposurePct: config.RISK_MAX_TOTAL_EXPOSURE_PCT,
     maxOrderNotional: config.RISK_MAX_ORDER_NOTIONAL,
     maxOpenOrders: config.RISK_MAX_OPEN_ORDERS,
     dailyLossLimitPct: config.RISK_DAILY_LOSS_LIMIT_PCT,

@@ -18,6 +18,7 @@ function toApproval(r: Row): Approval {
     source: r.source,
     whatIf: r.whatIf ? (JSON.parse(r.whatIf) as Approval['whatIf']) : null,
     walkForward: r.walkForward ? (JSON.parse(r.walkForward) as Approval['walkForward']) : null,
+    symbol: r.symbol,
     decidedBy: r.decidedBy,
     decidedAt: r.decidedAt,
     comment: r.comment,
@@ -38,6 +39,7 @@ export function approvalRepository(db: Db): ApprovalRepository {
           source: a.source,
           whatIf: a.whatIf ? JSON.stringify(a.whatIf) : null,
           walkForward: a.walkForward ? JSON.stringify(a.walkForward) : null,
+          symbol: a.symbol ?? null,
         })
         .returning()
         .get();
@@ -61,6 +63,7 @@ export function approvalRepository(db: Db): ApprovalRepository {
       const limit = pageLimit(page);
       const where: SQL[] = [];
       if (filter.status) where.push(eq(approvals.status, filter.status));
+      if (filter.symbol) where.push(eq(approvals.symbol, filter.symbol));
       if (page.cursor !== undefined) where.push(lt(approvals.id, page.cursor));
       const rows = db
         .select()

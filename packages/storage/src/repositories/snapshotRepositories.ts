@@ -1,7 +1,7 @@
 import type { EquitySnapshot, MetricsSnapshot } from '@warden/core/domain/orders';
 import type { Page, PageRequest } from '@warden/core/ports/pagination';
 import type { EquityRepository, MetricsRepository, TimeRange } from '@warden/core/ports/store';
-import { and, asc, desc, gte, lt, lte, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../database.js';
 import { equitySnapshots, metricsSnapshots } from '../schema.js';
 import { pageLimit, toPage } from './paging.js';
@@ -29,6 +29,11 @@ function snapshotQueries<S>(db: Db, t: SnapshotTable) {
     const where: SQL[] = [];
     if (range.from !== undefined) where.push(gte(t.time, range.from));
     if (range.to !== undefined) where.push(lte(t.time, range.to));
+    if (range.symbol !== undefined) {
+      const mine = eq(t.symbol, range.symbol);
+      // Rows from before several pairs belong to the one pair that database traded.
+      where.push(range.legacySymbol === range.symbol ? (or(mine, isNull(t.symbol)) as SQL) : mine);
+    }
     if (page.cursor !== undefined) where.push(lt(t.id, page.cursor));
     const rows = db
       .select()

@@ -11,9 +11,11 @@ import type { CycleWrites } from './persistTrades.js';
 export function writeSnapshots(core: CycleCore, w: CycleWrites): void {
   const { store, account, metrics } = core.deps;
   if (w.writeSnapshots) {
+    const symbol = core.deps.settings.symbol;
     store.equity.insert({
       time: w.now,
       cycleId: w.cycleId,
+      symbol,
       equity: fixed(w.equity),
       quoteBalance: fixed(account.quoteTotal()),
       baseBalance: fixed(account.baseTotal()),
@@ -22,7 +24,7 @@ export function writeSnapshots(core: CycleCore, w: CycleWrites): void {
       unrealizedPnl: fixed(unrealizedPnl(core.position, w.price)),
       realizedPnl: core.position?.realizedPnl ?? '0',
     });
-    store.metrics.insert(metrics.snapshot(w.now, w.cycleId));
+    store.metrics.insert({ ...metrics.snapshot(w.now, w.cycleId), symbol });
   }
   const decided = w.decidedCandle;
   if (decided && !w.replay) {

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { fixturePath } from '@warden/testkit/fixtures';
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../config/parseConfig.js';
+import { strategySettingsFromConfig } from '../cycle/settings.js';
+import { parseCandleText } from '../data/candleFileParsing.js';
+import type { Candle } from '../domain/market.js';
+import { paperBrokerOptionsFromConfig } from '../execution/paperBroker.js';
+import { assumeMarket } from '../market/assumedMarket.js';
+import { riskLimitsFromConfig } from '../risk/riskLimits.js';
+import { runBacktest } from './runBacktest.js';
+import { runPortfolioBacktest } from './runPortfolioBacktest.js';
+
+const file = parseCandleText(readFileSync(fixturePath('candles', 'octobot-binance-USDT-pairs-4h-2023-12-30_2024-03-22.csv'), 'utf8'));
+const seriesOf = (symbol: string) => file.find((s) => s.symbol === symbol)?.candles as Candle[];
+const env = { TRADING_TIMEFRAMES: '4h', TRADING_ACTIVE_STRATEGY: 'grid', TRADING_GRID_AUTO_INVENTORY_BOOTSTRAP: 'true' };
+const config = parseConfig(env);
+const pair = (symbol: string, strategy = 'grid') => {
+  const candles = seriesOf(symbol);
+  return {
+    candles: { '4h': candles },
+    settings: { ...strategySettingsFromConfig(config), symbol, primaryTimeframe: '4h' as const },
+    strategy,
+    filters: assumeMarket({ symbol, candles }).filters,
+  };
+};
+const paper = {
+  slippageBps: config.TRADING_PAPER_SLIPPAGE_BPS,
+  makerFeePct: config.TRADING_FEE_MAKER_PCT,
+  takerFeePct: config.TRADING_FEE_TAKER_PCT,
+};
+
+describe('runPortfolioBacktest', () => {
+  it('with one pair trades exactly as the single-pair backtest (the same cycle code)', async () => {
+    const p = pair('ETH/USDT');
+    const single = await runBacktest({
+      ...p,
+      startingEquity: 10_000,
+      riskLimits: riskLimitsFromConfig(config),
+      paper: paperBrokerOptionsFromConfig(config, p.filters),
+    });
+    const portfolio = await runPortfolioBacktest({ pairs: [p], startingEquity: 10_000, riskLimits: riskLimitsFromConfig(config), paper });
+    expect(portfolio.pairs[0]?.fills).toEqual(single.fills);
+    expect(portfolio.finalEquity).toBeCloseTo(single.finalEquity, 6);
+  });
+
+  it('trades four pairs of the real 4h file from one balance and reports per pair and in total', async () => {
+    const result = await runPortfolioBacktest({
+      pairs: [pair('BTC/USDT'), pair('ETH/USDT'), pair('BNB/USDT', 'ema_crossover'), pair('SOL/USDT', 'rsi_mean_reversion')],
+      startingEquity: 10_000,
+      riskLimits: riskLimitsFromConfig(config),
+      paper,
+    });
+    expect(result.pairs.map((p) => [p.symbol, p.strategy])).toEqual([
+      ['BTC/USDT', 'grid'],
+      ['ETH/USDT', 'grid'],
+      ['BNB/USDT', 'ema_crossover'],
+      ['SOL/USDT', 'rsi_mean_reversion'],
+    ]);
+    expect(result.pairs.filter((p) => p.trades > 0).length).toBeGreaterThanOrEqual(3);
+    // Each pair's PnL is its share of the account's: they add up to the total change.
+    const sum = result.pairs.reduce((n, p) => n + p.pnl, 0);
+    expect(sum).toBeCloseTo(result.finalEquity - result.startingEquity, 4);
+    expect(result.trades).toBe(result.pairs.reduce((n, p) => n + p.trades, 0));
+    expect(result.equityCurve.length).toBeGreaterThan(100);
+  });
+
+  it('holds the account under RISK_MAX_TOTAL_EXPOSURE_PCT: blocked buys say MAX_TOTAL_EXPOSURE', async () => {
+    const tight = parseConfig({ ...env, RISK_MAX_TOTAL_EXPOSURE_PCT: '30' });
+    const result = await runPortfolioBacktest({
+      pairs: [pair('BTC/USDT'), pair('ETH/USDT'), pair('SOL/USDT')],
+      startingEquity: 10_000,
+      riskLimits: riskLimitsFromConfig(tight),
+      paper,
+    });
+    const reasons = result.pairs.flatMap((p) => Object.keys(p.activity.blockReasons));
+    expect(reasons).toContain('MAX_TOTAL_EXPOSURE');
+  });
+});
