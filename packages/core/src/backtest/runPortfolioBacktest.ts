@@ -1,18 +1,17 @@
 import { CONFIG_KEYS } from '../app/configKeys.js';
 import type { CycleOutcome } from '../cycle/cycleDeps.js';
-import { StrategyHost } from '../cycle/strategyHost.js';
-import { TradingCycle } from '../cycle/tradingCycle.js';
+import { assemblePortfolio } from '../cycle/portfolioAssembly.js';
+import type { StrategyHost } from '../cycle/strategyHost.js';
+import type { TradingCycle } from '../cycle/tradingCycle.js';
 import { type Candle, type SymbolFilters, TIMEFRAME_MS, type Timeframe } from '../domain/market.js';
 import type { Fill } from '../domain/orders.js';
 import { PaperPortfolio } from '../execution/paperPortfolio.js';
-import { MetricsTracker } from '../portfolio/metricsTracker.js';
-import { PairMetrics } from '../portfolio/pairMetrics.js';
+import type { MetricsTracker } from '../portfolio/metricsTracker.js';
 import { pairStore } from '../portfolio/pairStore.js';
-import { PortfolioMarks } from '../portfolio/portfolioMarks.js';
+import type { PortfolioMarks } from '../portfolio/portfolioMarks.js';
 import { isPending } from '../ports/maybePromise.js';
 import { silentNotifier } from '../ports/notifier.js';
 import { EquityWatermarks } from '../risk/equityWatermarks.js';
-import { RiskEngine } from '../risk/riskEngine.js';
 import type { RiskLimits } from '../risk/riskLimits.js';
 import type { TradingState } from '../state/tradingState.js';
 import type { StrategySettings } from '../strategy/types.js';
@@ -115,53 +114,55 @@ export async function runPortfolioBacktest(input: PortfolioBacktestInput): Promi
     input.pairs.map((p) => ({ filters: p.filters, ...input.paper })),
     input.startingEquity,
   );
-  const marks = new PortfolioMarks(portfolio.brokers, () => portfolio.ledger.total);
-  const watermarks = new EquityWatermarks();
-  const risk = new RiskEngine(input.riskLimits);
-  const finest = Math.min(...input.pairs.map((p) => TIMEFRAME_MS[p.settings.primaryTimeframe]));
-  const total = new MetricsTracker({ startingEquity: input.startingEquity, periodMs: finest });
   let state: TradingState = 'RUNNING';
   let emergencyStopAt: number | null = null;
   let now = 0;
-
-  const tracks: Track[] = input.pairs.map((p) => {
+  const feeds = new Map<string, ReplayFeed>();
+  for (const p of input.pairs) {
     const symbol = p.settings.symbol;
-    const primary = p.candles[p.settings.primaryTimeframe] ?? [];
     const scoped = pairStore(store, symbol);
-    const first = primary[0]?.openTime ?? 0;
+    const first = p.candles[p.settings.primaryTimeframe]?.[0]?.openTime ?? 0;
     scoped.config.set(CONFIG_KEYS.activeStrategy, p.strategy, 'backtest', first);
     if (p.params) scoped.config.set(CONFIG_KEYS.strategyParams(p.strategy), p.params, 'backtest', first);
-    const host = p.host ?? new StrategyHost(scoped, p.settings);
-    const metrics = new MetricsTracker({ startingEquity: input.startingEquity, periodMs: TIMEFRAME_MS[p.settings.primaryTimeframe] });
-    const feed = new ReplayFeed(p.candles, p.settings.primaryTimeframe);
-    const broker = portfolio.broker(symbol);
-    const cycle = new TradingCycle({
-      settings: p.settings,
-      feed,
-      broker,
-      account: marks.accountFor(symbol),
-      store: scoped,
-      strategies: host,
-      risk,
-      filters: p.filters,
-      metrics: new PairMetrics(metrics, total),
-      watermarks,
-      state: () => state,
-      emergencyStop: () => {
-        state = 'EMERGENCY_STOP';
-        emergencyStopAt = now;
-        for (const [pair, b] of portfolio.brokers) b.cancelAll(pair, now);
-      },
-      notifier: silentNotifier,
-      replay: true,
-    });
+    feeds.set(symbol, new ReplayFeed(p.candles, p.settings.primaryTimeframe));
+  }
+  const assembly = assemblePortfolio({
+    store,
+    pairs: input.pairs.map((p) => {
+      const broker = portfolio.broker(p.settings.symbol);
+      return {
+        settings: p.settings,
+        filters: p.filters,
+        feed: feeds.get(p.settings.symbol) as ReplayFeed,
+        broker,
+        holdings: broker,
+        ...(p.host ? { strategies: p.host } : {}),
+      };
+    }),
+    quoteHeld: () => portfolio.ledger.total,
+    riskLimits: input.riskLimits,
+    watermarks: new EquityWatermarks(),
+    startingEquity: input.startingEquity,
+    state: () => state,
+    emergencyStop: () => {
+      state = 'EMERGENCY_STOP';
+      emergencyStopAt = now;
+      for (const [pair, b] of portfolio.brokers) b.cancelAll(pair, now);
+    },
+    notifier: silentNotifier,
+    replay: true,
+  });
+  const { marks } = assembly;
+  const total = assembly.metrics.total;
+  const tracks: Track[] = input.pairs.map((p) => {
+    const symbol = p.settings.symbol;
     return {
       input: p,
-      primary,
-      feed,
-      cycle,
-      host,
-      metrics,
+      primary: p.candles[p.settings.primaryTimeframe] ?? [],
+      feed: feeds.get(symbol) as ReplayFeed,
+      cycle: assembly.cycles.get(symbol) as TradingCycle,
+      host: assembly.hosts.get(symbol) as Pick<StrategyHost, 'current' | 'invalidate'>,
+      metrics: assembly.metrics.pairs.get(symbol) as MetricsTracker,
       tally: new ActivityTally(),
       periodMs: TIMEFRAME_MS[p.settings.primaryTimeframe],
       next: 0,
