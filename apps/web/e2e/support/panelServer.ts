@@ -60,6 +60,9 @@ export async function startPanelServer(options: { auth: boolean; cycles?: number
       TRADING_SYMBOL: SYMBOL,
       TRADING_TIMEFRAMES: '5m,1h',
       TRADING_ACTIVE_STRATEGY: 'smart_grid_ai',
+      // With its 1 % minimum step the grid buys once in these 10 hours; with inventory bootstrap it
+      // also sells, so the chart has buy and sell markers.
+      TRADING_GRID_AUTO_INVENTORY_BOOTSTRAP: 'true',
       // The test moves the market and runs each cycle itself; the scheduler's own tick stays out of the way.
       TRADING_CYCLE_SECONDS: '3600',
     },

@@ -24,8 +24,8 @@ const good = {
 const RULES_CHANGE = {
   kind: 'params',
   strategy: 'smart_grid_ai',
-  before: { grid_levels: 5, spacing_min_pct: 0.4, spacing_max_pct: 3, volatility_blend: 0.5 },
-  after: { grid_levels: 3, spacing_min_pct: 0.5, spacing_max_pct: 3.75, volatility_blend: 0.6 },
+  before: { grid_levels: 5, spacing_min_pct: 1, spacing_max_pct: 3, volatility_blend: 0.5 },
+  after: { grid_levels: 3, spacing_min_pct: 1.25, spacing_max_pct: 3.75, volatility_blend: 0.6 },
 };
 
 let flow: Flow | null = null;

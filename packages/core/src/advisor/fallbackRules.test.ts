@@ -17,7 +17,7 @@ describe('fallback rules for smart_grid_ai', () => {
     });
     expect(changesOf(ruleProposals(context))).toEqual({
       grid_levels: 3,
-      spacing_min_pct: 0.5,
+      spacing_min_pct: 1.25,
       spacing_max_pct: 3.75,
       volatility_blend: 0.6,
     });
@@ -30,7 +30,7 @@ describe('fallback rules for smart_grid_ai', () => {
 
   it('harvest a calm, winning range: more levels, tighter spacing', () => {
     const context = buildContext({ metrics: buildMetrics({ winRate: 0.7, tradeCount: 30 }) });
-    expect(changesOf(ruleProposals(context))).toEqual({ grid_levels: 7, spacing_min_pct: 0.36, spacing_max_pct: 2.7 });
+    expect(changesOf(ruleProposals(context))).toEqual({ grid_levels: 7, spacing_min_pct: 0.9, spacing_max_pct: 2.7 });
   });
 
   it('propose nothing with too few trades to judge', () => {
@@ -49,7 +49,7 @@ describe('fallback rules for smart_grid_ai', () => {
     const changes = changesOf(ruleProposals(context));
     expect(changes.grid_levels).toBeUndefined();
     expect(changes.volatility_blend).toBeUndefined();
-    expect(changes.spacing_min_pct).toBe(0.5);
+    expect(changes.spacing_min_pct).toBe(1.25);
   });
 
   it('produce output that passes the same filter as a model answer', () => {

@@ -29,7 +29,7 @@ describe('filterProposals', () => {
         { key: 'spacing_max_pct', value: '4' },
         { key: 'grid_levels', value: 6.5 },
         { key: 'spacing_min_pct', value: 50 },
-        { key: 'tilt_strength', value: 0.5 },
+        { key: 'tilt_strength', value: 1 },
       ]),
       context,
       registryCatalog,

@@ -16,7 +16,10 @@ export interface GridEngineConfig {
   readonly bootstrapShare: number;
   readonly autoBootstrap: boolean;
   readonly cooldownSeconds: number;
-  /** Seconds beyond the outer levels before the grid re-centres on the price; null never re-centres (a static grid). */
+  /**
+   * Seconds above the outer sell level before the grid re-centres on the price; null never
+   * re-centres (a static grid). Only an upward exit re-centres: see `#rangeExit`.
+   */
   readonly rangeExitSeconds: number | null;
 }
 
@@ -47,6 +50,8 @@ export interface GridGeometry {
   readonly sellStep: number;
   /** Fractional shift of the centre (0.002 = 0.2 % up), e.g. from a regime tilt. */
   readonly centreShift: number;
+  /** How much wider each step is than the one inside it (0 = equal steps; see `levelDistance`). */
+  readonly levelGrowth: number;
   /**
    * The market measurements behind the geometry (ATR, volatility, regime…), for every explained
    * signal's inputs. A function, read only when a signal is explained: a backtest's holds need none.
@@ -66,11 +71,17 @@ export class GridEngine {
   #geometry: GridGeometry | null = null;
   #layoutCentre: number | null = null;
   #layoutTick: string | null = null;
+  #reserved = 0;
 
   constructor(readonly config: GridEngineConfig) {}
 
-  evaluate(context: StrategyContext, geometry: GridGeometry): Signal {
+  /**
+   * This cycle's grid decision. `reservedBase` is base the grid must not sell (held for another
+   * purpose, e.g. the smart grid's trend inventory): level sells and the flat check see the rest.
+   */
+  evaluate(context: StrategyContext, geometry: GridGeometry, reservedBase = 0): Signal {
     this.#geometry = geometry;
+    this.#reserved = reservedBase;
     if (this.state.centre === null) {
       this.#centreOn(context);
       const layout = this.#draw(context, geometry);
@@ -93,6 +104,17 @@ export class GridEngine {
       return;
     }
     this.state.lastLevel = parsed;
+  }
+
+  /** Whether a signal at `now` would fall within the cooldown of the grid's last one. */
+  coolingDown(now: number): boolean {
+    const last = this.state.lastSignalAt;
+    return last !== null && now - last < this.config.cooldownSeconds * 1000;
+  }
+
+  /** Records a signal the strategy sent beside the level rules (the smart grid's trend inventory), so the cooldown covers it too. */
+  noteSignal(now: number): void {
+    this.state.lastSignalAt = now;
   }
 
   preflight(context: StrategyContext, geometry: GridGeometry): string[] {
@@ -121,6 +143,8 @@ export class GridEngine {
       quotePerLevel: this.state.capital === null ? null : quotePerLevel(this.state.capital, this.config.levelsPerSide),
       lastSignalAt: this.state.lastSignalAt,
       outOfRangeSince: this.state.outOfRangeSince,
+      outOfRangeSide: this.state.outOfRangeSide,
+      levelGrowth: layout?.levelGrowth ?? null,
       ...(this.#geometry?.measurements() ?? {}),
     };
   }
@@ -130,11 +154,18 @@ export class GridEngine {
     this.state.capital = (context.equity * this.config.capitalPct) / 100;
     this.state.lastLevel = 0;
     this.state.outOfRangeSince = null;
+    this.state.outOfRangeSide = null;
     this.state.bootstrapLevel = null;
   }
 
   #shape(geometry: GridGeometry) {
-    return { buyStep: geometry.buyStep, sellStep: geometry.sellStep, levelsPerSide: this.config.levelsPerSide, mode: this.config.mode };
+    return {
+      buyStep: geometry.buyStep,
+      sellStep: geometry.sellStep,
+      levelGrowth: geometry.levelGrowth,
+      levelsPerSide: this.config.levelsPerSide,
+      mode: this.config.mode,
+    };
   }
 
   #draw(context: StrategyContext, geometry: GridGeometry): GridLayout {
@@ -146,6 +177,7 @@ export class GridEngine {
       this.#layoutCentre === centre &&
       previous.buyStep === geometry.buyStep &&
       previous.sellStep === geometry.sellStep &&
+      previous.levelGrowth === geometry.levelGrowth &&
       this.#layoutTick === `${context.filters.tickSize}|${context.filters.minPrice}`;
     if (!same) {
       this.#layout = buildLayout({ ...this.#shape(geometry), centre, filters: context.filters });
@@ -155,25 +187,26 @@ export class GridEngine {
     return this.#layout!;
   }
 
-  /** Price beyond the outer levels for `rangeExitSeconds`: the grid no longer brackets the market, so it re-centres. */
+  /**
+   * Tracks how long the price has been beyond the outer levels, and on which side. After
+   * `rangeExitSeconds` above the grid it re-centres on the price: everything the grid still holds
+   * was bought at or below its top level, so the new grid's sell levels (above the price) sell it at
+   * a profit. Below the grid it never re-centres: the inventory there was bought above the price,
+   * and a grid drawn around the lower price would sell it at a loss. It waits for the price instead,
+   * as the static grid does.
+   */
   #rangeExit(context: StrategyContext, layout: GridLayout): Signal | null {
     const lowest = layout.levels[0]?.price ?? 0;
     const highest = layout.levels[layout.levels.length - 1]?.price ?? Number.POSITIVE_INFINITY;
-    const outside = context.price < lowest || context.price > highest;
-    if (!outside) {
-      this.state.outOfRangeSince = null;
-      return null;
+    const side = context.price > highest ? 'above' : context.price < lowest ? 'below' : null;
+    if (side !== this.state.outOfRangeSide) {
+      this.state.outOfRangeSide = side;
+      this.state.outOfRangeSince = side === null ? null : context.now;
     }
-    this.state.outOfRangeSince ??= context.now;
     const limit = this.config.rangeExitSeconds;
-    if (limit === null || context.now - this.state.outOfRangeSince < limit * 1000) return null;
-    const previous = {
-      centre: this.state.centre,
-      lastLevel: this.state.lastLevel,
-      outsideSince: this.state.outOfRangeSince,
-      lowest,
-      highest,
-    };
+    const since = this.state.outOfRangeSince;
+    if (side !== 'above' || limit === null || since === null || context.now - since < limit * 1000) return null;
+    const previous = { centre: this.state.centre, lastLevel: this.state.lastLevel, outsideSince: since, lowest, highest };
     this.#centreOn(context);
     const redrawn = this.#draw(context, this.#geometry!);
     return hold('grid_recentered', { ...this.#inputs(context, redrawn), previous, rangeExitSeconds: limit });
@@ -223,7 +256,7 @@ export class GridEngine {
 
   #sell(context: StrategyContext, layout: GridLayout, level: GridLevel, crossed: number): Signal {
     const inputs = this.#inputs(context, layout, level, crossed);
-    const held = sellableQuantity(context);
+    const held = sellableQuantity(context, this.#reserved);
     if (held === 0) return this.#withoutInventory(context, level, inputs);
     const quote = quotePerLevel(this.state.capital!, this.config.levelsPerSide);
     const wanted = levelQuantity(quote, level.price, context.filters) * crossed;
@@ -290,8 +323,9 @@ export class GridEngine {
       buyStepPct: layout.buyStep * 100,
       sellStepPct: layout.sellStep * 100,
       mode: layout.mode,
-      /** Since when the price has been beyond the outer levels (null inside the grid). */
+      /** Since when, and on which side, the price has been beyond the outer levels (null inside the grid). */
       outsideSince: this.state.outOfRangeSince,
+      outsideSide: this.state.outOfRangeSide,
       market: this.#geometry?.measurements() ?? {},
     };
   }

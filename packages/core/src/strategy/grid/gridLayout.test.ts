@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { SymbolFilters } from '../../domain/market.js';
 import { dec } from '../../money/decimal.js';
 import { BTC_FILTERS } from '../testing/contextBuilder.js';
-import { buildLayout, levelPrice } from './gridLayout.js';
+import { buildLayout, levelDistance, levelPrice } from './gridLayout.js';
 
 const noTick: SymbolFilters = { ...BTC_FILTERS, tickSize: '0', minPrice: '0' };
 
@@ -35,6 +35,40 @@ describe('grid levels', () => {
     const a = buildLayout({ ...args, mode: 'arithmetic' }).levels.map((l) => l.price);
     expect(g[4]).toBeCloseTo(a[4]!, 9);
     expect(g[6]).toBeGreaterThan(a[6]!); // compounding above
+  });
+
+  it('with level growth g each step is (1+g) times the one inside it; with g = 0 the static grid is unchanged', () => {
+    expect([1, 2, 3, 4, 5].map((k) => levelDistance(k, 0.25))).toEqual([1, 2.25, 3.8125, 5.765625, 8.20703125]);
+    expect([1, 2, 3].map((k) => levelDistance(k, 0))).toEqual([1, 2, 3]);
+    for (const mode of ['geometric', 'arithmetic'] as const) {
+      const args = { centre: 50_000, buyStep: 0.01, sellStep: 0.02, levelsPerSide: 4, mode, filters: noTick };
+      expect(buildLayout({ ...args, levelGrowth: 0 })).toEqual(buildLayout(args));
+      const grown = buildLayout({ ...args, levelGrowth: 0.5 }).levels.map((l) => l.price);
+      const plain = buildLayout(args).levels.map((l) => l.price);
+      expect(grown[4]).toBe(plain[4]);
+      expect(grown[5]).toBeCloseTo(plain[5]!, 6); // the first step is the plain step
+      expect(grown[8]).toBeGreaterThan(plain[8]!);
+      expect(grown[0]).toBeLessThan(plain[0]!);
+    }
+  });
+
+  it('steps widen monotonically going out from the centre when growth is positive (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1, max: 100_000, noNaN: true }),
+        fc.double({ min: 0.002, max: 0.05, noNaN: true }),
+        fc.double({ min: 0.01, max: 1, noNaN: true }),
+        fc.integer({ min: 2, max: 10 }),
+        (centre, step, growth, n) => {
+          const prices = Array.from({ length: n + 1 }, (_, k) => levelPrice(centre, k, step, step, 'geometric', growth));
+          const below = Array.from({ length: n + 1 }, (_, k) => levelPrice(centre, -k, step, step, 'geometric', growth));
+          for (let k = 2; k <= n; k++) {
+            expect(prices[k]! / prices[k - 1]!).toBeGreaterThan(prices[k - 1]! / prices[k - 2]!);
+            expect(below[k - 1]! / below[k]!).toBeGreaterThan(below[k - 2]! / below[k - 1]!);
+          }
+        },
+      ),
+    );
   });
 
   it('leaves out arithmetic buy levels that would reach zero', () => {

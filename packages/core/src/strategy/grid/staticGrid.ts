@@ -21,7 +21,7 @@ export class StaticGridStrategy implements Strategy {
   ) {
     const step = params.spacing_pct / 100;
     const measurements = Object.freeze({ spacingPct: params.spacing_pct });
-    this.#geometry = { buyStep: step, sellStep: step, centreShift: 0, measurements: () => measurements };
+    this.#geometry = { buyStep: step, sellStep: step, centreShift: 0, levelGrowth: 0, measurements: () => measurements };
     this.#engine = new GridEngine(gridEngineConfig(params, settings, null));
   }
 

@@ -25,17 +25,34 @@ export function feedRegime(indicators: RegimeIndicators, candle: Candle): void {
   indicators.atr.add(candle);
 }
 
+/** The 4h regime and what it was computed from (nulls while the indicators warm up). */
+export interface RegimeReading {
+  /** tanh(MACD line / ATR), in (−1, 1); 0 while not ready. */
+  readonly regime: number;
+  /** EMA(12) − EMA(26) of 4h closes, in quote. */
+  readonly macdLine: number | null;
+  readonly histogram: number | null;
+  readonly atr4h: number | null;
+}
+
+export const NEUTRAL_REGIME: RegimeReading = Object.freeze({ regime: 0, macdLine: null, histogram: null, atr4h: null });
+
 /**
- * The regime: tanh(MACD histogram / ATR) on 4h candles, in (−1, 1). The histogram measures whether
- * the trend is accelerating; dividing by ATR makes it comparable across prices and volatility
- * regimes, and tanh bounds it. Positive = rising market, negative = falling, 0 = no view yet.
+ * The regime: tanh(MACD line / ATR) on 4h candles, in (−1, 1). The MACD line (fast EMA − slow EMA)
+ * is the trend itself: in a steady move it is about 7 candles' worth of the slope (the lag between
+ * a 12- and a 26-candle EMA), so dividing by ATR gives the trend in units of a typical 4h range,
+ * comparable across prices and volatility; tanh bounds it. Positive = rising market, negative =
+ * falling, 0 = no view yet. The histogram (line − signal) is reported but not used: it measures
+ * whether the trend is accelerating, reads ~0 in a steady trend, and on the recorded 4h series it
+ * carried no information about the next day's return (correlation 0.00, against 0.06 for the line).
  */
-export function regimeOf(indicators: RegimeIndicators): { regime: number; histogram: number | null; atr4h: number | null } {
+export function regimeOf(indicators: RegimeIndicators): RegimeReading {
   // isStable first: trading-signals' getResult() throws and catches internally during warm-up, which is slow.
   const macd = indicators.macd.isStable ? indicators.macd.getResultOrThrow() : null;
   const atr = indicators.atr.isStable ? indicators.atr.getResultOrThrow() : null;
-  if (!macd || atr === null || !(atr > 0)) return { regime: 0, histogram: macd?.histogram ?? null, atr4h: atr };
-  return { regime: Math.tanh(macd.histogram / atr), histogram: macd.histogram, atr4h: atr };
+  if (!macd || atr === null || !(atr > 0))
+    return { regime: 0, macdLine: macd?.macd ?? null, histogram: macd?.histogram ?? null, atr4h: atr };
+  return { regime: Math.tanh(macd.macd / atr), macdLine: macd.macd, histogram: macd.histogram, atr4h: atr };
 }
 
 export interface Tilt {

@@ -1,9 +1,10 @@
 import { ATR } from 'trading-signals';
+import { splitSymbol } from '../../domain/market.js';
 import type { Fill } from '../../domain/orders.js';
 import { hold, type Signal, type SignalInputs } from '../../domain/signal.js';
 import { assertAboveFeeFloor, feeFloorPct } from '../grid/feeFloor.js';
 import { GridEngine, type GridGeometry, gridEngineConfig } from '../grid/gridEngine.js';
-import { fromSnapshot, toSnapshot } from '../grid/gridState.js';
+import { quotePerLevel } from '../grid/gridSizing.js';
 import { CandleFeed } from '../indicators/candleFeed.js';
 import { RealizedVolatility } from '../indicators/realizedVolatility.js';
 import type { Strategy, StrategyContext, StrategyDefinition, StrategySettings } from '../types.js';
@@ -12,12 +13,16 @@ import {
   applyTilt,
   createRegimeIndicators,
   feedRegime,
+  NEUTRAL_REGIME,
   REGIME_TIMEFRAME,
   REGIME_WARMUP,
   type RegimeIndicators,
+  type RegimeReading,
   regimeOf,
 } from './regimeTilt.js';
 import { type SmartGridParams, smartGridParamsSchema, smartGridTunable } from './smartGridParams.js';
+import { type DrawnShape, fromSmartGridSnapshot, toSmartGridSnapshot } from './smartGridSnapshot.js';
+import { applyTrendFill, emptyTrendInventory, TREND_TAG, type TrendInventory, trendOrder, trendTargetShares } from './trendInventory.js';
 
 /**
  * The drawn step and tilt move only when the measured ones differ by more than this (relative step,
@@ -26,11 +31,6 @@ import { type SmartGridParams, smartGridParamsSchema, smartGridTunable } from '.
  */
 export const REDRAW_THRESHOLD = 0.05;
 
-interface DrawnShape {
-  readonly step: number;
-  readonly tilt: number;
-}
-
 interface VolatilityIndicators {
   readonly atr: ATR;
   readonly volatility: RealizedVolatility;
@@ -38,8 +38,11 @@ interface VolatilityIndicators {
 
 /**
  * The headline strategy: a grid whose step follows the market's volatility on the primary
- * timeframe and whose centre and asymmetry follow the 4h regime. Trading rules, state and sizing
- * are the shared GridEngine's; this class only decides how the grid is drawn each cycle.
+ * timeframe (never below `spacing_min_pct`), whose steps widen going out from the centre
+ * (`level_growth`), whose centre and asymmetry follow the 4h trend, and which holds extra
+ * inventory while that trend is clearly up (`trendInventory.ts`). Level trading, state and sizing
+ * are the shared GridEngine's; this class decides how the grid is drawn each cycle and keeps the
+ * trend inventory, which the levels never sell.
  */
 export class SmartGridStrategy implements Strategy {
   readonly name = 'smart_grid_ai';
@@ -53,8 +56,10 @@ export class SmartGridStrategy implements Strategy {
   #spacing: Spacing | null = null;
   #atr = 0;
   #volatility = 0;
-  #regimeReading: ReturnType<typeof regimeOf> = { regime: 0, histogram: null, atr4h: null };
+  #regimeReading: RegimeReading = NEUTRAL_REGIME;
   #drawn: DrawnShape | null = null;
+  #trend: TrendInventory = emptyTrendInventory();
+  readonly #baseAsset: string;
 
   constructor(
     readonly params: SmartGridParams,
@@ -68,36 +73,84 @@ export class SmartGridStrategy implements Strategy {
       },
     );
     this.#engine = new GridEngine(gridEngineConfig(params, settings, params.range_exit_seconds));
+    this.#baseAsset = splitSymbol(settings.symbol).base;
   }
 
   evaluate(context: StrategyContext): Signal {
     const geometry = this.#measure(context);
     if (geometry === null) return hold('warming_up', { candlesSeen: this.#primary.fed, needed: requiredPrimaryCandles(this.params) });
-    return this.#engine.evaluate(context, geometry);
+    // The grid's levels trade first; the trend inventory moves only on a cycle they leave alone.
+    const signal = this.#engine.evaluate(context, geometry, this.#trend.quantity);
+    if (signal.action !== 'HOLD') return signal;
+    return this.#trendSignal(context) ?? signal;
   }
 
-  onFill(_fill: Fill, tag: string | null): void {
-    this.#engine.onFill(tag);
+  onFill(fill: Fill, tag: string | null): void {
+    if (tag === TREND_TAG) applyTrendFill(this.#trend, fill, this.#baseAsset);
+    else this.#engine.onFill(tag);
   }
 
   preflight(context: StrategyContext): string[] {
     const step = this.params.spacing_min_pct / 100;
-    const fallback: GridGeometry = { buyStep: step, sellStep: step, centreShift: 0, measurements: () => ({}) };
+    const fallback: GridGeometry = {
+      buyStep: step,
+      sellStep: step,
+      centreShift: 0,
+      levelGrowth: this.params.level_growth,
+      measurements: () => ({}),
+    };
     return this.#engine.preflight(context, this.#geometry ?? fallback);
   }
 
   snapshot(): unknown {
-    return { ...toSnapshot(this.#engine.state), drawn: this.#drawn };
+    return toSmartGridSnapshot(this.#engine.state, this.#drawn, this.#trend);
   }
 
+  /** See `fromSmartGridSnapshot`: version 1 is migrated, a corrupt or unknown one refused (nothing is changed then). */
   restore(state: unknown): void {
-    this.#engine.state = fromSnapshot(state, this.params.grid_levels);
-    const drawn = (state as { drawn?: DrawnShape | null }).drawn;
-    this.#drawn = drawn && Number.isFinite(drawn.step) && Number.isFinite(drawn.tilt) ? { step: drawn.step, tilt: drawn.tilt } : null;
+    const restored = fromSmartGridSnapshot(state, this.params.grid_levels);
+    this.#engine.state = restored.grid;
+    this.#drawn = restored.drawn;
+    this.#trend = restored.trend;
   }
 
   describe(): Readonly<Record<string, unknown>> {
-    return { ...this.#engine.describe(), feeFloorPct: feeFloorPct(this.settings), params: this.params };
+    const t = this.#trend;
+    return {
+      ...this.#engine.describe(),
+      trendInventory: { quantity: t.quantity, shares: t.shares, pendingShares: t.pendingShares },
+      feeFloorPct: feeFloorPct(this.settings),
+      params: this.params,
+    };
+  }
+
+  /**
+   * The trend inventory's order this cycle, if any (see trendInventory.ts). It waits out the grid's
+   * cooldown like a level order, and costs nothing on a cycle with no trend and nothing held.
+   */
+  #trendSignal(context: StrategyContext): Signal | null {
+    const p = this.params;
+    const t = this.#trend;
+    const regime = this.#regimeReading.regime;
+    const capital = this.#engine.state.capital;
+    if (capital === null || (t.shares === 0 && t.quantity === 0 && regime <= p.trend_threshold)) return null;
+    const targetShares = trendTargetShares({
+      regime,
+      trendLevels: p.trend_levels,
+      trendThreshold: p.trend_threshold,
+      currentShares: t.shares,
+    });
+    if (targetShares === t.shares && (targetShares > 0 || t.quantity === 0)) return null;
+    if (this.#engine.coolingDown(context.now)) return null;
+    const order = trendOrder({ context, inventory: t, targetShares, quotePerShare: quotePerLevel(capital, p.grid_levels), regime });
+    if (order === 'dust') {
+      this.#trend = emptyTrendInventory();
+      return null;
+    }
+    if (order === null) return null;
+    t.pendingShares = targetShares;
+    this.#engine.noteSignal(context.now);
+    return order;
   }
 
   /** This cycle's grid geometry from ATR, realized volatility and the 4h regime; null while warming up. */
@@ -128,7 +181,13 @@ export class SmartGridStrategy implements Strategy {
     if (this.#geometry === null || this.#geometryDrawn !== drawn) {
       // drawn.tilt is already tilt_strength × regime.
       const tilt = applyTilt(drawn.step, drawn.tilt, 1);
-      this.#geometry = { buyStep: tilt.buyStep, sellStep: tilt.sellStep, centreShift: tilt.centreShift, measurements: this.#measurements };
+      this.#geometry = {
+        buyStep: tilt.buyStep,
+        sellStep: tilt.sellStep,
+        centreShift: tilt.centreShift,
+        levelGrowth: p.level_growth,
+        measurements: this.#measurements,
+      };
       this.#geometryDrawn = drawn;
     }
     return this.#geometry;
@@ -149,10 +208,13 @@ export class SmartGridStrategy implements Strategy {
       atr: this.#atr,
       volatility: this.#volatility,
       regime: regime.regime,
-      regimeReady: regime.histogram !== null && regime.atr4h !== null,
+      regimeReady: regime.macdLine !== null && regime.atr4h !== null,
+      macdLine4h: regime.macdLine,
       macdHistogram4h: regime.histogram,
       atr4h: regime.atr4h,
       tilt: drawn.tilt,
+      trendShares: this.#trend.shares,
+      trendQuantity: this.#trend.quantity,
     };
   };
 
@@ -172,7 +234,7 @@ export function requiredPrimaryCandles(params: SmartGridParams): number {
 export const smartGridDefinition: StrategyDefinition<SmartGridParams> = {
   name: 'smart_grid_ai',
   description:
-    'Adaptive grid: the step follows a blend of ATR and realized volatility on the primary timeframe, clamped and above the fee floor; the 4h MACD/ATR regime shifts the centre and widens the side trading against the trend; re-centres after a range exit.',
+    'Adaptive grid: the step follows a blend of ATR and realized volatility on the primary timeframe, at least spacing_min_pct (1 % by default) and above the fee floor; steps widen going out from the centre; the 4h trend (MACD line / ATR) shifts the centre, widens the side trading against it and, while clearly up, adds trend inventory the levels never sell; re-centres only after an upward range exit.',
   paramsSchema: smartGridParamsSchema,
   defaults: smartGridParamsSchema.parse({}),
   tunable: smartGridTunable,
