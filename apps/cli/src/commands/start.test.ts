@@ -211,11 +211,15 @@ describe('warden start as a process', () => {
       base = base.plus(dec(f.quantity).mul(sign)).minus(feeBase);
       quote = quote.minus(dec(f.quote).mul(sign)).minus(feeQuote);
     }
+    // The paper account (one quote balance shared by the pairs, one base balance per pair).
     const account = JSON.parse((db.prepare("select value_json as v from config where key = 'paper.account'").get() as { v: string }).v) as {
-      base: { free: string; locked: string };
+      version: number;
       quote: { free: string; locked: string };
+      pairs: Array<{ symbol: string; base: { free: string; locked: string } }>;
     };
-    expect(dec(account.base.free).plus(account.base.locked).toFixed()).toBe(base.toFixed());
+    expect(account.version).toBe(2);
+    const pair = account.pairs.find((p) => p.symbol === 'BTC/USDT') as (typeof account.pairs)[number];
+    expect(dec(pair.base.free).plus(pair.base.locked).toFixed()).toBe(base.toFixed());
     expect(dec(account.quote.free).plus(account.quote.locked).toFixed()).toBe(quote.toFixed());
     expect((db.prepare("select count(*) as n from events_log where type = 'system.started'").get() as { n: number }).n).toBe(2);
     db.close();

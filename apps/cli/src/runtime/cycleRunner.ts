@@ -1,6 +1,6 @@
 import type { AdvisorService } from '@warden/core/app/services';
 import type { ApprovalExpiryChecker } from '@warden/core/approvals/expiryChecker';
-import type { TradingCycle } from '@warden/core/cycle/tradingCycle';
+import type { PortfolioOutcome } from '@warden/core/cycle/portfolioCycle';
 import type { Heartbeat } from '@warden/core/notifications/heartbeat';
 import { cycleErrorNotification } from '@warden/core/notifications/systemMessages';
 import type { Clock } from '@warden/core/ports/clock';
@@ -11,7 +11,8 @@ import { type ExchangeOutage, isExchangeOutage } from './exchangeOutage.js';
 import type { WardenMetrics } from './metrics/wardenMetrics.js';
 
 export interface CycleRunnerDeps {
-  readonly cycle: Pick<TradingCycle, 'run'>;
+  /** One tick of every traded pair (`PortfolioCycle.run`). */
+  readonly cycle: { run(now: number): Promise<PortfolioOutcome> };
   readonly clock: Clock;
   readonly store: Store;
   readonly notifier: Notifier;
@@ -53,22 +54,29 @@ export class CycleRunner {
     try {
       const outcome = await this.deps.cycle.run(now);
       this.deps.metrics?.cycle((performance.now() - started) / 1000, outcome);
-      this.deps.outage?.recovered();
       this.cycleCount++;
       this.lastCycleAt = now;
       this.lastCycleId = outcome.cycleId;
-      this.lastError = null;
-      if (outcome.decided)
-        logger.info(
-          {
-            cycleId: outcome.cycleId,
-            signal: outcome.signal?.action,
-            decision: outcome.decision?.decision ?? null,
-            equity: outcome.equity,
-          },
-          'cycle decided',
-        );
-      else logger.debug({ cycleId: outcome.cycleId, fills: outcome.fills.length }, 'cycle synced');
+      // A pair that failed has already reported itself (pairFailed); the exchange is back only when every pair ran.
+      if (outcome.pairs.every((p) => p.error === null)) {
+        this.deps.outage?.recovered();
+        this.lastError = null;
+      }
+      for (const pair of outcome.pairs) {
+        const o = pair.outcome;
+        if (o?.decided)
+          logger.info(
+            {
+              symbol: pair.symbol,
+              cycleId: o.cycleId,
+              signal: o.signal?.action,
+              decision: o.decision?.decision ?? null,
+              equity: outcome.equity,
+            },
+            outcome.pairs.length > 1 ? `${pair.symbol}: cycle decided` : 'cycle decided',
+          );
+      }
+      if (!outcome.decided) logger.debug({ cycleId: outcome.cycleId, fills: outcome.fills }, 'cycle synced');
     } catch (error) {
       this.deps.metrics?.cycle((performance.now() - started) / 1000, null);
       this.fail('cycle', now, error);
@@ -80,6 +88,14 @@ export class CycleRunner {
     await this.duty('heartbeat', async () => this.deps.heartbeat?.tick(clock.now()));
   }
 
+  /**
+   * One pair's cycle failed while the others ran (its data could not be fetched, its commit
+   * failed): audited as `cycle.pair_failed` with the pair, reported like a failed cycle.
+   */
+  pairFailed(symbol: string, error: unknown, now: number): void {
+    this.fail('cycle', now, error, symbol);
+  }
+
   private async duty(name: string, work: () => Promise<unknown>): Promise<void> {
     try {
       await work();
@@ -88,18 +104,18 @@ export class CycleRunner {
     }
   }
 
-  private fail(what: string, now: number, error: unknown): void {
+  private fail(what: string, now: number, error: unknown, symbol?: string): void {
     const message = error instanceof Error ? error.message : String(error);
-    this.lastError = `${what}: ${message}`;
+    this.lastError = `${symbol ? `${symbol} ` : ''}${what}: ${message}`;
     if (this.deps.outage && isExchangeOutage(error)) this.deps.outage.failed(error, what);
     else this.deps.logger.error({ err: error, what }, `${what} failed`);
     try {
       this.deps.store.audit.append({
         time: now,
-        type: `${what === 'cycle' ? 'cycle' : 'duty'}.failed`,
+        type: symbol ? 'cycle.pair_failed' : `${what === 'cycle' ? 'cycle' : 'duty'}.failed`,
         actor: 'system',
         reason: message,
-        inputs: { what },
+        inputs: symbol ? { what, symbol } : { what },
         outcome: 'error',
       });
     } catch (auditError) {

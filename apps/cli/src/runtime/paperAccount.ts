@@ -1,33 +1,51 @@
 import { CONFIG_KEYS } from '@warden/core/app/configKeys';
 import type { AppConfig } from '@warden/core/config/parseConfig';
 import type { SymbolFilters } from '@warden/core/domain/market';
-import { PaperBroker, paperBrokerOptionsFromConfig } from '@warden/core/execution/paperBroker';
+import { paperBrokerOptionsFromConfig } from '@warden/core/execution/paperBroker';
+import { PaperPortfolio } from '@warden/core/execution/paperPortfolio';
 import type { Store } from '@warden/core/ports/store';
 import type { Logger } from 'pino';
 
-/** Rewinds the paper broker to the last committed checkpoint (after a failed cycle transaction). */
-export function rewindPaperBroker(store: Store, broker: PaperBroker): void {
+/** Rewinds the paper account to the last committed checkpoint (after a failed cycle transaction). */
+export function rewindPaperAccount(store: Store, account: PaperPortfolio): void {
   const saved = store.config.get<unknown>(CONFIG_KEYS.paperAccount);
-  if (saved) broker.resetTo(saved);
+  if (saved) account.resetTo(saved);
 }
 
 /**
- * The paper account continues where the last committed cycle left it; a first start funds it with
- * TRADING_PAPER_STARTING_EQUITY. A stored account for another symbol is not reused: balances in
- * the wrong assets would be nonsense, so a symbol change starts a fresh account (and says so).
+ * The paper account continues where the last committed cycle left it — every pair's base balance
+ * and resting orders and the shared quote balance; a single-pair account of earlier versions becomes
+ * that pair's part, and a pair added since starts flat. A first start funds it with
+ * TRADING_PAPER_STARTING_EQUITY. An account in another quote asset is not reused (balances in the
+ * wrong currency would be nonsense): a fresh one starts, and the log says so.
  */
-export function restorePaperBroker(store: Store, config: AppConfig, filters: SymbolFilters, log: Logger, now: number): PaperBroker {
-  const options = paperBrokerOptionsFromConfig(config, filters);
-  const saved = store.config.get<{ symbol?: string }>(CONFIG_KEYS.paperAccount);
-  if (saved && saved.symbol === filters.symbol) {
-    const broker = PaperBroker.restore(saved, options);
-    log.info(`paper account restored from the database (${filters.symbol})`);
-    return broker;
+export function restorePaperAccount(
+  store: Store,
+  config: AppConfig,
+  filters: ReadonlyMap<string, SymbolFilters>,
+  log: Logger,
+  now: number,
+): PaperPortfolio {
+  const pairs = [...filters.values()].map((f) => paperBrokerOptionsFromConfig(config, f));
+  const saved = store.config.get<unknown>(CONFIG_KEYS.paperAccount);
+  if (saved) {
+    try {
+      const account = PaperPortfolio.restore(saved, pairs);
+      log.info(`paper account restored from the database (${[...filters.keys()].join(', ')})`);
+      for (const carried of account.carriedPairs)
+        log.warn(
+          { symbol: carried.symbol },
+          `the paper account still holds ${carried.symbol}, which is no longer traded; its balance is kept`,
+        );
+      return account;
+    } catch (error) {
+      log.warn({ err: error }, 'the stored paper account does not fit the traded pairs; starting a fresh one');
+    }
   }
-  if (saved) log.warn({ stored: saved.symbol, now: filters.symbol }, 'stored paper account is for another symbol; starting a fresh one');
-  log.info(`paper account funded with ${config.TRADING_PAPER_STARTING_EQUITY} ${filters.quote} (TRADING_PAPER_STARTING_EQUITY)`);
-  const broker = PaperBroker.start(options, config.TRADING_PAPER_STARTING_EQUITY);
+  const quote = pairs[0]?.filters.quote ?? '';
+  log.info(`paper account funded with ${config.TRADING_PAPER_STARTING_EQUITY} ${quote} (TRADING_PAPER_STARTING_EQUITY)`);
+  const account = PaperPortfolio.start(pairs, config.TRADING_PAPER_STARTING_EQUITY);
   // The first checkpoint, so a failed first cycle can always rewind to a committed account.
-  store.config.set(CONFIG_KEYS.paperAccount, broker.state(), 'system', now);
-  return broker;
+  store.config.set(CONFIG_KEYS.paperAccount, account.state(), 'system', now);
+  return account;
 }

@@ -12,9 +12,7 @@ import { LiveUpdates } from '@warden/core/app/liveUpdates';
 import type { ActorRef, AdvisorService } from '@warden/core/app/services';
 import { type AppConfig, configSecrets, parseConfig, redactConfig } from '@warden/core/config/parseConfig';
 import { Scheduler } from '@warden/core/cycle/scheduler';
-import { strategySettingsFromConfig } from '@warden/core/cycle/settings';
-import { StrategyHost } from '@warden/core/cycle/strategyHost';
-import { TIMEFRAME_MS, type Timeframe } from '@warden/core/domain/market';
+import type { SymbolFilters, Timeframe } from '@warden/core/domain/market';
 import { Heartbeat } from '@warden/core/notifications/heartbeat';
 import { NotificationRouter } from '@warden/core/notifications/router';
 import { shutdownNotification, startupNotification } from '@warden/core/notifications/systemMessages';
@@ -31,17 +29,16 @@ import { DeferredBroker, MarketNotConnectedError } from './deferredBroker.js';
 import { ExchangeOutage, isExchangeOutage, OUTAGE_REMINDER_MS } from './exchangeOutage.js';
 import { countGovernorErrors } from './metrics/exchangeErrorKind.js';
 import { WardenMetrics } from './metrics/wardenMetrics.js';
+import { createPairRuntimes, legacySymbol, type PairRuntime, WINDOW_SLACK } from './pairRuntimes.js';
+import { connectPortfolio, type PortfolioStack } from './portfolioStack.js';
 import { headline, listeningLine, servicesLine } from './startupSummary.js';
 import { startTelegram } from './telegramRuntime.js';
-import { connectTrading, type TradingStack } from './tradingStack.js';
 import { spaceOutCheckpoints } from './walCheckpoints.js';
 import { walkForwardRunner } from './walkForwardRunner.js';
 import { whatIfRunner } from './whatIf.js';
 
 const SYSTEM: ActorRef = { id: 'system', role: 'system' };
 const WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'web', 'dist');
-/** Extra closed candles loaded beyond a strategy's requirement, so indicators see a settled history. */
-const WINDOW_SLACK = 5;
 
 export interface StartOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -85,7 +82,6 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
   spaceOutCheckpoints(store);
   logger.debug({ database: config.DATABASE_PATH }, 'database ready (migrations applied, WAL mode)');
   const startedAt = Date.now();
-  const settings = strategySettingsFromConfig(config);
 
   // One warning when the exchange stops answering, reminders while it stays away, one line when it
   // is back; each failed request (with its stack trace) only at debug level.
@@ -104,25 +100,20 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
   });
   const clock = market.clock;
 
-  const strategies = new StrategyHost(store, settings);
-  strategies.seed(config.TRADING_ACTIVE_STRATEGY, clock.now());
-  // Every timeframe the operator listed plus any the strategy reads (smart_grid_ai always reads 4h).
-  const requirements = (): Partial<Record<Timeframe, number>> => {
-    const out: Partial<Record<Timeframe, number>> = {};
-    for (const tf of config.TRADING_TIMEFRAMES) out[tf] = 1;
-    for (const [tf, n] of Object.entries(strategies.requirements()) as Array<[Timeframe, number]>) out[tf] = Math.max(out[tf] ?? 1, n);
-    return out;
-  };
-  const windows = (): Partial<Record<Timeframe, number>> => {
-    const out: Partial<Record<Timeframe, number>> = {};
-    for (const [tf, n] of Object.entries(requirements()) as Array<[Timeframe, number]>) out[tf] = n + WINDOW_SLACK;
-    return out;
-  };
+  // Every traded pair with its own strategy (TRADING_SYMBOLS; TRADING_SYMBOL is a list of one).
+  const pairs = createPairRuntimes(config, store, clock.now(), logger);
+  const firstPair = pairs[0] as PairRuntime;
+  const strategies = firstPair.strategies;
+  /** Every pair's warm-up needs, each timeframe named with its pair when several pairs trade. */
+  const readiness = () =>
+    pairs.flatMap((p) =>
+      market.cache.readiness(p.symbol, p.requirements()).map((r) => (pairs.length > 1 ? { ...r, symbol: p.symbol } : r)),
+    );
 
   // The exchange may be unreachable at start: everything but trading works without it, and the
   // trading stack (filters, broker, cycle) is connected as soon as it answers.
   const broker = new DeferredBroker(config.TRADING_MODE);
-  let stack: TradingStack | null = null;
+  let stack: PortfolioStack | null = null;
   const liveUpdates = new LiveUpdates();
   // Notifications: Telegram behind a router; commands reach the same services as the API.
   const notifier = new NotificationRouter([], config.TELEGRAM_NOTIFY, logger, secrets);
@@ -135,7 +126,7 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
     broker,
     {
       scheduler,
-      readiness: () => market.cache.readiness(config.TRADING_SYMBOL, requirements()),
+      readiness,
       // Not a strategy problem the operator must fix (400) but a wait: the control service answers 503 with Retry-After.
       preflight: async () => {
         if (!stack) throw new MarketNotConnectedError();
@@ -152,8 +143,9 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
       }),
       describe: () => ({
         mode: config.TRADING_MODE,
-        symbol: config.TRADING_SYMBOL,
+        symbol: firstPair.symbol,
         strategy: strategies.current().name,
+        pairs: pairs.map((p) => ({ symbol: p.symbol, strategy: p.strategies.current().name })),
         timeframes: config.TRADING_TIMEFRAMES,
         version: VERSION,
         startedAt,
@@ -166,35 +158,37 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
 
   const metrics = new WardenMetrics({
     store,
-    symbol: config.TRADING_SYMBOL,
+    symbols: config.tradingSymbols,
     status: () => control.status(),
     weightUsed: () => market.governor.weightUsed,
     exchangeUp: () => stack !== null && !outage.isDown,
   });
   countGovernorErrors(market.governor, (kind) => metrics.exchangeError(kind));
 
-  const performanceTracker = MetricsTracker.fromHistory(
-    {
-      startingEquity: Number(store.equity.first()?.equity ?? config.TRADING_PAPER_STARTING_EQUITY),
-      periodMs: TIMEFRAME_MS[config.primaryTimeframe],
-    },
-    store.equity.list({}, { limit: 500 }).items.map(equityPointFromSnapshot).reverse(),
-    store.fills.all(config.TRADING_SYMBOL),
-  );
+  const startingEquity = Number(store.equity.first()?.equity ?? config.TRADING_PAPER_STARTING_EQUITY);
+  const legacy = legacySymbol(store, config);
+  // Each pair's metrics continue from its own history (rows from before several pairs are the legacy pair's).
+  const pairMetrics = (symbol: string, periodMs: number) =>
+    MetricsTracker.fromHistory(
+      { startingEquity, periodMs },
+      store.equity.list({ symbol, legacySymbol: legacy }, { limit: 500 }).items.map(equityPointFromSnapshot).reverse(),
+      store.fills.all(symbol),
+    );
   const watermarks = EquityWatermarks.fromHistory(store.equity.series(0));
 
+  // The advisor proposes for the first pair (its scoped store: its strategy and parameters).
   const services = createAdvisorServices({
     env: config,
-    store,
+    store: firstPair.store,
     clock,
     control,
-    whatIf: whatIfRunner(store, config, () => {
+    whatIf: whatIfRunner(firstPair.store, config, () => {
       if (!stack) throw new MarketNotConnectedError();
-      return stack.filters;
+      return stack.filters.get(firstPair.symbol) as SymbolFilters;
     }),
-    walkForward: walkForwardRunner(store, config, () => {
+    walkForward: walkForwardRunner(firstPair.store, config, () => {
       if (!stack) throw new MarketNotConnectedError();
-      return stack.filters;
+      return stack.filters.get(firstPair.symbol) as SymbolFilters;
     }),
     notifier,
     liveUpdates,
@@ -226,7 +220,7 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
       ? new Heartbeat({ store, status: control, notifier, hours: config.TELEGRAM_HEARTBEAT_HOURS, log: logger })
       : null;
 
-  const cycle = { run: (now: number) => (stack ? stack.cycle.run(now) : Promise.reject(new MarketNotConnectedError())) };
+  const cycle = { run: (now: number) => (stack ? stack.assembly.portfolio.run(now) : Promise.reject(new MarketNotConnectedError())) };
   runner = new CycleRunner({
     cycle,
     clock,
@@ -268,7 +262,13 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
       ? {
           liveOrders: {
             place: (input: unknown, actor: ActorRef) =>
-              stack?.live ? stack.live.liveOrders.place(input, actor) : Promise.reject(new MarketNotConnectedError()),
+              // Manual orders go through the first pair's live trading (its symbol is validated there).
+              stack?.live.get(firstPair.symbol)
+                ? (stack.live.get(firstPair.symbol) as NonNullable<ReturnType<PortfolioStack['live']['get']>>).liveOrders.place(
+                    input,
+                    actor,
+                  )
+                : Promise.reject(new MarketNotConnectedError()),
           },
         }
       : {}),
@@ -293,7 +293,8 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
     reason: 'warden started',
     inputs: {
       mode: config.TRADING_MODE,
-      symbol: config.TRADING_SYMBOL,
+      symbol: firstPair.symbol,
+      pairs: pairs.map((p) => `${p.symbol} ${p.strategies.current().name}`),
       strategy: strategies.current().name,
       version: VERSION,
       state: readTradingState(store),
@@ -301,33 +302,34 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
   });
 
   const warmUp = async (): Promise<boolean> => {
-    const req = requirements();
-    for (const [tf, required] of Object.entries(req) as Array<[Timeframe, number]>) {
-      const need = required + WINDOW_SLACK;
-      try {
-        const report = await market.cache.backfill(config.TRADING_SYMBOL, tf, need);
-        logger.debug(
-          { timeframe: tf, required: req[tf], available: report.available, fetchedBars: report.fetchedBars },
-          `warm-up ${tf}: ${report.available} closed candles cached`,
-        );
-      } catch (error) {
-        if (isExchangeOutage(error)) outage.failed(error, `warm-up backfill of ${tf}`);
-        else logger.error({ err: error, timeframe: tf }, `warm-up backfill of ${tf} failed`);
+    for (const pair of pairs) {
+      const req = pair.requirements();
+      for (const [tf, required] of Object.entries(req) as Array<[Timeframe, number]>) {
+        const need = required + WINDOW_SLACK;
+        try {
+          const report = await market.cache.backfill(pair.symbol, tf, need);
+          logger.debug(
+            { symbol: pair.symbol, timeframe: tf, required, available: report.available, fetchedBars: report.fetchedBars },
+            `warm-up ${pair.symbol} ${tf}: ${report.available} closed candles cached`,
+          );
+        } catch (error) {
+          if (isExchangeOutage(error)) outage.failed(error, `warm-up backfill of ${pair.symbol} ${tf}`);
+          else logger.error({ err: error, symbol: pair.symbol, timeframe: tf }, `warm-up backfill of ${pair.symbol} ${tf} failed`);
+        }
       }
     }
-    return market.cache.readiness(config.TRADING_SYMBOL, req).every((r) => r.ready);
+    return readiness().every((r) => r.ready);
   };
+  const named = (r: { symbol?: string; timeframe: string }) => (r.symbol ? `${r.symbol} ${r.timeframe}` : r.timeframe);
   /** "4h has 12 of 36 closed candles, 5m ..." for the timeframes still short of their warm-up. */
   const shortOfData = (): string =>
-    market.cache
-      .readiness(config.TRADING_SYMBOL, requirements())
+    readiness()
       .filter((r) => !r.ready)
-      .map((r) => `${r.timeframe} has ${r.available} of ${r.required} closed candles`)
+      .map((r) => `${named(r)} has ${r.available} of ${r.required} closed candles`)
       .join(', ');
   const requirementsText = (): string =>
-    `${market.cache
-      .readiness(config.TRADING_SYMBOL, requirements())
-      .map((r) => `${r.timeframe} ${r.available}/${r.required}`)
+    `${readiness()
+      .map((r) => `${named(r)} ${r.available}/${r.required}`)
       .join(', ')} closed candles`;
 
   // Warm-up, then the scheduler; if the exchange is unreachable, keep retrying in the background.
@@ -364,24 +366,24 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
         if (isExchangeOutage(error)) throw error;
         logger.warn({ err: error }, 'could not read Binance server time; using the local clock until the next sync');
       });
-      const connected = await connectTrading({
+      const connected = await connectPortfolio({
         config,
         store,
         logger,
         market,
-        settings,
-        strategies,
-        windows,
+        pairs,
         control,
         notifier,
         liveUpdates,
-        metrics: performanceTracker,
+        pairMetrics,
         watermarks,
+        startingEquity,
+        onPairFailed: (symbol, error, now) => runner.pairFailed(symbol, error, now),
         outage,
       });
       broker.connect(connected.broker);
       stack = connected;
-      await connected.live?.start();
+      for (const live of connected.live.values()) await live.start();
       outage.recovered();
       return true;
     } catch (error) {
@@ -406,7 +408,7 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
       if (retryTimer) clearTimeout(retryTimer);
       logger.debug({ reason }, 'stopping: finishing the current cycle');
       await scheduler.stop();
-      stack?.live?.stop();
+      for (const live of stack?.live.values() ?? []) live.stop();
       notifier.notify(shutdownNotification(reason));
       await telegram?.stop(2_000);
       await api.close();

@@ -2,15 +2,17 @@ import { lastClosedOpenTime } from '../data/timeframeMath.js';
 import type { Order } from '../domain/orders.js';
 import { InsufficientDataError, UnavailableError, ValidationError } from '../errors/errors.js';
 import { stateChangeNotification } from '../notifications/systemMessages.js';
+import { pairStore } from '../portfolio/pairStore.js';
 import type { Broker, CancelReport } from '../ports/broker.js';
 import type { Clock } from '../ports/clock.js';
 import type { Notifier } from '../ports/notifier.js';
 import type { Store } from '../ports/store.js';
+import { effectivePairState, nextPairState, PAIR_STATE_KEY, type PairCommand, readPairState } from '../state/pairState.js';
 import { nextState, type TradingState, type TransitionCommand } from '../state/tradingState.js';
 import { actorInputs } from './actorInputs.js';
 import { CONFIG_KEYS } from './configKeys.js';
 import type { LiveUpdates } from './liveUpdates.js';
-import type { ActorRef, ControlService, SystemStatus, TimeframeReadiness, TransitionResult } from './services.js';
+import type { ActorRef, ControlService, PairTransitionResult, SystemStatus, TimeframeReadiness, TransitionResult } from './services.js';
 
 /**
  * What the control service needs from the running system (the runtime wires these).
@@ -36,6 +38,8 @@ export interface ControlRuntime {
     mode: SystemStatus['mode'];
     symbol: string;
     strategy: string;
+    /** Every traded pair with its strategy (absent: `symbol` alone). */
+    pairs?: ReadonlyArray<{ readonly symbol: string; readonly strategy: string }>;
     timeframes: SystemStatus['timeframes'];
     version: string;
     startedAt: number;
@@ -95,6 +99,16 @@ export class ControlServiceImpl implements ControlService {
       mode: d.mode,
       symbol: d.symbol,
       strategy: d.strategy,
+      pairs: pairsOf(d).map((p) => {
+        const paused = readPairState(pairStore(this.store, p.symbol).config) === 'PAUSED';
+        return {
+          symbol: p.symbol,
+          strategy: p.strategy,
+          state: effectivePairState(state, paused ? 'PAUSED' : 'RUNNING'),
+          paused,
+          dataReady: readiness.every((r) => r.ready || (r.symbol !== undefined && r.symbol !== p.symbol)),
+        };
+      }),
       timeframes: d.timeframes,
       dataReady: readiness.every((r) => r.ready),
       dataReadiness: readiness,
@@ -143,8 +157,7 @@ export class ControlServiceImpl implements ControlService {
     // already sees EMERGENCY_STOP and sends nothing new; then the resting orders are cancelled, and
     // a cycle in EMERGENCY_STOP cancels anything that still shows up open (see TradingCycle).
     if (command === 'emergency_stop') this.store.config.set(CONFIG_KEYS.tradingState, to, actor.id, now);
-    const cancellation: CancelReport | undefined =
-      command === 'emergency_stop' ? await this.broker.cancelAll(this.runtime.describe().symbol, now) : undefined;
+    const cancellation: CancelReport | undefined = command === 'emergency_stop' ? await this.cancelEveryPair(now) : undefined;
     this.store.transaction(() => {
       this.store.config.set(CONFIG_KEYS.tradingState, to, actor.id, now);
       for (const order of cancellation?.canceled ?? []) this.upsertOrder(order);
@@ -171,6 +184,51 @@ export class ControlServiceImpl implements ControlService {
       stateChangeNotification({ from, to, command, actor: actor.id, reason, ...(cancellation ? { cancellation } : {}) }),
     );
     return cancellation ? { from, to, cancellation } : { from, to };
+  }
+
+  /** An emergency stop cancels the resting orders of every pair: the stop is the account's. */
+  private async cancelEveryPair(now: number): Promise<CancelReport> {
+    const canceled: Order[] = [];
+    const failed: Array<{ clientOrderId: string; error: string }> = [];
+    for (const { symbol } of pairsOf(this.runtime.describe())) {
+      const report = await this.broker.cancelAll(symbol, now);
+      canceled.push(...report.canceled);
+      failed.push(...report.failed);
+    }
+    return { canceled, failed };
+  }
+
+  async setPairState(symbol: string, command: PairCommand, actor: ActorRef, reason: string): Promise<PairTransitionResult> {
+    const pairs = pairsOf(this.runtime.describe());
+    if (!pairs.some((p) => p.symbol === symbol))
+      throw new ValidationError(`${symbol} is not one of the traded pairs (${pairs.map((p) => p.symbol).join(', ')})`, 'symbol');
+    const scoped = pairStore(this.store, symbol);
+    const from = readPairState(scoped.config);
+    const account = this.state();
+    const to = nextPairState(from, account, command, actor.role);
+    const now = this.clock.now();
+    this.store.transaction(() => {
+      scoped.config.set(PAIR_STATE_KEY, to, actor.id, now);
+      this.store.audit.append({
+        time: now,
+        type: command === 'pause' ? 'state.pair_paused' : 'state.pair_resumed',
+        actor: actor.id,
+        reason: reason || `${command} ${symbol}`,
+        inputs: { symbol, from, to, accountState: account, role: actor.role, ...actorInputs(actor) },
+        outcome: 'ok',
+      });
+    });
+    this.liveUpdates.publish({ kind: 'state', time: now, data: { symbol, from, to, actor: actor.id, reason } });
+    this.notifier.notify({
+      type: 'state',
+      title: `${symbol} ${to === 'PAUSED' ? 'paused' : 'resumed'}`,
+      lines: [
+        `By ${actor.id}${reason ? `: ${reason}` : ''}`,
+        to === 'PAUSED' ? 'The other pairs keep trading.' : `It trades again while the account is ${account}.`,
+      ],
+      data: { symbol, from, to },
+    });
+    return { symbol, from, to };
   }
 
   async startScheduler(actor: ActorRef): Promise<void> {
@@ -248,4 +306,9 @@ export class ControlServiceImpl implements ControlService {
     if (this.store.orders.byClientId(order.clientOrderId)) this.store.orders.update(order);
     else this.store.orders.insert(order);
   }
+}
+
+/** The traded pairs a runtime describes (one pair when it names only `symbol`). */
+function pairsOf(d: ReturnType<ControlRuntime['describe']>): ReadonlyArray<{ readonly symbol: string; readonly strategy: string }> {
+  return d.pairs ?? [{ symbol: d.symbol, strategy: d.strategy }];
 }

@@ -3,6 +3,7 @@ import type { Approval } from '../domain/approval.js';
 import type { Timeframe } from '../domain/market.js';
 import type { TradingMode } from '../domain/orders.js';
 import type { CancelReport } from '../ports/broker.js';
+import type { PairCommand, PairState } from '../state/pairState.js';
 import type { TradingState, TransitionCommand } from '../state/tradingState.js';
 
 /**
@@ -29,18 +30,41 @@ export interface ActorRef {
 }
 
 export interface TimeframeReadiness {
+  /** The pair (with several pairs; absent when one pair is traded). */
+  readonly symbol?: string;
   readonly timeframe: Timeframe;
   readonly required: number;
   readonly available: number;
   readonly ready: boolean;
 }
 
+/** One traded pair as the status shows it. */
+export interface PairStatus {
+  readonly symbol: string;
+  readonly strategy: string;
+  /** What the pair's cycle sees: the account's state, or PAUSED when an operator paused this pair. */
+  readonly state: TradingState;
+  /** Whether an operator paused this pair (the account may be RUNNING). */
+  readonly paused: boolean;
+  readonly dataReady: boolean;
+}
+
+/** A pair's pause or resume. */
+export interface PairTransitionResult {
+  readonly symbol: string;
+  readonly from: PairState;
+  readonly to: PairState;
+}
+
 export interface SystemStatus {
   readonly state: TradingState;
   readonly schedulerRunning: boolean;
   readonly mode: TradingMode;
+  /** The first traded pair (TRADING_SYMBOLS[0]); every pair is in `pairs`. */
   readonly symbol: string;
   readonly strategy: string;
+  /** Every traded pair, in TRADING_SYMBOLS order. */
+  readonly pairs: readonly PairStatus[];
   readonly timeframes: readonly Timeframe[];
   readonly dataReady: boolean;
   readonly dataReadiness: readonly TimeframeReadiness[];
@@ -68,6 +92,12 @@ export interface ControlService {
   /** Throws InsufficientDataError (naming the short timeframes) when TRADING_REQUIRE_DATA_READY and warm-up is incomplete. */
   startScheduler(actor: ActorRef): Promise<void>;
   stopScheduler(actor: ActorRef): Promise<void>;
+  /**
+   * Pauses or resumes one pair (an operator's action, audited as `state.pair_paused` /
+   * `state.pair_resumed`); the other pairs carry on. Throws ValidationError (field `symbol`) for a
+   * pair not traded, IllegalTransitionError when the role is too low or the pair is already there.
+   */
+  setPairState(symbol: string, command: PairCommand, actor: ActorRef, reason: string): Promise<PairTransitionResult>;
 }
 
 export interface ApprovalService {

@@ -1,13 +1,14 @@
 import { LAST_DECIDED_KEY } from '../cycle/cycleCore.js';
 import type { ConfigEntry, ConfigRepository, Store } from '../ports/store.js';
+import { PAIR_STATE_KEY } from '../state/pairState.js';
 
 /**
  * Config keys that belong to one pair: its strategy (name, parameters, state, the environment's
- * seed) and the last candle its cycle decided on. Everything else (trading state, the paper
+ * seed), the last candle its cycle decided on, and its own pause switch. Everything else (trading state, the paper
  * account, sequences, the heartbeat) is the account's and shared.
  */
 export function isPairConfigKey(key: string): boolean {
-  return key.startsWith('strategy.') || key === LAST_DECIDED_KEY;
+  return key.startsWith('strategy.') || key === LAST_DECIDED_KEY || key === PAIR_STATE_KEY;
 }
 
 /** Where one pair's key is stored: `pair.BTC/USDT.strategy.params.grid`. */

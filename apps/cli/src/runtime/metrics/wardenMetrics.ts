@@ -1,4 +1,5 @@
 import type { AdvisorRunResult, SystemStatus } from '@warden/core/app/services';
+import type { PortfolioOutcome } from '@warden/core/cycle/portfolioCycle';
 import type { CycleOutcome } from '@warden/core/cycle/tradingCycle';
 import type { Order } from '@warden/core/domain/orders';
 import { isOpenStatus } from '@warden/core/domain/orders';
@@ -10,7 +11,8 @@ import type { ExchangeErrorKind } from './exchangeErrorKind.js';
 /** What the gauges read at scrape time. */
 export interface MetricsSources {
   readonly store: SqliteStore;
-  readonly symbol: string;
+  /** The traded pairs (TRADING_SYMBOLS), all quoted in one asset. */
+  readonly symbols: readonly string[];
   readonly status: () => Pick<SystemStatus, 'state' | 'schedulerRunning' | 'lastCycleAt'>;
   /** X-MBX-USED-WEIGHT-1M as Binance last reported it (0 once that minute is over). */
   readonly weightUsed: () => number;
@@ -46,8 +48,8 @@ export class WardenMetrics {
     const registers = [this.registry];
     this.contentType = this.registry.contentType;
     collectDefaultMetrics({ register: this.registry });
-    const { store, symbol } = sources;
-    const [base, quote] = symbol.split('/') as [string, string];
+    const { store, symbols } = sources;
+    const quote = (symbols[0] ?? '/').split('/')[1] as string;
 
     new Gauge({
       name: 'warden_equity',
@@ -61,11 +63,11 @@ export class WardenMetrics {
     });
     new Gauge({
       name: 'warden_position',
-      help: `Position held, in ${base}`,
+      help: 'Position held per pair, in its base asset',
       labelNames: ['symbol'],
       registers,
       collect() {
-        this.set({ symbol }, Number(store.positions.get(symbol)?.quantity ?? 0));
+        for (const symbol of symbols) this.set({ symbol }, Number(store.positions.get(symbol)?.quantity ?? 0));
       },
     });
     new Gauge({
@@ -74,7 +76,7 @@ export class WardenMetrics {
       labelNames: ['symbol'],
       registers,
       collect() {
-        this.set({ symbol }, store.orders.open(symbol).length);
+        for (const symbol of symbols) this.set({ symbol }, store.orders.open(symbol).length);
       },
     });
     new Gauge({
@@ -174,8 +176,17 @@ export class WardenMetrics {
   }
 
   /** One cycle finished (`outcome`) or failed (null), after `seconds`. */
-  cycle(seconds: number, outcome: CycleOutcome | null): void {
+  /** One tick of every pair: its duration, and each pair's outcome (a pair that failed counts as failed). */
+  cycle(seconds: number, outcome: PortfolioOutcome | null): void {
     this.cycleSeconds.observe(seconds);
+    if (!outcome) {
+      this.cycles.inc({ outcome: 'failed' });
+      return;
+    }
+    for (const pair of outcome.pairs) this.pairCycle(pair.outcome);
+  }
+
+  private pairCycle(outcome: CycleOutcome | null): void {
     if (!outcome) {
       this.cycles.inc({ outcome: 'failed' });
       return;
