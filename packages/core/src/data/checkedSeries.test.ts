@@ -52,6 +52,13 @@ describe('checkSeries with repair', () => {
     expect(checked.repairs?.examples[0]).toMatch(/row 4 \(index 3\) \(repeats f\.json row 3 \(index 2\), with different values\)/);
   });
 
+  it('drops rows off the timeframe boundary and names them (Binance had such klines in its 2018 outage)', () => {
+    const checked = checkSeries(series([bar(0), [T + 5 * 60_000 + 28 * 60_000, 1, 2, 0.5, 1, 1], bar(1)]), '5m', { repair: true });
+    expect(checked.candles.map((c) => c.openTime)).toEqual([T, T + M5]);
+    expect(checked.repairs).toMatchObject({ offBoundaryDropped: 1, duplicatesDropped: 0 });
+    expect(checked.repairs?.examples[0]).toMatch(/row 2 \(index 1\) \(open time 2024-01-01T00:33:00\.000Z is not on a 5m boundary\)/);
+  });
+
   it('still refuses what no reordering can fix', () => {
     expect(() => checkSeries(series([bar(1), [T, 100, 99, 101, 100, 1]]), '5m', { repair: true })).toThrow(/bracket/);
   });

@@ -2,6 +2,7 @@ import type { Candle, Timeframe } from '../domain/market.js';
 import type { CandleSeries, TimeNotation } from './candleRows.js';
 import { CandleDataError, type CandleProblem, findCandleProblems, type RowLabeler } from './candleValidation.js';
 import { type CandleGapReport, findGaps } from './candleGaps.js';
+import { isAligned } from './timeframeMath.js';
 
 /** What `--repair` changed, so the output can say it. */
 export interface CandleRepairs {
@@ -11,6 +12,11 @@ export interface CandleRepairs {
   readonly duplicatesDropped: number;
   /** Of those, rows whose prices or volume differed from the kept row. */
   readonly conflictingDuplicates: number;
+  /**
+   * Rows dropped because their open time is off the timeframe's boundary (Binance's own klines had
+   * such rows around its February 2018 outage: a 1h bar opening at :28).
+   */
+  readonly offBoundaryDropped: number;
   /** The first few dropped rows, named. */
   readonly examples: readonly string[];
 }
@@ -29,14 +35,15 @@ export interface CheckedSeries {
 /**
  * The one checked path for candles read from files: every rule of `findCandleProblems` (ordered,
  * unique, aligned to the timeframe, sane OHLC), then the gaps. Without `repair` any problem throws;
- * with it, rows out of order are sorted and repeated open times keep their first row — both
- * reported in `repairs` — and whatever is still wrong (bad prices, unaligned times) throws.
+ * with it, rows out of order are sorted, repeated open times keep their first row and rows off the
+ * timeframe boundary are dropped — all reported in `repairs` — and whatever is still wrong (bad
+ * prices) throws.
  * @throws CandleDataError naming the row (line or index) and the rule broken.
  */
 export function checkSeries(series: CandleSeries, timeframe: Timeframe, options: { readonly repair?: boolean } = {}): CheckedSeries {
   let { candles, rowLabel } = series;
   let repairs: CandleRepairs | null = null;
-  if (options.repair) ({ candles, rowLabel, repairs } = repair(candles, rowLabel));
+  if (options.repair) ({ candles, rowLabel, repairs } = repair(candles, rowLabel, timeframe));
   const { problems, total } = findCandleProblems(candles, timeframe, rowLabel, 4);
   if (total > 0) throw new CandleDataError(problems, total, { symbol: series.symbol, timeframe, hint: hintFor(problems, options.repair === true) });
   return { symbol: series.symbol, timeframe, candles, rowLabel, timeNotations: series.timeNotations, gaps: findGaps(candles, timeframe), repairs };
@@ -44,14 +51,16 @@ export function checkSeries(series: CandleSeries, timeframe: Timeframe, options:
 
 function hintFor(problems: readonly CandleProblem[], repairing: boolean): string | undefined {
   if (repairing) return undefined;
-  return problems.some((p) => p.rule === 'unique' || p.rule === 'ordered') ? 'rerun with --repair to sort the rows and keep the first of repeated open times' : undefined;
+  return problems.some((p) => p.rule === 'unique' || p.rule === 'ordered' || p.rule === 'aligned')
+    ? 'rerun with --repair to sort the rows, keep the first of repeated open times and drop rows off the timeframe boundary'
+    : undefined;
 }
 
 function sameCandle(a: Candle, b: Candle): boolean {
   return a.open === b.open && a.high === b.high && a.low === b.low && a.close === b.close && a.volume === b.volume;
 }
 
-function repair(candles: readonly Candle[], rowLabel: RowLabeler): { candles: Candle[]; rowLabel: RowLabeler; repairs: CandleRepairs } {
+function repair(candles: readonly Candle[], rowLabel: RowLabeler, timeframe: Timeframe): { candles: Candle[]; rowLabel: RowLabeler; repairs: CandleRepairs } {
   const order = candles.map((_, i) => i);
   // A stable sort: of two rows with one open time, the earlier row in the file stays first.
   order.sort((a, b) => (candles[a] as Candle).openTime - (candles[b] as Candle).openTime || a - b);
@@ -60,10 +69,16 @@ function repair(candles: readonly Candle[], rowLabel: RowLabeler): { candles: Ca
   const kept: number[] = [];
   let duplicatesDropped = 0;
   let conflictingDuplicates = 0;
+  let offBoundaryDropped = 0;
   const examples: string[] = [];
   for (const i of order) {
     const last = kept[kept.length - 1];
     const c = candles[i] as Candle;
+    if (Number.isSafeInteger(c.openTime) && !isAligned(c.openTime, timeframe)) {
+      offBoundaryDropped++;
+      if (examples.length < 5) examples.push(`${rowLabel(i)} (open time ${new Date(c.openTime).toISOString()} is not on a ${timeframe} boundary)`);
+      continue;
+    }
     if (last !== undefined && (candles[last] as Candle).openTime === c.openTime) {
       duplicatesDropped++;
       const conflict = !sameCandle(candles[last] as Candle, c);
@@ -76,7 +91,7 @@ function repair(candles: readonly Candle[], rowLabel: RowLabeler): { candles: Ca
   return {
     candles: kept.map((i) => candles[i] as Candle),
     rowLabel: (index) => rowLabel(kept[index] ?? index),
-    repairs: { reordered, duplicatesDropped, conflictingDuplicates, examples },
+    repairs: { reordered, duplicatesDropped, conflictingDuplicates, offBoundaryDropped, examples },
   };
 }
 
@@ -84,11 +99,14 @@ function repair(candles: readonly Candle[], rowLabel: RowLabeler): { candles: Ca
 export function describeRepairs(r: CandleRepairs): string | null {
   const parts: string[] = [];
   if (r.reordered > 0) parts.push(`moved ${r.reordered} row${r.reordered === 1 ? '' : 's'} into time order`);
+  if (r.offBoundaryDropped > 0) parts.push(`dropped ${r.offBoundaryDropped} row${r.offBoundaryDropped === 1 ? '' : 's'} off the timeframe boundary`);
   if (r.duplicatesDropped > 0)
     parts.push(
-      `dropped ${r.duplicatesDropped} row${r.duplicatesDropped === 1 ? '' : 's'} repeating an open time${r.conflictingDuplicates > 0 ? ` (${r.conflictingDuplicates} with different values; the first row was kept)` : ''}: ${r.examples.join(', ')}${r.duplicatesDropped > r.examples.length ? ', …' : ''}`,
+      `dropped ${r.duplicatesDropped} row${r.duplicatesDropped === 1 ? '' : 's'} repeating an open time${r.conflictingDuplicates > 0 ? ` (${r.conflictingDuplicates} with different values; the first row was kept)` : ''}`,
     );
-  return parts.length === 0 ? null : parts.join('; ');
+  if (parts.length === 0) return null;
+  const dropped = r.duplicatesDropped + r.offBoundaryDropped;
+  return `${parts.join('; ')}${r.examples.length > 0 ? `: ${r.examples.join(', ')}${dropped > r.examples.length ? ', …' : ''}` : ''}`;
 }
 
 /** Overlaps met while joining files: rows present in two files with the same values (one is kept). */
@@ -158,6 +176,7 @@ function mergeRepairs(all: ReadonlyArray<CandleRepairs | null>): CandleRepairs {
     reordered: present.reduce((n, r) => n + r.reordered, 0),
     duplicatesDropped: present.reduce((n, r) => n + r.duplicatesDropped, 0),
     conflictingDuplicates: present.reduce((n, r) => n + r.conflictingDuplicates, 0),
+    offBoundaryDropped: present.reduce((n, r) => n + r.offBoundaryDropped, 0),
     examples: present.flatMap((r) => r.examples).slice(0, 5),
   };
 }
