@@ -6,6 +6,7 @@
 //   npm run bench -- detail       in-process detail: throughput per strategy, latency per API read
 //   npm run bench -- api-throughput   the API's req/s and CPU per request beside a bare fastify app
 //   npm run bench -- research     the research bench's backtests per second, on every core and serially
+//   npm run bench -- portfolio    1, 10 and 100 pairs in one process: backtest and paper with SQLite
 //   BENCH_RUNS=1 npm run bench    fewer alternated runs of the whole-process backtests (default 3)
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -17,6 +18,7 @@ import { backtests } from './figures/backtests.js';
 import { coldStart } from './figures/coldStart.js';
 import { cycleLatency } from './figures/cycleLatency.js';
 import { runningServer } from './figures/runningServer.js';
+import { portfolioScale } from './portfolioScale.js';
 import { researchThroughput } from './researchThroughput.js';
 import { REPO_ROOT } from './support/paths.js';
 import { type Figure, printFigures } from './support/table.js';
@@ -56,4 +58,5 @@ if (figures.length > 0) {
   process.stdout.write(`load average at the end: ${loadavg()[0]?.toFixed(1)} (1 min)\n`);
 }
 if (want('api-throughput')) await apiThroughput();
+if (want('portfolio')) await portfolioScale();
 if (want('research')) await researchThroughput();
