@@ -32,8 +32,8 @@ const action: fc.Arbitrary<Action> = fc.oneof(
 const step = fc.record({
   move: fc.double({ min: -0.03, max: 0.03, noNaN: true }),
   wick: fc.double({ min: 0, max: 0.02, noNaN: true }),
-  /** BTC traded during the tick: from none to several times the largest order. */
-  volume: fc.double({ min: 0, max: 2, noNaN: true }),
+  /** BTC traded during the tick (in 0.0001 BTC, not a double: doubles lean to 0 and denormals), up to several times the largest order. */
+  volume: fc.integer({ min: 0, max: 20_000 }).map((v) => v / 10_000),
   action: fc.option(action),
 });
 
