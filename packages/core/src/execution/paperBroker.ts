@@ -402,7 +402,9 @@ export class PaperBroker implements Broker {
     }
     const qtyText = decStr(qty);
     const priceText = decStr(price);
-    const { filled, trade } = this.recordPiece(order, qty, price, now);
+    // A taker fill is a new order filled whole at once (the common backtest path: no piece bookkeeping).
+    const trade = fromLocked ? (this.fillCounts.get(order.clientOrderId) ?? 0) + 1 : 1;
+    const filled = fromLocked ? this.afterPiece(order, qty, price, trade, now) : withFill(order, 'FILLED', qtyText, priceText, now);
     const fill: Fill = {
       tradeId: `${order.clientOrderId}-T${trade}`,
       clientOrderId: order.clientOrderId,
@@ -420,21 +422,20 @@ export class PaperBroker implements Broker {
   }
 
   /**
-   * The order after a fill of `qty` at `price`, and that fill's number among the order's fills. The
-   * average price is weighted by quantity (every maker piece is at the limit, so it stays the limit).
+   * A resting order after its `trade`-th fill, of `qty` at `price`; remembers the count while the
+   * order rests. The average price is weighted by quantity (every maker piece is at the limit, so it
+   * stays the limit).
    */
-  private recordPiece(order: Order, qty: Dec, price: Dec, now: number): { filled: Order; trade: number } {
+  private afterPiece(order: Order, qty: Dec, price: Dec, trade: number, now: number): Order {
     const before = dec(order.filledQuantity);
     const total = before.plus(qty);
-    const priceText = decStr(price);
-    let avg = priceText;
+    let avg = decStr(price);
     if (before.gt(0) && order.avgFillPrice !== null && !dec(order.avgFillPrice).eq(price))
       avg = decStr(before.mul(order.avgFillPrice).plus(qty.mul(price)).div(total));
-    const trade = (this.fillCounts.get(order.clientOrderId) ?? 0) + 1;
     const complete = total.gte(order.quantity);
     if (complete) this.fillCounts.delete(order.clientOrderId);
     else this.fillCounts.set(order.clientOrderId, trade);
-    return { filled: withFill(order, complete ? 'FILLED' : 'PARTIALLY_FILLED', decStr(total), avg, now), trade };
+    return withFill(order, complete ? 'FILLED' : 'PARTIALLY_FILLED', decStr(total), avg, now);
   }
 
   /** Cancels a resting order: only its unfilled remainder still locks funds, and exactly that is released. */
