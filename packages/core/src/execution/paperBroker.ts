@@ -95,7 +95,7 @@ export class PaperBroker implements Broker {
   private readonly fees: FeeSchedule;
   private readonly slippageBps: number;
   private readonly options: PaperBrokerOptions;
-  private readonly capacity: FillCapacityModel;
+  private readonly fillModel: FillCapacityModel;
   private baseFree: Dec;
   private baseLocked: Dec;
   /** The quote asset's balance: this broker's own, or shared by every pair of a portfolio. */
@@ -111,7 +111,7 @@ export class PaperBroker implements Broker {
     this.fees = feeScheduleFromPct(options.makerFeePct, options.takerFeePct);
     this.slippageBps = options.slippageBps;
     this.options = options;
-    this.capacity = new FillCapacityModel(options.maxFillSharePct);
+    this.fillModel = new FillCapacityModel(options.maxFillSharePct);
     this.baseFree = dec(state.base.free);
     this.baseLocked = dec(state.base.locked);
     this.quote = quote ?? new QuoteLedger(state.quote.free, state.quote.locked);
@@ -286,8 +286,9 @@ export class PaperBroker implements Broker {
     for (let i = 0; i < resting.length; i++) {
       const order = resting[i] as Order;
       const price = this.restingPrice(order);
-      if (order.side === 'BUY' ? tick.low > price : tick.high < price) continue;
-      if (capacity === undefined) capacity = this.capacity.capacity(tick.volume, this.filters);
+      const crossed = order.side === 'BUY' ? tick.low <= price : tick.high >= price;
+      if (!crossed) continue;
+      if (capacity === undefined) capacity = this.fillModel.capacity(tick.volume, this.filters);
       const limit = dec(order.price as string);
       const piece = fillPiece(dec(order.quantity).minus(order.filledQuantity), capacity, limit, this.filters);
       if (!piece.gt(0)) continue;
