@@ -3,7 +3,6 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CONFIG_KEYS } from '@warden/core/app/configKeys';
-import { InMemoryStore } from '@warden/core/backtest/inMemoryStore';
 import { ReplayFeed } from '@warden/core/backtest/replayFeed';
 import { runPortfolioBacktest } from '@warden/core/backtest/runPortfolioBacktest';
 import { parseConfig } from '@warden/core/config/parseConfig';
@@ -62,7 +61,7 @@ async function backtest(n: number, candles: number): Promise<void> {
     pairs: input,
     startingEquity: 100_000,
     riskLimits: riskLimitsFromConfig(config),
-    paper: { slippageBps: 5, makerFeePct: 0.1, takerFeePct: 0.1 },
+    paper: { slippageBps: 5, makerFeePct: 0.1, takerFeePct: 0.1, maxFillSharePct: 10 },
   });
   const seconds = (performance.now() - t0) / 1000;
   const pairCandles = n * candles;

@@ -57,7 +57,7 @@ describe('control through the API', () => {
         reason: 'grid level',
         tag: null,
       },
-      { now, price: 40_000, high: 40_000, low: 40_000 },
+      { now, price: 40_000, high: 40_000, low: 40_000, volume: 0 },
     );
     for (const order of placed.orders) h.store.orders.insert(order);
     expect(h.store.orders.open('BTC/USDT')).toHaveLength(1);

@@ -94,6 +94,7 @@ export async function runPortfolioFromSeries(all: readonly AssembledSeries[], re
       slippageBps: config.TRADING_PAPER_SLIPPAGE_BPS,
       makerFeePct: config.TRADING_FEE_MAKER_PCT,
       takerFeePct: config.TRADING_FEE_TAKER_PCT,
+      maxFillSharePct: config.TRADING_PAPER_MAX_FILL_SHARE_PCT,
     },
     ...(request.from !== undefined ? { from: request.from } : {}),
     ...(request.to !== undefined ? { to: request.to } : {}),

@@ -193,7 +193,7 @@ describe('trading cycle with a real SQLite store', () => {
         reason: 'test',
         tag: null,
       },
-      { now: 0, price, high: price, low: price },
+      { now: 0, price, high: price, low: price, volume: 0 },
     );
     expect(await h.broker.openOrders('BTC/USDT')).toHaveLength(1);
     h.state = 'EMERGENCY_STOP';

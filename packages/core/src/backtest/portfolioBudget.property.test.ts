@@ -66,7 +66,7 @@ describe('one risk budget across pairs (property)', () => {
             pairs,
             startingEquity: 1000,
             riskLimits: limits,
-            paper: { slippageBps: 5, makerFeePct: 0.1, takerFeePct: 0.1 },
+            paper: { slippageBps: 5, makerFeePct: 0.1, takerFeePct: 0.1, maxFillSharePct: 10 },
             onPairStep: (symbol, outcome, portfolio, marks) => {
               // Balances are exact and never negative, whatever any pair asked for.
               expect(portfolio.ledger.free.isNegative() || portfolio.ledger.locked.isNegative()).toBe(false);

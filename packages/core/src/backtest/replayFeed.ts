@@ -85,6 +85,7 @@ export class ReplayFeed implements MarketFeed {
     price: number;
     high: number;
     low: number;
+    volume: number;
     gaps: readonly CandleGapReport[];
   } = {
     now: 0,
@@ -92,6 +93,7 @@ export class ReplayFeed implements MarketFeed {
     price: 0,
     high: 0,
     low: 0,
+    volume: 0,
     gaps: NO_GAPS,
   };
 
@@ -103,6 +105,7 @@ export class ReplayFeed implements MarketFeed {
     s.price = c.close;
     s.high = c.high;
     s.low = c.low;
+    s.volume = c.volume;
     s.gaps = this.pendingGaps;
     this.pendingGaps = NO_GAPS;
     return s;

@@ -28,6 +28,7 @@ const paper = {
   slippageBps: config.TRADING_PAPER_SLIPPAGE_BPS,
   makerFeePct: config.TRADING_FEE_MAKER_PCT,
   takerFeePct: config.TRADING_FEE_TAKER_PCT,
+  maxFillSharePct: config.TRADING_PAPER_MAX_FILL_SHARE_PCT,
 };
 
 describe('runPortfolioBacktest', () => {

@@ -5,6 +5,7 @@ import type { StrategyHost } from '../cycle/strategyHost.js';
 import type { TradingCycle } from '../cycle/tradingCycle.js';
 import { type Candle, type SymbolFilters, TIMEFRAME_MS, type Timeframe } from '../domain/market.js';
 import type { Fill } from '../domain/orders.js';
+import type { PaperBrokerOptions } from '../execution/paperBroker.js';
 import { PaperPortfolio } from '../execution/paperPortfolio.js';
 import type { MetricsTracker } from '../portfolio/metricsTracker.js';
 import { pairStore } from '../portfolio/pairStore.js';
@@ -40,7 +41,8 @@ export interface PortfolioBacktestInput {
   /** The shared starting balance, in the common quote asset. */
   readonly startingEquity: number;
   readonly riskLimits: RiskLimits;
-  readonly paper: { readonly slippageBps: number; readonly makerFeePct: number; readonly takerFeePct: number };
+  /** The paper venue's settings, the same for every pair (each pair's own filters are added). */
+  readonly paper: Omit<PaperBrokerOptions, 'filters'>;
   /** Only candles with open time in [from, to] trade; earlier ones warm indicators up. */
   readonly from?: number;
   readonly to?: number;

@@ -41,6 +41,7 @@ describe('parseConfig', () => {
     TRADING_AUTO_START: 'sometimes',
     TRADING_PAPER_STARTING_EQUITY: '-5',
     TRADING_PAPER_SLIPPAGE_BPS: 'lots',
+    TRADING_PAPER_MAX_FILL_SHARE_PCT: '150',
     TRADING_FEE_TAKER_PCT: '50',
     TRADING_FEE_MAKER_PCT: '-1',
     TRADING_GRID_SPACING_MODE: 'fibonacci',

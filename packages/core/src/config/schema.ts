@@ -295,6 +295,8 @@ export const envSchema = z.object({
   TRADING_AUTO_START: bool(true),
   TRADING_PAPER_STARTING_EQUITY: num(10_000, { min: 0.00000001 }),
   TRADING_PAPER_SLIPPAGE_BPS: num(5, { min: 0, max: 1000 }),
+  /** Percent of a candle's traded volume a resting paper limit order may fill per candle; 0 = no cap (fills in full). */
+  TRADING_PAPER_MAX_FILL_SHARE_PCT: num(10, { min: 0, max: 100 }),
   TRADING_FEE_TAKER_PCT: num(0.1, { min: 0, max: 5 }),
   TRADING_FEE_MAKER_PCT: num(0.1, { min: 0, max: 5 }),
   TRADING_GRID_SPACING_MODE: z.enum(['geometric', 'arithmetic'], { error: 'expected geometric or arithmetic' }).default('geometric'),

@@ -7,7 +7,9 @@ import type { MarketFeed, MarketSnapshot } from './marketFeed.js';
  * Paper and live: each cycle reads the newest closed candles from the candle cache (which fetches
  * only what is missing) and the latest price. The high/low handed to the broker covers every
  * primary candle that closed since the previous snapshot, so a resting limit order crossed
- * between two cycles still fills. A window that spans a hole the exchange has (a recorded gap)
+ * between two cycles still fills; the volume is those candles' summed (base) volume, which bounds
+ * how much of it fills (the paper broker's partial fills). The first snapshot counts no candle:
+ * nothing is known about what traded before it, so high/low are the price and the volume is 0. A window that spans a hole the exchange has (a recorded gap)
  * starts after it, so indicators warm up again; the first snapshot to meet a gap reports it.
  */
 export class CacheMarketFeed implements MarketFeed {
@@ -39,15 +41,17 @@ export class CacheMarketFeed implements MarketFeed {
     const price = await this.marketData.getPrice(this.symbol);
     let high = price;
     let low = price;
+    let volume = 0;
     for (const c of candles[this.primaryTimeframe] ?? []) {
       if (c.openTime > this.lastSeenOpenTime) {
         high = Math.max(high, c.high);
         low = Math.min(low, c.low);
+        volume += c.volume;
       }
     }
     const primary = candles[this.primaryTimeframe] ?? [];
     const last = primary[primary.length - 1];
     if (last) this.lastSeenOpenTime = last.openTime;
-    return { now, candles, price, high, low, gaps };
+    return { now, candles, price, high, low, volume, gaps };
   }
 }

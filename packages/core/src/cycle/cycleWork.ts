@@ -36,8 +36,8 @@ export class CycleWork implements CycleOutcome {
     readonly lastCandle: Candle | undefined,
     private readonly idPrefix: string,
   ) {
-    // A snapshot is a tick of its own (now, price, high, low): no second object per cycle.
-    this.tick = market.now === now ? market : { now, price: market.price, high: market.high, low: market.low };
+    // A snapshot is a tick of its own (now, price, high, low, volume): no second object per cycle.
+    this.tick = market.now === now ? market : { now, price: market.price, high: market.high, low: market.low, volume: market.volume };
   }
 
   get events(): readonly AuditEventInput[] {

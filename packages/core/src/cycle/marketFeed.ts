@@ -11,6 +11,8 @@ export interface MarketSnapshot {
   /** Extremes traded since the previous snapshot, so resting limit orders fill when crossed. */
   readonly high: number;
   readonly low: number;
+  /** Base volume traded since the previous snapshot (the same candles as high/low; 0 when none closed). */
+  readonly volume: number;
   /**
    * Holes in the data first met by this snapshot. Windows never span a gap: they begin after the
    * newest one, so indicators warm up again instead of reading the hole as one candle's move.

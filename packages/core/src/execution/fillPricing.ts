@@ -25,7 +25,8 @@ export function marketFillPrice(side: Side, price: DecimalLike, slippageBps: num
   const raw = dec(price).mul(side === 'BUY' ? factors.buy : factors.sell);
   const onTick = quantizePrice(raw, filters, side === 'BUY' ? 'up' : 'down');
   // A sell at a tiny price could round to zero; the smallest tick is the floor of a real trade.
-  return onTick.isPositive() ? onTick : dec(filters.tickSize).isZero() ? raw : dec(filters.tickSize);
+  // (`gt(0)`, not `isPositive()`: decimal.js counts zero as positive.)
+  return onTick.gt(0) ? onTick : dec(filters.tickSize).isZero() ? raw : dec(filters.tickSize);
 }
 
 const slippageCache = new Map<number, { readonly buy: Dec; readonly sell: Dec }>();

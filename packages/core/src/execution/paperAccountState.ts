@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Order } from '../domain/orders.js';
+import { dec } from '../money/decimal.js';
 
 /**
  * The paper account as persisted in the `config` table (key `paper.account`) in the same
@@ -12,11 +13,16 @@ export interface PaperAccountState {
   readonly quote: { readonly free: string; readonly locked: string };
   /** Resting limit orders, oldest first (matching order is placement order). */
   readonly orders: readonly Order[];
+  /**
+   * Fills so far of each partly filled resting order, by client order id (the next one's trade id
+   * is `<clientOrderId>-T<n + 1>`). Absent when no resting order is partly filled.
+   */
+  readonly fillCounts?: Readonly<Record<string, number>>;
 }
 
 const decimalString = z.string().regex(/^\d+(\.\d+)?$/, { error: 'expected a non-negative decimal string' });
 
-const orderSchema = z.object({
+const orderFields = z.object({
   clientOrderId: z.string().min(1),
   exchangeOrderId: z.string().nullable(),
   symbol: z.string(),
@@ -35,21 +41,51 @@ const orderSchema = z.object({
   updatedAt: z.number(),
 });
 
+/** A resting order: partly filled at most (a filled order no longer rests), its status saying which. */
+const orderSchema = orderFields.superRefine((o, ctx) => {
+  const filled = dec(o.filledQuantity);
+  if (!filled.lt(o.quantity))
+    ctx.addIssue({ code: 'custom', path: ['filledQuantity'], message: `a resting order has filled less than its quantity ${o.quantity}` });
+  else if (filled.gt(0) !== (o.status === 'PARTIALLY_FILLED'))
+    ctx.addIssue({ code: 'custom', path: ['status'], message: `${o.status} does not match filledQuantity ${o.filledQuantity}` });
+});
+
+const fillCountsSchema = z.record(z.string(), z.number().int().positive()).optional();
+
+/** Every partly filled order has its fill count and every count belongs to one (trade ids stay unique after a restart). */
+function checkFillCounts(
+  part: { readonly orders: readonly { clientOrderId: string; filledQuantity: string }[]; readonly fillCounts?: Record<string, number> },
+  ctx: z.RefinementCtx,
+): void {
+  const counts = part.fillCounts ?? {};
+  const partly = new Set(part.orders.filter((o) => dec(o.filledQuantity).gt(0)).map((o) => o.clientOrderId));
+  for (const id of partly)
+    if (counts[id] === undefined)
+      ctx.addIssue({ code: 'custom', path: ['fillCounts'], message: `no fill count for partly filled order ${id}` });
+  for (const id of Object.keys(counts))
+    if (!partly.has(id)) ctx.addIssue({ code: 'custom', path: ['fillCounts', id], message: `no partly filled resting order ${id}` });
+}
+
 const balanceSchema = z.object({ free: decimalString, locked: decimalString });
 
-export const paperAccountStateSchema = z.object({
-  version: z.literal(1),
-  symbol: z.string(),
-  base: balanceSchema,
-  quote: balanceSchema,
-  orders: z.array(orderSchema),
-});
+export const paperAccountStateSchema = z
+  .object({
+    version: z.literal(1),
+    symbol: z.string(),
+    base: balanceSchema,
+    quote: balanceSchema,
+    orders: z.array(orderSchema),
+    fillCounts: fillCountsSchema,
+  })
+  .superRefine(checkFillCounts);
 
 /** One pair's part of a paper portfolio: its base balance and its resting orders. */
 export interface PaperPairState {
   readonly symbol: string;
   readonly base: { readonly free: string; readonly locked: string };
   readonly orders: readonly Order[];
+  /** As `PaperAccountState.fillCounts`, for this pair's resting orders. */
+  readonly fillCounts?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -67,5 +103,9 @@ export const paperPortfolioStateSchema = z.object({
   version: z.literal(2),
   quoteAsset: z.string().min(1),
   quote: balanceSchema,
-  pairs: z.array(z.object({ symbol: z.string(), base: balanceSchema, orders: z.array(orderSchema) })),
+  pairs: z.array(
+    z
+      .object({ symbol: z.string(), base: balanceSchema, orders: z.array(orderSchema), fillCounts: fillCountsSchema })
+      .superRefine(checkFillCounts),
+  ),
 });

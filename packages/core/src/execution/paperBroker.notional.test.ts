@@ -18,11 +18,11 @@ function intent(overrides: Partial<OrderIntent>): OrderIntent {
   };
 }
 
-const tick = { now: 1_000, price: 20_000, high: 20_000, low: 20_000 };
+const tick = { now: 1_000, price: 20_000, high: 20_000, low: 20_000, volume: 0 };
 
 async function statusOf(flags: { applyMinToMarket?: boolean; applyMaxToMarket?: boolean }, order: Partial<OrderIntent>) {
   const filters = buildSymbolFilters({ minNotional: '5', maxNotional: '1500', ...flags });
-  const broker = PaperBroker.start({ filters, slippageBps: 0, makerFeePct: 0.1, takerFeePct: 0.1 }, '100000');
+  const broker = PaperBroker.start({ filters, slippageBps: 0, makerFeePct: 0.1, takerFeePct: 0.1, maxFillSharePct: 10 }, '100000');
   const { orders } = await broker.submit(intent(order), tick);
   return orders[0]?.status;
 }

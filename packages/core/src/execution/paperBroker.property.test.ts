@@ -32,6 +32,8 @@ const action: fc.Arbitrary<Action> = fc.oneof(
 const step = fc.record({
   move: fc.double({ min: -0.03, max: 0.03, noNaN: true }),
   wick: fc.double({ min: 0, max: 0.02, noNaN: true }),
+  /** BTC traded during the tick (in 0.0001 BTC, not a double: doubles lean to 0 and denormals), up to several times the largest order. */
+  volume: fc.integer({ min: 0, max: 20_000 }).map((v) => v / 10_000),
   action: fc.option(action),
 });
 
@@ -43,15 +45,20 @@ describe('PaperBroker over random price paths and order sequences', () => {
         fc.array(step, { minLength: 1, maxLength: 60 }),
         fc.integer({ min: 0, max: 50 }),
         fc.integer({ min: 0, max: 20 }),
-        async (path, slippageBps, feeTenthBps) => {
+        fc.integer({ min: 0, max: 100 }),
+        async (path, slippageBps, feeTenthBps, maxFillSharePct) => {
           const feePct = feeTenthBps / 100;
-          const broker = PaperBroker.start({ filters, slippageBps, makerFeePct: feePct, takerFeePct: feePct }, '10000', '0.2');
+          const broker = PaperBroker.start(
+            { filters, slippageBps, makerFeePct: feePct, takerFeePct: feePct, maxFillSharePct },
+            '10000',
+            '0.2',
+          );
           const fills: Fill[] = [];
           let price = 20_000;
           let n = 0;
           for (const s of path) {
             price = Math.max(1, Math.round(price * (1 + s.move) * 100) / 100);
-            const tick: MarketTick = { now: ++n, price, high: price * (1 + s.wick), low: price * (1 - s.wick) };
+            const tick: MarketTick = { now: ++n, price, high: price * (1 + s.wick), low: price * (1 - s.wick), volume: s.volume };
             fills.push(...(await broker.sync(tick)).fills);
             const a = s.action;
             if (a?.kind === 'cancel') {

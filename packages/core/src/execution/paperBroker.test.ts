@@ -5,7 +5,13 @@ import type { MarketTick } from '../ports/broker.js';
 import { PaperBroker, type PaperBrokerOptions } from './paperBroker.js';
 import { buildSymbolFilters } from './symbolFilters.fixture.js';
 
-const options: PaperBrokerOptions = { filters: buildSymbolFilters(), slippageBps: 10, makerFeePct: 0.1, takerFeePct: 0.1 };
+const options: PaperBrokerOptions = {
+  filters: buildSymbolFilters(),
+  slippageBps: 10,
+  makerFeePct: 0.1,
+  takerFeePct: 0.1,
+  maxFillSharePct: 10,
+};
 
 function intent(overrides: Partial<OrderIntent> = {}): OrderIntent {
   return {
@@ -22,8 +28,9 @@ function intent(overrides: Partial<OrderIntent> = {}): OrderIntent {
   };
 }
 
+/** A tick in a liquid market (1,000 BTC traded): these orders fill in full; partial fills have their own tests. */
 function tick(price: number, range: Partial<MarketTick> = {}): MarketTick {
-  return { now: 1_000, price, high: price, low: price, ...range };
+  return { now: 1_000, price, high: price, low: price, volume: 1_000, ...range };
 }
 
 describe('PaperBroker market orders', () => {

@@ -7,6 +7,7 @@ import { filterViolations, quantizePrice } from '../money/filters.js';
 import type { Balances, Broker, BrokerUpdate, CancelReport, MarketTick } from '../ports/broker.js';
 import { type FeeSchedule, feeOn, feeScheduleFromPct, marketFillPrice } from './fillPricing.js';
 import { type PaperAccountState, type PaperPairState, paperAccountStateSchema } from './paperAccountState.js';
+import { FillCapacityModel, fillPiece } from './partialFills.js';
 import { QuoteLedger } from './quoteLedger.js';
 
 export interface PaperBrokerOptions {
@@ -14,6 +15,12 @@ export interface PaperBrokerOptions {
   readonly slippageBps: number;
   readonly makerFeePct: number;
   readonly takerFeePct: number;
+  /**
+   * TRADING_PAPER_MAX_FILL_SHARE_PCT: percent (0–100) of the base volume traded since the previous
+   * tick that this pair's resting limit orders may fill, together, oldest first; 0 = no cap (a
+   * crossed order fills in full). See `FillCapacityModel`.
+   */
+  readonly maxFillSharePct: number;
 }
 
 export function paperBrokerOptionsFromConfig(config: AppConfig, filters: SymbolFilters): PaperBrokerOptions {
@@ -22,6 +29,7 @@ export function paperBrokerOptionsFromConfig(config: AppConfig, filters: SymbolF
     slippageBps: config.TRADING_PAPER_SLIPPAGE_BPS,
     makerFeePct: config.TRADING_FEE_MAKER_PCT,
     takerFeePct: config.TRADING_FEE_TAKER_PCT,
+    maxFillSharePct: config.TRADING_PAPER_MAX_FILL_SHARE_PCT,
   };
 }
 
@@ -37,19 +45,19 @@ function canonical(value: string): string {
 /** A checked order: its quantity and limit price (null for market), or the reason it is rejected. */
 type Validated = { readonly ok: true; readonly qty: Dec; readonly limit: Dec | null } | { readonly ok: false; readonly problem: string };
 
-/** The order, filled in full: written out field by field (a spread copy of a 16-field object per fill is slow in V8). */
-function withFill(order: Order, quantity: string, price: string, now: number): Order {
+/** The order after a fill: written out field by field (a spread copy of a 16-field object per fill is slow in V8). */
+function withFill(order: Order, status: 'FILLED' | 'PARTIALLY_FILLED', filledQuantity: string, avgFillPrice: string, now: number): Order {
   return {
     clientOrderId: order.clientOrderId,
     exchangeOrderId: order.exchangeOrderId,
     symbol: order.symbol,
     side: order.side,
     type: order.type,
-    status: 'FILLED',
+    status,
     quantity: order.quantity,
     price: order.price,
-    filledQuantity: quantity,
-    avgFillPrice: price,
+    filledQuantity,
+    avgFillPrice,
     mode: order.mode,
     cycleId: order.cycleId,
     reason: order.reason,
@@ -66,23 +74,35 @@ function reject(problem: string): Validated {
 const NOTHING: BrokerUpdate = Object.freeze({ orders: Object.freeze([]), fills: Object.freeze([]) }) as BrokerUpdate;
 
 /**
- * The simulated venue used by backtest and paper trading alike. Market orders fill at once at the
- * latest price moved against us by the slippage (taker fee); limit orders lock their funds and fill
- * in full at their own price once a tick's low (buy) or high (sell) reaches them (maker fee); a limit
- * order already marketable on arrival fills at once as a taker, like on Binance. Fees are taken from
- * the asset received (BUY: base, SELL: quote). Balances are exact decimals and an order that would
- * overdraw one is REJECTED, so no balance can go negative.
+ * The simulated venue used by backtest and paper trading alike. Market orders fill at once, in full,
+ * at the latest price moved against us by the slippage (taker fee); a limit order already marketable
+ * on arrival does too, capped at its limit, like on Binance. Other limit orders lock their funds and
+ * rest; a tick whose low (buy) or high (sell) reaches one fills it at its own price (maker fee), but
+ * only as much as the tick's traded volume allows (`FillCapacityModel`): the rest keeps resting,
+ * PARTIALLY_FILLED, each piece its own fill (trade id `<clientOrderId>-T<n>`, n = 1, 2, …). A
+ * cancel releases what the unfilled remainder still locks. Fees are taken from the asset received
+ * (BUY: base, SELL: quote), per piece. Balances are exact decimals and an order that would overdraw
+ * one is REJECTED, so no balance can go negative.
+ *
+ * Why taker orders ignore the volume: they take what the book offers at the moment they arrive,
+ * which the candle's volume (what traded over the whole candle, after the order) does not measure;
+ * their price impact is what the slippage (TRADING_PAPER_SLIPPAGE_BPS) models, and on Binance a
+ * market order for a bot's size fills in full.
  */
 export class PaperBroker implements Broker {
   readonly mode = 'paper' as const;
   private readonly filters: SymbolFilters;
   private readonly fees: FeeSchedule;
   private readonly slippageBps: number;
+  private readonly options: PaperBrokerOptions;
+  private readonly fillModel: FillCapacityModel;
   private baseFree: Dec;
   private baseLocked: Dec;
   /** The quote asset's balance: this broker's own, or shared by every pair of a portfolio. */
   private readonly quote: QuoteLedger;
   private resting: Order[];
+  /** Fills so far of each partly filled resting order (for its next trade id). */
+  private fillCounts: Map<string, number>;
   // Float mirror of the base total so the per-cycle equity mark costs no decimal arithmetic.
   private baseTotal = 0;
 
@@ -90,10 +110,13 @@ export class PaperBroker implements Broker {
     this.filters = options.filters;
     this.fees = feeScheduleFromPct(options.makerFeePct, options.takerFeePct);
     this.slippageBps = options.slippageBps;
+    this.options = options;
+    this.fillModel = new FillCapacityModel(options.maxFillSharePct);
     this.baseFree = dec(state.base.free);
     this.baseLocked = dec(state.base.locked);
     this.quote = quote ?? new QuoteLedger(state.quote.free, state.quote.locked);
     this.resting = [...state.orders];
+    this.fillCounts = new Map(Object.entries(state.fillCounts ?? {}));
     this.refreshTotals();
   }
 
@@ -111,6 +134,7 @@ export class PaperBroker implements Broker {
       base: pair?.base ?? { free: '0', locked: '0' },
       quote: { free: decStr(ledger.free), locked: decStr(ledger.locked) },
       orders: pair?.orders ?? [],
+      ...(pair?.fillCounts ? { fillCounts: pair.fillCounts } : {}),
     };
     return new PaperBroker(options, state, ledger);
   }
@@ -147,12 +171,12 @@ export class PaperBroker implements Broker {
    * failed after the broker had already moved: memory must not run ahead of the database.
    */
   resetTo(state: unknown): void {
-    const options = { filters: this.filters, slippageBps: this.slippageBps, makerFeePct: 0, takerFeePct: 0 };
-    const restored = PaperBroker.restore(state, options).state();
+    const restored = PaperBroker.restore(state, this.options).state();
     this.baseFree = dec(restored.base.free);
     this.baseLocked = dec(restored.base.locked);
     this.quote.set(restored.quote.free, restored.quote.locked);
     this.resting = [...restored.orders];
+    this.fillCounts = new Map(Object.entries(restored.fillCounts ?? {}));
     this.refreshTotals();
   }
 
@@ -162,6 +186,7 @@ export class PaperBroker implements Broker {
       symbol: this.filters.symbol,
       base: { free: decStr(this.baseFree), locked: decStr(this.baseLocked) },
       orders: [...this.resting],
+      ...this.fillCountsState(),
     };
   }
 
@@ -170,6 +195,7 @@ export class PaperBroker implements Broker {
     this.baseFree = dec(pair.base.free);
     this.baseLocked = dec(pair.base.locked);
     this.resting = [...pair.orders];
+    this.fillCounts = new Map(Object.entries(pair.fillCounts ?? {}));
     this.refreshTotals();
   }
 
@@ -180,7 +206,13 @@ export class PaperBroker implements Broker {
       base: { free: decStr(this.baseFree), locked: decStr(this.baseLocked) },
       quote: { free: decStr(this.quote.free), locked: decStr(this.quote.locked) },
       orders: [...this.resting],
+      ...this.fillCountsState(),
     };
+  }
+
+  /** The fill counts as a snapshot field, left out while no resting order is partly filled. */
+  private fillCountsState(): { fillCounts?: Record<string, number> } {
+    return this.fillCounts.size === 0 ? {} : { fillCounts: Object.fromEntries(this.fillCounts) };
   }
 
   /** Account value in quote at `price` (plain number: the per-cycle mark). */
@@ -193,10 +225,11 @@ export class PaperBroker implements Broker {
     return this.quote.total;
   }
 
-  /** Quote value of this pair's holdings and resting buys at `price` (the total exposure cap counts it). */
+  /** Quote value of this pair's holdings and resting buys (their unfilled part) at `price` (the total exposure cap counts it). */
   exposureAt(price: number): number {
     let restingBuys = 0;
-    for (const o of this.resting) if (o.side === 'BUY') restingBuys += this.restingPrice(o) * Number(o.quantity);
+    for (const o of this.resting)
+      if (o.side === 'BUY') restingBuys += this.restingPrice(o) * (Number(o.quantity) - Number(o.filledQuantity));
     return this.baseTotal * price + restingBuys;
   }
 
@@ -239,24 +272,36 @@ export class PaperBroker implements Broker {
     return this.rest(intent, qty, limit, tick.now);
   }
 
+  /**
+   * Matches the resting orders, oldest first, against what traded since the previous tick: each one
+   * the range crossed fills at its limit as maker, as much as the tick's volume leaves (see
+   * `FillCapacityModel`); a partly filled one keeps resting with its new filled quantity.
+   */
   sync(tick: MarketTick): BrokerUpdate {
     if (this.resting.length === 0) return NOTHING;
-    const orders: Order[] = [];
-    const fills: Fill[] = [];
-    const stillResting: Order[] = [];
-    for (const order of this.resting) {
+    let orders: Order[] | null = null;
+    let fills: Fill[] | null = null;
+    let capacity: Dec | null | undefined; // computed once, when the first crossed order needs it
+    const resting = this.resting;
+    for (let i = 0; i < resting.length; i++) {
+      const order = resting[i] as Order;
       const price = this.restingPrice(order);
       const crossed = order.side === 'BUY' ? tick.low <= price : tick.high >= price;
-      if (!crossed) {
-        stillResting.push(order);
-        continue;
-      }
-      const { order: filled, fill } = this.settle(order, dec(order.quantity), dec(order.price as string), 'maker', true, tick.now);
-      orders.push(filled);
+      if (!crossed) continue;
+      if (capacity === undefined) capacity = this.fillModel.capacity(tick.volume, this.filters);
+      const limit = dec(order.price as string);
+      const piece = fillPiece(dec(order.quantity).minus(order.filledQuantity), capacity, limit, this.filters);
+      if (!piece.gt(0)) continue;
+      const { order: next, fill } = this.settle(order, piece, limit, 'maker', true, tick.now);
+      if (capacity !== null) capacity = capacity.minus(piece);
+      resting[i] = next;
+      orders ??= [];
+      fills ??= [];
+      orders.push(next);
       fills.push(fill);
     }
-    if (orders.length === 0) return NOTHING;
-    this.resting = stillResting;
+    if (orders === null || fills === null) return NOTHING;
+    this.resting = resting.filter((o) => o.status !== 'FILLED');
     this.refreshTotals();
     return { orders, fills };
   }
@@ -283,7 +328,7 @@ export class PaperBroker implements Broker {
     } catch {
       return reject(`quantity "${intent.quantity}" is not a number`);
     }
-    if (!qty.isPositive()) return reject('quantity must be positive');
+    if (!qty.gt(0)) return reject('quantity must be positive');
     let limit: Dec | null = null;
     if (intent.type === 'LIMIT') {
       if (intent.price === null) return reject('a LIMIT order needs a price');
@@ -292,7 +337,7 @@ export class PaperBroker implements Broker {
       } catch {
         return reject(`price "${intent.price}" is not a number`);
       }
-      if (!limit.isPositive()) return reject('price must be positive');
+      if (!limit.gt(0)) return reject('price must be positive');
     }
     // Binance checks a market order's notional against the recent average price, and only the
     // bounds its NOTIONAL filter applies to MARKET orders (applyMinToMarket / applyMaxToMarket).
@@ -329,7 +374,10 @@ export class PaperBroker implements Broker {
     return { orders: [order], fills: [] };
   }
 
-  /** Moves the money of one complete fill; `fromLocked` when the funds were reserved by a resting order. */
+  /**
+   * Moves the money of one fill of `qty` at `price` (the whole order, or a piece of a resting one);
+   * `fromLocked` when the funds were reserved by a resting order. Returns the order after it and the fill.
+   */
   private settle(
     order: Order,
     qty: Dec,
@@ -343,6 +391,7 @@ export class PaperBroker implements Broker {
     let fee: Dec;
     if (order.side === 'BUY') {
       fee = feeOn(qty, rate);
+      // A resting buy locked its limit × quantity; the piece spends exactly its share of that.
       if (fromLocked) this.quote.locked = this.quote.locked.minus(qty.mul(order.price as string));
       else this.quote.free = this.quote.free.minus(quoteQty);
       this.baseFree = this.baseFree.plus(qty.minus(fee));
@@ -354,9 +403,11 @@ export class PaperBroker implements Broker {
     }
     const qtyText = decStr(qty);
     const priceText = decStr(price);
-    const filled = withFill(order, qtyText, priceText, now);
+    // A taker fill is a new order filled whole at once (the common backtest path: no piece bookkeeping).
+    const trade = fromLocked ? (this.fillCounts.get(order.clientOrderId) ?? 0) + 1 : 1;
+    const filled = fromLocked ? this.afterPiece(order, qty, price, trade, now) : withFill(order, 'FILLED', qtyText, priceText, now);
     const fill: Fill = {
-      tradeId: `${order.clientOrderId}-T1`,
+      tradeId: `${order.clientOrderId}-T${trade}`,
       clientOrderId: order.clientOrderId,
       symbol: order.symbol,
       side: order.side,
@@ -371,16 +422,36 @@ export class PaperBroker implements Broker {
     return { order: filled, fill };
   }
 
+  /**
+   * A resting order after its `trade`-th fill, of `qty` at `price`; remembers the count while the
+   * order rests. The average price is weighted by quantity (every maker piece is at the limit, so it
+   * stays the limit).
+   */
+  private afterPiece(order: Order, qty: Dec, price: Dec, trade: number, now: number): Order {
+    const before = dec(order.filledQuantity);
+    const total = before.plus(qty);
+    let avg = decStr(price);
+    if (before.gt(0) && order.avgFillPrice !== null && !dec(order.avgFillPrice).eq(price))
+      avg = decStr(before.mul(order.avgFillPrice).plus(qty.mul(price)).div(total));
+    const complete = total.gte(order.quantity);
+    if (complete) this.fillCounts.delete(order.clientOrderId);
+    else this.fillCounts.set(order.clientOrderId, trade);
+    return withFill(order, complete ? 'FILLED' : 'PARTIALLY_FILLED', decStr(total), avg, now);
+  }
+
+  /** Cancels a resting order: only its unfilled remainder still locks funds, and exactly that is released. */
   private release(order: Order, now: number): Order {
+    const remaining = dec(order.quantity).minus(order.filledQuantity);
     if (order.side === 'BUY') {
-      const lock = dec(order.quantity).mul(order.price as string);
+      const lock = remaining.mul(order.price as string);
       this.quote.locked = this.quote.locked.minus(lock);
       this.quote.free = this.quote.free.plus(lock);
     } else {
-      this.baseLocked = this.baseLocked.minus(order.quantity);
-      this.baseFree = this.baseFree.plus(order.quantity);
+      this.baseLocked = this.baseLocked.minus(remaining);
+      this.baseFree = this.baseFree.plus(remaining);
     }
     this.resting = this.resting.filter((o) => o !== order);
+    this.fillCounts.delete(order.clientOrderId);
     this.refreshTotals();
     return { ...order, status: 'CANCELED', updatedAt: now };
   }

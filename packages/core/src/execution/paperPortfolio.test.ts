@@ -9,8 +9,9 @@ const opts = (symbol: string) => ({
   slippageBps: 0,
   makerFeePct: 0.1,
   takerFeePct: 0.1,
+  maxFillSharePct: 10,
 });
-const tick = (price: number) => ({ now: 1, price, high: price, low: price });
+const tick = (price: number) => ({ now: 1, price, high: price, low: price, volume: 1_000_000 });
 const buy = (symbol: string, quoteQty: string, id: string) => ({
   clientOrderId: id,
   symbol,

@@ -156,7 +156,7 @@ export class ManualLiveOrders {
       audit('BLOCK', { reasons: ['NOT_RUNNING'], state: stateNow, note: 'state changed while the order was being checked' });
       return { decision: 'BLOCK', reasons: ['NOT_RUNNING'] };
     }
-    const update = await broker.submit(intent, { now: ctx.now, price: ctx.price, high: ctx.price, low: ctx.price });
+    const update = await broker.submit(intent, { now: ctx.now, price: ctx.price, high: ctx.price, low: ctx.price, volume: 0 });
     this.d.handOver(update);
     const order = update.orders.find((o) => o.clientOrderId === intent.clientOrderId) ?? store.orders.byClientId(intent.clientOrderId);
     if (!order) throw new Error(`live order ${intent.clientOrderId} vanished from the journal`);

@@ -179,7 +179,7 @@ function onStep(q: Dec, f: DecimalFilters): boolean {
 /** A positive quantity that meets LOT_SIZE's minQty and the minimum notional that binds a `type` order at `price`. */
 export function meetsMinimums(quantity: Dec, price: Dec, filters: SymbolFilters, type: OrderType = 'LIMIT'): boolean {
   const f = decimalFilters(filters);
-  return quantity.isPositive() && quantity.gte(f.minQty) && quantity.mul(price).gte(notionalBounds(filters, type).min);
+  return quantity.gt(0) && quantity.gte(f.minQty) && quantity.mul(price).gte(notionalBounds(filters, type).min);
 }
 
 /** Smallest quantity on the step grid whose notional at `price` reaches the `type` order's minimum notional, and minQty. */

@@ -29,6 +29,13 @@ export interface MarketTick {
   /** High and low since the previous tick, so resting limit orders fill when the price crossed them. */
   readonly high: number;
   readonly low: number;
+  /**
+   * Base-asset volume traded since the previous tick (Binance kline field 5, e.g. BTC for BTC/USDT):
+   * the backtest's candle, or in paper the primary candles closed since the last snapshot; 0 when
+   * none closed. The paper broker lets resting limit orders take only a share of it
+   * (TRADING_PAPER_MAX_FILL_SHARE_PCT); the live broker ignores it (the exchange matches).
+   */
+  readonly volume: number;
 }
 
 /**

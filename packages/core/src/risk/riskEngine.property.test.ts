@@ -95,7 +95,11 @@ describe('RiskEngine invariants', () => {
         if (decision.side === 'SELL') expect(dec(decision.quantity).lte(freeBase)).toBe(true);
         else expect(dec(decision.quantity).mul(decision.price).lte(freeQuote)).toBe(true);
 
-        const broker = PaperBroker.start({ filters, slippageBps: s.slippageBps, makerFeePct: 0.1, takerFeePct: 0.1 }, freeQuote, freeBase);
+        const broker = PaperBroker.start(
+          { filters, slippageBps: s.slippageBps, makerFeePct: 0.1, takerFeePct: 0.1, maxFillSharePct: 10 },
+          freeQuote,
+          freeBase,
+        );
         const intent = {
           clientOrderId: 'p1',
           symbol: filters.symbol,
@@ -107,7 +111,7 @@ describe('RiskEngine invariants', () => {
           reason: 'property',
           tag: null,
         };
-        const { orders } = await broker.submit(intent, { now: 1, price, high: price, low: price });
+        const { orders } = await broker.submit(intent, { now: 1, price, high: price, low: price, volume: 0 });
         expect(orders[0]?.status).not.toBe('REJECTED');
       }),
       { numRuns: 500 },

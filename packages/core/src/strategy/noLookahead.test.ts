@@ -127,7 +127,7 @@ describe('no strategy looks ahead', () => {
               makerFeePct: 0.1,
               slippageBps: 5,
             },
-            paper: { filters: BTC_FILTERS, slippageBps: 5, makerFeePct: 0.1, takerFeePct: 0.1 },
+            paper: { filters: BTC_FILTERS, slippageBps: 5, makerFeePct: 0.1, takerFeePct: 0.1, maxFillSharePct: 10 },
           });
           return result.orders
             .filter((o) => o.createdAt <= closeOfT)

@@ -19,8 +19,12 @@ export interface SignedExchange {
   readonly engine: MatchingEngine;
   readonly account: FakeAccount;
   readonly faults: OrderFaults;
-  /** Overrides the tape's last price for `symbol` (resting orders it crosses fill on the next signed request). */
-  setPrice(symbol: string, price: string): void;
+  /**
+   * Overrides the tape's last price for `symbol` (resting orders it crosses fill on the next signed
+   * request). With `liquidity`, only that much base trades against them at this price (shared,
+   * oldest first): the rest of an order rests PARTIALLY_FILLED. A new price without it is unlimited again.
+   */
+  setPrice(symbol: string, price: string, options?: { readonly liquidity?: string }): void;
   /** Every order the exchange ever accepted with this client id (a correct client never has two). */
   ordersWithClientId(clientOrderId: string): number;
 }
@@ -216,8 +220,9 @@ export function createSignedExchange(options: SignedExchangeOptions): SignedExch
     engine,
     account,
     faults,
-    setPrice: (symbol, price) => {
+    setPrice: (symbol, price, options) => {
       prices.set(symbol, dec(price));
+      engine.setLiquidity(symbol, options?.liquidity === undefined ? null : dec(options.liquidity));
     },
     ordersWithClientId: (id) => engine.orders.filter((o) => o.clientOrderId === id).length,
   };

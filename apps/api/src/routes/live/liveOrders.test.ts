@@ -155,7 +155,7 @@ describe('POST /api/live/orders', () => {
     rig.venue.faults.inject({ kind: 'errorAfterAccept', status: 503, code: -1001 });
     texts.push((await h.request('POST', '/api/live/orders', { token, body: { ...ORDER, reason: 'second' } })).text);
     rig.fake.inject({ kind: 'banned', retryAfterSeconds: 1, path: '/api/v3/order' });
-    await rig.broker.submit(intent({ clientOrderId: 'wdBan' }), { now: 0, price: 0, high: 0, low: 0 });
+    await rig.broker.submit(intent({ clientOrderId: 'wdBan' }), { now: 0, price: 0, high: 0, low: 0, volume: 0 });
     for (const path of ['/api/events?limit=500', '/api/orders', '/api/system/status', '/api/config'])
       texts.push((await h.request('GET', path, { token })).text);
     const events = rig.store.audit.list({}, { limit: 500 }).items.map((e) => JSON.stringify(e));

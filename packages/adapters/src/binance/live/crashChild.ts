@@ -45,7 +45,7 @@ const broker = new LiveBroker({ exchange, governor, store, filters: BTC_FILTERS,
 
 if (env.MODE === 'submit') {
   const intent = JSON.parse(env.INTENT as string) as OrderIntent;
-  const update = await broker.submit(intent, { now: clock.now(), price: 0, high: 0, low: 0 });
+  const update = await broker.submit(intent, { now: clock.now(), price: 0, high: 0, low: 0, volume: 0 });
   applyBrokerUpdate(store, update, clock.now(), 'system', intent.cycleId);
   die('fill-applied');
 } else {

@@ -456,7 +456,7 @@ export class LiveBroker implements Broker {
           reason: 'emergency stop: LIVE_EMERGENCY_FLATTEN',
           tag: 'flatten',
         },
-        { now, price: 0, high: 0, low: 0 },
+        { now, price: 0, high: 0, low: 0, volume: 0 },
       );
       store.transaction(() => {
         for (const o of update.orders) store.orders.update(o);

@@ -88,7 +88,7 @@ describe('LiveReconciler', () => {
         reason: 't',
         tag: null,
       },
-      { now: 0, price: 0, high: 0, low: 0 },
+      { now: 0, price: 0, high: 0, low: 0, volume: 0 },
     );
     rig.store.orders.update(placed.orders[0] as NonNullable<(typeof placed.orders)[0]>);
     rig.venue.setPrice('BTCUSDT', '48000'); // fills while "down"

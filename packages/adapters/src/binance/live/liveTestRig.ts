@@ -158,4 +158,4 @@ export function intent(overrides: Partial<OrderIntent> = {}): OrderIntent {
   };
 }
 
-export const TICK = { now: 0, price: 50000, high: 50000, low: 50000 };
+export const TICK = { now: 0, price: 50000, high: 50000, low: 50000, volume: 0 };

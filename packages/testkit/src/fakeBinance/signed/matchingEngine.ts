@@ -53,13 +53,17 @@ const FEE_RATE = dec('0.001');
 /**
  * A one-account order book good enough for a bot's orders: market orders fill at the current price;
  * limit orders fill on arrival when marketable (taker), otherwise rest and fill as maker when the price
- * crosses them (`match`). Fees are 0.1% of the asset received, as on Binance spot without BNB.
+ * crosses them (`match`) — in full, or only as far as the liquidity set for the symbol reaches
+ * (`setLiquidity`), the rest resting PARTIALLY_FILLED as on Binance. Fees are 0.1% of the asset
+ * received, as on Binance spot without BNB.
  */
 export class MatchingEngine {
   readonly orders: FakeOrder[] = [];
   readonly trades: FakeTrade[] = [];
   private nextOrderId = 1000;
   private nextTradeId = 5000;
+  /** Base quantity the market still trades against resting orders per symbol; absent: unlimited. */
+  private readonly liquidity = new Map<string, Dec>();
 
   constructor(
     readonly account: FakeAccount,
@@ -134,12 +138,27 @@ export class MatchingEngine {
     return order;
   }
 
-  /** Resting limit orders of `symbol` that `price` crosses fill in full as maker. */
+  /**
+   * How much base the market trades against `symbol`'s resting orders from now on, shared by them
+   * oldest first and used up by their fills (a thin market: orders fill in pieces, one trade each);
+   * null: unlimited, every crossed order fills in full (the default).
+   */
+  setLiquidity(symbol: string, quantity: Dec | null): void {
+    if (quantity === null) this.liquidity.delete(symbol);
+    else this.liquidity.set(symbol, quantity);
+  }
+
+  /** Resting limit orders of `symbol` that `price` crosses fill as maker, oldest first, as far as the liquidity reaches. */
   match(symbol: string, price: Dec, now: number): void {
     for (const o of this.open(symbol)) {
       if (o.type !== 'LIMIT') continue;
       const crosses = o.side === 'BUY' ? price.lte(o.price) : price.gte(o.price);
-      if (crosses) this.fill(o, o.origQty.minus(o.executedQty), o.price, true, now);
+      if (!crosses) continue;
+      const left = this.liquidity.get(symbol);
+      const qty = left === undefined ? o.origQty.minus(o.executedQty) : decMin(o.origQty.minus(o.executedQty), left);
+      if (qty.lte(0)) continue;
+      this.fill(o, qty, o.price, true, now);
+      if (left !== undefined) this.liquidity.set(symbol, left.minus(qty));
     }
   }
 

@@ -121,4 +121,44 @@ describe('fake Binance signed endpoints', () => {
     expect(later.body).toMatchObject({ status: 'FILLED', executedQty: '0.00200000' });
     expect(ex.engine.trades.map((t) => t.isMaker)).toEqual([false, true]);
   });
+
+  it('fills a resting order in pieces in a thin market, one trade each, and a cancel releases only the rest', async () => {
+    await start();
+    ex.setPrice('BTCUSDT', '20000');
+    const order = { symbol: 'BTCUSDT', origClientOrderId: 'wd-thin' };
+    await signedCall('POST', '/api/v3/order', {
+      symbol: 'BTCUSDT',
+      side: 'BUY',
+      type: 'LIMIT',
+      timeInForce: 'GTC',
+      quantity: '0.01',
+      price: '19000',
+      newClientOrderId: 'wd-thin',
+    });
+    ex.setPrice('BTCUSDT', '18990', { liquidity: '0.003' });
+    expect((await signedCall('GET', '/api/v3/order', order)).body).toMatchObject({
+      status: 'PARTIALLY_FILLED',
+      origQty: '0.01000000',
+      executedQty: '0.00300000',
+      cummulativeQuoteQty: '57.00000000',
+    });
+    // The liquidity is used up: asking again fills nothing more.
+    expect((await signedCall('GET', '/api/v3/order', order)).body.executedQty).toBe('0.00300000');
+    ex.setPrice('BTCUSDT', '18980', { liquidity: '0.002' });
+    expect((await signedCall('GET', '/api/v3/openOrders', { symbol: 'BTCUSDT' })).body).toEqual([
+      expect.objectContaining({ status: 'PARTIALLY_FILLED', executedQty: '0.00500000', cummulativeQuoteQty: '95.00000000' }),
+    ]);
+    const trades = (await signedCall('GET', '/api/v3/myTrades', { symbol: 'BTCUSDT' })).body;
+    expect(trades.map((t) => [t.qty, t.price, t.isMaker, t.commission])).toEqual([
+      ['0.00300000', '19000.00000000', true, '0.00000300'],
+      ['0.00200000', '19000.00000000', true, '0.00000200'],
+    ]);
+    const canceled = await signedCall('DELETE', '/api/v3/order', order);
+    expect(canceled.body).toMatchObject({ status: 'CANCELED', executedQty: '0.00500000' });
+    const balances = (await signedCall('GET', '/api/v3/account', {})).body.balances as unknown as Array<Record<string, string>>;
+    expect(balances).toEqual([
+      { asset: 'BTC', free: '0.01499500', locked: '0.00000000' },
+      { asset: 'USDT', free: '905.00000000', locked: '0.00000000' },
+    ]);
+  });
 });
