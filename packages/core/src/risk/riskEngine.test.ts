@@ -240,3 +240,11 @@ describe('the total exposure cap (several pairs, one budget)', () => {
     expect(d.decision === 'ALLOW' && d.shrunkBy).toEqual([]);
   });
 });
+
+describe('prices that round to zero on the tick', () => {
+  it('blocks a limit buy whose price is below half a tick as INVALID_PRICE (zero is not a price)', () => {
+    const engine = new RiskEngine(buildRiskLimits());
+    const d = engine.evaluate(buildRiskInput({ signal: { action: 'BUY', reason: 't', inputs: {}, quoteAmount: 100, limitPrice: 0.004 } }));
+    expect(d).toMatchObject({ decision: 'BLOCK', reasons: ['INVALID_PRICE'] });
+  });
+});

@@ -113,10 +113,11 @@ function orderPrices(input: RiskInput, type: OrderType, limits: RiskLimits): Ord
     const limitPrice = input.signal.limitPrice as number;
     if (!(limitPrice > 0) || !Number.isFinite(limitPrice)) return null;
     const order = quantizePrice(limitPrice, input.filters, input.signal.action === 'BUY' ? 'down' : 'up');
-    return order.isPositive() ? { order, buyCost: order } : null;
+    // gt(0), not isPositive(): decimal.js counts zero as positive, and a price below half a tick rounds to 0.
+    return order.gt(0) ? { order, buyCost: order } : null;
   }
   const order = quantizePrice(input.price, input.filters, 'nearest');
-  if (!order.isPositive()) return null;
+  if (!order.gt(0)) return null;
   return { order, buyCost: marketFillPrice('BUY', input.price, limits.slippageBps, input.filters) };
 }
 

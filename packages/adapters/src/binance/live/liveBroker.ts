@@ -479,7 +479,7 @@ export class LiveBroker implements Broker {
     try {
       const body = await governor.read('avgPrice', () => exchange.publicGetAvgPrice({ symbol: exchangeSymbol(symbol) }));
       const price = dec(parseWire(avgPriceSchema, body, 'average price').price);
-      return price.isPositive() ? price : null;
+      return price.gt(0) ? price : null;
     } catch (error) {
       this.d.log.warn({ symbol, err: error }, 'average price unavailable; the flatten order is sent unchecked');
       return null;
