@@ -38,6 +38,22 @@ export function axisLabels(values: readonly number[], y: (v: number) => number, 
   return [min, (min + max) / 2, max].map((v) => `<text x="4" y="${(y(v) + 4).toFixed(1)}" class="axis">${esc(fmt(v))}</text>`).join('');
 }
 
+/**
+ * The start of a self-contained report page up to inside its `<style>`: the shared look (light and
+ * dark), charts and tables. The caller adds its own rules and closes the style.
+ */
+export function reportHead(title: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${esc(title)}</title>
+<style>
+:root{color-scheme:light dark;--fg:#1b1f24;--bg:#fff;--muted:#6b7280;--line:#e5e7eb}
+@media (prefers-color-scheme:dark){:root{--fg:#e6e6e6;--bg:#111418;--muted:#9aa4b2;--line:#2a2f36}}
+body{font:14px/1.4 system-ui,sans-serif;color:var(--fg);background:var(--bg);margin:0 auto;max-width:1040px;padding:16px}
+h1{font-size:20px;margin:0 0 4px}.sub{color:var(--muted);margin-bottom:16px}
+svg{width:100%;height:auto;border:1px solid var(--line);border-radius:6px;margin-bottom:8px}.axis{fill:var(--muted);font-size:11px}
+table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}td,th{border-bottom:1px solid var(--line);padding:3px 6px;text-align:left}`;
+}
+
 /** A self-contained page (inline SVG, no scripts, no network): equity vs buy-and-hold, and the trades on the price. */
 export function renderBacktestReport(r: BacktestResult, title: string, context?: ReportContext): string {
   const curve = r.equityCurve;
@@ -102,18 +118,10 @@ export function renderBacktestReport(r: BacktestResult, title: string, context?:
         `<tr><td>${new Date(f.time).toISOString().replace('T', ' ').slice(0, 16)}</td><td class="${f.side === 'BUY' ? 'buyt' : 'sellt'}">${f.side}</td><td>${esc(f.price)}</td><td>${esc(f.quantity)}</td><td>${esc(f.fee)} ${esc(f.feeAsset)}</td></tr>`,
     )
     .join('');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${esc(title)}</title>
-<style>
-:root{color-scheme:light dark;--fg:#1b1f24;--bg:#fff;--muted:#6b7280;--line:#e5e7eb}
-@media (prefers-color-scheme:dark){:root{--fg:#e6e6e6;--bg:#111418;--muted:#9aa4b2;--line:#2a2f36}}
-body{font:14px/1.4 system-ui,sans-serif;color:var(--fg);background:var(--bg);margin:0 auto;max-width:1040px;padding:16px}
-h1{font-size:20px;margin:0 0 4px}.sub{color:var(--muted);margin-bottom:16px}
+  return `${reportHead(title)}
 .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:8px;margin-bottom:16px}
 .stat{border:1px solid var(--line);border-radius:6px;padding:8px}.stat b{display:block;font-size:18px}.stat span{color:var(--muted);font-size:12px}
-svg{width:100%;height:auto;border:1px solid var(--line);border-radius:6px;margin-bottom:8px}.axis{fill:var(--muted);font-size:11px}
 .buy{fill:#16a34a}.sell{fill:#dc2626}.buyt{color:#16a34a}.sellt{color:#dc2626}
-table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}td,th{border-bottom:1px solid var(--line);padding:3px 6px;text-align:left}
 .legend span{margin-right:16px}.gap{fill:#f59e0b;opacity:.25}.warn{color:#b45309}.facts li{margin:2px 0}
 </style></head><body>
 <h1>${esc(title)}</h1>

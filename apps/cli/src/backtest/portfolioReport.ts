@@ -1,4 +1,4 @@
-import { axisLabels, esc, polyline, scale } from './htmlReport.js';
+import { axisLabels, esc, polyline, reportHead, scale } from './htmlReport.js';
 import type { PortfolioRun } from './portfolioBacktest.js';
 
 const W = 1000;
@@ -34,15 +34,7 @@ export function renderPortfolioReport(run: PortfolioRun, title: string): string 
     )
     .join('');
   const facts = [...run.lines.data, ...run.lines.gaps, ...run.lines.assumed].map((l) => `<li>${esc(l)}</li>`).join('');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${esc(title)}</title>
-<style>
-:root{color-scheme:light dark;--fg:#1b1f24;--bg:#fff;--muted:#6b7280;--line:#e5e7eb}
-@media (prefers-color-scheme:dark){:root{--fg:#e6e6e6;--bg:#111418;--muted:#9aa4b2;--line:#2a2f36}}
-body{font:14px/1.4 system-ui,sans-serif;color:var(--fg);background:var(--bg);margin:0 auto;max-width:1040px;padding:16px}
-h1{font-size:20px;margin:0 0 4px}.sub{color:var(--muted);margin-bottom:16px}
-svg{width:100%;height:auto;border:1px solid var(--line);border-radius:6px;margin-bottom:8px}.axis{fill:var(--muted);font-size:11px}
-table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}td,th{border-bottom:1px solid var(--line);padding:3px 6px;text-align:left}
+  return `${reportHead(title)}
 </style></head><body>
 <h1>${esc(title)}</h1>
 <div class="sub">${r.pairs.length} pairs sharing one ${esc(r.quote)} balance · return ${r.returnPct.toFixed(2)} % · max drawdown ${r.maxDrawdownPct.toFixed(2)} % · ${r.trades} fills · final equity ${r.finalEquity.toFixed(6)} ${esc(r.quote)} (from ${r.startingEquity})</div>

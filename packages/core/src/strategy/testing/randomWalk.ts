@@ -1,16 +1,8 @@
 import type { Candle } from '../../domain/market.js';
+import { mulberry32 } from '../../research/seededRandom.js';
 
 /** Deterministic pseudo-random numbers (mulberry32) so synthetic markets are the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededRandom: (seed: number) => () => number = mulberry32;
 
 /** Candles of a random walk with per-candle σ `sigma` and drift `drift`, high/low half a σ beyond open/close. */
 export function randomWalkCandles(args: {
