@@ -120,4 +120,13 @@ describe('WardenMetrics with several pairs', () => {
     expect(sample(text, 'warden_open_orders{symbol="ETH/USDT"}')).toBe(1);
     expect(sample(text, 'warden_open_orders{symbol="BTC/USDT"}')).toBe(0);
   });
+
+  it('counts an advisor run over several pairs once, by the kinds of source it used', async () => {
+    const { metrics } = metricsOver();
+    metrics.advisorRun({ saved: [], dropped: 0, source: 'llm:openai/gpt-4o-mini, rules' });
+    metrics.advisorRun({ saved: [], dropped: 1, source: 'rules' });
+    const text = await metrics.render();
+    expect(sample(text, 'warden_advisor_runs_total{source="llm+rules",outcome="nothing"}')).toBe(1);
+    expect(sample(text, 'warden_advisor_runs_total{source="rules",outcome="nothing"}')).toBe(1);
+  });
 });

@@ -211,14 +211,17 @@ export class WardenMetrics {
     this.exchangeErrors.inc({ kind });
   }
 
-  /** An advisor run ended with `result`, or failed (null). */
+  /**
+   * An advisor run ended with `result`, or failed (null). A run over several pairs whose sources
+   * differ (the model for one, the fallback rules for another) counts once as e.g. `llm+rules`.
+   */
   advisorRun(result: AdvisorRunResult | null): void {
     if (!result) {
       this.advisorRuns.inc({ source: 'unknown', outcome: 'failed' });
       return;
     }
-    const source = result.source.split(':')[0] ?? result.source;
-    this.advisorRuns.inc({ source, outcome: result.saved.length > 0 ? 'proposed' : 'nothing' });
+    const kinds = [...new Set(result.source.split(', ').map((s) => s.split(':')[0] ?? s))].filter((k) => k !== '').sort();
+    this.advisorRuns.inc({ source: kinds.join('+') || 'unknown', outcome: result.saved.length > 0 ? 'proposed' : 'nothing' });
   }
 
   /** The exposition text for a scrape. */
