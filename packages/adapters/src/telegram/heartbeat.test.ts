@@ -82,7 +82,7 @@ describe('Telegram heartbeat driven by the scheduler clock', () => {
       'Mode: paper · 2 pairs',
       'Equity: 10100.00 USDT · 30.0% in positions',
       'PnL since last heartbeat: +100.00 USDT (+1.00%)',
-      'BTC/USDT · smart_grid_ai · PAUSED: flat · 1 trades',
+      'BTC/USDT · smart_grid_ai · PAUSED: flat · 1 trade',
       'ETH/USDT · ema_crossover · RUNNING: 1.5 @ 2000 (realized +4.00 USDT) · 3030.00 USDT (30.0%) · 2 trades',
       'Trades since last heartbeat: 3',
       'Pending approvals: 0',
