@@ -53,7 +53,7 @@ export class ChatAccess {
 
   /**
    * The actor every service call and audit event from this message carries: the chat as the actor
-   * (`telegram:<chat id>`), the sender in `from` (recorded by every audit event as `inputs.from`).
+   * (`telegram:<chat id>`), the sender in `from` (recorded by every audit event as `inputs.sender`).
    */
   actorFor(chatId: number | string, sender: TelegramSender | undefined): ActorRef {
     const role = telegramRole(chatId, sender?.id, this.roles, this.groupUsers);

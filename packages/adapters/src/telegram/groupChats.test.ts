@@ -23,11 +23,11 @@ async function say(harness: Harness, from: { id: number; username: string }, tex
 const from = (m: { id: number; username: string }) => ({ id: m.id, username: m.username });
 
 describe('Telegram group chats: per-user roles (TELEGRAM_GROUP_USERS)', () => {
-  it('a listed operator can pause; the audit event names the chat as actor and the sender in inputs.from', async () => {
+  it('a listed operator can pause; the audit event names the chat as actor and the sender in inputs.sender', async () => {
     const g = await listedGroup();
     expect(await say(g, MEMBERS.bob, '/pause checking the spread')).toContain('State RUNNING → PAUSED');
     const [event] = g.store.audit.list({ type: 'state.paused' }, { limit: 1 }).items;
-    expect(event).toMatchObject({ actor: `telegram:${CHATS.group}`, inputs: { role: 'operator', from: from(MEMBERS.bob) } });
+    expect(event).toMatchObject({ actor: `telegram:${CHATS.group}`, inputs: { role: 'operator', sender: from(MEMBERS.bob) } });
   });
 
   it('an unlisted member is a viewer: reads are answered, /stop is refused and audited with who tried', async () => {
@@ -38,7 +38,7 @@ describe('Telegram group chats: per-user roles (TELEGRAM_GROUP_USERS)', () => {
     expect(g.broker.cancelAllCalls).toBe(0);
     expect(g.store.audit.list({ type: 'telegram.refused' }, { limit: 5 }).items[0]).toMatchObject({
       actor: `telegram:${CHATS.group}`,
-      inputs: { chatId: CHATS.group, action: '/stop', role: 'viewer', required: 'operator', from: from(MEMBERS.mallory) },
+      inputs: { chatId: CHATS.group, action: '/stop', role: 'viewer', required: 'operator', sender: from(MEMBERS.mallory) },
     });
   });
 
@@ -50,12 +50,12 @@ describe('Telegram group chats: per-user roles (TELEGRAM_GROUP_USERS)', () => {
     expect(g.store.audit.list({ type: 'telegram.refused' }, { limit: 1 }).items[0]?.inputs).toMatchObject({
       role: 'operator',
       required: 'admin',
-      from: from(MEMBERS.bob),
+      sender: from(MEMBERS.bob),
     });
     await say(g, MEMBERS.alice, '/resume spread back to normal');
     expect(g.control.state()).toBe('RUNNING');
     expect(g.store.audit.list({ type: 'state.manual_resume' }, { limit: 1 }).items[0]?.inputs).toMatchObject({
-      from: from(MEMBERS.alice),
+      sender: from(MEMBERS.alice),
     });
   });
 
@@ -73,7 +73,7 @@ describe('Telegram group chats: per-user roles (TELEGRAM_GROUP_USERS)', () => {
     expect(answers()[0]?.text).toBe('Deciding approvals needs role operator; user 4666 (@mallory) has viewer in this chat.');
     expect(g.store.approvals.get(approval.id)?.status).toBe('PENDING');
     expect(g.store.audit.list({ type: 'telegram.refused' }, { limit: 1 }).items[0]?.inputs).toMatchObject({
-      from: from(MEMBERS.mallory),
+      sender: from(MEMBERS.mallory),
     });
 
     g.fake.pressButton(CHATS.group, `approval:approve:${approval.id}`, message?.message_id ?? -1, MEMBERS.bob);
@@ -82,7 +82,7 @@ describe('Telegram group chats: per-user roles (TELEGRAM_GROUP_USERS)', () => {
     for (const type of ['approval.approved', 'config.changed', 'approval.applied'])
       expect(g.store.audit.list({ type }, { limit: 1 }).items[0]).toMatchObject({
         actor: `telegram:${CHATS.group}`,
-        inputs: { from: from(MEMBERS.bob) },
+        inputs: { sender: from(MEMBERS.bob) },
       });
     expect(String(g.fake.callsOf('editMessageText')[0]?.params.text)).toMatch(
       /→ APPROVED by telegram:-1001234567890 — user 4202 \(@bob\)$/,
@@ -102,7 +102,8 @@ describe('Telegram group chats: per-user roles (TELEGRAM_GROUP_USERS)', () => {
     p.fake.sendText(CHATS.operator, '/pause');
     await p.fake.waitFor(() => p.fake.messagesTo(CHATS.operator).length === 1);
     expect(p.store.audit.list({ type: 'state.paused' }, { limit: 1 }).items[0]?.inputs).toMatchObject({
-      from: { id: CHATS.operator, username: null },
+      from: 'RUNNING',
+      sender: { id: CHATS.operator, username: null },
     });
   });
 });

@@ -65,8 +65,14 @@ describe('Telegram with several pairs', () => {
     expect(harness.store.audit.list({ type: 'state.pair_paused' }, { limit: 5 }).items[0]).toMatchObject({
       actor: `telegram:${CHATS.group}`,
       reason: 'news on ETH',
-      // The sender, as for every Telegram action (it takes the place of the pair's previous state in `from`).
-      inputs: { symbol: 'ETH/USDT', to: 'PAUSED', role: 'operator', from: { id: MEMBERS.bob.id, username: MEMBERS.bob.username } },
+      // The previous state in `from`, the sender (as for every Telegram action) in `sender`.
+      inputs: {
+        symbol: 'ETH/USDT',
+        from: 'RUNNING',
+        to: 'PAUSED',
+        role: 'operator',
+        sender: { id: MEMBERS.bob.id, username: MEMBERS.bob.username },
+      },
     });
 
     const [resumed] = await ask(harness, CHATS.group, '/resume eth/usdt', MEMBERS.bob);

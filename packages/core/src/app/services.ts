@@ -25,7 +25,7 @@ export interface ActorSender {
 export interface ActorRef {
   readonly id: string;
   readonly role: Role | 'system';
-  /** Set for Telegram: who sent the command or pressed the button. Audit events record it as `inputs.from` (see `actorInputs`). */
+  /** Set for Telegram: who sent the command or pressed the button. Audit events record it as `inputs.sender` (see `actorInputs`). */
   readonly from?: ActorSender;
 }
 

@@ -235,6 +235,8 @@ describe('several pairs', () => {
     expect(parseConfig({}).tradingSymbols).toEqual(['BTC/USDT']);
     expect(parseConfig({ TRADING_SYMBOL: 'ETH/USDT' }).tradingSymbols).toEqual(['ETH/USDT']);
     expect(parseConfig({ TRADING_SYMBOLS: 'BTC/USDT, ETH/USDT,SOL/USDT' }).tradingSymbols).toEqual(['BTC/USDT', 'ETH/USDT', 'SOL/USDT']);
+    // TRADING_SYMBOL then names the first pair, not the schema's default.
+    expect(parseConfig({ TRADING_SYMBOLS: 'ETH/USDT,SOL/USDT' }).TRADING_SYMBOL).toBe('ETH/USDT');
   });
 
   it.each([

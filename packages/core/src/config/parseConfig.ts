@@ -112,6 +112,8 @@ export function parseConfig(raw: Readonly<Record<string, string | undefined>>): 
     DATABASE_PATH: env.DATABASE_PATH ?? (env.TRADING_MODE === 'live' ? './data/warden-live.db' : './data/warden.db'),
     primaryTimeframe,
     tradingSymbols: env.TRADING_SYMBOLS ?? [env.TRADING_SYMBOL],
+    // With only TRADING_SYMBOLS set, the single-pair setting names its first pair (not the schema's default).
+    TRADING_SYMBOL: env.TRADING_SYMBOLS?.[0] ?? env.TRADING_SYMBOL,
   };
 }
 
