@@ -239,7 +239,7 @@ describe('tables, audit log and config', () => {
     await page.waitForSelector('[data-testid=positions-table] td:has-text("BTC/USDT")');
     await page.selectOption('[aria-label="Order status"]', 'FILLED');
     await page.waitForFunction(() => {
-      const cells = [...document.querySelectorAll('[data-testid=orders-table] tbody tr td:nth-child(4)')].map((td) => td.textContent);
+      const cells = [...document.querySelectorAll('[data-testid=orders-table] tbody tr td[data-col=Status]')].map((td) => td.textContent);
       return cells.length > 0 && cells.every((c) => c === 'FILLED');
     });
     await page.selectOption('[aria-label="Order status"]', 'REJECTED');

@@ -4,7 +4,7 @@
  */
 
 import type { LiveUpdate } from '@warden/core/app/liveUpdates';
-import type { AdvisorRunResult, SystemStatus, TimeframeReadiness } from '@warden/core/app/services';
+import type { AdvisorRunResult, PairStatus, PairTransitionResult, SystemStatus, TimeframeReadiness } from '@warden/core/app/services';
 import type { Role } from '@warden/core/config/schema';
 import type { Approval, ApprovalStatus, ProposalChange, WalkForwardCheck, WhatIfResult } from '@warden/core/domain/approval';
 import type { Candle, Timeframe } from '@warden/core/domain/market';
@@ -28,6 +28,8 @@ export type {
   Order,
   OrderStatus,
   Page,
+  PairStatus,
+  PairTransitionResult,
   Position,
   ProposalChange,
   Role,
@@ -87,4 +89,49 @@ export interface ConfigView {
     readonly updatedAt: number;
     readonly updatedBy: string;
   }>;
+}
+
+/**
+ * One pair of the account in `GET /api/portfolio`. Quote amounts are in the account's quote asset;
+ * `value` = base held × `price`; `allocationPct` = value / account equity × 100 (percent, 0–100).
+ */
+export interface PortfolioPair {
+  readonly symbol: string;
+  readonly strategy: string;
+  /** What the pair's cycle sees: the account's state, or PAUSED when an operator paused this pair. */
+  readonly state: TradingState;
+  /** Whether an operator paused this pair itself (the account may be RUNNING). */
+  readonly paused: boolean;
+  /** Latest mark (quote per base); null before the pair's first cycle. */
+  readonly price: number | null;
+  readonly baseBalance: number;
+  readonly value: number;
+  readonly allocationPct: number;
+  /** Exact decimal strings, quote units. */
+  readonly realizedPnl: string;
+  readonly unrealizedPnl: string;
+  readonly trades: number;
+  /** Fees paid, in quote units. */
+  readonly feesPaid: number;
+  readonly openOrders: number;
+}
+
+/** `GET /api/portfolio`: the whole account and each pair; the share not in any pair is held in `quote`. */
+export interface Portfolio {
+  /** The quote asset every pair shares, e.g. "USDT". */
+  readonly quote: string;
+  /** Account equity in quote units (quote balance + every pair's value). */
+  readonly equity: number;
+  readonly quoteBalance: number;
+  /** Share of equity held in base assets, percent. */
+  readonly exposurePct: number;
+  /** When the newest snapshot behind these figures was written (ms); null before any cycle. */
+  readonly time: number | null;
+  readonly pairs: readonly PortfolioPair[];
+}
+
+/** One point of `GET /api/portfolio/equity`: the account's equity (quote units) at a cycle tick (ms). */
+export interface PortfolioEquityPoint {
+  readonly time: number;
+  readonly equity: number;
 }
