@@ -27,6 +27,9 @@ export async function startHarnessServer(options: { auth: boolean }): Promise<Pa
     url: api.url,
     binance,
     store: api.store,
+    advance: async () => {
+      throw new Error('the harness server runs no trading cycles: use the real server (unset WARDEN_E2E_SERVER)');
+    },
     async stop() {
       await api.close();
       await binance.close();
