@@ -115,11 +115,11 @@ describe('controls', () => {
   it('an operator pauses and resumes, and the banner follows', async () => {
     const page = await as('operator');
     await page.waitForSelector('[data-testid=state-banner][data-state=RUNNING]');
-    await page.click('button:has-text("Pause")');
+    await page.click('[aria-label=Controls] button:has-text("Pause")');
     await page.waitForSelector('[data-testid=state-banner][data-state=PAUSED]');
     expect(await page.textContent('[data-testid=action-result]')).toContain('RUNNING → PAUSED');
     await screenshot(page, 'paused');
-    await page.click('button:has-text("Resume")');
+    await page.click('[aria-label=Controls] button:has-text("Resume")');
     await page.waitForSelector('[data-testid=state-banner][data-state=RUNNING]');
     expect(await bannerState(page)).toBe('RUNNING');
   });
@@ -134,7 +134,7 @@ describe('controls', () => {
     await operator.waitForSelector('[data-testid=state-banner][data-state=EMERGENCY_STOP]');
     await screenshot(operator, 'emergency-stop');
     expect(await operator.locator('form[aria-label="Manual resume"]').count()).toBe(0);
-    expect(await operator.isDisabled('button:has-text("Resume")')).toBe(true);
+    expect(await operator.isDisabled('[aria-label=Controls] button:has-text("Resume")')).toBe(true);
 
     const admin = await as('admin');
     await admin.waitForSelector('[data-testid=state-banner][data-state=EMERGENCY_STOP]');
