@@ -94,18 +94,21 @@ export const useMetrics = (symbol: string | undefined) =>
     enabled: Boolean(symbol),
   });
 
+/** A filter's pair, when it names one. */
+const symbolOf = (f: Filters) => (typeof f.symbol === 'string' ? f.symbol : undefined);
+
 export const useOrders = (f: Filters) =>
   useQuery({
     queryKey: keys.orders(f),
     queryFn: () => api.get<Page<Order>>('/api/orders', f),
-    placeholderData: keepSamePair(f.symbol as string),
+    placeholderData: keepSamePair(symbolOf(f)),
   });
 
 export const useFills = (f: Filters) =>
   useQuery({
     queryKey: keys.fills(f),
     queryFn: () => api.get<Page<Fill>>('/api/fills', f),
-    placeholderData: keepSamePair(f.symbol as string),
+    placeholderData: keepSamePair(symbolOf(f)),
   });
 
 /** Positions, of one pair or (no symbol) every pair. */
