@@ -1,5 +1,6 @@
 import type { FastifyWebhookHandler } from '@warden/adapters/telegram/telegramBot';
 import type { LiveUpdates } from '@warden/core/app/liveUpdates';
+import type { PortfolioReader } from '@warden/core/app/portfolioView';
 import type { ActorRef, AdvisorService, ApprovalService, ControlService } from '@warden/core/app/services';
 import type { AppConfig } from '@warden/core/config/parseConfig';
 import type { Clock } from '@warden/core/ports/clock';
@@ -8,7 +9,7 @@ import type { SqliteStore } from '@warden/storage/openStore';
 import type { Logger } from 'pino';
 import type { MetricsEndpoint } from './routes/metrics/index.js';
 
-/** What the active strategy shows operators: name, parameters, what the advisor may tune, and its own description (grid levels…). */
+/** What a pair's active strategy shows operators: name, parameters, what the advisor may tune, and its own description (grid levels…). */
 export interface StrategyInfo {
   readonly name: string;
   readonly params: Record<string, unknown>;
@@ -34,7 +35,15 @@ export interface ApiDeps {
   readonly liveUpdates: LiveUpdates;
   readonly clock: Clock;
   readonly logger: Logger;
-  readonly strategyInfo: () => StrategyInfo;
+  /** The strategy view of one traded pair (the route passes the first pair when none is named). */
+  readonly strategyInfo: (symbol: string) => StrategyInfo;
+  /**
+   * The pair the rows written before several pairs (symbol null) belong to (see
+   * `TimeRange.legacySymbol`); default the first of TRADING_SYMBOLS.
+   */
+  readonly legacySymbol?: string;
+  /** GET /api/portfolio; default: `readPortfolio` over `store` and `control.status()`. */
+  readonly portfolio?: PortfolioReader;
   /** Built web panel (apps/web/dist) served at `/` with SPA fallback; null when not built. */
   readonly webRoot: string | null;
   readonly liveOrders?: LiveOrderPlacer;

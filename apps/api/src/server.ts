@@ -24,6 +24,8 @@ import { eventRoutes } from './routes/events/index.js';
 import { healthRoutes } from './routes/health/index.js';
 import { liveOrderRoutes } from './routes/live/index.js';
 import { registerMetricsRoute } from './routes/metrics/index.js';
+import { pairRoutes } from './routes/pairs/index.js';
+import { portfolioRoutes } from './routes/portfolio/index.js';
 import { strategyRoutes } from './routes/strategy/index.js';
 import { KEEP_ALIVE_MS, streamRoutes } from './routes/stream/index.js';
 import { systemRoutes } from './routes/system/index.js';
@@ -92,6 +94,8 @@ export async function buildApiServer(deps: ApiDeps, options: ApiOptions = {}): P
         systemRoutes,
         candleRoutes,
         tradingRoutes,
+        portfolioRoutes,
+        pairRoutes,
         eventRoutes,
         strategyRoutes,
         configRoutes,

@@ -292,6 +292,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/portfolio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every pair's holding, value and share of the account's equity */
+        get: operations["getPortfolio"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portfolio/equity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's equity, one point per cycle tick, newest first */
+        get: operations["listPortfolioEquity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pairs/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause one pair: its cycle sends no new orders; the other pairs keep trading */
+        post: operations["pausePair"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pairs/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a paused pair (it trades again while the account is RUNNING) */
+        post: operations["resumePair"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events": {
         parameters: {
             query?: never;
@@ -333,7 +401,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Active strategy, parameters, tunable bounds, grid levels */
+        /** A pair's active strategy, parameters, tunable bounds, grid levels */
         get: operations["getStrategy"];
         put?: never;
         post?: never;
@@ -437,7 +505,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Run the advisor now; its proposals become pending approvals */
+        /** Run the advisor now for one pair or every pair; its proposals become pending approvals */
         post: operations["runAdvisor"];
         delete?: never;
         options?: never;
@@ -603,6 +671,8 @@ export interface components {
             /** @description ms since epoch (UTC) */
             time: number;
             cycleId: string | null;
+            /** @description the pair whose cycle wrote the row (equity and quote are the account's); null: written before several pairs */
+            symbol: string | null;
             /** @description exact decimal string */
             equity: string;
             /** @description exact decimal string */
@@ -620,6 +690,8 @@ export interface components {
             /** @description ms since epoch (UTC) */
             time: number;
             cycleId: string | null;
+            /** @description the pair whose cycle wrote the row; null: written before several pairs */
+            symbol: string | null;
             totalReturnPct: number;
             maxDrawdownPct: number;
             winRate: number;
@@ -719,10 +791,24 @@ export interface components {
                 };
                 proposedBeatsCurrent: boolean;
             } | null;
+            /** @description the pair the change is for; null: made before several pairs (it applies to the legacy pair) */
+            symbol: string | null;
             decidedBy: string | null;
             /** @description ms since epoch (UTC) */
             decidedAt: number | null;
             comment: string | null;
+        };
+        PairStatus: {
+            symbol: string;
+            strategy: string;
+            /**
+             * @description what the pair's cycle sees: the account's state, or PAUSED when this pair is paused
+             * @enum {string}
+             */
+            state: "RUNNING" | "PAUSED" | "EMERGENCY_STOP";
+            /** @description an operator paused this pair */
+            paused: boolean;
+            dataReady: boolean;
         };
         SystemStatus: {
             /** @enum {string} */
@@ -730,16 +816,22 @@ export interface components {
             schedulerRunning: boolean;
             /** @enum {string} */
             mode: "paper" | "live";
+            /** @description the first traded pair; every pair is in `pairs` */
             symbol: string;
+            /** @description the first pair's strategy */
             strategy: string;
             readonly timeframes: ("1m" | "3m" | "5m" | "15m" | "30m" | "1h" | "2h" | "4h" | "6h" | "8h" | "12h" | "1d" | "3d" | "1w" | "1M")[];
             dataReady: boolean;
+            /** @description every traded pair, in TRADING_SYMBOLS order */
+            readonly pairs: components["schemas"]["PairStatus"][];
             readonly dataReadiness: {
                 /** @enum {string} */
                 timeframe: "1m" | "3m" | "5m" | "15m" | "30m" | "1h" | "2h" | "4h" | "6h" | "8h" | "12h" | "1d" | "3d" | "1w" | "1M";
                 required: number;
                 available: number;
                 ready: boolean;
+                /** @description the pair (set when several pairs are traded) */
+                symbol?: string;
             }[];
             /** @description ms since epoch (UTC) */
             lastCycleAt: number | null;
@@ -751,6 +843,48 @@ export interface components {
             startedAt: number;
             /** @description ms since epoch (UTC) */
             serverTime: number;
+        };
+        PortfolioPair: {
+            symbol: string;
+            strategy: string;
+            /** @enum {string} */
+            state: "RUNNING" | "PAUSED" | "EMERGENCY_STOP";
+            paused: boolean;
+            /** @description price of the pair's latest equity snapshot; null before its first cycle */
+            price: number | null;
+            /** @description base asset held (free + locked) */
+            baseBalance: number;
+            /** @description baseBalance × price, in the quote asset */
+            value: number;
+            /** @description value / equity × 100 */
+            allocationPct: number;
+            /** @description exact decimal string */
+            realizedPnl: string;
+            /** @description exact decimal string */
+            unrealizedPnl: string;
+            /** @description closed trades (the pair's latest metrics snapshot) */
+            trades: number;
+            /** @description fees paid, in the quote asset */
+            feesPaid: number;
+            openOrders: number;
+        };
+        Portfolio: {
+            /** @description the quote asset every pair shares */
+            quote: string;
+            /** @description the account's equity in the quote asset at the latest snapshot (0 before any) */
+            equity: number;
+            quoteBalance: number;
+            /** @description Σ pair value / equity × 100 */
+            exposurePct: number;
+            /** @description time of the latest snapshot; null before the first cycle */
+            time: number | null;
+            readonly pairs: components["schemas"]["PortfolioPair"][];
+        };
+        EquityPoint: {
+            /** @description ms since epoch (UTC) */
+            time: number;
+            /** @description the account's equity in the quote asset after every pair of the tick ran */
+            equity: number;
         };
     };
     responses: never;
@@ -1303,7 +1437,7 @@ export interface operations {
     listCandles: {
         parameters: {
             query?: {
-                /** @description default: TRADING_SYMBOL */
+                /** @description one of the traded pairs; default: the first of TRADING_SYMBOLS */
                 symbol?: string;
                 /** @description default: the primary timeframe */
                 timeframe?: "1m" | "3m" | "5m" | "15m" | "30m" | "1h" | "2h" | "4h" | "6h" | "8h" | "12h" | "1d" | "3d" | "1w" | "1M";
@@ -1503,6 +1637,8 @@ export interface operations {
     listEquitySnapshots: {
         parameters: {
             query?: {
+                /** @description only this pair's rows (rows written before several pairs count as the legacy pair's); absent: every row */
+                symbol?: string;
                 /** @description ms since epoch, inclusive */
                 from?: number;
                 /** @description ms since epoch, inclusive */
@@ -1553,6 +1689,8 @@ export interface operations {
     listMetricsSnapshots: {
         parameters: {
             query?: {
+                /** @description only this pair's rows (rows written before several pairs count as the legacy pair's); absent: every row */
+                symbol?: string;
                 /** @description ms since epoch, inclusive */
                 from?: number;
                 /** @description ms since epoch, inclusive */
@@ -1577,6 +1715,200 @@ export interface operations {
                     "application/json": {
                         readonly items: components["schemas"]["MetricsSnapshot"][];
                         nextCursor: number | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPortfolio: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Portfolio"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPortfolioEquity: {
+        parameters: {
+            query?: {
+                /** @description ms since epoch, inclusive */
+                from?: number;
+                /** @description ms since epoch, inclusive */
+                to?: number;
+                /** @description page size, at most 500 */
+                limit?: number;
+                /** @description nextCursor from the previous page */
+                cursor?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        readonly items: components["schemas"]["EquityPoint"][];
+                        nextCursor: number | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    pausePair: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description one of the traded pairs, e.g. ETH/USDT */
+                    symbol: string;
+                    /** @description recorded in the audit log */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        symbol: string;
+                        /** @enum {string} */
+                        from: "RUNNING" | "PAUSED";
+                        /** @enum {string} */
+                        to: "RUNNING" | "PAUSED";
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    resumePair: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description one of the traded pairs, e.g. ETH/USDT */
+                    symbol: string;
+                    /** @description recorded in the audit log */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        symbol: string;
+                        /** @enum {string} */
+                        from: "RUNNING" | "PAUSED";
+                        /** @enum {string} */
+                        to: "RUNNING" | "PAUSED";
                     };
                 };
             };
@@ -1713,7 +2045,10 @@ export interface operations {
     };
     getStrategy: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description one of the traded pairs; default: the first of TRADING_SYMBOLS */
+                symbol?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1727,6 +2062,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description the pair this strategy trades */
+                        symbol: string;
                         name: string;
                         params: {
                             [key: string]: unknown;
@@ -1819,6 +2156,8 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "PENDING" | "APPROVED" | "REJECTED" | "EXPIRED";
+                /** @description only this pair's proposals (those made before several pairs count as the legacy pair's) */
+                symbol?: string;
                 /** @description page size, at most 500 */
                 limit?: number;
                 /** @description nextCursor from the previous page */
@@ -2003,7 +2342,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never> | null;
+                "application/json": {
+                    /** @description only this pair; absent: every traded pair, one after the other */
+                    symbol?: string;
+                } | null;
             };
         };
         responses: {
@@ -2014,9 +2356,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description new pending approvals, each naming its pair */
                         readonly saved: components["schemas"]["Approval"][];
                         dropped: number;
                         source: string;
+                        /** @description pairs whose run failed while the others ran */
+                        readonly failed?: {
+                            symbol: string;
+                            error: string;
+                        }[];
                     };
                 };
             };

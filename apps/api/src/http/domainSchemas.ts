@@ -61,6 +61,10 @@ export const equitySchema = z
   .object({
     time: ms,
     cycleId: z.string().nullable(),
+    symbol: z
+      .string()
+      .nullable()
+      .describe("the pair whose cycle wrote the row (equity and quote are the account's); null: written before several pairs"),
     equity: decimal,
     quoteBalance: decimal,
     baseBalance: decimal,
@@ -74,6 +78,7 @@ export const metricsSchema = z
   .object({
     time: ms,
     cycleId: z.string().nullable(),
+    symbol: z.string().nullable().describe('the pair whose cycle wrote the row; null: written before several pairs'),
     totalReturnPct: z.number(),
     maxDrawdownPct: z.number(),
     winRate: z.number(),
@@ -128,6 +133,7 @@ export const approvalSchema = z
         proposedBeatsCurrent: z.boolean(),
       })
       .nullable(),
+    symbol: z.string().nullable().describe('the pair the change is for; null: made before several pairs (it applies to the legacy pair)'),
     decidedBy: z.string().nullable(),
     decidedAt: ms.nullable(),
     comment: z.string().nullable(),
@@ -136,17 +142,37 @@ export const approvalSchema = z
 
 export const timeframeSchema = z.enum(TIMEFRAMES);
 
+export const pairStatusSchema = z
+  .object({
+    symbol: z.string(),
+    strategy: z.string(),
+    state: z.enum(TRADING_STATES).describe("what the pair's cycle sees: the account's state, or PAUSED when this pair is paused"),
+    paused: z.boolean().describe('an operator paused this pair'),
+    dataReady: z.boolean(),
+  })
+  .meta({ id: 'PairStatus' });
+
 export const systemStatusSchema = z
   .object({
     state: z.enum(TRADING_STATES),
     schedulerRunning: z.boolean(),
     mode: z.enum(['paper', 'live']),
-    symbol: z.string(),
-    strategy: z.string(),
+    symbol: z.string().describe('the first traded pair; every pair is in `pairs`'),
+    strategy: z.string().describe("the first pair's strategy"),
     timeframes: z.array(timeframeSchema).readonly(),
     dataReady: z.boolean(),
+    pairs: z.array(pairStatusSchema).readonly().describe('every traded pair, in TRADING_SYMBOLS order'),
     dataReadiness: z
-      .array(z.object({ timeframe: timeframeSchema, required: z.number(), available: z.number(), ready: z.boolean() }))
+      .array(
+        // The optional field last: fast-json-stringify writes optional properties after the required ones.
+        z.object({
+          timeframe: timeframeSchema,
+          required: z.number(),
+          available: z.number(),
+          ready: z.boolean(),
+          symbol: z.string().optional().describe('the pair (set when several pairs are traded)'),
+        }),
+      )
       .readonly(),
     lastCycleAt: ms.nullable(),
     lastCycleId: z.string().nullable(),

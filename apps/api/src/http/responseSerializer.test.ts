@@ -28,10 +28,17 @@ const status = fc.record({
   mode: fc.constantFrom('paper' as const, 'live' as const),
   symbol: text,
   strategy: text,
+  pairs: fc.array(
+    fc.record({ symbol: text, strategy: text, state: fc.constantFrom(...TRADING_STATES), paused: fc.boolean(), dataReady: fc.boolean() }),
+    { maxLength: 3 },
+  ),
   timeframes: fc.array(timeframe, { maxLength: 3 }),
   dataReady: fc.boolean(),
   dataReadiness: fc.array(
-    fc.record({ timeframe, required: fc.nat(), available: fc.double({ noNaN: true, noDefaultInfinity: true }), ready: fc.boolean() }),
+    fc.record(
+      { symbol: text, timeframe, required: fc.nat(), available: fc.double({ noNaN: true, noDefaultInfinity: true }), ready: fc.boolean() },
+      { requiredKeys: ['timeframe', 'required', 'available', 'ready'] },
+    ),
     { maxLength: 3 },
   ),
   lastCycleAt: nullable(time),
@@ -54,7 +61,12 @@ describe('responseSerializer', () => {
     const write = serializer(systemStatusSchema);
     fc.assert(
       fc.property(status, extras, (data, extra) => {
-        const withExtras = { ...extra, ...data, dataReadiness: data.dataReadiness.map((r) => ({ ...r, ...extra })) };
+        const withExtras = {
+          ...extra,
+          ...data,
+          pairs: data.pairs.map((p) => ({ ...p, ...extra })),
+          dataReadiness: data.dataReadiness.map((r) => ({ ...r, ...extra })),
+        };
         const written = write(withExtras);
         expect(written).toBe(zodThenStringify(systemStatusSchema, withExtras));
         for (const key of Object.keys(extra)) expect(written).not.toContain(key);
@@ -77,6 +89,7 @@ describe('responseSerializer', () => {
         proposed: { returnPct: 2, maxDrawdownPct: 1, trades: 4 },
       },
       walkForward: null,
+      symbol: 'ETH/USDT',
       decidedBy: null,
       decidedAt: null,
       comment: null,
@@ -96,7 +109,10 @@ describe('responseSerializer', () => {
     };
     const cases: Array<[ZodType, unknown]> = [
       [approvalSchema, approval],
-      [approvalSchema, { ...approval, change: { kind: 'params', strategy: 'grid', before: { levels: 5 }, after: { levels: 6 } } }],
+      [
+        approvalSchema,
+        { ...approval, symbol: null, change: { kind: 'params', strategy: 'grid', before: { levels: 5 }, after: { levels: 6 } } },
+      ],
       [auditEventSchema, event],
       [auditEventSchema, { ...event, inputs: null }],
       [

@@ -56,7 +56,21 @@ const SPECIFIC: Record<string, readonly BadRequest[]> = {
     { name: 'a negative id', path: (p) => p.replace(/\/\d+\//, '/-3/'), status: 400, field: 'params.id' },
     { name: 'an unknown field', body: { why: 'no' }, status: 400, field: 'body.why' },
   ],
-  '/api/advisor/run': [{ name: 'an unknown field', body: { provider: 'openai' }, status: 400, field: 'body.provider' }],
+  '/api/advisor/run': [
+    { name: 'an unknown field', body: { provider: 'openai' }, status: 400, field: 'body.provider' },
+    { name: 'a malformed pair', body: { symbol: 'btc-usdt' }, status: 400, field: 'body.symbol' },
+    { name: 'a pair not traded', body: { symbol: 'XRP/USDT' }, status: 400, field: 'body.symbol' },
+  ],
+  '/api/pairs/pause': [
+    { name: 'no pair', body: { reason: 'news' }, status: 400, field: 'body.symbol' },
+    { name: 'a pair not traded', body: { symbol: 'XRP/USDT' }, status: 400, field: 'body.symbol' },
+    { name: 'a malformed pair', body: { symbol: 'BTCUSDT' }, status: 400, field: 'body.symbol' },
+    { name: 'an unknown field', body: { symbol: 'BTC/USDT', all: true }, status: 400, field: 'body.all' },
+  ],
+  '/api/pairs/resume': [
+    { name: 'a number as pair', body: { symbol: 5 }, status: 400, field: 'body.symbol' },
+    { name: 'a reason over 500 characters', body: { symbol: 'BTC/USDT', reason: 'x'.repeat(501) }, status: 400, field: 'body.reason' },
+  ],
   '/api/users': [
     { name: 'a short password', body: { username: 'eve', role: 'viewer', password: 'short' }, status: 400, field: 'body.password' },
     { name: 'an unknown role', body: { username: 'eve', role: 'root', password: 'long enough' }, status: 400, field: 'body.role' },

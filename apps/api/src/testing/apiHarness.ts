@@ -9,7 +9,7 @@ import { pino } from 'pino';
 import { hashPassword } from '../auth/passwords.js';
 import type { ApiDeps } from '../deps.js';
 import { buildApiServer } from '../server.js';
-import { realServices, type TestServices } from './realServices.js';
+import { type AdvisorInputFor, realServices, type TestServices } from './realServices.js';
 
 export const TEST_SECRET = 'test-secret-0123456789abcdefghijklmnopqrstuvwxyz';
 export const PASSWORD = 'correct horse battery staple';
@@ -46,6 +46,8 @@ export async function startApi(
     streamKeepAliveMs?: number;
     /** Another part's database file to share (e.g. a live-trading rig's), left in place on close. */
     databasePath?: string;
+    /** What each pair's advisor decides from (see realServices). */
+    advisorInput?: AdvisorInputFor;
   } = {
     auth: true,
   },
@@ -60,7 +62,7 @@ export async function startApi(
   const store = openStore(db.path);
   const clock = new ManualClock(START);
   const live = new LiveUpdates();
-  const services = realServices(store, config, clock, live);
+  const services = realServices(store, config, clock, live, options.advisorInput);
   if (options.auth) {
     const passwordHash = await hashPassword(PASSWORD);
     for (const role of ['viewer', 'operator', 'admin'] as Role[]) store.users.create({ username: role, passwordHash, role, now: START });

@@ -1,4 +1,6 @@
 import { CONFIG_KEYS } from '@warden/core/app/configKeys';
+import { pairStore } from '@warden/core/portfolio/pairStore';
+import { PAIR_STATE_KEY, type PairState } from '@warden/core/state/pairState';
 import type { TradingState } from '@warden/core/state/tradingState';
 import type { Access } from '../auth/principal.js';
 import { type ApiHarness, PASSWORD } from './apiHarness.js';
@@ -27,6 +29,12 @@ const withSpareUser = (h: ApiHarness) => {
   h.store.users.create({ username, passwordHash: 'not-a-login', role: 'viewer', now: h.clock.now() });
   return `/api/users/${username}`;
 };
+/** The account RUNNING and the first pair's own switch at `pair`, so only the role decides a pair's pause or resume. */
+const pairIn = (pair: PairState, path: string) => (h: ApiHarness) => {
+  h.store.config.set(CONFIG_KEYS.tradingState, 'RUNNING', 'test', h.clock.now());
+  pairStore(h.store, h.config.tradingSymbols[0] as string).config.set(PAIR_STATE_KEY, pair, 'test', h.clock.now());
+  return path;
+};
 const withProposal = (decision: string) => (h: ApiHarness) => `/api/approvals/${insertProposal(h.store, h.clock.now()).id}/${decision}`;
 
 export const ROUTES: readonly RouteCase[] = [
@@ -41,6 +49,8 @@ export const ROUTES: readonly RouteCase[] = [
   { method: 'GET', path: '/api/positions', access: 'viewer' },
   { method: 'GET', path: '/api/equity', access: 'viewer' },
   { method: 'GET', path: '/api/metrics', access: 'viewer' },
+  { method: 'GET', path: '/api/portfolio', access: 'viewer' },
+  { method: 'GET', path: '/api/portfolio/equity?limit=10', access: 'viewer' },
   { method: 'GET', path: '/api/events?typePrefix=state.&limit=5', access: 'viewer' },
   { method: 'GET', path: '/api/events/verify', access: 'viewer' },
   { method: 'GET', path: '/api/strategy', access: 'viewer' },
@@ -68,6 +78,20 @@ export const ROUTES: readonly RouteCase[] = [
     access: 'admin',
     body: { reason: 'checked the exchange' },
     arrange: inState('EMERGENCY_STOP', '/api/system/manual-resume'),
+  },
+  {
+    method: 'POST',
+    path: '/api/pairs/pause',
+    access: 'operator',
+    body: { symbol: 'BTC/USDT', reason: 'news' },
+    arrange: pairIn('RUNNING', '/api/pairs/pause'),
+  },
+  {
+    method: 'POST',
+    path: '/api/pairs/resume',
+    access: 'operator',
+    body: { symbol: 'BTC/USDT' },
+    arrange: pairIn('PAUSED', '/api/pairs/resume'),
   },
   { method: 'POST', path: '/api/scheduler/start', access: 'operator' },
   { method: 'POST', path: '/api/scheduler/stop', access: 'operator' },

@@ -3,7 +3,7 @@ import type { AppConfig } from '@warden/core/config/parseConfig';
 import { strategySettingsFromConfig } from '@warden/core/cycle/settings';
 import { StrategyHost } from '@warden/core/cycle/strategyHost';
 import type { Timeframe } from '@warden/core/domain/market';
-import { migrateLegacyPairKeys, pairStore } from '@warden/core/portfolio/pairStore';
+import { migrateLegacyPairKeys, PAIR_KEYS_MIGRATED_KEY, pairStore } from '@warden/core/portfolio/pairStore';
 import type { Store } from '@warden/core/ports/store';
 import { parseStrategyParams } from '@warden/core/strategy/registry';
 import type { StrategySettings } from '@warden/core/strategy/types';
@@ -26,10 +26,15 @@ export interface PairRuntime {
 }
 
 /**
- * The pair a single-pair database traded, for moving its strategy keys under that pair: the paper
- * account's symbol, else the newest order's, else the first of TRADING_SYMBOLS.
+ * The pair a single-pair database traded, for moving its strategy keys under that pair, and the
+ * pair its rows without a symbol (equity, metrics, approvals) belong to. Once the keys were moved
+ * (`storage.pair_keys_migrated`, written on the first start of this version) it is the pair recorded
+ * there, so it never changes afterwards; before that, the paper account's symbol, else the newest
+ * order's, else the first of TRADING_SYMBOLS.
  */
 export function legacySymbol(store: Store, config: AppConfig): string {
+  const migrated = store.config.get<{ symbol?: unknown }>(PAIR_KEYS_MIGRATED_KEY);
+  if (typeof migrated?.symbol === 'string') return migrated.symbol;
   const account = store.config.get<{ version?: number; symbol?: string }>(CONFIG_KEYS.paperAccount);
   if (account?.version === 1 && typeof account.symbol === 'string') return account.symbol;
   const newest = store.orders.list({}, { limit: 1 }).items[0];

@@ -9,6 +9,7 @@ import { buildApiServer } from '@warden/api/server';
 import { CONFIG_KEYS } from '@warden/core/app/configKeys';
 import { ControlServiceImpl, readTradingState } from '@warden/core/app/controlServiceImpl';
 import { LiveUpdates } from '@warden/core/app/liveUpdates';
+import { type PortfolioReader, readPortfolio } from '@warden/core/app/portfolioView';
 import type { ActorRef, AdvisorService } from '@warden/core/app/services';
 import { type AppConfig, configSecrets, parseConfig, redactConfig } from '@warden/core/config/parseConfig';
 import { Scheduler } from '@warden/core/cycle/scheduler';
@@ -176,20 +177,27 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
     );
   const watermarks = EquityWatermarks.fromHistory(store.equity.series(0));
 
-  // The advisor proposes for the first pair (its scoped store: its strategy and parameters).
+  // Each pair has its own advisor over its scoped store (its strategy, parameters, candles, fills and
+  // equity rows), with what-if and walk-forward checks on its own candles; an approval is applied to
+  // its pair's keys only. A scheduled run covers every pair in turn; the API and Telegram may name one.
+  const filtersOf = (symbol: string) => (): SymbolFilters => {
+    if (!stack) throw new MarketNotConnectedError();
+    return stack.filters.get(symbol) as SymbolFilters;
+  };
   const services = createAdvisorServices({
     env: config,
-    store: firstPair.store,
+    store,
     clock,
     control,
-    whatIf: whatIfRunner(firstPair.store, config, () => {
-      if (!stack) throw new MarketNotConnectedError();
-      return stack.filters.get(firstPair.symbol) as SymbolFilters;
-    }),
-    walkForward: walkForwardRunner(firstPair.store, config, () => {
-      if (!stack) throw new MarketNotConnectedError();
-      return stack.filters.get(firstPair.symbol) as SymbolFilters;
-    }),
+    pairs: pairs.map((p) => ({
+      symbol: p.symbol,
+      store: p.store,
+      settings: p.settings,
+      defaultStrategy: config.TRADING_PAIR_STRATEGIES[p.symbol] ?? config.TRADING_ACTIVE_STRATEGY,
+      whatIf: whatIfRunner(p.store, config, filtersOf(p.symbol), p.settings),
+      walkForward: walkForwardRunner(p.store, config, filtersOf(p.symbol), p.settings),
+    })),
+    legacySymbol: legacy,
     notifier,
     liveUpdates,
     logger,
@@ -197,8 +205,8 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
   const { approvals, expiryChecker: expiry } = services;
   // Every advisor run (scheduled or asked for through the API or Telegram) is counted.
   const advisor: AdvisorService = {
-    run: (actor) =>
-      services.advisor.run(actor).then(
+    run: (actor, symbol) =>
+      services.advisor.run(actor, symbol).then(
         (result) => {
           metrics.advisorRun(result);
           return result;
@@ -210,14 +218,16 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
       ),
   };
 
+  // What every transport shows of the account: each pair's latest snapshots (rows from before several pairs are the legacy pair's).
+  const portfolio: PortfolioReader = { portfolio: () => readPortfolio(store, control.status(), { legacySymbol: legacy }) };
   const telegram = await startTelegram(telegramOptionsFromConfig(config), {
-    services: { control, approvals, store, clock },
+    services: { control, approvals, advisor, portfolio, store, clock },
     log: logger,
   });
   if (telegram) notifier.addChannel(telegram.channel);
   const heartbeat =
     config.TELEGRAM_HEARTBEAT_HOURS > 0 && telegram
-      ? new Heartbeat({ store, status: control, notifier, hours: config.TELEGRAM_HEARTBEAT_HOURS, log: logger })
+      ? new Heartbeat({ store, status: control, portfolio, notifier, hours: config.TELEGRAM_HEARTBEAT_HOURS, log: logger })
       : null;
 
   const cycle = { run: (now: number) => (stack ? stack.assembly.portfolio.run(now) : Promise.reject(new MarketNotConnectedError())) };
@@ -246,8 +256,9 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
     liveUpdates,
     clock,
     logger,
-    strategyInfo: () => {
-      const active = strategies.current();
+    // The named pair's strategy host (the route checked that the pair is traded).
+    strategyInfo: (symbol: string) => {
+      const active = (pairs.find((p) => p.symbol === symbol) ?? firstPair).strategies.current();
       const definition = strategyRegistry.get(active.name);
       return {
         name: active.name,
@@ -256,6 +267,8 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
         describe: active.strategy.describe ? { ...active.strategy.describe() } : null,
       };
     },
+    legacySymbol: legacy,
+    portfolio,
     webRoot,
     metrics,
     ...(config.TRADING_MODE === 'live'

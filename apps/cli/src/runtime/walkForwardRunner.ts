@@ -7,6 +7,7 @@ import type { Candle, SymbolFilters, Timeframe } from '@warden/core/domain/marke
 import type { Store } from '@warden/core/ports/store';
 import { walkForwardCheck } from '@warden/core/research/walkForwardCheck';
 import { getStrategyDefinition, parseStrategyParams } from '@warden/core/strategy/registry';
+import type { StrategySettings } from '@warden/core/strategy/types';
 
 /** Recent cached candles per timeframe the check replays: the what-if check's window. */
 const WALK_FORWARD_CANDLES = 1500;
@@ -17,10 +18,15 @@ const MIN_PRIMARY_CANDLES = 100;
  * Before an approval is saved, scores the current and the proposed parameters with the research
  * bench's walk-forward (70/30 split, score = return / max drawdown) on the recent cached candles
  * of every timeframe either strategy reads, with the environment's fees, slippage, risk limits
- * and starting equity. Null when too few candles are cached.
+ * and starting equity. Null when too few candles are cached. With several pairs: `store` is the
+ * pair's scoped store and `settings` the pair's (its symbol's candles).
  */
-export function walkForwardRunner(store: Store, config: AppConfig, filters: () => SymbolFilters): WalkForwardRunner {
-  const settings = strategySettingsFromConfig(config);
+export function walkForwardRunner(
+  store: Store,
+  config: AppConfig,
+  filters: () => SymbolFilters,
+  settings: StrategySettings = strategySettingsFromConfig(config),
+): WalkForwardRunner {
   return async (change: ProposalChange) => {
     const active = store.config.get<string>(CONFIG_KEYS.activeStrategy) ?? config.TRADING_ACTIVE_STRATEGY;
     const currentParams = store.config.get<Record<string, number | string | boolean>>(CONFIG_KEYS.strategyParams(active)) ?? {};

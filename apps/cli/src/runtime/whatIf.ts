@@ -7,16 +7,22 @@ import type { Candle, SymbolFilters, Timeframe } from '@warden/core/domain/marke
 import { paperBrokerOptionsFromConfig } from '@warden/core/execution/paperBroker';
 import type { Store } from '@warden/core/ports/store';
 import { riskLimitsFromConfig } from '@warden/core/risk/riskLimits';
+import type { StrategySettings } from '@warden/core/strategy/types';
 
 /** Candles per timeframe replayed by a what-if check: enough for warm-up plus a few days of 5m bars. */
 const WHAT_IF_CANDLES = 1500;
 
 /**
  * Before an approval is saved, the current and the proposed settings are backtested over the same
- * recent cached candles, so the operator sees the expected effect next to the proposal.
+ * recent cached candles, so the operator sees the expected effect next to the proposal. With
+ * several pairs: `store` is the pair's scoped store and `settings` the pair's (its symbol's candles).
  */
-export function whatIfRunner(store: Store, config: AppConfig, filters: () => SymbolFilters) {
-  const settings = strategySettingsFromConfig(config);
+export function whatIfRunner(
+  store: Store,
+  config: AppConfig,
+  filters: () => SymbolFilters,
+  settings: StrategySettings = strategySettingsFromConfig(config),
+) {
   return async (change: ProposalChange): Promise<WhatIfResult | null> => {
     const candles: Partial<Record<Timeframe, Candle[]>> = {};
     for (const tf of settings.timeframes) candles[tf] = store.candles.latest(settings.symbol, tf, WHAT_IF_CANDLES);

@@ -12,6 +12,7 @@ import type { TelegramLogger } from './logger.js';
  * Approve/reject buttons. Deciding needs operator (in a group: the user who pressed, see ChatAccess); the decision goes through the same
  * ApprovalService as the API (it re-validates and refuses an approval already decided or expired).
  * On success the original message is edited so the chat shows the outcome instead of live buttons.
+ * What the chat is shown passes `redact`, as every reply does.
  */
 export function registerApprovalButtons(
   bot: Bot,
@@ -19,6 +20,7 @@ export function registerApprovalButtons(
   services: TelegramServices,
   log: TelegramLogger,
   token: string | undefined,
+  redact: (text: string) => string = (text) => text,
 ): void {
   bot.callbackQuery(APPROVAL_CALLBACK, async (ctx) => {
     const chatId = ctx.chat?.id;
@@ -39,10 +41,15 @@ export function registerApprovalButtons(
       await ctx.answerCallbackQuery({ text: `Approval #${id} ${approval.status.toLowerCase()}` });
       const original = ctx.callbackQuery.message && 'text' in ctx.callbackQuery.message ? (ctx.callbackQuery.message.text ?? '') : '';
       await ctx.editMessageText(
-        `${original}\n\n→ ${approval.status} by ${actor.id}${isGroupChat(chatId) && actor.from ? ` — ${describeSender(actor.from)}` : ''}`.trim(),
+        redact(
+          `${original}\n\n→ ${approval.status} by ${actor.id}${isGroupChat(chatId) && actor.from ? ` — ${describeSender(actor.from)}` : ''}`.trim(),
+        ),
       );
     } catch (err) {
-      await ctx.answerCallbackQuery({ text: userFacingError(err, log, { chatId, approvalId: id, decision }, token), show_alert: true });
+      await ctx.answerCallbackQuery({
+        text: redact(userFacingError(err, log, { chatId, approvalId: id, decision }, token)),
+        show_alert: true,
+      });
     }
   });
 

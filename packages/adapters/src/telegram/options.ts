@@ -1,3 +1,4 @@
+import { configSecrets } from '@warden/core/config/redactConfig';
 import type { EnvConfig, Role, TelegramGroupUsers } from '@warden/core/config/schema';
 
 export interface TelegramOptions {
@@ -13,6 +14,8 @@ export interface TelegramOptions {
   readonly queueMax: number;
   /** getUpdates long-poll timeout in seconds (Telegram's usual 30; tests shorten it). */
   readonly pollTimeoutSeconds?: number;
+  /** Known secret values (`configSecrets`), removed from every command reply as from every notification. */
+  readonly secrets?: readonly string[];
 }
 
 export function telegramOptionsFromConfig(config: EnvConfig): TelegramOptions {
@@ -26,5 +29,6 @@ export function telegramOptionsFromConfig(config: EnvConfig): TelegramOptions {
     webhookUrl: config.TELEGRAM_WEBHOOK_URL,
     webhookSecret: config.TELEGRAM_WEBHOOK_SECRET,
     queueMax: config.TELEGRAM_QUEUE_MAX,
+    secrets: configSecrets(config),
   };
 }

@@ -12,7 +12,8 @@ import type { TelegramLogger } from './logger.js';
  * The guard first: an update from a chat that is not allow-listed is logged and dropped without a
  * reply (answering would confirm to a stranger that the bot exists and listens). Then one handler
  * per command, each checking the sender's role (the chat's, or in a group the listed user's)
- * before calling the application service.
+ * before calling the application service. Every reply passes `redact` (the notifications'
+ * redaction: known secrets and URL credentials), since replies carry error texts and stored values.
  */
 export function registerCommands(
   bot: Bot,
@@ -20,6 +21,7 @@ export function registerCommands(
   services: TelegramServices,
   log: TelegramLogger,
   token: string | undefined,
+  redact: (text: string) => string = (text) => text,
 ): void {
   bot.use(async (ctx, next) => {
     const chatId = ctx.chat?.id;
@@ -38,12 +40,12 @@ export function registerCommands(
       const actor = access.actorFor(ctx.chat.id, ctx.from);
       if (!roleAtLeast(actor.role, spec.minRole)) {
         auditRefusal(services, log, { actor, chatId: ctx.chat.id, action: `/${spec.name}`, required: spec.minRole });
-        await ctx.reply(`/${spec.name} needs role ${spec.minRole}; ${access.describeRole(ctx.chat.id, actor)}.`);
+        await ctx.reply(redact(`/${spec.name} needs role ${spec.minRole}; ${access.describeRole(ctx.chat.id, actor)}.`));
         return;
       }
       try {
         const replies = await spec.run(services, { actor, args: typeof ctx.match === 'string' ? ctx.match : '' });
-        for (const r of replies) await ctx.reply(r.text, r.keyboard ? { reply_markup: r.keyboard } : {});
+        for (const r of replies) await ctx.reply(redact(r.text), r.keyboard ? { reply_markup: r.keyboard } : {});
       } catch (err) {
         // A role rule enforced deeper down (the state machine: leaving EMERGENCY_STOP needs an admin) is audited like the one above.
         if (err instanceof IllegalTransitionError && err.requiredRole !== null && err.requiredRole !== 'system')
@@ -54,7 +56,7 @@ export function registerCommands(
             required: err.requiredRole,
             reason: err.message,
           });
-        await ctx.reply(userFacingError(err, log, { chatId: ctx.chat.id, command: spec.name }, token));
+        await ctx.reply(redact(userFacingError(err, log, { chatId: ctx.chat.id, command: spec.name }, token)));
       }
     });
   }

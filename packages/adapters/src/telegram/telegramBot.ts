@@ -1,4 +1,5 @@
 import type { NotificationChannel } from '@warden/core/notifications/channel';
+import { createRedactor } from '@warden/core/security/redaction';
 import { Bot, type Context, webhookCallback } from 'grammy';
 import { ChatAccess } from './access.js';
 import { registerApprovalButtons } from './approvalButtons.js';
@@ -60,8 +61,10 @@ export function createTelegram(options: TelegramOptions, deps: TelegramDeps): Te
       await bot.api.sendMessage(m.chatId, m.text, { disable_notification: m.silent, ...(m.keyboard ? { reply_markup: m.keyboard } : {}) });
     },
   });
-  registerCommands(bot, access, deps.services, log, token);
-  registerApprovalButtons(bot, access, deps.services, log, token);
+  // Replies get the redaction notifications get (NotificationRouter): known secrets, the bot token and URL credentials.
+  const redact = createRedactor([...(options.secrets ?? []), token]);
+  registerCommands(bot, access, deps.services, log, token, redact);
+  registerApprovalButtons(bot, access, deps.services, log, token, redact);
   bot.catch((err) =>
     log.error({ updateId: err.ctx.update.update_id, error: describeError(err.error, token) }, 'telegram update handler failed'),
   );

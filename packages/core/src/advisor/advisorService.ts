@@ -2,7 +2,7 @@ import { actorInputs } from '../app/actorInputs.js';
 import type { ActorRef, AdvisorRunResult, AdvisorService } from '../app/services.js';
 import { type ApprovalChannels, publishApproval } from '../approvals/publishApproval.js';
 import type { Approval, ProposalChange, WalkForwardCheck, WhatIfResult } from '../domain/approval.js';
-import { ForbiddenError, WardenError } from '../errors/errors.js';
+import { ForbiddenError, ValidationError, WardenError } from '../errors/errors.js';
 import type { AuditEventInput } from '../ports/auditLog.js';
 import type { Clock } from '../ports/clock.js';
 import type { Store } from '../ports/store.js';
@@ -47,6 +47,13 @@ export interface AdvisorDeps extends ApprovalChannels {
   readonly newRunId?: () => string;
   /** When given, proposals must also pass the strategy's own construction checks (e.g. the grid fee floor). */
   readonly strategySettings?: StrategySettings;
+  /**
+   * The pair this advisor proposes for (its `loadInput`, what-if and walk-forward read that pair):
+   * every approval it saves carries it. Absent: approvals without a pair (one-pair wiring).
+   */
+  readonly symbol?: string;
+  /** The pair pending approvals without a symbol belong to (duplicate check); default `symbol`. */
+  readonly legacySymbol?: string;
 }
 
 type FallbackCause = 'disabled' | 'failed' | 'timeout' | 'malformed_output' | 'no_valid_output';
@@ -67,9 +74,11 @@ export class AdvisorServiceImpl implements AdvisorService {
     this.#log = deps.logger ?? silentLogger;
   }
 
-  async run(actor: ActorRef): Promise<AdvisorRunResult> {
+  async run(actor: ActorRef, symbol?: string): Promise<AdvisorRunResult> {
     if (!roleAtLeast(actor.role, 'operator')) throw new ForbiddenError('running the advisor needs role operator', { role: actor.role });
     const { store, clock, catalog, llm, settings } = this.#d;
+    if (symbol !== undefined && this.#d.symbol !== undefined && symbol !== this.#d.symbol)
+      throw new ValidationError(`this advisor proposes for ${this.#d.symbol}, not ${symbol}`, 'symbol');
     const runId = this.#d.newRunId?.() ?? `advisor-${globalThis.crypto.randomUUID()}`;
     const audit = (type: string, reason: string, inputs: unknown, outcome = 'ok') =>
       this.#audit({
@@ -84,6 +93,7 @@ export class AdvisorServiceImpl implements AdvisorService {
 
     const context = buildAdvisorContext(this.#d.loadInput(clock.now()), catalog);
     audit('advisor.context_built', `advisor run requested by ${actor.id}`, {
+      ...(this.#d.symbol !== undefined ? { symbol: this.#d.symbol } : {}),
       requestedBy: actor.id,
       ...actorInputs(actor),
       market: context.market,
@@ -118,7 +128,11 @@ export class AdvisorServiceImpl implements AdvisorService {
     }
 
     const saved: Approval[] = [];
-    const pending = store.approvals.list({ status: 'PENDING' }, { limit: 100 }).items;
+    const mine = this.#d.symbol;
+    const pending = store.approvals.list(
+      { status: 'PENDING', ...(mine !== undefined ? { symbol: mine, legacySymbol: this.#d.legacySymbol ?? mine } : {}) },
+      { limit: 100 },
+    ).items;
     for (const candidate of candidates) {
       if (pending.some((p) => sameChange(p.change, candidate.change))) {
         dropped.push({ proposal: null, reason: 'no_change', detail: 'identical to a pending approval' });
@@ -134,7 +148,7 @@ export class AdvisorServiceImpl implements AdvisorService {
     audit(
       'advisor.completed',
       `advisor run finished: ${saved.length} saved, ${dropped.length} dropped`,
-      { source, saved: saved.map((a) => a.id), dropped: dropped.length },
+      { ...(mine !== undefined ? { symbol: mine } : {}), source, saved: saved.map((a) => a.id), dropped: dropped.length },
       saved.length > 0 ? 'proposed' : 'nothing_saved',
     );
     return { saved, dropped: dropped.length, source };
@@ -234,6 +248,7 @@ export class AdvisorServiceImpl implements AdvisorService {
         source,
         whatIf,
         walkForward,
+        symbol: this.#d.symbol ?? null,
       });
       store.audit.append({
         time: now,
@@ -242,6 +257,7 @@ export class AdvisorServiceImpl implements AdvisorService {
         reason,
         inputs: {
           approvalId: approval.id,
+          symbol: approval.symbol,
           change: approval.change,
           source,
           whatIf,

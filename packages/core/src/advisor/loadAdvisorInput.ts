@@ -15,10 +15,17 @@ export interface AdvisorInputSettings {
   readonly defaultStrategy: string;
   /** Fills parameters that are not stored from the environment, as the strategy host does. */
   readonly strategySettings?: StrategySettings;
+  /** The pair rows without a symbol (written before several pairs) belong to; default `symbol`. */
+  readonly legacySymbol?: string;
 }
 
-/** Reads what the advisor needs from the store: recent candles, metrics, equity, active strategy and params. */
+/**
+ * Reads what the advisor needs for one pair: its recent candles, its latest metrics, the equity
+ * rows its cycle wrote, its active strategy and parameters, and its earlier proposals. `store` is
+ * the pair's scoped store (`pairStore`), so the strategy keys read are the pair's own.
+ */
 export function loadAdvisorInput(store: Store, catalog: StrategyCatalog, settings: AdvisorInputSettings, now: number): AdvisorInput {
+  const pair = { symbol: settings.symbol, legacySymbol: settings.legacySymbol ?? settings.symbol };
   const candles = store.candles.latest(settings.symbol, settings.timeframe, settings.candleCount, now - TIMEFRAME_MS[settings.timeframe]);
   const windowStart = candles[0]?.openTime ?? now - settings.candleCount * TIMEFRAME_MS[settings.timeframe];
   const activeStrategy = store.config.get<string>(CONFIG_KEYS.activeStrategy) ?? settings.defaultStrategy;
@@ -31,11 +38,11 @@ export function loadAdvisorInput(store: Store, catalog: StrategyCatalog, setting
     symbol: settings.symbol,
     timeframe: settings.timeframe,
     candles,
-    metrics: store.metrics.latest(),
-    equitySeries: store.equity.series(windowStart),
+    metrics: store.metrics.list(pair, { limit: 1 }).items[0] ?? null,
+    equitySeries: store.equity.series(windowStart, pair),
     startingEquity: first ? Number(first.equity) : null,
     activeStrategy,
     params: { ...defaults, ...(stored ?? {}) },
-    recentApprovals: store.approvals.list({}, { limit: 5 }).items,
+    recentApprovals: store.approvals.list(pair, { limit: 5 }).items,
   };
 }

@@ -101,8 +101,12 @@ export interface ControlService {
 }
 
 export interface ApprovalService {
+  /**
+   * Newest first. `symbol`: only that pair's proposals (with several pairs, those made before them —
+   * symbol null — count as the legacy pair's).
+   */
   list(
-    filter: { readonly status?: Approval['status'] },
+    filter: { readonly status?: Approval['status']; readonly symbol?: string },
     page: { readonly limit: number; readonly cursor?: number },
   ): { items: readonly Approval[]; nextCursor: number | null };
   get(id: number): Approval | null;
@@ -112,11 +116,19 @@ export interface ApprovalService {
 }
 
 export interface AdvisorRunResult {
+  /** The proposals saved as PENDING approvals, each naming its pair (`symbol`). */
   readonly saved: readonly Approval[];
   readonly dropped: number;
+  /** Where the proposals came from ("rules", "llm:openai/gpt-4o-mini"); several pairs' differing sources joined with ", ". */
   readonly source: string;
+  /** Pairs whose run failed while the others ran (absent or empty: none). */
+  readonly failed?: ReadonlyArray<{ readonly symbol: string; readonly error: string }>;
 }
 
 export interface AdvisorService {
-  run(actor: ActorRef): Promise<AdvisorRunResult>;
+  /**
+   * One advisor run (operator or system). `symbol`: only that pair (ValidationError, field
+   * `symbol`, when it is not traded); absent: every traded pair, one after the other.
+   */
+  run(actor: ActorRef, symbol?: string): Promise<AdvisorRunResult>;
 }

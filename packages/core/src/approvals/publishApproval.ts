@@ -8,12 +8,16 @@ export interface ApprovalChannels {
   readonly notifier?: Notifier;
 }
 
-/** Tells the web panel and Telegram about an approval after its transaction committed. */
+/** Tells the web panel and Telegram about an approval (and the pair it is for) after its transaction committed. */
 export function publishApproval(channels: ApprovalChannels, approval: Approval, time: number, headline: string): void {
-  channels.liveUpdates?.publish({ kind: 'approval', time, data: { id: approval.id, status: approval.status, source: approval.source } });
+  channels.liveUpdates?.publish({
+    kind: 'approval',
+    time,
+    data: { id: approval.id, status: approval.status, source: approval.source, symbol: approval.symbol },
+  });
   channels.notifier?.notify({
     type: 'approvals',
-    title: `Approval #${approval.id} ${headline}`,
+    title: `Approval #${approval.id}${approval.symbol ? ` for ${approval.symbol}` : ''} ${headline}`,
     lines: [
       describeChange(approval.change),
       `reason: ${approval.reason}`,
@@ -23,6 +27,6 @@ export function publishApproval(channels: ApprovalChannels, approval: Approval, 
           ? [`by ${approval.decidedBy}`]
           : []),
     ],
-    data: { approvalId: approval.id, status: approval.status },
+    data: { approvalId: approval.id, status: approval.status, symbol: approval.symbol },
   });
 }

@@ -3,7 +3,7 @@ import type { Candle, Timeframe } from '../domain/market.js';
 import { type EquitySnapshot, type Fill, isOpenStatus, type MetricsSnapshot, type Order, type Position } from '../domain/orders.js';
 import type { AuditEvent, AuditEventInput, AuditLog } from '../ports/auditLog.js';
 import { MAX_PAGE_SIZE, type Page, type PageRequest } from '../ports/pagination.js';
-import type { CandleGap, ConfigEntry, Store, TimeRange } from '../ports/store.js';
+import type { ApprovalFilter, CandleGap, ConfigEntry, Store, TimeRange } from '../ports/store.js';
 
 function page<T>(rows: readonly T[], req: PageRequest, matches: (row: T) => boolean): Page<T> {
   // Rows are kept oldest first; ids are 1-based positions.
@@ -128,7 +128,19 @@ export class InMemoryStore implements Store {
     latest: () => this.equityRows[this.equityRows.length - 1] ?? null,
     first: () => this.equityRows[0] ?? null,
     list: (r: TimeRange, req: PageRequest) => page(this.equityRows, req, (s) => inRange(s.time, r) && ofPair(s.symbol, r)),
-    series: (from: number) => this.equityRows.filter((s) => s.time >= from).map((s) => ({ time: s.time, equity: Number(s.equity) })),
+    series: (from: number, pair?: Pick<TimeRange, 'symbol' | 'legacySymbol'>) =>
+      this.equityRows
+        .filter((s) => s.time >= from && (!pair || ofPair(s.symbol, pair)))
+        .map((s) => ({ time: s.time, equity: Number(s.equity) })),
+    // The row written last at each time (see EquityRepository.ticks).
+    ticks: (r: Pick<TimeRange, 'from' | 'to'>, req: PageRequest) => {
+      const last = this.equityRows.map((s, i) => (this.equityRows[i + 1]?.time === s.time ? null : s));
+      const points = page(last, req, (s) => s !== null && inRange(s.time, r));
+      return {
+        items: points.items.map((s) => ({ time: (s as EquitySnapshot).time, equity: Number((s as EquitySnapshot).equity) })),
+        nextCursor: points.nextCursor,
+      };
+    },
   };
 
   readonly metrics = {
@@ -162,8 +174,14 @@ export class InMemoryStore implements Store {
       this.approvalRows[id - 1] = decided;
       return decided;
     },
-    list: (f: { status?: Approval['status']; symbol?: string }, req: PageRequest) =>
-      page(this.approvalRows, req, (a) => (!f.status || a.status === f.status) && (!f.symbol || a.symbol === f.symbol)),
+    list: (f: ApprovalFilter, req: PageRequest) =>
+      page(
+        this.approvalRows,
+        req,
+        (a) =>
+          (!f.status || a.status === f.status) &&
+          (!f.symbol || a.symbol === f.symbol || (a.symbol === null && f.legacySymbol === f.symbol)),
+      ),
     pendingExpiredAt: (now: number) => this.approvalRows.filter((a) => a.status === 'PENDING' && a.expiresAt <= now),
   };
 

@@ -37,11 +37,16 @@ export function describeWalkForward(check: WalkForwardCheck | null): string[] {
   ];
 }
 
-/** Carries `approvalId` in data so a chat channel can attach approve/reject buttons. */
+/** " for ETH/USDT": the pair an approval changes (nothing for a proposal made before several pairs). */
+function forPair(approval: Approval): string {
+  return approval.symbol ? ` for ${approval.symbol}` : '';
+}
+
+/** Carries `approvalId` in data so a chat channel can attach approve/reject buttons; the title names the pair. */
 export function approvalPendingNotification(approval: Approval): Notification {
   return {
     type: 'approvals',
-    title: `Approval #${approval.id} pending (from ${approval.source})`,
+    title: `Approval #${approval.id}${forPair(approval)} pending (from ${approval.source})`,
     lines: [
       ...describeChange(approval.change),
       `Reason: ${approval.reason}`,
@@ -49,7 +54,7 @@ export function approvalPendingNotification(approval: Approval): Notification {
       ...describeWalkForward(approval.walkForward),
       `Expires: ${formatTime(approval.expiresAt)}`,
     ],
-    data: { approvalId: approval.id, status: approval.status },
+    data: { approvalId: approval.id, status: approval.status, symbol: approval.symbol },
   };
 }
 
@@ -60,7 +65,7 @@ export function approvalDecidedNotification(approval: Approval): Notification {
   if (approval.comment) lines.push(`Comment: ${approval.comment}`);
   return {
     type: 'approvals',
-    title: `Approval #${approval.id} ${approval.status.toLowerCase()}`,
+    title: `Approval #${approval.id}${forPair(approval)} ${approval.status.toLowerCase()}`,
     lines,
     data: { approvalId: approval.id, status: approval.status },
   };

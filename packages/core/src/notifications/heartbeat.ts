@@ -1,3 +1,4 @@
+import type { PortfolioReader } from '../app/portfolioView.js';
 import type { SystemStatus } from '../app/services.js';
 import type { Notification, Notifier } from '../ports/notifier.js';
 import type { Store } from '../ports/store.js';
@@ -8,6 +9,8 @@ export interface HeartbeatDeps {
   /** `config` keeps the schedule (`telegram.heartbeat`), so a restart continues it. */
   readonly store: Pick<Store, 'equity' | 'fills' | 'positions' | 'approvals' | 'config'>;
   readonly status: { status(): SystemStatus };
+  /** With several pairs: each pair's value and the account's exposure (absent: positions only). */
+  readonly portfolio?: PortfolioReader;
   readonly notifier: Notifier;
   /** TELEGRAM_HEARTBEAT_HOURS: fractions allowed, 0 turns the heartbeat off. */
   readonly hours: number;
@@ -115,28 +118,56 @@ export class Heartbeat {
     return latest ? Number(latest.equity) : null;
   }
 
+  /**
+   * The message: the account's equity and PnL since the last beat, then the position and trades
+   * since the last beat — of the one pair, or with several pairs one line per pair (its strategy,
+   * state, position, value and trades) and the account's total of trades.
+   */
   build(now: number): Notification {
     const { store } = this.deps;
     const status = this.deps.status.status();
-    const quote = status.symbol.split('/')[1] ?? '';
+    const pairs = status.pairs.length > 0 ? status.pairs : [{ symbol: status.symbol, strategy: status.strategy, state: status.state }];
+    const several = pairs.length > 1;
+    const quote = (pairs[0]?.symbol ?? status.symbol).split('/')[1] ?? '';
+    const view = several ? (this.deps.portfolio?.portfolio() ?? null) : null;
     const equity = this.currentEquity();
-    const lines: string[] = [`Mode: ${status.mode} · ${status.symbol} · ${status.strategy}`];
+    const lines: string[] = [
+      several ? `Mode: ${status.mode} · ${pairs.length} pairs` : `Mode: ${status.mode} · ${status.symbol} · ${status.strategy}`,
+    ];
     if (equity === null) lines.push('Equity: no snapshot yet');
     else {
-      lines.push(`Equity: ${formatAmount(equity)} ${quote}`);
+      lines.push(`Equity: ${formatAmount(equity)} ${quote}${view ? ` · ${view.exposurePct.toFixed(1)}% in positions` : ''}`);
       if (this.baselineEquity !== null && this.baselineEquity > 0) {
         const pnl = equity - this.baselineEquity;
         lines.push(`PnL since last heartbeat: ${formatSigned(pnl, quote)} (${formatPct((pnl / this.baselineEquity) * 100)})`);
       }
     }
-    const position = store.positions.get(status.symbol);
-    lines.push(
-      position && Number(position.quantity) !== 0
-        ? `Position: ${trimDecimal(position.quantity)} @ ${trimDecimal(position.avgEntryPrice)} (realized ${formatSigned(Number(position.realizedPnl), quote)})`
-        : 'Position: flat',
-    );
-    const trades = store.fills.list({ symbol: status.symbol, from: this.since + 1, to: now }, { limit: TRADE_COUNT_CAP });
-    lines.push(`Trades since last heartbeat: ${trades.items.length}${trades.nextCursor !== null ? '+' : ''}`);
+    const position = (symbol: string): string => {
+      const p = store.positions.get(symbol);
+      return p && Number(p.quantity) !== 0
+        ? `${trimDecimal(p.quantity)} @ ${trimDecimal(p.avgEntryPrice)} (realized ${formatSigned(Number(p.realizedPnl), quote)})`
+        : 'flat';
+    };
+    const trades = (symbol: string) => store.fills.list({ symbol, from: this.since + 1, to: now }, { limit: TRADE_COUNT_CAP });
+    if (!several) {
+      lines.push(`Position: ${position(status.symbol)}`);
+      const t = trades(status.symbol);
+      lines.push(`Trades since last heartbeat: ${t.items.length}${t.nextCursor !== null ? '+' : ''}`);
+    } else {
+      let total = 0;
+      let capped = false;
+      for (const pair of pairs) {
+        const t = trades(pair.symbol);
+        total += t.items.length;
+        capped ||= t.nextCursor !== null;
+        const held = view?.pairs.find((p) => p.symbol === pair.symbol);
+        const value = held && held.value > 0 ? ` · ${formatAmount(held.value)} ${quote} (${held.allocationPct.toFixed(1)}%)` : '';
+        lines.push(
+          `${pair.symbol} · ${pair.strategy} · ${pair.state}: ${position(pair.symbol)}${value} · ${t.items.length}${t.nextCursor !== null ? '+' : ''} trades`,
+        );
+      }
+      lines.push(`Trades since last heartbeat: ${total}${capped ? '+' : ''}`);
+    }
     const pending = store.approvals.list({ status: 'PENDING' }, { limit: 100 });
     lines.push(`Pending approvals: ${pending.items.length}${pending.nextCursor !== null ? '+' : ''}`);
     lines.push(

@@ -35,7 +35,17 @@ describe('notification builders', () => {
       'Walk-forward score: not available',
       'Expires: 2026-01-05 13:00 UTC',
     ]);
-    expect(n.data).toEqual({ approvalId: 7, status: 'PENDING' });
+    expect(n.data).toEqual({ approvalId: 7, status: 'PENDING', symbol: null });
+  });
+
+  it("names the approval's pair in the title and data, pending and decided", () => {
+    const pending = approvalPendingNotification(buildApproval({ symbol: 'ETH/USDT' }));
+    expect(pending.title).toBe('Approval #7 for ETH/USDT pending (from llm:openai/gpt-4o-mini)');
+    expect(pending.data).toEqual({ approvalId: 7, status: 'PENDING', symbol: 'ETH/USDT' });
+    const decided = approvalDecidedNotification(
+      buildApproval({ symbol: 'ETH/USDT', status: 'APPROVED', decidedBy: 'user:a', decidedAt: T }),
+    );
+    expect(decided.title).toBe('Approval #7 for ETH/USDT approved');
   });
 
   it('shows the walk-forward score of both sides and says plainly when the proposal does not beat the current parameters out-of-sample', () => {

@@ -69,13 +69,28 @@ export interface PositionRepository {
   list(): Position[];
 }
 
+/** The account's equity at one cycle tick (quote asset, plain number). */
+export interface EquityPoint {
+  readonly time: number;
+  readonly equity: number;
+}
+
 export interface EquityRepository {
   insert(snapshot: EquitySnapshot): void;
   latest(): EquitySnapshot | null;
   first(): EquitySnapshot | null;
   list(range: TimeRange, page: PageRequest): Page<EquitySnapshot>;
-  /** Equity values in time order since `from` (drawdown, daily loss). */
-  series(from: number): Array<{ time: number; equity: number }>;
+  /**
+   * Equity values in time order since `from` (drawdown, daily loss); with `pair`, only the rows that
+   * pair's cycle wrote (legacy rows included for the legacy pair, as in `TimeRange`).
+   */
+  series(from: number, pair?: Pick<TimeRange, 'symbol' | 'legacySymbol'>): Array<{ time: number; equity: number }>;
+  /**
+   * The account's equity curve, one point per cycle tick, newest first: at each `time` the row
+   * written last (the pairs of a tick run in turn and each values the whole account, so the last
+   * one saw every pair's trades). Paged by row id like `list`; `range.symbol` is ignored.
+   */
+  ticks(range: Pick<TimeRange, 'from' | 'to'>, page: PageRequest): Page<EquityPoint>;
 }
 
 export interface MetricsRepository {
@@ -97,6 +112,12 @@ export interface NewApproval {
   readonly symbol?: string | null;
 }
 
+export interface ApprovalFilter {
+  readonly status?: ApprovalStatus;
+  readonly symbol?: string;
+  readonly legacySymbol?: string;
+}
+
 export interface ApprovalDecision {
   readonly status: Exclude<ApprovalStatus, 'PENDING'>;
   readonly decidedBy: string;
@@ -109,7 +130,11 @@ export interface ApprovalRepository {
   get(id: number): Approval | null;
   /** Moves a PENDING approval to a final status; returns null when it was no longer PENDING (already decided). */
   decide(id: number, decision: ApprovalDecision): Approval | null;
-  list(filter: { readonly status?: ApprovalStatus; readonly symbol?: string }, page: PageRequest): Page<Approval>;
+  /**
+   * Newest first. `symbol`: only that pair's proposals; approvals without a pair (made before
+   * several pairs) count as `legacySymbol`'s when it is given, as in `TimeRange`.
+   */
+  list(filter: ApprovalFilter, page: PageRequest): Page<Approval>;
   pendingExpiredAt(now: number): Approval[];
 }
 

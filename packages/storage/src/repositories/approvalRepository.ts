@@ -1,6 +1,6 @@
 import type { Approval, ApprovalStatus } from '@warden/core/domain/approval';
 import type { ApprovalRepository } from '@warden/core/ports/store';
-import { and, asc, desc, eq, lt, lte, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../database.js';
 import { approvals } from '../schema.js';
 import { pageLimit, toPage } from './paging.js';
@@ -63,7 +63,11 @@ export function approvalRepository(db: Db): ApprovalRepository {
       const limit = pageLimit(page);
       const where: SQL[] = [];
       if (filter.status) where.push(eq(approvals.status, filter.status));
-      if (filter.symbol) where.push(eq(approvals.symbol, filter.symbol));
+      if (filter.symbol) {
+        const mine = eq(approvals.symbol, filter.symbol);
+        // Proposals made before several pairs belong to the one pair that database traded.
+        where.push(filter.legacySymbol === filter.symbol ? (or(mine, isNull(approvals.symbol)) as SQL) : mine);
+      }
       if (page.cursor !== undefined) where.push(lt(approvals.id, page.cursor));
       const rows = db
         .select()

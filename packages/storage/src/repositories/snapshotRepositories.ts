@@ -4,6 +4,7 @@ import type { EquityRepository, MetricsRepository, TimeRange } from '@warden/cor
 import { and, asc, desc, eq, gte, isNull, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../database.js';
 import { equitySnapshots, metricsSnapshots } from '../schema.js';
+import { equityTicks } from './equityTicks.js';
 import { pageLimit, toPage } from './paging.js';
 
 type SnapshotTable = typeof equitySnapshots | typeof metricsSnapshots;
@@ -11,6 +12,13 @@ type SnapshotTable = typeof equitySnapshots | typeof metricsSnapshots;
 function withoutId<T extends { id: number }>(row: T): Omit<T, 'id'> {
   const { id: _id, ...rest } = row;
   return rest;
+}
+
+/** Only `range.symbol`'s rows (none: every row); rows from before several pairs belong to the one pair that database traded. */
+function ofPair(t: SnapshotTable, range: Pick<TimeRange, 'symbol' | 'legacySymbol'>): SQL | null {
+  if (range.symbol === undefined) return null;
+  const mine = eq(t.symbol, range.symbol);
+  return range.legacySymbol === range.symbol ? (or(mine, isNull(t.symbol)) as SQL) : mine;
 }
 
 /** Newest / oldest row and time-filtered pages, shared by both snapshot tables. */
@@ -29,11 +37,8 @@ function snapshotQueries<S>(db: Db, t: SnapshotTable) {
     const where: SQL[] = [];
     if (range.from !== undefined) where.push(gte(t.time, range.from));
     if (range.to !== undefined) where.push(lte(t.time, range.to));
-    if (range.symbol !== undefined) {
-      const mine = eq(t.symbol, range.symbol);
-      // Rows from before several pairs belong to the one pair that database traded.
-      where.push(range.legacySymbol === range.symbol ? (or(mine, isNull(t.symbol)) as SQL) : mine);
-    }
+    const pair = ofPair(t, range);
+    if (pair) where.push(pair);
     if (page.cursor !== undefined) where.push(lt(t.id, page.cursor));
     const rows = db
       .select()
@@ -59,15 +64,17 @@ export function equityRepository(db: Db): EquityRepository {
     latest: () => q.edge('newest'),
     first: () => q.edge('oldest'),
     list: q.list,
-    series(from) {
+    series(from, pair) {
+      const mine = pair ? ofPair(t, pair) : null;
       return db
         .select({ time: t.time, equity: t.equity })
         .from(t)
-        .where(gte(t.time, from))
+        .where(mine ? and(gte(t.time, from), mine) : gte(t.time, from))
         .orderBy(asc(t.id))
         .all()
         .map((r) => ({ time: r.time, equity: Number(r.equity) }));
     },
+    ticks: (range, page) => equityTicks(db, range, page),
   };
 }
 

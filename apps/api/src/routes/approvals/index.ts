@@ -1,6 +1,7 @@
 import { NotFoundError } from '@warden/core/errors/errors';
 import { approvalSchema } from '../../http/domainSchemas.js';
 import { pageOf, pageRequest } from '../../http/paging.js';
+import { tradedPair } from '../../http/pairs.js';
 import { bearer, errorResponses, principalOf, type RoutePlugin } from '../context.js';
 import { approvalParams, approvalsQuery, decisionBody } from './schema.js';
 
@@ -21,7 +22,10 @@ export const approvalRoutes: RoutePlugin = async (app, { deps }) => {
         response: { 200: pageOf(approvalSchema), ...errorResponses },
       },
     },
-    async (request) => deps.approvals.list({ status: request.query.status }, pageRequest(request.query)),
+    async (request) => {
+      const symbol = tradedPair(deps, request.query.symbol, 'query.symbol');
+      return deps.approvals.list({ status: request.query.status, ...(symbol ? { symbol } : {}) }, pageRequest(request.query));
+    },
   );
 
   app.get(

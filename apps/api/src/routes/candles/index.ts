@@ -1,16 +1,13 @@
 import { z } from 'zod';
 import { candleSchema, timeframeSchema } from '../../http/domainSchemas.js';
 import { timeRangeQuery } from '../../http/paging.js';
+import { pairOrFirst, symbolSchema } from '../../http/pairs.js';
 import { bearer, errorResponses, type RoutePlugin } from '../context.js';
 
 export const MAX_CANDLES = 5000;
 
 const candlesQuery = z.strictObject({
-  symbol: z
-    .string()
-    .regex(/^[A-Z0-9]{2,12}\/[A-Z0-9]{2,12}$/, 'expected BASE/QUOTE, e.g. BTC/USDT')
-    .optional()
-    .describe('default: TRADING_SYMBOL'),
+  symbol: symbolSchema.optional().describe('one of the traded pairs; default: the first of TRADING_SYMBOLS'),
   timeframe: timeframeSchema.optional().describe('default: the primary timeframe'),
   ...timeRangeQuery,
   limit: z.coerce.number().int().min(1).max(MAX_CANDLES).default(500).describe(`newest candles to return, at most ${MAX_CANDLES}`),
@@ -35,7 +32,7 @@ export const candleRoutes: RoutePlugin = async (app, { deps }) => {
     },
     async (request) => {
       const q = request.query;
-      const symbol = q.symbol ?? deps.config.TRADING_SYMBOL;
+      const symbol = pairOrFirst(deps, q.symbol, 'query.symbol');
       const timeframe = q.timeframe ?? deps.config.primaryTimeframe;
       const latest = deps.store.candles.latest(symbol, timeframe, q.limit, q.to);
       const items = q.from === undefined ? latest : latest.filter((c) => c.openTime >= (q.from ?? 0));

@@ -1,7 +1,13 @@
 import { z } from 'zod';
+import { pairOrFirst, symbolSchema } from '../../http/pairs.js';
 import { bearer, errorResponses, type RoutePlugin } from '../context.js';
 
+const strategyQuery = z.strictObject({
+  symbol: symbolSchema.optional().describe('one of the traded pairs; default: the first of TRADING_SYMBOLS'),
+});
+
 const strategyResponse = z.object({
+  symbol: z.string().describe('the pair this strategy trades'),
   name: z.string(),
   params: z.record(z.string(), z.unknown()),
   tunable: z
@@ -18,11 +24,15 @@ export const strategyRoutes: RoutePlugin = async (app, { deps }) => {
       schema: {
         tags: ['strategy'],
         operationId: 'getStrategy',
-        summary: 'Active strategy, parameters, tunable bounds, grid levels',
+        summary: "A pair's active strategy, parameters, tunable bounds, grid levels",
         security: bearer,
+        querystring: strategyQuery,
         response: { 200: strategyResponse, ...errorResponses },
       },
     },
-    async () => deps.strategyInfo(),
+    async (request) => {
+      const symbol = pairOrFirst(deps, request.query.symbol, 'query.symbol');
+      return { symbol, ...deps.strategyInfo(symbol) };
+    },
   );
 };

@@ -1,8 +1,7 @@
 import { ORDER_STATUSES } from '@warden/core/domain/orders';
 import { z } from 'zod';
 import { pageQuery, timeRangeQuery } from '../../http/paging.js';
-
-const symbol = z.string().regex(/^[A-Z0-9]{2,12}\/[A-Z0-9]{2,12}$/, 'expected BASE/QUOTE, e.g. BTC/USDT');
+import { symbolSchema as symbol } from '../../http/pairs.js';
 
 export const ordersQuery = z.strictObject({
   symbol: symbol.optional(),
@@ -17,4 +16,10 @@ export const fillsQuery = z.strictObject({
   ...pageQuery,
 });
 export const positionsQuery = z.strictObject({ symbol: symbol.optional() });
-export const snapshotQuery = z.strictObject({ ...timeRangeQuery, ...pageQuery });
+export const snapshotQuery = z.strictObject({
+  symbol: symbol
+    .optional()
+    .describe("only this pair's rows (rows written before several pairs count as the legacy pair's); absent: every row"),
+  ...timeRangeQuery,
+  ...pageQuery,
+});

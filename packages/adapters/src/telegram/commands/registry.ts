@@ -1,6 +1,6 @@
 import type { Role } from '@warden/core/config/schema';
 import { roleAtLeast } from '@warden/core/state/tradingState';
-import { pauseCommand, resumeCommand, stopCommand } from './controlCommands.js';
+import { adviseCommand, pauseCommand, resumeCommand, stopCommand } from './controlCommands.js';
 import { approvalsCommand, balanceCommand, positionsCommand, profitCommand, statusCommand, tradesCommand } from './readCommands.js';
 import type { CommandSpec } from './types.js';
 
@@ -21,6 +21,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   pauseCommand,
   resumeCommand,
   stopCommand,
+  adviseCommand,
   helpCommand,
 ];
 

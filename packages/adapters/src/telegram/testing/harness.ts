@@ -1,13 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AdvisorServiceImpl } from '@warden/core/advisor/advisorService';
+import { PortfolioAdvisor } from '@warden/core/advisor/portfolioAdvisor';
 import { registryCatalog } from '@warden/core/advisor/registryCatalog';
+import { buildAdvisorInput, buildMetrics } from '@warden/core/advisor/testFixtures';
 import { type ControlRuntime, ControlServiceImpl } from '@warden/core/app/controlServiceImpl';
 import { LiveUpdates } from '@warden/core/app/liveUpdates';
+import { readPortfolio } from '@warden/core/app/portfolioView';
 import { ApprovalServiceImpl } from '@warden/core/approvals/approvalService';
 import type { Role, TelegramGroupUsers } from '@warden/core/config/schema';
 import type { NotificationModes } from '@warden/core/notifications/router';
 import { NotificationRouter } from '@warden/core/notifications/router';
+import { pairStore } from '@warden/core/portfolio/pairStore';
 import type { Broker } from '@warden/core/ports/broker';
 import { ManualClock } from '@warden/core/ports/clock';
 import type { Notifier } from '@warden/core/ports/notifier';
@@ -57,6 +62,12 @@ export interface HarnessOptions {
   readonly group?: { readonly role: Role; readonly users: TelegramGroupUsers[string] | null };
   /** TELEGRAM_MODE=webhook with this URL and secret instead of polling. */
   readonly webhook?: { readonly url: string; readonly secret: string };
+  /** The traded pairs with their strategies (default: BTC/USDT with smart_grid_ai alone). */
+  readonly pairs?: ReadonlyArray<{ readonly symbol: string; readonly strategy: string }>;
+  /** Known secrets the replies must not show (TelegramOptions.secrets). */
+  readonly secrets?: readonly string[];
+  /** What the runtime reports as the last cycle error (status). */
+  readonly lastError?: string;
 }
 
 const stubBroker = (counter: { cancelAllCalls: number }): Broker => ({
@@ -72,21 +83,49 @@ const stubBroker = (counter: { cancelAllCalls: number }): Broker => ({
   sync: async () => ({ orders: [], fills: [] }),
 });
 
-const runtime: ControlRuntime = {
-  scheduler: { isRunning: true, start: () => {}, stop: async () => {} },
-  readiness: () => [],
-  preflight: async () => [],
-  cycleInfo: () => ({ lastCycleAt: START, lastCycleId: 'c-1', cycleCount: 1, lastError: null }),
-  describe: () => ({
-    mode: 'paper',
-    symbol: 'BTC/USDT',
-    strategy: 'smart_grid_ai',
-    timeframes: ['5m', '4h'],
-    version: '0.1.0',
-    startedAt: START,
-    requireDataReady: false,
-  }),
+const DEFAULT_PAIRS = [{ symbol: 'BTC/USDT', strategy: 'smart_grid_ai' }] as const;
+
+const runtimeFor = (options: HarnessOptions): ControlRuntime => {
+  const pairs = options.pairs ?? DEFAULT_PAIRS;
+  return {
+    scheduler: { isRunning: true, start: () => {}, stop: async () => {} },
+    readiness: () => [],
+    preflight: async () => [],
+    cycleInfo: () => ({ lastCycleAt: START, lastCycleId: 'c-1', cycleCount: 1, lastError: options.lastError ?? null }),
+    describe: () => ({
+      mode: 'paper',
+      symbol: pairs[0]?.symbol ?? 'BTC/USDT',
+      strategy: pairs[0]?.strategy ?? 'smart_grid_ai',
+      pairs,
+      timeframes: ['5m', '4h'],
+      version: '0.1.0',
+      startedAt: START,
+      requireDataReady: false,
+    }),
+  };
 };
+
+/** The advisor of every pair, proposing from a fixed context: smart_grid_ai losing (win rate 30 % over 25 trades), so the rules propose. */
+function fixtureAdvisor(store: SqliteStore, clock: ManualClock, pairs: ReadonlyArray<{ readonly symbol: string }>): PortfolioAdvisor {
+  return new PortfolioAdvisor({
+    store,
+    clock,
+    pairs: new Map(
+      pairs.map(({ symbol }) => [
+        symbol,
+        new AdvisorServiceImpl({
+          store: pairStore(store, symbol),
+          clock,
+          catalog: registryCatalog,
+          llm: null,
+          loadInput: (now) => buildAdvisorInput({ now, symbol, metrics: buildMetrics({ winRate: 0.3, tradeCount: 25 }) }),
+          settings: { fallbackRules: true, approvalTtlMinutes: 60, timeoutMs: 1000 },
+          symbol,
+        }),
+      ]),
+    ),
+  });
+}
 
 /** Real parts on loopback: fake Bot API, grammy, SQLite in a temp dir, the real ControlServiceImpl and ApprovalServiceImpl. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -99,12 +138,21 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const broker = { cancelAllCalls: 0 };
   // ControlServiceImpl notifies state changes; route them through the same router the app uses.
   const late: { notifier: Notifier | null } = { notifier: null };
-  const control = new ControlServiceImpl(store, clock, stubBroker(broker), runtime, new LiveUpdates(), {
+  const pairs = options.pairs ?? DEFAULT_PAIRS;
+  const control = new ControlServiceImpl(store, clock, stubBroker(broker), runtimeFor(options), new LiveUpdates(), {
     notify: (n) => late.notifier?.notify(n),
   });
+  const symbols = pairs.map((p) => p.symbol);
   const approvals = new RecordingApprovalService(
-    new ApprovalServiceImpl({ store, clock, catalog: registryCatalog, defaultStrategy: 'smart_grid_ai' }),
+    new ApprovalServiceImpl({
+      store,
+      clock,
+      catalog: registryCatalog,
+      defaultStrategy: 'smart_grid_ai',
+      pairs: { symbols, legacySymbol: symbols[0] as string },
+    }),
   );
+  const portfolio = { portfolio: () => readPortfolio(store, control.status(), { legacySymbol: symbols[0] as string }) };
   const telegram = createTelegram(
     {
       token: fake.token,
@@ -117,8 +165,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       webhookSecret: options.webhook?.secret,
       queueMax: options.queueMax ?? 50,
       pollTimeoutSeconds: 1,
+      ...(options.secrets ? { secrets: options.secrets } : {}),
     },
-    { services: { control, approvals, store, clock }, log, ...(options.sleep ? { sleep: options.sleep } : {}) },
+    {
+      services: { control, approvals, advisor: fixtureAdvisor(store, clock, pairs), portfolio, store, clock },
+      log,
+      ...(options.sleep ? { sleep: options.sleep } : {}),
+    },
   );
   const router = new NotificationRouter([telegram.channel], options.modes ?? {}, log);
   if (options.stateNotifications) late.notifier = router;

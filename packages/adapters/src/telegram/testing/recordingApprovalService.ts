@@ -7,7 +7,10 @@ export class RecordingApprovalService implements ApprovalService {
 
   constructor(private readonly inner: ApprovalService) {}
 
-  list(filter: { readonly status?: Approval['status'] }, page: { readonly limit: number; readonly cursor?: number }) {
+  list(
+    filter: { readonly status?: Approval['status']; readonly symbol?: string },
+    page: { readonly limit: number; readonly cursor?: number },
+  ) {
     return this.inner.list(filter, page);
   }
 
