@@ -34,7 +34,8 @@ const number = async (page: Page, selector: string, attribute: string) => Number
 describe('portfolio of three pairs', () => {
   it('lists the three pairs in the header with their strategy and state', async () => {
     const page = await signIn(browser, server.url, 'viewer');
-    await page.waitForSelector('[data-testid=pair-selector] option:nth-child(3)');
+    // A closed select's options are never "visible": wait for them to exist.
+    await page.waitForSelector('[data-testid=pair-selector] option:nth-child(3)', { state: 'attached' });
     expect(await page.locator('[data-testid=pair-selector] option').allTextContents()).toEqual([
       'BTC/USDT · grid · RUNNING',
       'ETH/USDT · grid · RUNNING',
@@ -113,9 +114,9 @@ describe('portfolio of three pairs', () => {
     await row.waitFor();
     await row.locator('button:has-text("Pause")').click();
     await page.waitForSelector('[data-testid=pairs-table] tr[data-symbol="ETH/USDT"][data-state=PAUSED]');
-    expect(await page.textContent('[data-testid=pair-action-result]')).toContain('ETH/USDT: RUNNING → PAUSED');
+    await page.waitForSelector('[data-testid=pair-action-result] .ok:has-text("ETH/USDT: RUNNING → PAUSED")');
     expect(await row.locator('[data-testid=pair-state]').textContent()).toBe('PAUSED (pair)');
-    await page.waitForSelector('[data-testid=pair-selector] option[value="ETH/USDT"]:has-text("PAUSED (pair)")');
+    await page.waitForSelector('[data-testid=pair-selector] option[value="ETH/USDT"]:has-text("PAUSED (pair)")', { state: 'attached' });
     expect(await page.getAttribute('[data-testid=state-banner]', 'data-state')).toBe('RUNNING');
     expect(await page.textContent('[data-testid=state-banner]')).toContain('3 pairs, 1 paused');
     for (const other of ['BTC/USDT', 'SOL/USDT'])
@@ -126,7 +127,7 @@ describe('portfolio of three pairs', () => {
 
     await row.locator('button:has-text("Resume")').click();
     await page.waitForSelector('[data-testid=pairs-table] tr[data-symbol="ETH/USDT"][data-state=RUNNING]');
-    expect(await page.textContent('[data-testid=pair-action-result]')).toContain('ETH/USDT: PAUSED → RUNNING');
+    await page.waitForSelector('[data-testid=pair-action-result] .ok:has-text("ETH/USDT: PAUSED → RUNNING")');
   });
 
   it('refreshes the portfolio live when the pairs trade a cycle', async () => {

@@ -58,6 +58,9 @@ const THREE_PAIRS: () => Market = () => ({
     TRADING_PAIR_PARAMS: '{"SOL/USDT":{"fast_period":5,"slow_period":13}}',
     TRADING_GRID_AUTO_INVENTORY_BOOTSTRAP: 'true',
     TRADING_GRID_COOLDOWN_SECONDS: '0',
+    // Tokens expire on the bot's clock, which follows the exchange's: a signed-in page must outlive
+    // the 4h candles a test moves the market on (`advance`).
+    AUTH_TOKEN_TTL_MINUTES: '10080',
   },
 });
 

@@ -68,7 +68,7 @@ export const useStatus = () =>
     refetchInterval: 15_000,
   });
 
-/** A pair's candles, tagged with the pair and timeframe they are of (the chart says which it drew). */
+/** GET /api/candles: a pair's candles, tagged with the pair and timeframe they are of (the chart says which it drew). */
 export interface CandleSet {
   readonly symbol: string;
   readonly timeframe: Timeframe;
@@ -78,10 +78,7 @@ export interface CandleSet {
 export const useCandles = (symbol: string | undefined, timeframe: Timeframe | undefined, limit = 300) =>
   useQuery({
     queryKey: keys.candles(symbol ?? '', timeframe ?? ''),
-    queryFn: async (): Promise<CandleSet> => {
-      const page = await api.get<{ items: readonly Candle[] }>('/api/candles', { symbol, timeframe, limit });
-      return { symbol: symbol ?? '', timeframe: timeframe ?? '1m', items: page.items };
-    },
+    queryFn: () => api.get<CandleSet>('/api/candles', { symbol, timeframe, limit }),
     enabled: Boolean(symbol && timeframe),
     placeholderData: keepSamePair<CandleSet>(symbol),
   });

@@ -4,6 +4,7 @@
  */
 
 import type { LiveUpdate } from '@warden/core/app/liveUpdates';
+import type { PairHoldingView, PortfolioView } from '@warden/core/app/portfolioView';
 import type { AdvisorRunResult, PairStatus, PairTransitionResult, SystemStatus, TimeframeReadiness } from '@warden/core/app/services';
 import type { Role } from '@warden/core/config/schema';
 import type { Approval, ApprovalStatus, ProposalChange, WalkForwardCheck, WhatIfResult } from '@warden/core/domain/approval';
@@ -11,6 +12,7 @@ import type { Candle, Timeframe } from '@warden/core/domain/market';
 import type { EquitySnapshot, Fill, MetricsSnapshot, Order, OrderStatus, Position, Side, TradingMode } from '@warden/core/domain/orders';
 import type { AuditEvent, AuditVerification } from '@warden/core/ports/auditLog';
 import type { Page } from '@warden/core/ports/pagination';
+import type { EquityPoint } from '@warden/core/ports/store';
 import type { TradingState } from '@warden/core/state/tradingState';
 import type { TunableParam } from '@warden/core/strategy/types';
 
@@ -71,7 +73,10 @@ export interface GridLevel {
   readonly index?: number;
 }
 
+/** GET /api/strategy?symbol=: one pair's strategy. */
 export interface StrategyInfo {
+  /** The pair this strategy trades. */
+  readonly symbol: string;
   readonly name: string;
   readonly params: Readonly<Record<string, number | string | boolean>>;
   readonly tunable: readonly TunableParam[];
@@ -91,47 +96,9 @@ export interface ConfigView {
   }>;
 }
 
-/**
- * One pair of the account in `GET /api/portfolio`. Quote amounts are in the account's quote asset;
- * `value` = base held × `price`; `allocationPct` = value / account equity × 100 (percent, 0–100).
- */
-export interface PortfolioPair {
-  readonly symbol: string;
-  readonly strategy: string;
-  /** What the pair's cycle sees: the account's state, or PAUSED when an operator paused this pair. */
-  readonly state: TradingState;
-  /** Whether an operator paused this pair itself (the account may be RUNNING). */
-  readonly paused: boolean;
-  /** Latest mark (quote per base); null before the pair's first cycle. */
-  readonly price: number | null;
-  readonly baseBalance: number;
-  readonly value: number;
-  readonly allocationPct: number;
-  /** Exact decimal strings, quote units. */
-  readonly realizedPnl: string;
-  readonly unrealizedPnl: string;
-  readonly trades: number;
-  /** Fees paid, in quote units. */
-  readonly feesPaid: number;
-  readonly openOrders: number;
-}
-
-/** `GET /api/portfolio`: the whole account and each pair; the share not in any pair is held in `quote`. */
-export interface Portfolio {
-  /** The quote asset every pair shares, e.g. "USDT". */
-  readonly quote: string;
-  /** Account equity in quote units (quote balance + every pair's value). */
-  readonly equity: number;
-  readonly quoteBalance: number;
-  /** Share of equity held in base assets, percent. */
-  readonly exposurePct: number;
-  /** When the newest snapshot behind these figures was written (ms); null before any cycle. */
-  readonly time: number | null;
-  readonly pairs: readonly PortfolioPair[];
-}
-
+/** `GET /api/portfolio`: the whole account and each pair's holding; the share not in any pair is held in `quote`. */
+export type Portfolio = PortfolioView;
+/** One pair of `GET /api/portfolio`: state, strategy, value (quote units), allocationPct (percent of equity), PnL, trades, fees, open orders. */
+export type PortfolioPair = PairHoldingView;
 /** One point of `GET /api/portfolio/equity`: the account's equity (quote units) at a cycle tick (ms). */
-export interface PortfolioEquityPoint {
-  readonly time: number;
-  readonly equity: number;
-}
+export type PortfolioEquityPoint = EquityPoint;
