@@ -179,6 +179,7 @@ describe('portfolio of three pairs', () => {
     await page.waitForSelector(chartOf('BTC/USDT'));
     await page.waitForSelector('[data-testid=equity-chart]:not([data-points="0"])');
     await page.waitForSelector('[data-testid=allocation] [data-slice="USDT"]');
+    await page.mouse.move(0, 0); // no crosshair in the picture
     await screenshot(page, 'dashboard-portfolio');
     if (process.env.WARDEN_UPDATE_DOCS === '1')
       await screenshot(page, 'dashboard', resolve(import.meta.dirname, '../../../docs/dashboard.png'));
