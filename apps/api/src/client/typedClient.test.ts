@@ -52,6 +52,20 @@ describe('a client generated from the OpenAPI document (openapi-typescript + ope
     ]);
   });
 
+  it('reads the portfolio and pauses one pair of several, with typed bodies', async () => {
+    h = await startApi({ auth: false, env: { TRADING_SYMBOLS: 'BTC/USDT,ETH/USDT' } });
+    const client = createClient<paths>({ baseUrl: h.url });
+    const view = await client.GET('/api/portfolio');
+    expect(view.data?.pairs.map((p) => p.symbol)).toEqual(['BTC/USDT', 'ETH/USDT']);
+    const paused = await client.POST('/api/pairs/pause', { body: { symbol: 'ETH/USDT', reason: 'typed client' } });
+    expect(paused.data).toEqual({ symbol: 'ETH/USDT', from: 'RUNNING', to: 'PAUSED' });
+    const curve = await client.GET('/api/portfolio/equity', { params: { query: { limit: 5 } } });
+    expect(curve.data).toEqual({ items: [], nextCursor: null });
+    const unknown = await client.POST('/api/pairs/resume', { body: { symbol: 'XRP/USDT' } });
+    expect(unknown.response.status).toBe(400);
+    expect(unknown.error?.error.details.field).toBe('body.symbol');
+  });
+
   it('gets the typed 401 without a token', async () => {
     h = await startApi({ auth: true });
     const client = createClient<paths>({ baseUrl: h.url });

@@ -122,6 +122,74 @@ describe('several pairs under one risk budget, against the fake exchange', () =>
     expect(rt.store.orders.list({}, { limit: 1000 }).items.length).toBe(ordersBefore);
   });
 
+  it('shows every pair where the operator looks: portfolio, equity curve, per-pair strategy, per-pair advisor, pair pause over HTTP', async () => {
+    const { rt, f } = await boot();
+    await cycles(rt, f, 40);
+    const get = async (path: string) => {
+      const res = await fetch(`${rt.url}${path}`);
+      expect(res.status, path).toBe(200);
+      return (await res.json()) as Record<string, unknown>;
+    };
+    const post = async (path: string, body: unknown) => {
+      const res = await fetch(`${rt.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+
+    const view = (await get('/api/portfolio')) as {
+      quote: string;
+      equity: number;
+      quoteBalance: number;
+      exposurePct: number;
+      pairs: Array<{ symbol: string; strategy: string; value: number; baseBalance: number; price: number | null; trades: number }>;
+    };
+    expect(view.quote).toBe('USDT');
+    expect(view.pairs.map((p) => [p.symbol, p.strategy])).toEqual([
+      ['BTC/USDT', 'grid'],
+      ['ETH/USDT', 'grid'],
+      ['SOL/USDT', 'ema_crossover'],
+    ]);
+    expect(view.equity).toBe(Number(rt.store.equity.latest()?.equity));
+    // The last pair of a tick values the whole account: its quote plus every pair's base at its price.
+    const invested = view.pairs.reduce((sum, p) => sum + p.value, 0);
+    expect(Math.abs(view.quoteBalance + invested - view.equity)).toBeLessThan(1e-4);
+    expect(view.exposurePct).toBeCloseTo((invested / view.equity) * 100, 9);
+    for (const p of view.pairs) expect(p.price, p.symbol).toBeGreaterThan(0);
+
+    const curve = (await get('/api/portfolio/equity?limit=5')) as { items: Array<{ time: number; equity: number }> };
+    expect(curve.items).toHaveLength(5);
+    expect(new Set(curve.items.map((p) => p.time)).size).toBe(5);
+    expect(curve.items[0]?.equity).toBe(view.equity);
+
+    const sol = (await get('/api/strategy?symbol=SOL%2FUSDT')) as { symbol: string; name: string; params: Record<string, unknown> };
+    expect(sol).toMatchObject({ symbol: 'SOL/USDT', name: 'ema_crossover', params: { fast_period: 5, slow_period: 13 } });
+    expect(await get('/api/strategy')).toMatchObject({ symbol: 'BTC/USDT', name: 'grid' });
+
+    const run = await post('/api/advisor/run', {});
+    expect(run.status).toBe(200);
+    const contexts = rt.store.audit.list({ type: 'advisor.context_built' }, { limit: 10 }).items;
+    expect(contexts.map((e) => (e.inputs as { symbol: string; strategy: string }).strategy).reverse()).toEqual([
+      'grid',
+      'grid',
+      'ema_crossover',
+    ]);
+    expect(contexts.map((e) => (e.inputs as { symbol: string }).symbol).reverse()).toEqual(PAIRS);
+
+    expect((await post('/api/pairs/pause', { symbol: 'SOL/USDT', reason: 'test' })).body).toEqual({
+      symbol: 'SOL/USDT',
+      from: 'RUNNING',
+      to: 'PAUSED',
+    });
+    expect(((await get('/api/portfolio')) as { pairs: Array<{ paused: boolean }> }).pairs.map((p) => p.paused)).toEqual([
+      false,
+      false,
+      true,
+    ]);
+  });
+
   it('continues every pair after a restart: same account, same strategies, no order twice', async () => {
     const { rt, f, db } = await boot();
     await cycles(rt, f, 60);

@@ -288,7 +288,14 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
     // Telegram webhook mode: grammy checks TELEGRAM_WEBHOOK_SECRET on each update.
     ...(telegram?.webhookHandler ? { telegramWebhook: telegram.webhookHandler } : {}),
   });
-  const facts = { version: VERSION, config, panel: webRoot !== null, strategy: strategies.current().name, state: readTradingState(store) };
+  const facts = {
+    version: VERSION,
+    config,
+    panel: webRoot !== null,
+    strategy: strategies.current().name,
+    pairs: pairs.map((p) => ({ symbol: p.symbol, strategy: p.strategies.current().name })),
+    state: readTradingState(store),
+  };
   // The pid is in the JSON line (supervisors, tests) and hidden on a terminal.
   logger.info({ pid: process.pid }, headline(facts));
   let url = `http://${config.HOST}:${config.PORT}`;

@@ -8,6 +8,8 @@ export interface StartupFacts {
   /** The strategy running now (the database may hold another than TRADING_ACTIVE_STRATEGY). */
   readonly strategy: string;
   readonly state: string;
+  /** Every traded pair with its strategy (several pairs are named in the headline). */
+  readonly pairs?: ReadonlyArray<{ readonly symbol: string; readonly strategy: string }>;
 }
 
 function telegram(config: AppConfig): string {
@@ -30,7 +32,11 @@ function advisor(config: AppConfig): string {
 export function headline(f: StartupFacts): string {
   const c = f.config;
   const mode = c.TRADING_MODE === 'live' ? 'LIVE trading (real orders)' : 'paper trading';
-  return `Warden ${f.version}: ${mode} ${c.TRADING_SYMBOL} with ${f.strategy} on ${c.TRADING_TIMEFRAMES.join('+')}, a cycle every ${c.TRADING_CYCLE_SECONDS} s; trading state ${f.state}`;
+  const what =
+    f.pairs && f.pairs.length > 1
+      ? `${f.pairs.length} pairs (${f.pairs.map((p) => `${p.symbol} ${p.strategy}`).join(', ')})`
+      : `${c.tradingSymbols[0]} with ${f.strategy}`;
+  return `Warden ${f.version}: ${mode} ${what} on ${c.TRADING_TIMEFRAMES.join('+')}, a cycle every ${c.TRADING_CYCLE_SECONDS} s; trading state ${f.state}`;
 }
 
 export function listeningLine(f: Pick<StartupFacts, 'config' | 'panel'>, address: string): string {

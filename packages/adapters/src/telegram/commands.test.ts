@@ -24,11 +24,17 @@ function auditActors(type: string): string[] {
 }
 
 describe('Telegram read commands (viewer)', () => {
-  it('/status reports state, mode and strategy', async () => {
+  it('/status reports state, mode, the account and the pair with its strategy', async () => {
+    h.store.equity.insert(buildEquity({ equity: '10250.5', quoteBalance: '5000', baseBalance: '0.125', price: '42004' }));
     const [reply] = await ask(CHATS.viewer, '/status');
-    expect(reply).toContain('State: RUNNING');
-    expect(reply).toContain('Mode: paper · BTC/USDT (5m, 4h)');
-    expect(reply).toContain('Strategy: smart_grid_ai');
+    expect(reply?.split('\n')).toEqual([
+      'State: RUNNING',
+      'Mode: paper · BTC/USDT (5m, 4h)',
+      'Scheduler: running · data ready',
+      'Equity: 10250.50 USDT · 51.2% in positions',
+      'BTC/USDT · smart_grid_ai · RUNNING: 0.125 BTC = 5250.50 USDT (51.2%)',
+      'Cycles: 1 · last 2026-01-05 12:00 UTC',
+    ]);
   });
 
   it('/balance shows the latest equity snapshot', async () => {
@@ -63,9 +69,9 @@ describe('Telegram read commands (viewer)', () => {
 
   it('/help lists every command and marks those the chat cannot use', async () => {
     const [reply] = await ask(CHATS.viewer, '/help');
-    for (const c of ['status', 'balance', 'positions', 'trades', 'profit', 'approvals', 'pause', 'resume', 'stop', 'help'])
+    for (const c of ['status', 'balance', 'positions', 'trades', 'profit', 'approvals', 'pause', 'resume', 'stop', 'advise', 'help'])
       expect(reply).toContain(`/${c} `);
-    expect(reply).toContain('/pause — pause trading (optional reason) (needs operator)');
+    expect(reply).toContain('/pause — pause trading; "/pause ETH/USDT" pauses one pair (optional reason after it) (needs operator)');
   });
 });
 

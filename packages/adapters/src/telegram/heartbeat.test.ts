@@ -1,4 +1,6 @@
+import { readPortfolio } from '@warden/core/app/portfolioView';
 import { Heartbeat } from '@warden/core/notifications/heartbeat';
+import { pairStore } from '@warden/core/portfolio/pairStore';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildEquity, buildFill, buildNewApproval } from './testing/builders.js';
 import { CHATS, type Harness, START, startHarness } from './testing/harness.js';
@@ -39,6 +41,51 @@ describe('Telegram heartbeat driven by the scheduler clock', () => {
       'Position: 0.02 @ 41000 (realized 0.00 USDT)',
       'Trades since last heartbeat: 2',
       'Pending approvals: 1',
+      'Last cycle: 2026-01-05 12:00 UTC · scheduler running',
+    ]);
+  });
+
+  it("with several pairs: the account's equity and exposure, then each pair's strategy, state, position, value and trades since the last beat", async () => {
+    h = await startHarness({
+      pairs: [
+        { symbol: 'BTC/USDT', strategy: 'smart_grid_ai' },
+        { symbol: 'ETH/USDT', strategy: 'ema_crossover' },
+      ],
+    });
+    const harness = h;
+    const beat = new Heartbeat({
+      store: harness.store,
+      status: harness.control,
+      portfolio: { portfolio: () => readPortfolio(harness.store, harness.control.status(), { legacySymbol: 'BTC/USDT' }) },
+      notifier: harness.router,
+      hours: 1,
+      log: harness.log,
+    });
+    harness.store.equity.insert(buildEquity({ time: START, equity: '10000' }));
+    beat.tick(START);
+    // A fill before the last beat does not count; after it, one on BTC and two on ETH.
+    harness.store.fills.insert(buildFill({ tradeId: 't-0', symbol: 'ETH/USDT', time: START }));
+    harness.store.fills.insert(buildFill({ tradeId: 't-1', symbol: 'BTC/USDT', time: START + 60_000 }));
+    harness.store.fills.insert(buildFill({ tradeId: 't-2', symbol: 'ETH/USDT', time: START + 120_000 }));
+    harness.store.fills.insert(buildFill({ tradeId: 't-3', symbol: 'ETH/USDT', time: START + 180_000 }));
+    harness.store.positions.upsert({ symbol: 'ETH/USDT', quantity: '1.5', avgEntryPrice: '2000', realizedPnl: '4', updatedAt: START });
+    harness.store.equity.insert(buildEquity({ time: START + HOUR, symbol: 'BTC/USDT', equity: '10100', baseBalance: '0', price: '42000' }));
+    harness.store.equity.insert(
+      buildEquity({ time: START + HOUR, symbol: 'ETH/USDT', equity: '10100', baseBalance: '1.5', price: '2020' }),
+    );
+    pairStore(harness.store, 'BTC/USDT').config.set('trading.pair_state', 'PAUSED', 'user:olga', START);
+    expect(beat.tick(START + HOUR)).toBe(true);
+
+    await harness.fake.waitFor(() => harness.fake.messagesTo(CHATS.admin).length === 1);
+    expect(harness.fake.messagesTo(CHATS.admin)[0]?.text.split('\n')).toEqual([
+      'Heartbeat: RUNNING',
+      'Mode: paper · 2 pairs',
+      'Equity: 10100.00 USDT · 30.0% in positions',
+      'PnL since last heartbeat: +100.00 USDT (+1.00%)',
+      'BTC/USDT · smart_grid_ai · PAUSED: flat · 1 trade',
+      'ETH/USDT · ema_crossover · RUNNING: 1.5 @ 2000 (realized +4.00 USDT) · 3030.00 USDT (30.0%) · 2 trades',
+      'Trades since last heartbeat: 3',
+      'Pending approvals: 0',
       'Last cycle: 2026-01-05 12:00 UTC · scheduler running',
     ]);
   });

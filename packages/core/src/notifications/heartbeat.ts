@@ -163,7 +163,7 @@ export class Heartbeat {
         const held = view?.pairs.find((p) => p.symbol === pair.symbol);
         const value = held && held.value > 0 ? ` · ${formatAmount(held.value)} ${quote} (${held.allocationPct.toFixed(1)}%)` : '';
         lines.push(
-          `${pair.symbol} · ${pair.strategy} · ${pair.state}: ${position(pair.symbol)}${value} · ${t.items.length}${t.nextCursor !== null ? '+' : ''} trades`,
+          `${pair.symbol} · ${pair.strategy} · ${pair.state}: ${position(pair.symbol)}${value} · ${t.items.length}${t.nextCursor !== null ? '+' : ''} trade${t.items.length === 1 ? '' : 's'}`,
         );
       }
       lines.push(`Trades since last heartbeat: ${total}${capped ? '+' : ''}`);

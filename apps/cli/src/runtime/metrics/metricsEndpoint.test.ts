@@ -94,7 +94,7 @@ describe('GET /metrics', () => {
     expect(sample(before, 'warden_exchange_up')).toBe(1);
     expect(sample(before, 'warden_exchange_weight_used')).toBeGreaterThan(0);
     const cyclesBefore = sample(before, 'warden_cycle_duration_seconds_count') ?? 0;
-    const decidedBefore = sample(before, 'warden_cycles_total{outcome="decided"}') ?? 0;
+    const decidedBefore = sample(before, 'warden_cycles_total{symbol="BTC/USDT",outcome="decided"}') ?? 0;
 
     for (let i = 0; i < 150; i++) {
       f.tape.clock.advance(300_000);
@@ -102,18 +102,20 @@ describe('GET /metrics', () => {
     }
     const after = await (await scrape(rt)).text();
     expect(sample(after, 'warden_cycle_duration_seconds_count')).toBe(cyclesBefore + 150);
-    expect(sample(after, 'warden_cycles_total{outcome="decided"}')).toBe(decidedBefore + 150);
+    expect(sample(after, 'warden_cycles_total{symbol="BTC/USDT",outcome="decided"}')).toBe(decidedBefore + 150);
     const equity = rt.store.equity.latest()?.equity;
     expect(sample(after, 'warden_equity{currency="USDT"}')).toBe(Number(equity));
     expect(sample(after, 'warden_position{symbol="BTC/USDT"}')).toBe(Number(rt.store.positions.get('BTC/USDT')?.quantity ?? 0));
     const fills = rt.store.fills.all('BTC/USDT');
     expect(fills.length).toBeGreaterThan(0);
     const countedFills = ['BUY', 'SELL']
-      .flatMap((side) => ['maker', 'taker'].map((liq) => sample(after, `warden_fills_total{side="${side}",liquidity="${liq}"}`) ?? 0))
+      .flatMap((side) =>
+        ['maker', 'taker'].map((liq) => sample(after, `warden_fills_total{symbol="BTC/USDT",side="${side}",liquidity="${liq}"}`) ?? 0),
+      )
       .reduce((a, b) => a + b, 0);
     expect(countedFills).toBe(fills.length);
-    expect(after).toMatch(/^warden_orders_total\{side="(BUY|SELL)",status="FILLED"\} [1-9]/m);
-    expect(sample(after, 'warden_risk_decisions_total{decision="ALLOW"}')).toBeGreaterThan(0);
+    expect(after).toMatch(/^warden_orders_total\{symbol="BTC\/USDT",side="(BUY|SELL)",status="FILLED"\} [1-9]/m);
+    expect(sample(after, 'warden_risk_decisions_total{symbol="BTC/USDT",decision="ALLOW"}')).toBeGreaterThan(0);
 
     await rt.control.transition('pause', { id: 'user:local', role: 'admin' }, 'metrics test');
     const paused = await (await scrape(rt)).text();
@@ -130,7 +132,7 @@ describe('GET /metrics', () => {
     f.faults.clear();
     const text = await (await scrape(rt)).text();
     expect(sample(text, 'warden_exchange_request_errors_total{kind="server"}')).toBeGreaterThan(0);
-    expect(sample(text, 'warden_cycles_total{outcome="failed"}')).toBe(1);
+    expect(sample(text, 'warden_cycles_total{symbol="BTC/USDT",outcome="failed"}')).toBe(1);
     expect(sample(text, 'warden_exchange_up')).toBe(0);
   });
 });

@@ -34,11 +34,12 @@ const PENDING_PAGE = 500;
 export class WardenMetrics {
   readonly registry = new Registry();
   readonly contentType: string;
-  private readonly cycles: Counter<'outcome'>;
+  private readonly symbols: readonly string[];
+  private readonly cycles: Counter<'symbol' | 'outcome'>;
   private readonly cycleSeconds: Histogram;
-  private readonly orders: Counter<'side' | 'status'>;
-  private readonly fills: Counter<'side' | 'liquidity'>;
-  private readonly decisions: Counter<'decision'>;
+  private readonly orders: Counter<'symbol' | 'side' | 'status'>;
+  private readonly fills: Counter<'symbol' | 'side' | 'liquidity'>;
+  private readonly decisions: Counter<'symbol' | 'decision'>;
   private readonly exchangeErrors: Counter<'kind'>;
   private readonly advisorRuns: Counter<'source' | 'outcome'>;
   /** The status each live order was last counted with, so each change is counted once. */
@@ -49,6 +50,7 @@ export class WardenMetrics {
     this.contentType = this.registry.contentType;
     collectDefaultMetrics({ register: this.registry });
     const { store, symbols } = sources;
+    this.symbols = symbols;
     const quote = (symbols[0] ?? '/').split('/')[1] as string;
 
     new Gauge({
@@ -133,32 +135,32 @@ export class WardenMetrics {
 
     this.cycles = new Counter({
       name: 'warden_cycles_total',
-      help: 'Trading cycles by outcome: decided (a new candle was decided on), synced (nothing new to decide), failed',
-      labelNames: ['outcome'],
+      help: "Each pair's trading cycles by outcome: decided (a new candle was decided on), synced (nothing new to decide), failed",
+      labelNames: ['symbol', 'outcome'],
       registers,
     });
     this.cycleSeconds = new Histogram({
       name: 'warden_cycle_duration_seconds',
-      help: 'Duration of each trading cycle, failed ones included',
+      help: 'Duration of each scheduler tick (every pair in turn), failed ones included',
       buckets: CYCLE_BUCKETS,
       registers,
     });
     this.orders = new Counter({
       name: 'warden_orders_total',
-      help: 'Order status changes written by cycles, by the status reached (NEW, FILLED, CANCELED, REJECTED...)',
-      labelNames: ['side', 'status'],
+      help: 'Order status changes written by cycles, per pair, by the status reached (NEW, FILLED, CANCELED, REJECTED...)',
+      labelNames: ['symbol', 'side', 'status'],
       registers,
     });
     this.fills = new Counter({
       name: 'warden_fills_total',
-      help: 'Fills recorded by cycles',
-      labelNames: ['side', 'liquidity'],
+      help: 'Fills recorded by cycles, per pair',
+      labelNames: ['symbol', 'side', 'liquidity'],
       registers,
     });
     this.decisions = new Counter({
       name: 'warden_risk_decisions_total',
-      help: 'Risk engine decisions on BUY/SELL signals: ALLOW or BLOCK',
-      labelNames: ['decision'],
+      help: 'Risk engine decisions on BUY/SELL signals, per pair: ALLOW or BLOCK',
+      labelNames: ['symbol', 'decision'],
       registers,
     });
     this.exchangeErrors = new Counter({
@@ -175,45 +177,51 @@ export class WardenMetrics {
     });
   }
 
-  /** One cycle finished (`outcome`) or failed (null), after `seconds`. */
-  /** One tick of every pair: its duration, and each pair's outcome (a pair that failed counts as failed). */
+  /**
+   * One tick of every pair, after `seconds`: each pair's outcome is counted under its `symbol` (a
+   * pair whose cycle failed counts as failed); a tick that failed as a whole (null) counts as failed
+   * for every pair.
+   */
   cycle(seconds: number, outcome: PortfolioOutcome | null): void {
     this.cycleSeconds.observe(seconds);
     if (!outcome) {
-      this.cycles.inc({ outcome: 'failed' });
+      for (const symbol of this.symbols) this.cycles.inc({ symbol, outcome: 'failed' });
       return;
     }
-    for (const pair of outcome.pairs) this.pairCycle(pair.outcome);
+    for (const pair of outcome.pairs) this.pairCycle(pair.symbol, pair.outcome);
   }
 
-  private pairCycle(outcome: CycleOutcome | null): void {
+  private pairCycle(symbol: string, outcome: CycleOutcome | null): void {
     if (!outcome) {
-      this.cycles.inc({ outcome: 'failed' });
+      this.cycles.inc({ symbol, outcome: 'failed' });
       return;
     }
-    this.cycles.inc({ outcome: outcome.decided ? 'decided' : 'synced' });
-    if (outcome.decision) this.decisions.inc({ decision: outcome.decision.decision });
+    this.cycles.inc({ symbol, outcome: outcome.decided ? 'decided' : 'synced' });
+    if (outcome.decision) this.decisions.inc({ symbol, decision: outcome.decision.decision });
     for (const order of outcome.orders) {
       if (this.orderStatus.get(order.clientOrderId) === order.status) continue;
-      this.orders.inc({ side: order.side, status: order.status });
+      this.orders.inc({ symbol: order.symbol, side: order.side, status: order.status });
       if (isOpenStatus(order.status)) this.orderStatus.set(order.clientOrderId, order.status);
       else this.orderStatus.delete(order.clientOrderId);
     }
-    for (const fill of outcome.fills) this.fills.inc({ side: fill.side, liquidity: fill.liquidity });
+    for (const fill of outcome.fills) this.fills.inc({ symbol: fill.symbol, side: fill.side, liquidity: fill.liquidity });
   }
 
   exchangeError(kind: ExchangeErrorKind): void {
     this.exchangeErrors.inc({ kind });
   }
 
-  /** An advisor run ended with `result`, or failed (null). */
+  /**
+   * An advisor run ended with `result`, or failed (null). A run over several pairs whose sources
+   * differ (the model for one, the fallback rules for another) counts once as e.g. `llm+rules`.
+   */
   advisorRun(result: AdvisorRunResult | null): void {
     if (!result) {
       this.advisorRuns.inc({ source: 'unknown', outcome: 'failed' });
       return;
     }
-    const source = result.source.split(':')[0] ?? result.source;
-    this.advisorRuns.inc({ source, outcome: result.saved.length > 0 ? 'proposed' : 'nothing' });
+    const kinds = [...new Set(result.source.split(', ').map((s) => s.split(':')[0] ?? s))].filter((k) => k !== '').sort();
+    this.advisorRuns.inc({ source: kinds.join('+') || 'unknown', outcome: result.saved.length > 0 ? 'proposed' : 'nothing' });
   }
 
   /** The exposition text for a scrape. */
