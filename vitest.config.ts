@@ -1,6 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
-const ALL_TESTS = ['packages/*/src/**/*.test.ts', 'apps/api/src/**/*.test.ts', 'apps/cli/src/**/*.test.ts', 'apps/web/e2e/**/*.test.ts'];
+const ALL_TESTS = [
+  'packages/*/src/**/*.test.ts',
+  'apps/api/src/**/*.test.ts',
+  'apps/cli/src/**/*.test.ts',
+  'apps/web/src/**/*.test.ts',
+  'apps/web/e2e/**/*.test.ts',
+];
 
 /**
  * Every test that reads candle files or dates, run again under non-UTC zones: results must never

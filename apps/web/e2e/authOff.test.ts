@@ -23,10 +23,10 @@ it('opens straight onto the dashboard as local admin, says auth is off, and the 
   expect(await page.locator('input[name=password]').count()).toBe(0);
   expect(await page.textContent('[data-testid=current-role]')).toBe('admin');
   expect(await page.textContent('.who')).toContain('auth off');
-  await page.click('button:has-text("Pause")');
+  await page.click('[aria-label=Controls] button:has-text("Pause")');
   await page.waitForSelector('[data-testid=state-banner][data-state=PAUSED]');
   await screenshot(page, 'auth-off-paused');
-  await page.click('button:has-text("Resume")');
+  await page.click('[aria-label=Controls] button:has-text("Resume")');
   await page.waitForSelector('[data-testid=state-banner][data-state=RUNNING]');
   const events = server.store.audit.list({ actor: 'user:local' }, { limit: 10 }).items.map((e: { type: string }) => e.type);
   expect(events.length).toBeGreaterThanOrEqual(2);

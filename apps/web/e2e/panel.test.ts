@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './support/browser.js';
@@ -101,13 +100,14 @@ describe('dashboard and chart', () => {
     await screenshot(page, 'dashboard-phone');
   });
 
-  it('renders the dashboard with its charts (screenshot; WARDEN_UPDATE_DOCS=1 also refreshes docs/dashboard.png)', async () => {
+  it('renders the dashboard of one pair with its charts and its pair in the table, and no pair selector', async () => {
     const page = await as('admin');
-    await page.waitForSelector('[data-testid=candle-chart]:not([data-candles="0"])');
+    await page.waitForSelector('[data-testid=candle-chart][data-symbol="BTC/USDT"]:not([data-candles="0"])');
     await page.waitForSelector('[data-testid=equity-chart], [aria-label="Equity curve"] .empty');
+    await page.waitForSelector('[data-testid=pairs-table] tr[data-symbol="BTC/USDT"]');
+    await page.waitForSelector('[data-testid=allocation] [data-slice="USDT"]');
+    expect(await page.locator('[data-testid=pair-selector]').count()).toBe(0);
     await screenshot(page, 'dashboard');
-    if (process.env.WARDEN_UPDATE_DOCS === '1')
-      await screenshot(page, 'dashboard', resolve(import.meta.dirname, '../../../docs/dashboard.png'));
   });
 });
 
@@ -115,11 +115,11 @@ describe('controls', () => {
   it('an operator pauses and resumes, and the banner follows', async () => {
     const page = await as('operator');
     await page.waitForSelector('[data-testid=state-banner][data-state=RUNNING]');
-    await page.click('button:has-text("Pause")');
+    await page.click('[aria-label=Controls] button:has-text("Pause")');
     await page.waitForSelector('[data-testid=state-banner][data-state=PAUSED]');
     expect(await page.textContent('[data-testid=action-result]')).toContain('RUNNING → PAUSED');
     await screenshot(page, 'paused');
-    await page.click('button:has-text("Resume")');
+    await page.click('[aria-label=Controls] button:has-text("Resume")');
     await page.waitForSelector('[data-testid=state-banner][data-state=RUNNING]');
     expect(await bannerState(page)).toBe('RUNNING');
   });
@@ -134,7 +134,7 @@ describe('controls', () => {
     await operator.waitForSelector('[data-testid=state-banner][data-state=EMERGENCY_STOP]');
     await screenshot(operator, 'emergency-stop');
     expect(await operator.locator('form[aria-label="Manual resume"]').count()).toBe(0);
-    expect(await operator.isDisabled('button:has-text("Resume")')).toBe(true);
+    expect(await operator.isDisabled('[aria-label=Controls] button:has-text("Resume")')).toBe(true);
 
     const admin = await as('admin');
     await admin.waitForSelector('[data-testid=state-banner][data-state=EMERGENCY_STOP]');
@@ -239,7 +239,7 @@ describe('tables, audit log and config', () => {
     await page.waitForSelector('[data-testid=positions-table] td:has-text("BTC/USDT")');
     await page.selectOption('[aria-label="Order status"]', 'FILLED');
     await page.waitForFunction(() => {
-      const cells = [...document.querySelectorAll('[data-testid=orders-table] tbody tr td:nth-child(4)')].map((td) => td.textContent);
+      const cells = [...document.querySelectorAll('[data-testid=orders-table] tbody tr td[data-col=Status]')].map((td) => td.textContent);
       return cells.length > 0 && cells.every((c) => c === 'FILLED');
     });
     await page.selectOption('[aria-label="Order status"]', 'REJECTED');

@@ -31,17 +31,22 @@ export interface DemoData {
 }
 
 /**
- * Fills a store with candles, a few round trips, snapshots and approvals, for screenshots and for
- * browser tests that must not wait for the market to produce trades.
+ * Fills a store with one pair's candles, a few round trips, snapshots and approvals, for screenshots
+ * and for browser tests that must not wait for the market to produce trades. Call it once per pair
+ * for a portfolio (`startPrice` sets the pair's price level, `seed` varies its walk).
  */
 export function seedDemoData(
   store: Store,
-  opts: { symbol: string; timeframes: readonly Timeframe[]; now: number; strategy: string },
+  opts: { symbol: string; timeframes: readonly Timeframe[]; now: number; strategy: string; startPrice?: number; seed?: number },
 ): DemoData {
   const { symbol, now } = opts;
+  const start = opts.startPrice ?? 60_000;
+  const base = symbol.split('/')[0] ?? 'BTC';
+  // About 600 quote per trade whatever the price level.
+  const quantity = Number((600 / start).toPrecision(2));
   let primary: Candle[] = [];
   opts.timeframes.forEach((tf, i) => {
-    const candles = walk(200, 60_000, TF_MS[tf] ?? 300_000, now, 42 + i);
+    const candles = walk(200, start, TF_MS[tf] ?? 300_000, now, (opts.seed ?? 42) + i);
     store.candles.upsertMany(symbol, tf, candles);
     if (i === 0) primary = candles;
   });
@@ -57,7 +62,7 @@ export function seedDemoData(
       const c = primary[t.at];
       if (!c) return;
       const price = c.close.toFixed(2);
-      const clientOrderId = `demo-${n + 1}`;
+      const clientOrderId = `demo-${base}-${n + 1}`;
       const time = c.openTime + 1000;
       store.orders.insert({
         clientOrderId,
@@ -66,9 +71,9 @@ export function seedDemoData(
         side: t.side,
         type: 'MARKET',
         status: 'FILLED',
-        quantity: '0.01',
+        quantity: String(quantity),
         price: null,
-        filledQuantity: '0.01',
+        filledQuantity: String(quantity),
         avgFillPrice: price,
         mode: 'paper',
         cycleId: `c${n}`,
@@ -78,35 +83,36 @@ export function seedDemoData(
         updatedAt: time,
       });
       store.fills.insert({
-        tradeId: `t${n + 1}`,
+        tradeId: `t-${base}-${n + 1}`,
         clientOrderId,
         symbol,
         side: t.side,
         price,
-        quantity: '0.01',
-        quoteQuantity: (Number(price) * 0.01).toFixed(2),
-        fee: '0.00001',
-        feeAsset: 'BTC',
+        quantity: String(quantity),
+        quoteQuantity: (Number(price) * quantity).toFixed(2),
+        fee: String(quantity / 1000),
+        feeAsset: base,
         liquidity: 'taker',
         time,
       });
     });
     store.positions.upsert({
       symbol,
-      quantity: '0.01',
+      quantity: String(quantity),
       avgEntryPrice: primary[185]?.close.toFixed(2) ?? '0',
       realizedPnl: '4.12',
       updatedAt: now,
     });
     primary.forEach((c, i) => {
       if (i % 4) return;
-      const equity = 10_000 + (c.close - 60_000) * 0.01 + i * 0.03;
+      const equity = 10_000 + (c.close - start) * quantity + i * 0.03;
       store.equity.insert({
         time: c.openTime,
         cycleId: `c${i}`,
+        symbol,
         equity: equity.toFixed(2),
         quoteBalance: '9400',
-        baseBalance: '0.01',
+        baseBalance: String(quantity),
         price: c.close.toFixed(2),
         unrealizedPnl: '1.50',
         realizedPnl: '4.12',
@@ -115,6 +121,7 @@ export function seedDemoData(
     store.metrics.insert({
       time: now,
       cycleId: 'c-last',
+      symbol,
       totalReturnPct: 0.056,
       maxDrawdownPct: 1.8,
       winRate: 0.5,
@@ -157,3 +164,10 @@ export function demoApproval(now: number, strategy: string, before: Record<strin
     },
   };
 }
+
+/** The demo portfolio: three pairs at their own price levels and random walks (the first is the single-pair demo's). */
+export const DEMO_PAIRS: ReadonlyArray<{ readonly symbol: string; readonly startPrice: number; readonly seed: number }> = [
+  { symbol: 'BTC/USDT', startPrice: 60_000, seed: 42 },
+  { symbol: 'ETH/USDT', startPrice: 3_000, seed: 7 },
+  { symbol: 'SOL/USDT', startPrice: 100, seed: 1234 },
+];

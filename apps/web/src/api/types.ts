@@ -4,13 +4,15 @@
  */
 
 import type { LiveUpdate } from '@warden/core/app/liveUpdates';
-import type { AdvisorRunResult, SystemStatus, TimeframeReadiness } from '@warden/core/app/services';
+import type { PairHoldingView, PortfolioView } from '@warden/core/app/portfolioView';
+import type { AdvisorRunResult, PairStatus, PairTransitionResult, SystemStatus, TimeframeReadiness } from '@warden/core/app/services';
 import type { Role } from '@warden/core/config/schema';
 import type { Approval, ApprovalStatus, ProposalChange, WalkForwardCheck, WhatIfResult } from '@warden/core/domain/approval';
 import type { Candle, Timeframe } from '@warden/core/domain/market';
 import type { EquitySnapshot, Fill, MetricsSnapshot, Order, OrderStatus, Position, Side, TradingMode } from '@warden/core/domain/orders';
 import type { AuditEvent, AuditVerification } from '@warden/core/ports/auditLog';
 import type { Page } from '@warden/core/ports/pagination';
+import type { EquityPoint } from '@warden/core/ports/store';
 import type { TradingState } from '@warden/core/state/tradingState';
 import type { TunableParam } from '@warden/core/strategy/types';
 
@@ -28,6 +30,8 @@ export type {
   Order,
   OrderStatus,
   Page,
+  PairStatus,
+  PairTransitionResult,
   Position,
   ProposalChange,
   Role,
@@ -69,7 +73,10 @@ export interface GridLevel {
   readonly index?: number;
 }
 
+/** GET /api/strategy?symbol=: one pair's strategy. */
 export interface StrategyInfo {
+  /** The pair this strategy trades. */
+  readonly symbol: string;
   readonly name: string;
   readonly params: Readonly<Record<string, number | string | boolean>>;
   readonly tunable: readonly TunableParam[];
@@ -88,3 +95,10 @@ export interface ConfigView {
     readonly updatedBy: string;
   }>;
 }
+
+/** `GET /api/portfolio`: the whole account and each pair's holding; the share not in any pair is held in `quote`. */
+export type Portfolio = PortfolioView;
+/** One pair of `GET /api/portfolio`: state, strategy, value (quote units), allocationPct (percent of equity), PnL, trades, fees, open orders. */
+export type PortfolioPair = PairHoldingView;
+/** One point of `GET /api/portfolio/equity`: the account's equity (quote units) at a cycle tick (ms). */
+export type PortfolioEquityPoint = EquityPoint;

@@ -2,25 +2,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { readToken } from '../auth/tokenStore';
 import { notifyUnauthorized } from './client';
+import { isStale, STALE } from './staleQueries';
 import type { LiveUpdate } from './types';
-
-/** Which cached resources each kind of live update makes stale. */
-const STALE: Record<LiveUpdate['kind'], readonly string[]> = {
-  state: ['status', 'events'],
-  scheduler: ['status', 'events'],
-  cycle: ['status', 'equity', 'metrics', 'candles', 'strategy', 'positions', 'events'],
-  order: ['orders'],
-  fill: ['fills', 'positions', 'candles'],
-  approval: ['approvals', 'strategy', 'config'],
-  event: ['events', 'events-verify'],
-  equity: ['equity', 'metrics'],
-};
 
 export type StreamStatus = 'connecting' | 'live' | 'offline';
 
 /**
- * Subscribes to /api/stream and invalidates the react-query caches each update touches, so pages
- * refetch only what changed. EventSource cannot send headers, hence the token in the query string.
+ * Subscribes to /api/stream and invalidates the react-query caches each update touches (isStale),
+ * so pages refetch only what changed. EventSource cannot send headers, hence the token in the query string.
  */
 export function useLiveUpdates(): StreamStatus {
   const client = useQueryClient();
@@ -35,7 +24,7 @@ export function useLiveUpdates(): StreamStatus {
       } catch {
         return;
       }
-      for (const prefix of STALE[update.kind] ?? []) void client.invalidateQueries({ queryKey: [prefix] });
+      void client.invalidateQueries({ predicate: (query) => isStale(update, query.queryKey) });
     };
     source.onopen = () => setStatus('live');
     source.onerror = () => setStatus(source.readyState === EventSource.CLOSED ? 'offline' : 'connecting');

@@ -6,6 +6,7 @@ import { useCan } from '../auth/SessionContext';
 import { Countdown } from '../components/Countdown';
 import { dateTime } from '../format';
 import { ChangeView } from './ChangeView';
+import { PairName } from './PairName';
 import { WalkForwardView } from './WalkForwardView';
 import { WhatIfView } from './WhatIfView';
 
@@ -32,7 +33,8 @@ export function ApprovalCard({ approval, onOutcome }: { approval: Approval; onOu
     <article className="card approval" data-testid="approval-card" data-approval-id={approval.id}>
       <header className="card-head">
         <h3>
-          #{approval.id} · {approval.change.kind === 'params' ? `${approval.change.strategy} parameters` : 'strategy switch'}
+          #{approval.id} · <PairName symbol={approval.symbol} /> ·{' '}
+          {approval.change.kind === 'params' ? `${approval.change.strategy} parameters` : 'strategy switch'}
         </h3>
         <Countdown until={approval.expiresAt} />
       </header>

@@ -4,34 +4,41 @@ import type { ApprovalStatus } from '../api/types';
 import { EmptyRow } from '../components/EmptyRow';
 import { ErrorBox } from '../components/ErrorBox';
 import { Pager } from '../components/Pager';
+import { useCursors } from '../components/useCursors';
 import { dateTime } from '../format';
+import { PairFilter } from '../pairs/PairFilter';
 import { ChangeView } from './ChangeView';
+import { PairName } from './PairName';
 
 const FINAL: readonly ApprovalStatus[] = ['APPROVED', 'REJECTED', 'EXPIRED'];
 
-/** Decided and expired proposals, filterable by outcome. */
+/** Decided and expired proposals, filterable by outcome and pair. */
 export function ApprovalHistory() {
   const [status, setStatus] = useState<ApprovalStatus | ''>('');
-  const [cursors, setCursors] = useState<number[]>([]);
-  const page = useApprovals({ status: status || undefined, limit: 20, cursor: cursors[cursors.length - 1] });
+  const [pair, setPair] = useState('');
+  const [cursors, setCursors] = useCursors(pair);
+  const page = useApprovals({ status: status || undefined, symbol: pair || undefined, limit: 20, cursor: cursors[cursors.length - 1] });
   const rows = (page.data?.items ?? []).filter((a) => a.status !== 'PENDING');
   return (
     <section className="card" aria-label="Approval history">
       <header className="card-head">
         <h2>History</h2>
-        <select
-          aria-label="Status filter"
-          value={status}
-          onChange={(e) => {
-            setStatus(e.target.value as ApprovalStatus | '');
-            setCursors([]);
-          }}
-        >
-          <option value="">all decided</option>
-          {FINAL.map((s) => (
-            <option key={s}>{s}</option>
-          ))}
-        </select>
+        <div className="filters">
+          <PairFilter value={pair} onChange={setPair} />
+          <select
+            aria-label="Status filter"
+            value={status}
+            onChange={(e) => {
+              setStatus(e.target.value as ApprovalStatus | '');
+              setCursors([]);
+            }}
+          >
+            <option value="">all decided</option>
+            {FINAL.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </div>
       </header>
       <ErrorBox error={page.error} />
       <div className="table-wrap">
@@ -40,6 +47,7 @@ export function ApprovalHistory() {
             <tr>
               <th>#</th>
               <th>Status</th>
+              <th>Pair</th>
               <th>Change</th>
               <th>Reason</th>
               <th>Decided by</th>
@@ -55,6 +63,9 @@ export function ApprovalHistory() {
                   <span className={`badge status-${a.status.toLowerCase()}`}>{a.status}</span>
                 </td>
                 <td>
+                  <PairName symbol={a.symbol} />
+                </td>
+                <td>
                   <ChangeView change={a.change} />
                 </td>
                 <td className="small">{a.reason}</td>
@@ -63,7 +74,7 @@ export function ApprovalHistory() {
                 <td className="small">{a.comment ?? ''}</td>
               </tr>
             ))}
-            {rows.length === 0 ? <EmptyRow columns={7}>Nothing decided yet.</EmptyRow> : null}
+            {rows.length === 0 ? <EmptyRow columns={8}>Nothing decided yet.</EmptyRow> : null}
           </tbody>
         </table>
       </div>

@@ -17,6 +17,8 @@ import { fillMarkers } from './fillMarkers';
 import { timeframeMs } from './timeframe';
 
 interface Props {
+  /** The pair the candles are of (data-symbol tells tests which pair was drawn). */
+  readonly symbol: string;
   readonly candles: readonly Candle[];
   readonly fills: readonly Fill[];
   readonly levels: readonly GridLevel[];
@@ -29,7 +31,7 @@ interface Props {
  * chart object lives for the component's lifetime; data changes only update its series. The
  * counts in data-* attributes let browser tests check what was drawn without reading the canvas.
  */
-export function CandleChart({ candles, fills, levels, timeframe, height = 360 }: Props) {
+export function CandleChart({ symbol, candles, fills, levels, timeframe, height = 360 }: Props) {
   const theme = useChartTheme();
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<IChartApi | null>(null);
@@ -107,6 +109,7 @@ export function CandleChart({ candles, fills, levels, timeframe, height = 360 }:
       className="chart"
       style={{ height }}
       data-testid="candle-chart"
+      data-symbol={symbol}
       data-candles={candles.length}
       data-markers={markerCount}
       data-levels={levels.length}

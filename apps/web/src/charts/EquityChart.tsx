@@ -1,11 +1,16 @@
 import { AreaSeries, createChart, type IChartApi, type ISeriesApi, type UTCTimestamp } from 'lightweight-charts';
 import { useEffect, useRef } from 'react';
-import type { EquitySnapshot } from '../api/types';
 import { num } from '../format';
 import { baseChartOptions, useChartTheme } from './chartTheme';
 
-/** Equity over time. Snapshots arrive newest first; the chart needs ascending, unique times. */
-export function EquityChart({ snapshots, height = 200 }: { snapshots: readonly EquitySnapshot[]; height?: number }) {
+/** A mark of equity: ms since epoch, quote units (a number or an exact decimal string). */
+export interface EquityMark {
+  readonly time: number;
+  readonly equity: number | string;
+}
+
+/** Equity over time. Marks arrive newest first; the chart needs ascending, unique times (the last mark of a second wins). */
+export function EquityChart({ points: marks, height = 200 }: { points: readonly EquityMark[]; height?: number }) {
   const theme = useChartTheme();
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<IChartApi | null>(null);
@@ -32,14 +37,14 @@ export function EquityChart({ snapshots, height = 200 }: { snapshots: readonly E
   // biome-ignore lint/correctness/useExhaustiveDependencies: theme is a deliberate re-run trigger
   useEffect(() => {
     const bySecond = new Map<number, number>();
-    for (const s of snapshots) {
+    for (const s of [...marks].reverse()) {
       const value = num(s.equity);
       if (value !== null) bySecond.set(Math.floor(s.time / 1000), value);
     }
     const points = [...bySecond.entries()].sort((a, b) => a[0] - b[0]).map(([time, value]) => ({ time: time as UTCTimestamp, value }));
     series.current?.setData(points);
     chart.current?.timeScale().fitContent();
-  }, [snapshots, theme]);
+  }, [marks, theme]);
 
-  return <div ref={box} className="chart" style={{ height }} data-testid="equity-chart" data-points={snapshots.length} />;
+  return <div ref={box} className="chart" style={{ height }} data-testid="equity-chart" data-points={marks.length} />;
 }

@@ -7,17 +7,20 @@ export interface Column<T> {
   readonly numeric?: boolean;
 }
 
-/** A dense table that scrolls sideways on a phone instead of squeezing its columns. */
+/** A dense table that scrolls sideways on a phone instead of squeezing its columns. Each cell names its column (`data-col`). */
 export function DataTable<T>({
   rows,
   columns,
   rowKey,
   empty,
   testId,
+  rowAttributes,
 }: {
   rows: readonly T[];
   columns: readonly Column<T>[];
   rowKey: (row: T) => string | number;
+  /** `data-*` attributes of a row (what tests and styles select it by). */
+  rowAttributes?: (row: T) => Readonly<Record<`data-${string}`, string>>;
   empty: string;
   testId?: string;
 }) {
@@ -35,9 +38,9 @@ export function DataTable<T>({
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={rowKey(row)}>
+            <tr key={rowKey(row)} {...rowAttributes?.(row)}>
               {columns.map((c) => (
-                <td key={c.label} className={c.numeric ? 'num' : undefined}>
+                <td key={c.label} className={c.numeric ? 'num' : undefined} data-col={c.label}>
                   {c.cell(row)}
                 </td>
               ))}

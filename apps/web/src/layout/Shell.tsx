@@ -6,7 +6,8 @@ import { ConfigPage } from '../pages/ConfigPage';
 import { DashboardPage } from '../pages/DashboardPage';
 import { EventsPage } from '../pages/EventsPage';
 import { TradesPage } from '../pages/TradesPage';
-import { href, ROUTES, useRoute } from '../router';
+import { PairSelector } from '../pairs/PairSelector';
+import { href, ROUTES, usePairParam, useRoute } from '../router';
 import { StateBanner } from './StateBanner';
 
 const PAGES = {
@@ -20,22 +21,25 @@ const PAGES = {
 
 export function Shell() {
   const route = useRoute();
+  // Moving between pages keeps the pair the URL selects.
+  const pair = usePairParam();
   const stream = useLiveUpdates();
   const { me, authEnabled, logout } = useSession();
   const Page = PAGES[route];
   return (
     <div className="shell">
       <header className="topbar">
-        <a className="brand" href={href('dashboard')}>
+        <a className="brand" href={href('dashboard', pair)}>
           <span className="logo">◆</span> Warden
         </a>
         <nav aria-label="Pages">
           {ROUTES.map((r) => (
-            <a key={r.path} href={href(r.path)} aria-current={r.path === route ? 'page' : undefined}>
+            <a key={r.path} href={href(r.path, pair)} aria-current={r.path === route ? 'page' : undefined}>
               {r.label}
             </a>
           ))}
         </nav>
+        <PairSelector />
         <div className="who">
           <span className={`stream stream-${stream}`} title={`live updates: ${stream}`} data-testid="stream-status" data-stream={stream}>
             ●

@@ -1,4 +1,5 @@
 import { useStatus } from '../api/queries';
+import { pairsOf } from '../pairs/useSelectedPair';
 
 const STATE_TEXT = {
   RUNNING: 'Trading is allowed',
@@ -6,11 +7,15 @@ const STATE_TEXT = {
   EMERGENCY_STOP: 'Emergency stop — open orders canceled; an admin must manually resume',
 } as const;
 
-/** On every page: the trading state and mode, coloured so that nobody misses a stop or live money. */
+/** On every page: the account's trading state and mode, coloured so that nobody misses a stop or live money. */
 export function StateBanner() {
   const { data: status, error } = useStatus();
   if (error) return <div className="banner banner-unknown">State unknown: {(error as Error).message}</div>;
   if (!status) return <div className="banner banner-unknown">Loading state…</div>;
+  const pairs = pairsOf(status);
+  const paused = pairs.filter((p) => p.paused).length;
+  // One pair: which and how it trades; several: how many, and how many an operator paused on their own.
+  const what = pairs.length > 1 ? `${pairs.length} pairs${paused ? `, ${paused} paused` : ''}` : `${status.symbol} · ${status.strategy}`;
   return (
     <div className={`banner banner-${status.state.toLowerCase()}`} role="status" data-testid="state-banner" data-state={status.state}>
       <span className="banner-state">{status.state.replace('_', ' ')}</span>
@@ -19,7 +24,7 @@ export function StateBanner() {
         {status.mode === 'live' ? '⚠ LIVE — real money' : 'paper'}
       </span>
       <span className="banner-meta">
-        {status.symbol} · {status.strategy} · scheduler {status.schedulerRunning ? 'on' : 'off'}
+        {what} · scheduler {status.schedulerRunning ? 'on' : 'off'}
       </span>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useStrategy } from '../api/queries';
 import { dateTime, money } from '../format';
+import { useSelectedPair } from '../pairs/useSelectedPair';
 import { gridLevels, sideTone } from './gridLevels';
 
 /** Timestamps (lastSignalAt, outOfRangeSince…) as dates, other numbers rounded for reading. */
@@ -9,16 +10,17 @@ function fact(key: string, value: unknown): string {
   return value.toLocaleString(undefined, { maximumFractionDigits: 6 });
 }
 
-/** The active grid's levels and what the strategy reports about them (spacing, regime…), when a grid runs. */
+/** The selected pair's grid levels and what its strategy reports about them (spacing, regime…), when a grid runs. */
 export function GridLevelsTable() {
-  const describe = useStrategy().data?.describe;
+  const { pairs, selected } = useSelectedPair();
+  const describe = useStrategy(selected?.symbol).data?.describe;
   if (!describe) return null;
   const levels = gridLevels(describe).sort((a, b) => b.price - a.price);
   const facts = Object.entries(describe).filter(([k, v]) => k !== 'levels' && (typeof v !== 'object' || v === null));
   return (
     <section className="card" aria-label="Strategy state">
       <header className="card-head">
-        <h2>Strategy state</h2>
+        <h2>Strategy state{pairs.length > 1 && selected ? ` · ${selected.symbol}` : ''}</h2>
       </header>
       <dl className="facts">
         {facts.map(([k, v]) => (

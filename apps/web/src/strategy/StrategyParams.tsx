@@ -1,9 +1,11 @@
 import { useStrategy } from '../api/queries';
 import { ErrorBox } from '../components/ErrorBox';
+import { useSelectedPair } from '../pairs/useSelectedPair';
 
-/** The active strategy's parameters; tunable ones show the bounds the advisor must stay within. */
+/** The selected pair's strategy parameters; tunable ones show the bounds the advisor must stay within. */
 export function StrategyParams() {
-  const strategy = useStrategy();
+  const { pairs, selected } = useSelectedPair();
+  const strategy = useStrategy(selected?.symbol);
   const s = strategy.data;
   const bounds = new Map((s?.tunable ?? []).map((t) => [t.key, t]));
   const keys = [...new Set([...Object.keys(s?.params ?? {}), ...bounds.keys()])];
@@ -12,6 +14,7 @@ export function StrategyParams() {
       <header className="card-head">
         <h2>
           Strategy <code data-testid="strategy-name">{s?.name ?? '…'}</code>
+          {pairs.length > 1 && selected ? <span data-testid="strategy-pair"> · {selected.symbol}</span> : null}
         </h2>
       </header>
       <ErrorBox error={strategy.error} />

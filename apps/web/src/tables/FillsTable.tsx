@@ -5,10 +5,12 @@ import { type Column, DataTable } from '../components/DataTable';
 import { ErrorBox } from '../components/ErrorBox';
 import { Pager } from '../components/Pager';
 import { type TimeRange, TimeRangeInputs } from '../components/TimeRangeInputs';
+import { useCursors } from '../components/useCursors';
 import { dateTime, money, qty } from '../format';
 
 const COLUMNS: readonly Column<Fill>[] = [
   { label: 'Time', cell: (f) => dateTime(f.time) },
+  { label: 'Pair', cell: (f) => f.symbol },
   { label: 'Side', cell: (f) => <span className={f.side === 'BUY' ? 'up' : 'down'}>{f.side}</span> },
   { label: 'Price', numeric: true, cell: (f) => money(f.price) },
   { label: 'Qty', numeric: true, cell: (f) => qty(f.quantity) },
@@ -18,11 +20,12 @@ const COLUMNS: readonly Column<Fill>[] = [
   { label: 'Order', cell: (f) => <code className="small">{f.clientOrderId}</code> },
 ];
 
-export function FillsTable() {
+/** Fills of every pair, or of `symbol`; filter by client order id and time, paged. */
+export function FillsTable({ symbol }: { symbol?: string }) {
   const [orderId, setOrderId] = useState('');
   const [range, setRange] = useState<TimeRange>({});
-  const [cursors, setCursors] = useState<number[]>([]);
-  const fills = useFills({ clientOrderId: orderId.trim() || undefined, ...range, limit: 25, cursor: cursors[cursors.length - 1] });
+  const [cursors, setCursors] = useCursors(symbol);
+  const fills = useFills({ symbol, clientOrderId: orderId.trim() || undefined, ...range, limit: 25, cursor: cursors[cursors.length - 1] });
   return (
     <section className="card" aria-label="Fills">
       <header className="card-head">

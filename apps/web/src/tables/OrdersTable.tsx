@@ -5,6 +5,7 @@ import { type Column, DataTable } from '../components/DataTable';
 import { ErrorBox } from '../components/ErrorBox';
 import { Pager } from '../components/Pager';
 import { type TimeRange, TimeRangeInputs } from '../components/TimeRangeInputs';
+import { useCursors } from '../components/useCursors';
 import { dateTime, money, qty } from '../format';
 
 const STATUSES: readonly OrderStatus[] = [
@@ -20,6 +21,7 @@ const STATUSES: readonly OrderStatus[] = [
 
 const COLUMNS: readonly Column<Order>[] = [
   { label: 'Created', cell: (o) => dateTime(o.createdAt) },
+  { label: 'Pair', cell: (o) => o.symbol },
   { label: 'Side', cell: (o) => <span className={o.side === 'BUY' ? 'up' : 'down'}>{o.side}</span> },
   { label: 'Type', cell: (o) => o.type },
   { label: 'Status', cell: (o) => <span className={`badge status-${o.status.toLowerCase()}`}>{o.status}</span> },
@@ -32,11 +34,12 @@ const COLUMNS: readonly Column<Order>[] = [
   { label: 'Client id', cell: (o) => <code className="small">{o.clientOrderId}</code> },
 ];
 
-export function OrdersTable() {
+/** Orders of every pair, or of `symbol`; filter by status and time, paged. */
+export function OrdersTable({ symbol }: { symbol?: string }) {
   const [status, setStatus] = useState<OrderStatus | ''>('');
   const [range, setRange] = useState<TimeRange>({});
-  const [cursors, setCursors] = useState<number[]>([]);
-  const orders = useOrders({ status: status || undefined, ...range, limit: 25, cursor: cursors[cursors.length - 1] });
+  const [cursors, setCursors] = useCursors(symbol);
+  const orders = useOrders({ symbol, status: status || undefined, ...range, limit: 25, cursor: cursors[cursors.length - 1] });
   const reset = () => setCursors([]);
   return (
     <section className="card" aria-label="Orders">

@@ -5,7 +5,7 @@ import { ErrorBox } from '../components/ErrorBox';
 import { dateTime, money, num, qty, signed } from '../format';
 
 const COLUMNS: readonly Column<Position>[] = [
-  { label: 'Symbol', cell: (p) => p.symbol },
+  { label: 'Pair', cell: (p) => p.symbol },
   { label: 'Quantity', numeric: true, cell: (p) => qty(p.quantity) },
   { label: 'Avg entry', numeric: true, cell: (p) => money(p.avgEntryPrice) },
   {
@@ -16,8 +16,9 @@ const COLUMNS: readonly Column<Position>[] = [
   { label: 'Updated', cell: (p) => dateTime(p.updatedAt) },
 ];
 
-export function PositionsTable() {
-  const positions = usePositions();
+/** One position per pair (every pair, or `symbol`'s). */
+export function PositionsTable({ symbol }: { symbol?: string }) {
+  const positions = usePositions(symbol);
   return (
     <section className="card" aria-label="Positions">
       <header className="card-head">
