@@ -1,6 +1,6 @@
 import { openStore } from '@warden/storage/openStore';
+import { Database } from '@warden/storage/sqliteDriver';
 import { tempDbPath } from '@warden/testkit/tempDir';
-import Database from 'better-sqlite3';
 import { Command } from 'commander';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { registerMaintenanceCommands } from './maintenance.js';

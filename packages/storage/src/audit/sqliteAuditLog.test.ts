@@ -1,8 +1,8 @@
 import { tempDbPath } from '@warden/testkit/tempDir';
-import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type SqliteStore } from '../openStore.js';
+import { Database } from '../sqliteDriver.js';
 
 let cleanup: () => void = () => {};
 let store: SqliteStore | null = null;
