@@ -7,7 +7,7 @@ import {
   type AuditLog,
   type AuditVerification,
 } from '@warden/core/ports/auditLog';
-import { redactDeep, redactText } from '@warden/core/security/redaction';
+import { createRedactor, redactDeep } from '@warden/core/security/redaction';
 import { wellFormed, wellFormedDeep } from '@warden/core/security/wellFormed';
 import type Database from 'better-sqlite3';
 import { pageLimit } from '../repositories/paging.js';
@@ -94,14 +94,16 @@ function storedContent(r: Row) {
  * unverifiable.
  */
 export function sqliteAuditLog(sqlite: Database.Database, options: AuditLogOptions = {}): AuditLog {
-  const clean = (text: string) => redactText(wellFormed(text), options.secrets);
+  // The known secrets' spellings are worked out once, not for every string of every event.
+  const redact = createRedactor(options.secrets);
+  const clean = (text: string) => redact(wellFormed(text));
   const lastHash = sqlite.prepare('select hash from events_log order by id desc limit 1');
   const insert = sqlite.prepare(
     'insert into events_log (time, type, actor, reason, inputs_json, outcome, correlation_id, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const appendTx = sqlite.transaction((e: AuditEventInput): AuditEvent => {
     const prevHash = (lastHash.get() as { hash: string } | undefined)?.hash ?? GENESIS_HASH;
-    const inputsJson = canonicalJson(redactDeep(wellFormedDeep(redactSecrets(e.inputs ?? {})), options.secrets));
+    const inputsJson = canonicalJson(redactDeep(wellFormedDeep(redactSecrets(e.inputs ?? {})), redact));
     const row = {
       time: e.time,
       type: clean(e.type),

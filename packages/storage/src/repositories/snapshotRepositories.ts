@@ -5,6 +5,7 @@ import { and, asc, desc, eq, gte, isNull, lt, lte, or, type SQL } from 'drizzle-
 import type { Db } from '../database.js';
 import { equitySnapshots, metricsSnapshots } from '../schema.js';
 import { pageLimit, toPage } from './paging.js';
+import { preparedWrite } from './preparedWrite.js';
 
 type SnapshotTable = typeof equitySnapshots | typeof metricsSnapshots;
 
@@ -50,11 +51,10 @@ function snapshotQueries<S>(db: Db, t: SnapshotTable) {
 export function equityRepository(db: Db): EquityRepository {
   const t = equitySnapshots;
   const q = snapshotQueries<EquitySnapshot>(db, t);
+  const insert = preparedWrite<EquitySnapshot>(t, (row) => db.insert(t).values(row as typeof t.$inferInsert), 'insert');
   return {
     insert(snapshot) {
-      db.insert(t)
-        .values({ ...snapshot })
-        .run();
+      insert(snapshot);
     },
     latest: () => q.edge('newest'),
     first: () => q.edge('oldest'),
@@ -74,11 +74,10 @@ export function equityRepository(db: Db): EquityRepository {
 export function metricsRepository(db: Db): MetricsRepository {
   const t = metricsSnapshots;
   const q = snapshotQueries<MetricsSnapshot>(db, t);
+  const insert = preparedWrite<MetricsSnapshot>(t, (row) => db.insert(t).values(row as typeof t.$inferInsert), 'insert');
   return {
     insert(snapshot) {
-      db.insert(t)
-        .values({ ...snapshot })
-        .run();
+      insert(snapshot);
     },
     latest: () => q.edge('newest'),
     list: q.list,
