@@ -1,4 +1,5 @@
-import { type CandleSeries, numberFromText, SeriesBuilder } from './candleRows.js';
+import { type CandleSeries, SeriesBuilder } from './candleRows.js';
+import { decimalFromText } from './decimalText.js';
 
 // Character codes the scanner compares against.
 const QUOTE = 34;
@@ -11,11 +12,6 @@ const ZERO = 48;
 const NINE = 57;
 const OPEN = 91;
 const CLOSE = 93;
-
-/** 10^0 … 10^15, read from text (exact doubles), so `m / POW10[k]` rounds once, like `Number(text)`. */
-const POW10 = Array.from({ length: 16 }, (_, k) => Number(`1e${k}`));
-/** Below 10^15 every integer of up to 15 digits is exact in a double (2^53 ≈ 9.007e15). */
-const MAX_FAST_DIGITS = 15;
 
 /**
  * Reads a JSON array of array rows — Binance's klines (`[openTime, "open", "high", "low",
@@ -30,10 +26,7 @@ const MAX_FAST_DIGITS = 15;
  * reports the error (or reads the exotic file). So errors and their wording come from one place.
  *
  * Numbers: a JSON number token or a string cell is converted to the same double `Number(text)`
- * (and `numberFromText`) gives. Plain decimals of up to 15 digits are built from their digits —
- * an integer of up to 15 digits and a power of ten up to 10^22 are both exact doubles, and one
- * IEEE division rounds the exact quotient once (Clinger's fast path, "How to read floating point
- * numbers accurately", PLDI 1990); anything else goes through `Number`/`numberFromText`.
+ * (and `numberFromText`) gives, by `decimalFromText`.
  * @param text the file's text, leading whitespace already trimmed (as the general path trims it).
  * @param labelOf names row i in errors the series reports later (`x.json row 60 (index 59)`).
  */
@@ -75,7 +68,7 @@ function scan(text: string, labelOf: (row: number) => string): CandleSeries | nu
         if (next < 0) return null;
       } else return null;
       if (k < 6) {
-        if (value !== value) return null;
+        if (Number.isNaN(value)) return null;
         cells[k] = value;
       }
       p = skipSpace(text, next);
@@ -164,33 +157,4 @@ function digitsEnd(text: string, q: number): number {
 function literalEnd(text: string, p: number): number {
   for (const word of ['true', 'false', 'null']) if (text.startsWith(word, p)) return p + word.length;
   return -1;
-}
-
-/**
- * The number text[start, end) means: for a string cell what `numberFromText` gives (NaN when it is
- * not a number), for a validated JSON number token what `Number` gives.
- */
-function decimalFromText(text: string, start: number, end: number, quoted: boolean): number {
-  let i = start;
-  const negative = text.charCodeAt(i) === MINUS;
-  if (negative) i++;
-  let mantissa = 0;
-  let digits = 0;
-  let fractionDigits = -1;
-  for (; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= ZERO && c <= NINE) {
-      mantissa = mantissa * 10 + (c - ZERO);
-      digits++;
-      if (fractionDigits >= 0) fractionDigits++;
-    } else if (c === DOT && fractionDigits < 0 && digits > 0) fractionDigits = 0;
-    else break;
-  }
-  // Plain `-?digits(.digits)?` of up to 15 digits: exact integer ÷ exact power of ten.
-  if (i === end && digits > 0 && digits <= MAX_FAST_DIGITS && fractionDigits !== 0) {
-    const value = fractionDigits > 0 ? mantissa / (POW10[fractionDigits] as number) : mantissa;
-    return negative ? -value : value;
-  }
-  const slice = text.slice(start, end);
-  return quoted ? numberFromText(slice) : Number(slice);
 }
