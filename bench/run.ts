@@ -1,6 +1,6 @@
 // `npm run bench`: each figure of the runtime issue's table beside a baseline measured in the same
-// run (a bare Node loop, a bare fastify app, grademark, a bare SQLite transaction), so the ratios
-// stay meaningful on a loaded machine. Figures, not assertions.
+// run (a bare Node loop, a bare fastify app, grademark, a plain computation and a bare SQLite
+// transaction), so the ratios stay meaningful on a loaded machine. Figures, not assertions.
 //   npm run bench                 everything (about 5–10 minutes on 2 cores)
 //   npm run bench -- start        cold start only;  backtest | server | cycle likewise
 //   npm run bench -- detail       in-process detail: throughput per strategy, latency per API read
@@ -11,7 +11,6 @@
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { makeTempDir } from '@warden/testkit/tempDir';
-import { applyV8Tuning } from '../apps/cli/bin/v8Tuning.js';
 import { apiThroughput } from './apiThroughput.js';
 import { detail } from './detail.js';
 import { backtests } from './figures/backtests.js';
@@ -23,9 +22,6 @@ import { researchThroughput } from './researchThroughput.js';
 import { REPO_ROOT } from './support/paths.js';
 import { type Figure, printFigures } from './support/table.js';
 import { writeYearOfCandles } from './support/yearOfCandles.js';
-
-// The in-process cycle figure runs under the V8 settings `warden start` has.
-applyV8Tuning();
 
 const only = process.argv[2];
 const runs = Number(process.env.BENCH_RUNS ?? 3);

@@ -1,76 +1,96 @@
-import { spaceOutCheckpoints } from '@warden/cli/runtime/walCheckpoints';
-import { aggregateCandles } from '@warden/core/data/aggregateCandles';
-import { paperCycleHarness } from '@warden/core/testing/cycleHarness';
-import { openDatabase } from '@warden/storage/database';
-import { openStore } from '@warden/storage/openStore';
-import { randomWalkCandles } from '@warden/testkit/candles';
-import { makeTempDir } from '@warden/testkit/tempDir';
+import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { PassReport } from '../cycleLatencyPass.js';
+import { REPO_ROOT } from '../support/paths.js';
 import { percentile } from '../support/processes.js';
 import { type Figure, line, ms, section } from '../support/table.js';
 
-const CYCLES = 3_000;
-const WARM_UP = 500;
+/** The default strategy, and one that trades (an order every ~30 cycles) so orders, fills and positions are written too. */
+const STRATEGIES = ['smart_grid_ai', 'ema_crossover'] as const;
+const PASS_SCRIPT = fileURLToPath(new URL('../cycleLatencyPass.ts', import.meta.url));
+const TUNING_FIRST = new URL('../support/v8TuningFirst.mjs', import.meta.url).href;
+
+interface Pass {
+  readonly p50: number;
+  readonly p99: number;
+  readonly max: number;
+  readonly bareP99: number;
+  readonly spinP50: number;
+  readonly spinP99: number;
+  readonly fills: number;
+  readonly cyclesWithGc: number;
+  readonly measured: number;
+  readonly youngGenerationMb: number;
+  readonly load: number;
+}
 
 /**
- * The paper cycle with SQLite persistence (the wiring of `warden start`, smart_grid_ai on 5m + 4h,
- * every write of a cycle in one transaction, the same WAL checkpoint interval and V8 tuning), each cycle followed by the baseline: one bare
- * better-sqlite3 transaction inserting one row into a database opened the same way (WAL,
- * synchronous=NORMAL). Interleaved, both see the same machine load; the p99s are compared.
+ * One pass in a process of its own, with a young generation as small as `warden start`'s: the
+ * bot applies its V8 tuning first thing and its young generation stays at 1–2 MiB (its `/metrics`
+ * report `nodejs_heap_space_size_total_bytes{space="new"}`), while a process that loads tsx has
+ * grown it to 16–32 MiB before any tuning can run, and would see a collection thirty times less
+ * often. So the pass caps it (`--max-semi-space-size=1`) on top of the same tuning.
+ */
+function pass(strategy: string): Pass {
+  const out = execFileSync(
+    process.execPath,
+    ['--max-semi-space-size=1', '--import', TUNING_FIRST, '--import', 'tsx', PASS_SCRIPT, strategy],
+    {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  const r = JSON.parse(out.trim().split('\n').pop() as string) as PassReport;
+  const cycles = [...r.cycles].sort((a, b) => a - b);
+  const bare = [...r.bare].sort((a, b) => a - b);
+  const spin = [...r.spin].sort((a, b) => a - b);
+  return {
+    p50: percentile(cycles, 50),
+    p99: percentile(cycles, 99),
+    max: cycles[cycles.length - 1] as number,
+    bareP99: percentile(bare, 99),
+    spinP50: percentile(spin, 50),
+    spinP99: percentile(spin, 99),
+    fills: r.fills,
+    cyclesWithGc: r.cyclesWithGc,
+    measured: cycles.length,
+    youngGenerationMb: r.youngGenerationMb,
+    load: loadavg()[0] ?? 0,
+  };
+}
+
+/**
+ * The paper cycle's p99 with SQLite, for the default strategy and for an order-heavy one, each
+ * over `passes` passes of 2,500 measured cycles; the target is judged on the median pass of each.
  */
 export async function cycleLatency(passes: number): Promise<Figure> {
   section(
-    `Paper cycle with SQLite (${CYCLES - WARM_UP} cycles after ${WARM_UP} warm-up, ${passes} passes) beside a bare SQLite transaction`,
+    `Paper cycle with SQLite (2500 cycles after 500 warm-up, ${passes} passes each, each pass its own process) beside a bare SQLite transaction`,
   );
-  const m5 = randomWalkCandles({ count: CYCLES, stepMs: 300_000, volatility: 0.004, seed: 3, start: Date.UTC(2023, 0, 1) });
-  const h4 = aggregateCandles(m5, '5m', '4h');
-  const results: Array<{ p50: number; p99: number; max: number; bareP99: number; fills: number }> = [];
-  for (let pass = 0; pass < passes; pass++) {
-    const tmp = makeTempDir('warden-bench-');
-    const store = openStore(`${tmp.dir}/bench.db`);
-    spaceOutCheckpoints(store); // as `warden start` runs it
-    const bare = openDatabase(`${tmp.dir}/bare.db`).sqlite;
-    bare.exec('create table t (id integer primary key, time integer not null, value text not null)');
-    const insert = bare.prepare('insert into t (time, value) values (?, ?)');
-    const bareTx = bare.transaction((i: number) => insert.run(i, 'x'.repeat(200)));
-    const h = paperCycleHarness(store, { '5m': m5, '4h': h4 }, { TRADING_ACTIVE_STRATEGY: 'smart_grid_ai', TRADING_TIMEFRAMES: '5m,4h' });
-    const cycle: number[] = [];
-    const baseline: number[] = [];
-    for (let i = 0; i < m5.length; i++) {
-      const t0 = performance.now();
-      await h.step(i);
-      const t1 = performance.now();
-      bareTx(i);
-      const t2 = performance.now();
-      if (i >= WARM_UP) {
-        cycle.push(t1 - t0);
-        baseline.push(t2 - t1);
-      }
+  const medians: Array<Pass & { strategy: string }> = [];
+  for (const strategy of STRATEGIES) {
+    const results: Pass[] = [];
+    for (let p = 0; p < passes; p++) results.push(pass(strategy));
+    for (const [i, r] of results.entries()) {
+      line(
+        `${strategy} pass ${i + 1}: cycle p50 / p99 / max`,
+        `${ms(r.p50)} / ${ms(r.p99)} / ${ms(r.max)} (${r.fills} fills; ${r.cyclesWithGc} of ${r.measured} cycles with a GC, young generation ${r.youngGenerationMb.toFixed(0)} MiB; load ${r.load.toFixed(1)})`,
+      );
+      line('  bare SQLite transaction p99; plain computation p50 / p99', `${ms(r.bareP99)}; ${ms(r.spinP50)} / ${ms(r.spinP99)}`);
     }
-    cycle.sort((a, b) => a - b);
-    baseline.sort((a, b) => a - b);
-    results.push({
-      p50: percentile(cycle, 50),
-      p99: percentile(cycle, 99),
-      max: cycle[cycle.length - 1] as number,
-      bareP99: percentile(baseline, 99),
-      fills: store.fills.all('BTC/USDT').length,
-    });
-    store.close();
-    bare.close();
-    tmp.cleanup();
+    medians.push({ strategy, ...([...results].sort((a, b) => a.p99 - b.p99)[Math.floor(results.length / 2)] as Pass) });
   }
-  for (const [i, r] of results.entries())
-    line(
-      `pass ${i + 1}: cycle p50 / p99 / max; bare transaction p99`,
-      `${ms(r.p50)} / ${ms(r.p99)} / ${ms(r.max)}; ${ms(r.bareP99)} (${r.fills} fills)`,
-    );
-  const mid = [...results].sort((a, b) => a.p99 - b.p99)[Math.floor(results.length / 2)] as (typeof results)[number];
+  const worst = [...medians].sort((a, b) => b.p99 - a.p99)[0] as (typeof medians)[number];
   return {
     what: 'paper cycle with SQLite, p99',
-    warden: ms(mid.p99),
-    baseline: `${ms(mid.bareP99)} one bare SQLite transaction`,
-    ratio: mid.p99 / mid.bareP99,
+    warden: medians.map((m) => `${ms(m.p99)} ${m.strategy} (p50 ${ms(m.p50)})`).join('; '),
+    baseline: `p99 ${ms(worst.spinP99)} of a plain computation as long as the median cycle; ${ms(worst.bareP99)} one bare SQLite transaction`,
+    // Against what the machine does to any task of the cycle's length in the same pass: on a quiet
+    // machine the computation's p99 is its own length, under load it is the scheduler's.
+    ratio: worst.p99 / worst.spinP99,
     target: '< 2 ms',
-    met: mid.p99 < 2,
+    met: medians.every((m) => m.p99 < 2),
   };
 }

@@ -1,17 +1,7 @@
-import { BTC_2021_WEEK, recordedMarket, startFakeBinance } from '@warden/testkit/fakeBinance/index';
-import { makeTempDir } from '@warden/testkit/tempDir';
-import autocannon from 'autocannon';
-import { BARE_FASTIFY, WARDEN_BIN } from '../support/paths.js';
+import { CONNECTIONS, loadRounds, median, perRound, range, rps, times, WARM_UP_SECONDS, wholeMs } from '../support/apiLoad.js';
+import { startApiServers } from '../support/apiServers.js';
 import { residentMb } from '../support/processes.js';
-import { startServer } from '../support/server.js';
 import { type Figure, line, mb, section } from '../support/table.js';
-
-const CONNECTIONS = 20;
-
-async function load(url: string, seconds: number): Promise<{ rps: number; p99: number; errors: number }> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds });
-  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
-}
 
 /** RSS samples 1 s apart; the median, so one allocation spike or GC does not decide the figure. */
 async function settledRss(pid: number, samples: number): Promise<number> {
@@ -25,46 +15,53 @@ async function settledRss(pid: number, samples: number): Promise<number> {
 
 /**
  * A real `warden start` (paper, AI off, Telegram off) against the fake exchange: its resident
- * memory once idle between cycles, beside a bare fastify app's; then API throughput with
- * autocannon (20 connections) against the same bare fastify app.
+ * memory once idle between cycles, beside a bare fastify app's; then API throughput by the method
+ * of `npm run bench -- api-throughput` (bench/support/apiLoad.ts: warm-up, interleaved rounds,
+ * medians) on the same two servers.
  */
-export async function runningServer(apiSeconds: number): Promise<Figure[]> {
+export async function runningServer(rounds: number, seconds = 3): Promise<Figure[]> {
   section('Idle `warden start` (paper, AI off, Telegram off, cycles every 2 s) beside a bare fastify app');
-  const fake = await startFakeBinance({ candles: recordedMarket(), marketTime: BTC_2021_WEEK.start + 6 * 86_400_000, speed: 1 });
-  const tmp = makeTempDir('warden-bench-start-');
-  const warden = await startServer(
-    [WARDEN_BIN, 'start'],
-    {
-      BINANCE_BASE_URL: fake.url,
-      DATABASE_PATH: `${tmp.dir}/warden.db`,
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      TRADING_ACTIVE_STRATEGY: 'ema_crossover',
-      TRADING_CYCLE_SECONDS: '2',
-      AI_ENABLED: 'false',
-      TELEGRAM_BOT_TOKEN: '',
-    },
-    /listening on (http:\/\/127\.0\.0\.1:\d+)/,
-  );
-  const bare = await startServer([BARE_FASTIFY], {}, /(http:\/\/127\.0\.0\.1:\d+)/);
+  const servers = await startApiServers({ auth: false });
+  const { bare, warden } = servers;
   try {
-    await warden.waitFor('scheduler started');
-    const wardenRss = await settledRss(warden.child.pid as number, 10);
-    const bareRss = await settledRss(bare.child.pid as number, 3);
-    const cycles = (warden.output().match(/"cycle (decided|synced)"/g) ?? []).length;
+    const wardenRss = await settledRss(warden.process.child.pid as number, 10);
+    const bareRss = await settledRss(bare.process.child.pid as number, 3);
+    const cycles = (warden.process.output().match(/"cycle (decided|synced)"/g) ?? []).length;
     line('warden start, resident memory once idle', `${mb(wardenRss)} (${cycles} decided cycles logged so far)`);
     line('bare fastify app, resident memory', mb(bareRss));
 
-    section(`API throughput: autocannon, ${CONNECTIONS} connections, ${apiSeconds} s per route`);
-    const bareHealth = await load(`${bare.url}/api/health`, apiSeconds);
-    const health = await load(`${warden.url}/api/health`, apiSeconds);
-    const status = await load(`${warden.url}/api/system/status`, apiSeconds);
-    for (const [label, r] of [
+    section(
+      `API throughput: autocannon, ${CONNECTIONS} connections, ${WARM_UP_SECONDS} s warm-up, then ${rounds} interleaved rounds of ${seconds} s per route; median (range)`,
+    );
+    const [bareHealth = [], health = [], status = []] = await loadRounds(
+      [
+        { server: bare, path: '/api/health' },
+        { server: warden, path: '/api/health' },
+        { server: warden, path: '/api/system/status' },
+      ],
+      rounds,
+      seconds,
+    );
+    for (const [label, s] of [
       ['bare fastify GET /api/health', bareHealth],
       ['warden GET /api/health', health],
       ['warden GET /api/system/status', status],
     ] as const)
-      line(label, `${Math.round(r.rps).toLocaleString('en')} req/s, p99 ${r.p99} ms${r.errors ? `, ${r.errors} errors` : ''}`);
+      line(
+        label,
+        `${range(
+          s.map((x) => x.rps),
+          rps,
+        )}, p99 ${range(
+          s.map((x) => x.p99),
+          wholeMs,
+        )}`,
+      );
+    const healthRatio = median(perRound(health, bareHealth, (x) => x.rps));
+    const statusRatio = median(perRound(status, bareHealth, (x) => x.rps));
+    const bareRps = median(bareHealth.map((x) => x.rps));
+    const statusRps = median(status.map((x) => x.rps));
+    const statusP99 = median(status.map((x) => x.p99));
     return [
       {
         what: 'resident memory of an idle `warden start`',
@@ -75,26 +72,23 @@ export async function runningServer(apiSeconds: number): Promise<Figure[]> {
         met: wardenRss < 150,
       },
       {
-        what: '`GET /api/health` throughput',
-        warden: `${Math.round(health.rps).toLocaleString('en')} req/s`,
-        baseline: `${Math.round(bareHealth.rps).toLocaleString('en')} req/s bare fastify`,
-        ratio: health.rps / bareHealth.rps,
+        what: '`GET /api/health` throughput (median of rounds)',
+        warden: rps(median(health.map((x) => x.rps))),
+        baseline: `${rps(bareRps)} bare fastify`,
+        ratio: healthRatio,
         target: '≥ 50 % of bare fastify',
-        met: health.rps >= 0.5 * bareHealth.rps,
+        met: healthRatio >= 0.5,
       },
       {
-        what: '`GET /api/system/status` throughput, p99',
-        warden: `${Math.round(status.rps).toLocaleString('en')} req/s, p99 ${status.p99} ms`,
-        baseline: `${Math.round(bareHealth.rps).toLocaleString('en')} req/s bare fastify /api/health`,
-        ratio: status.rps / bareHealth.rps,
+        what: '`GET /api/system/status` throughput, p99 (medians)',
+        warden: `${rps(statusRps)}, p99 ${wholeMs(statusP99)}`,
+        baseline: `${rps(bareRps)} bare fastify /api/health (${times(statusRatio)})`,
+        ratio: statusRatio,
         target: '≥ 10,000 req/s, p99 < 5 ms',
-        met: status.rps >= 10_000 && status.p99 < 5,
+        met: statusRps >= 10_000 && statusP99 < 5,
       },
     ];
   } finally {
-    await warden.stop();
-    await bare.stop();
-    await fake.close();
-    tmp.cleanup();
+    await servers.stop();
   }
 }

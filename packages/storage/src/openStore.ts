@@ -31,6 +31,9 @@ export function openStore(path: string, options: AuditLogOptions = {}): SqliteSt
   // in a few microseconds (the pragma takes WAL's read lock; the count is in memory).
   const totalChanges = sqlite.prepare('select total_changes()').pluck();
   const dataVersion = sqlite.prepare('pragma data_version').pluck();
+  // One transaction function for every unit of work (made once: better-sqlite3 builds four
+  // wrappers per `transaction()` call, which every cycle paid for). It nests as savepoints.
+  const inTransaction = sqlite.transaction((work: () => unknown) => work());
   return {
     path,
     sqlite,
@@ -46,7 +49,7 @@ export function openStore(path: string, options: AuditLogOptions = {}): SqliteSt
     audit: sqliteAuditLog(sqlite, options),
     users: userRepository(db),
     // better-sqlite3 nests transactions as savepoints, so a unit of work may call others that also use transaction().
-    transaction: <T>(work: () => T): T => sqlite.transaction(work)(),
+    transaction: <T>(work: () => T): T => inTransaction(work) as T,
     dataVersion: () => (sqlite.inTransaction ? null : `${totalChanges.get() as number}:${dataVersion.get() as number}`),
     close: () => {
       if (sqlite.open) sqlite.close();

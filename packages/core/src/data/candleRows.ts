@@ -32,7 +32,8 @@ export function numberFromText(text: string): number {
   const c = text.charCodeAt(i);
   const digitOrSign = (c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46;
   if (!digitOrSign) return Number.NaN; // blank, Infinity
-  if (c === 48 && ((text.charCodeAt(i + 1) | 32) === 120 || (text.charCodeAt(i + 1) | 32) === 98 || (text.charCodeAt(i + 1) | 32) === 111)) return Number.NaN; // 0x, 0b, 0o
+  if (c === 48 && ((text.charCodeAt(i + 1) | 32) === 120 || (text.charCodeAt(i + 1) | 32) === 98 || (text.charCodeAt(i + 1) | 32) === 111))
+    return Number.NaN; // 0x, 0b, 0o
   return n;
 }
 const ZONE_SUFFIX = /(Z|z|UTC|GMT|[+-]\d{2}(:?\d{2})?)\s*$/;
@@ -67,6 +68,12 @@ export class SeriesBuilder {
     this.rows.push(row);
   }
 
+  /** Adds one row whose cells are already numbers (an epoch time in any unit, prices, volume). */
+  addNumbers(row: number, time: number, open: number, high: number, low: number, close: number, volume: number): void {
+    this.candles.push({ openTime: this.#epoch(row, time), open, high, low, close, volume });
+    this.rows.push(row);
+  }
+
   build(): CandleSeries {
     const rows = this.rows;
     const labelOf = this.labelOf;
@@ -88,14 +95,21 @@ export class SeriesBuilder {
     throw fail(this.labelOf(row), 'number', `${column} ${describeCell(cell)} is not a number`);
   }
 
-  #time(row: number, cell: unknown): number {
+  #epoch(row: number, value: number): number {
     try {
-      const value = typeof cell === 'number' ? cell : typeof cell === 'string' ? numberFromText(cell) : Number.NaN;
-      if (value === value) {
-        const ms = epochToMs(value);
-        this.#notations.add(epochUnitOf(value));
-        return ms;
-      }
+      const ms = epochToMs(value);
+      this.#notations.add(epochUnitOf(value));
+      return ms;
+    } catch (error) {
+      if (error instanceof TimeValueError) throw fail(this.labelOf(row), 'time_value', error.message);
+      throw error;
+    }
+  }
+
+  #time(row: number, cell: unknown): number {
+    const value = typeof cell === 'number' ? cell : typeof cell === 'string' ? numberFromText(cell) : Number.NaN;
+    if (value === value) return this.#epoch(row, value);
+    try {
       if (typeof cell === 'string') {
         const ms = parseDateText(cell);
         this.#notations.add(ZONE_SUFFIX.test(cell) ? 'iso-zoned' : 'iso-utc-assumed');

@@ -154,13 +154,21 @@ export function createRedactor(secrets: readonly string[] = []): (text: string) 
   return (text) => redactWith(text, known);
 }
 
-/** A deep copy of `value` with `redactText` applied to every string (object keys included). */
-export function redactDeep(value: unknown, secrets: readonly string[] = [], depth = 0): unknown {
-  if (typeof value === 'string') return redactText(value, secrets);
+/**
+ * A deep copy of `value` with `redactText` applied to every string (object keys included).
+ * @param secrets the known secrets, or a redactor made once by `createRedactor` (for a caller that
+ * redacts often: the audit log redacts every event's inputs).
+ */
+export function redactDeep(value: unknown, secrets: readonly string[] | ((text: string) => string) = []): unknown {
+  return redactDeepWith(value, typeof secrets === 'function' ? secrets : createRedactor(secrets), 0);
+}
+
+function redactDeepWith(value: unknown, redact: (text: string) => string, depth: number): unknown {
+  if (typeof value === 'string') return redact(value);
   if (value === null || typeof value !== 'object' || depth > 50) return value;
-  if (Array.isArray(value)) return value.map((v) => redactDeep(v, secrets, depth + 1));
+  if (Array.isArray(value)) return value.map((v) => redactDeepWith(v, redact, depth + 1));
   if (value instanceof Date) return value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[redactText(k, secrets)] = redactDeep(v, secrets, depth + 1);
+  for (const [k, v] of Object.entries(value)) out[redact(k)] = redactDeepWith(v, redact, depth + 1);
   return out;
 }

@@ -120,6 +120,21 @@ describe('audit log hash chain', () => {
     expect(s.audit.verify()).toMatchObject({ ok: true });
   });
 
+  it('answers an append with the event as stored: redacted, cleaned and sorted inputs, its id and hashes', () => {
+    const s = freshStore(['hunter2hunter2']);
+    const appended = s.audit.append({
+      time: 5,
+      type: 'e',
+      actor: 'system',
+      reason: 'r',
+      inputs: { z: 1, password: 'p', note: 'hunter2hunter2', a: '\ud800' },
+    });
+    const [stored] = s.audit.list({}, { limit: 1 }).items;
+    expect(appended).toEqual(stored);
+    expect(appended.inputs).toEqual({ a: '\ufffd', note: '[redacted]', password: '[redacted]', z: 1 });
+    expect(JSON.stringify(appended)).toBe(JSON.stringify(stored));
+  });
+
   it('filters by type and actor', () => {
     const s = freshStore();
     s.audit.append({ time: 1, type: 'state.changed', actor: 'user:ann', reason: 'x' });

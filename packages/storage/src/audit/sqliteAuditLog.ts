@@ -7,12 +7,11 @@ import {
   type AuditLog,
   type AuditVerification,
 } from '@warden/core/ports/auditLog';
-import { redactDeep, redactText } from '@warden/core/security/redaction';
-import { wellFormed, wellFormedDeep } from '@warden/core/security/wellFormed';
+import { createRedactor } from '@warden/core/security/redaction';
+import { wellFormed } from '@warden/core/security/wellFormed';
 import type Database from 'better-sqlite3';
 import { pageLimit } from '../repositories/paging.js';
-import { canonicalJson } from './canonicalJson.js';
-import { redactSecrets } from './redactSecrets.js';
+import { auditInputsJson } from './auditInputs.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -39,17 +38,19 @@ export function eventHash(
   prevHash: string,
   e: { time: number; type: string; actor: string; reason: string; inputsJson: string; outcome: string; correlationId: string | null },
 ): string {
+  // canonicalJson of these fields, written with the keys already in its (sorted) order: every value
+  // is a string, a number or null, so this is the same text without sorting a copy for each row.
   return createHash('sha256')
     .update(
-      canonicalJson({
-        prevHash,
-        time: e.time,
-        type: e.type,
+      JSON.stringify({
         actor: e.actor,
-        reason: e.reason,
+        correlationId: e.correlationId,
         inputs: e.inputsJson,
         outcome: e.outcome,
-        correlationId: e.correlationId,
+        prevHash,
+        reason: e.reason,
+        time: e.time,
+        type: e.type,
       }),
     )
     .digest('hex');
@@ -94,14 +95,17 @@ function storedContent(r: Row) {
  * unverifiable.
  */
 export function sqliteAuditLog(sqlite: Database.Database, options: AuditLogOptions = {}): AuditLog {
-  const clean = (text: string) => redactText(wellFormed(text), options.secrets);
+  // The known secrets' spellings are worked out once, not for every string of every event.
+  const text = { wellFormed, redact: createRedactor(options.secrets) };
+  const clean = (s: string) => text.redact(wellFormed(s));
+  const inputsJsonOf = auditInputsJson(text);
   const lastHash = sqlite.prepare('select hash from events_log order by id desc limit 1');
   const insert = sqlite.prepare(
     'insert into events_log (time, type, actor, reason, inputs_json, outcome, correlation_id, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const appendTx = sqlite.transaction((e: AuditEventInput): AuditEvent => {
     const prevHash = (lastHash.get() as { hash: string } | undefined)?.hash ?? GENESIS_HASH;
-    const inputsJson = canonicalJson(redactDeep(wellFormedDeep(redactSecrets(e.inputs ?? {})), options.secrets));
+    const inputsJson = inputsJsonOf(e.inputs ?? {});
     const row = {
       time: e.time,
       type: clean(e.type),
@@ -113,13 +117,19 @@ export function sqliteAuditLog(sqlite: Database.Database, options: AuditLogOptio
     };
     const hash = eventHash(prevHash, row);
     const info = insert.run(row.time, row.type, row.actor, row.reason, row.inputsJson, row.outcome, row.correlationId, prevHash, hash);
+    // The stored inputs, parsed when first read: the cycle appends an event every cycle and never
+    // reads the answer back.
+    let inputs: unknown;
     return {
       id: Number(info.lastInsertRowid),
       time: row.time,
       type: row.type,
       actor: row.actor,
       reason: row.reason,
-      inputs: JSON.parse(inputsJson) as unknown,
+      get inputs(): unknown {
+        if (inputs === undefined) inputs = JSON.parse(inputsJson) as unknown;
+        return inputs;
+      },
       outcome: row.outcome,
       correlationId: row.correlationId,
       prevHash,

@@ -4,6 +4,7 @@ import { and, asc, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
 import type { Db } from '../database.js';
 import { fills } from '../schema.js';
 import { pageLimit, toPage } from './paging.js';
+import { preparedWrite } from './preparedWrite.js';
 
 type Row = typeof fills.$inferSelect;
 
@@ -24,14 +25,18 @@ function toFill(r: Row): Fill {
 }
 
 export function fillRepository(db: Db): FillRepository {
+  const insert = preparedWrite<Fill>(
+    fills,
+    (row) =>
+      db
+        .insert(fills)
+        .values(row as typeof fills.$inferInsert)
+        .onConflictDoNothing(),
+    'insert',
+  );
   return {
     insert(fill) {
-      const result = db
-        .insert(fills)
-        .values({ ...fill })
-        .onConflictDoNothing()
-        .run();
-      return result.changes > 0;
+      return insert(fill).changes > 0;
     },
     list(filter, page) {
       const limit = pageLimit(page);

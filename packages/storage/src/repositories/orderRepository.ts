@@ -1,9 +1,10 @@
 import { OPEN_ORDER_STATUSES, type Order, type OrderStatus, type OrderType, type Side, type TradingMode } from '@warden/core/domain/orders';
 import type { OrderRepository } from '@warden/core/ports/store';
-import { and, desc, eq, gte, inArray, lt, lte, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../database.js';
 import { orders } from '../schema.js';
 import { pageLimit, toPage } from './paging.js';
+import { preparedWrite } from './preparedWrite.js';
 
 type Row = typeof orders.$inferSelect;
 
@@ -29,18 +30,35 @@ function toOrder(r: Row): Order {
 }
 
 export function orderRepository(db: Db): OrderRepository {
+  const insert = preparedWrite<Order>(orders, (row) => db.insert(orders).values(row as typeof orders.$inferInsert), 'insert');
+  // Every column an order update may change, and the client order id that picks the row.
+  const updated = Object.keys(getTableColumns(orders)).filter((c) => c !== 'id' && c !== 'createdAt');
+  const update = preparedWrite<Order>(
+    orders,
+    (row) => {
+      const { clientOrderId, createdAt: _createdAt, id: _id, ...rest } = row;
+      return db
+        .update(orders)
+        .set(rest)
+        .where(eq(orders.clientOrderId, clientOrderId as string));
+    },
+    'update',
+    updated,
+  );
+  const byClientId = db
+    .select()
+    .from(orders)
+    .where(eq(orders.clientOrderId, sql.placeholder('clientOrderId')))
+    .prepare();
   return {
     insert(order) {
-      db.insert(orders)
-        .values({ ...order })
-        .run();
+      insert(order);
     },
     update(order) {
-      const { clientOrderId, createdAt: _createdAt, ...rest } = order;
-      db.update(orders).set(rest).where(eq(orders.clientOrderId, clientOrderId)).run();
+      update(order);
     },
     byClientId(clientOrderId) {
-      const row = db.select().from(orders).where(eq(orders.clientOrderId, clientOrderId)).get();
+      const row = byClientId.get({ clientOrderId });
       return row ? toOrder(row) : null;
     },
     open(symbol) {

@@ -6,6 +6,7 @@ import type { Db } from '../database.js';
 import { equitySnapshots, metricsSnapshots } from '../schema.js';
 import { equityTicks } from './equityTicks.js';
 import { pageLimit, toPage } from './paging.js';
+import { preparedWrite } from './preparedWrite.js';
 
 type SnapshotTable = typeof equitySnapshots | typeof metricsSnapshots;
 
@@ -55,11 +56,10 @@ function snapshotQueries<S>(db: Db, t: SnapshotTable) {
 export function equityRepository(db: Db): EquityRepository {
   const t = equitySnapshots;
   const q = snapshotQueries<EquitySnapshot>(db, t);
+  const insert = preparedWrite<EquitySnapshot>(t, (row) => db.insert(t).values(row as typeof t.$inferInsert), 'insert');
   return {
     insert(snapshot) {
-      db.insert(t)
-        .values({ ...snapshot })
-        .run();
+      insert(snapshot);
     },
     latest: () => q.edge('newest'),
     first: () => q.edge('oldest'),
@@ -81,11 +81,10 @@ export function equityRepository(db: Db): EquityRepository {
 export function metricsRepository(db: Db): MetricsRepository {
   const t = metricsSnapshots;
   const q = snapshotQueries<MetricsSnapshot>(db, t);
+  const insert = preparedWrite<MetricsSnapshot>(t, (row) => db.insert(t).values(row as typeof t.$inferInsert), 'insert');
   return {
     insert(snapshot) {
-      db.insert(t)
-        .values({ ...snapshot })
-        .run();
+      insert(snapshot);
     },
     latest: () => q.edge('newest'),
     list: q.list,
