@@ -27,6 +27,8 @@ export interface CycleRunnerDeps {
    * exchange even when it runs at another speed (a test server replaying recorded days).
    */
   readonly beforeCycle?: () => Promise<unknown>;
+  /** Runs after each tick's cycles, outside any of them (the WAL checkpoint between cycles). */
+  readonly afterCycle?: () => void;
   /** Exchange failures are reported as one outage here instead of one error per cycle. */
   readonly outage?: Pick<ExchangeOutage, 'failed' | 'recovered'>;
   /** Cycle durations and outcomes for GET /metrics. */
@@ -81,6 +83,7 @@ export class CycleRunner {
       this.deps.metrics?.cycle((performance.now() - started) / 1000, null);
       this.fail('cycle', now, error);
     }
+    if (this.deps.afterCycle) await this.duty('wal checkpoint', async () => this.deps.afterCycle?.());
     await this.duty('approval expiry', () => this.deps.expiry.expireDue(clock.now()));
     if (this.deps.advisorEvery > 0 && this.cycleCount > 0 && this.cycleCount % this.deps.advisorEvery === 0) {
       await this.duty('advisor', () => this.deps.advisor.run({ id: 'system', role: 'system' }));

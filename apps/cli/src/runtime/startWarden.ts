@@ -80,7 +80,11 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
   logger.debug({ config: redactConfig(config) }, 'configuration loaded');
   const secrets = configSecrets(config);
   const store = openStore(config.DATABASE_PATH, { secrets });
-  spaceOutCheckpoints(store);
+  const checkpoints = spaceOutCheckpoints(store);
+  // Live: every commit reaches the disk (an order intent must survive a power cut, or the order
+  // could be sent again); each live order waits for the exchange anyway. Paper keeps NORMAL, which
+  // survives any crash of the process.
+  if (config.TRADING_MODE === 'live') store.sqlite.pragma('synchronous = FULL');
   logger.debug({ database: config.DATABASE_PATH }, 'database ready (migrations applied, WAL mode)');
   const startedAt = Date.now();
 
@@ -242,6 +246,7 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
     expiry,
     heartbeat,
     beforeCycle: () => clock.resync(),
+    afterCycle: () => checkpoints.afterTick(),
     outage,
     metrics,
   });

@@ -12,7 +12,8 @@ export function canAggregate(source: Timeframe, target: Timeframe): boolean {
   if (source === target) return true;
   if (source === '1M') return false;
   if (target === '1M') return TIMEFRAME_MS[source] <= TIMEFRAME_MS['1d'] && TIMEFRAME_MS['1d'] % TIMEFRAME_MS[source] === 0;
-  if (target === '1w' || target === '3d') return TIMEFRAME_MS[source] <= TIMEFRAME_MS['1d'] && TIMEFRAME_MS['1d'] % TIMEFRAME_MS[source] === 0;
+  if (target === '1w' || target === '3d')
+    return TIMEFRAME_MS[source] <= TIMEFRAME_MS['1d'] && TIMEFRAME_MS['1d'] % TIMEFRAME_MS[source] === 0;
   return TIMEFRAME_MS[target] % TIMEFRAME_MS[source] === 0 && TIMEFRAME_MS[source] < TIMEFRAME_MS[target];
 }
 
@@ -22,8 +23,14 @@ export function canAggregate(source: Timeframe, target: Timeframe): boolean {
  * summed volume. A bucket missing any sub-bar is dropped unless `keepIncomplete`, so a backtest
  * never sees a 4h bar that the exchange would have drawn differently.
  */
-export function aggregateCandles(candles: readonly Candle[], source: Timeframe, target: Timeframe, options: AggregateOptions = {}): Candle[] {
-  if (!canAggregate(source, target)) throw new ValidationError(`cannot aggregate ${source} candles into ${target}`, 'timeframe', { source, target });
+export function aggregateCandles(
+  candles: readonly Candle[],
+  source: Timeframe,
+  target: Timeframe,
+  options: AggregateOptions = {},
+): Candle[] {
+  if (!canAggregate(source, target))
+    throw new ValidationError(`cannot aggregate ${source} candles into ${target}`, 'timeframe', { source, target });
   if (source === target) return [...candles];
   const out: Candle[] = [];
   let bucket: Candle[] = [];

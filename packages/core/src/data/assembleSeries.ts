@@ -32,8 +32,8 @@ export function assembleSeries(files: readonly ParsedFile[], options: { readonly
       const timeframe = s.timeframe ?? inferTimeframe(s.candles, file);
       const part = checkSeries(s, timeframe, options);
       const key = `${s.symbol ?? ''}|${timeframe}`;
-      let group = groups.get(key);
-      if (!group) groups.set(key, (group = []));
+      const group = groups.get(key) ?? [];
+      groups.set(key, group);
       group.push({ file, part });
     }
   }
@@ -64,7 +64,10 @@ export function inferTimeframe(candles: readonly Candle[], file: string): Timefr
   const timeframe = (Object.entries(TIMEFRAME_MS) as Array<[Timeframe, number]>).find(([tf, ms]) => ms === step && tf !== '1M')?.[0];
   if (timeframe) return timeframe;
   if (step === undefined)
-    throw new ValidationError(`${file}: cannot tell the timeframe of an unlabelled series of ${candles.length} candle(s); add a timeframe column`, 'timeframe');
+    throw new ValidationError(
+      `${file}: cannot tell the timeframe of an unlabelled series of ${candles.length} candle(s); add a timeframe column`,
+      'timeframe',
+    );
   throw new ValidationError(
     `${file}: cannot tell the timeframe: the most common spacing between rows is ${step / 1000} s, which is not a Binance timeframe`,
     'timeframe',

@@ -105,13 +105,21 @@ export class CandleCache implements MarketData {
     const previous = this.fills.get(key) ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(() => this.fillNow(symbol, timeframe, from, to, onProgress));
     this.fills.set(key, next);
-    void next.finally(() => {
-      if (this.fills.get(key) === next) this.fills.delete(key);
-    }).catch(() => undefined);
+    void next
+      .finally(() => {
+        if (this.fills.get(key) === next) this.fills.delete(key);
+      })
+      .catch(() => undefined);
     return next;
   }
 
-  private async fillNow(symbol: string, timeframe: Timeframe, from: number, to: number, onProgress?: ProgressListener): Promise<FillReport> {
+  private async fillNow(
+    symbol: string,
+    timeframe: Timeframe,
+    from: number,
+    to: number,
+    onProgress?: ProgressListener,
+  ): Promise<FillReport> {
     const requested = barsBetween(from, to, timeframe);
     const firstPass = this.missing(symbol, timeframe, from, to);
     const total = firstPass.reduce((n, r) => n + r.bars, 0);
@@ -171,13 +179,20 @@ export class CandleCache implements MarketData {
 
   private checkPage(page: readonly Candle[], timeframe: Timeframe, start: number, limit: number, context: Record<string, unknown>): void {
     assertValidCandles(page, timeframe, context);
-    if (page.length > limit) throw new MarketDataError('exchange returned more candles than asked for', { ...context, received: page.length });
+    if (page.length > limit)
+      throw new MarketDataError('exchange returned more candles than asked for', { ...context, received: page.length });
     const first = page[0];
-    if (first && first.openTime < start) throw new MarketDataError('exchange returned candles before the requested start', { ...context, openTime: first.openTime });
+    if (first && first.openTime < start)
+      throw new MarketDataError('exchange returned candles before the requested start', { ...context, openTime: first.openTime });
   }
 
   /** Pages through one run of missing bars and stores the closed ones. */
-  private async fetchRun(symbol: string, timeframe: Timeframe, run: OpenTimeRun, onPage?: (covered: number) => void): Promise<{ stored: number }> {
+  private async fetchRun(
+    symbol: string,
+    timeframe: Timeframe,
+    run: OpenTimeRun,
+    onPage?: (covered: number) => void,
+  ): Promise<{ stored: number }> {
     const now = this.options.clock.now();
     let start = run.from;
     let stored = 0;

@@ -117,12 +117,12 @@ function objectKeys(first: Record<string, unknown>, where: string) {
 }
 
 const LENGTHS: Record<number, Timeframe> = {
-  60_000: '1m',
-  300_000: '5m',
-  900_000: '15m',
-  3_600_000: '1h',
-  14_400_000: '4h',
-  86_400_000: '1d',
+  60000: '1m',
+  300000: '5m',
+  900000: '15m',
+  3600000: '1h',
+  14400000: '4h',
+  86400000: '1d',
 };
 
 /** bennycode-style rows state their bar length (`sizeInMillis`). */

@@ -61,11 +61,15 @@ export function describeGap(gap: CandleGapReport): string {
  * The part of a window after its newest gap, and that gap (null when the window is continuous).
  * Paper and live windows go through this so indicators never bridge a hole, as in a backtest.
  */
-export function sinceLastGap(candles: readonly Candle[], timeframe: Timeframe): { readonly window: readonly Candle[]; readonly gap: CandleGapReport | null } {
+export function sinceLastGap(
+  candles: readonly Candle[],
+  timeframe: Timeframe,
+): { readonly window: readonly Candle[]; readonly gap: CandleGapReport | null } {
   for (let i = candles.length - 1; i > 0; i--) {
     const before = candles[i - 1] as Candle;
     const after = candles[i] as Candle;
-    if (isGapBetween(before.openTime, after.openTime, timeframe)) return { window: candles.slice(i), gap: findGaps([before, after], timeframe)[0] ?? null };
+    if (isGapBetween(before.openTime, after.openTime, timeframe))
+      return { window: candles.slice(i), gap: findGaps([before, after], timeframe)[0] ?? null };
   }
   return { window: candles, gap: null };
 }

@@ -26,7 +26,7 @@ export interface CandleSeries {
  */
 export function numberFromText(text: string): number {
   const n = +text;
-  if (n !== n) return Number.NaN;
+  if (Number.isNaN(n)) return Number.NaN;
   let i = 0;
   while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
   const c = text.charCodeAt(i);
@@ -90,7 +90,7 @@ export class SeriesBuilder {
     if (typeof cell === 'number') return cell;
     if (typeof cell === 'string') {
       const n = numberFromText(cell);
-      if (n === n) return n;
+      if (!Number.isNaN(n)) return n;
     }
     throw fail(this.labelOf(row), 'number', `${column} ${describeCell(cell)} is not a number`);
   }
@@ -108,7 +108,7 @@ export class SeriesBuilder {
 
   #time(row: number, cell: unknown): number {
     const value = typeof cell === 'number' ? cell : typeof cell === 'string' ? numberFromText(cell) : Number.NaN;
-    if (value === value) return this.#epoch(row, value);
+    if (!Number.isNaN(value)) return this.#epoch(row, value);
     try {
       if (typeof cell === 'string') {
         const ms = parseDateText(cell);

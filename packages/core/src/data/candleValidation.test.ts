@@ -4,7 +4,15 @@ import { MarketDataError } from '../errors/errors.js';
 import { assertValidCandles } from './candleValidation.js';
 
 const MIN = 60_000;
-const bar = (i: number, over: Partial<Candle> = {}): Candle => ({ openTime: 1_600_000_000_000 - (1_600_000_000_000 % MIN) + i * MIN, open: 10, high: 11, low: 9, close: 10.5, volume: 1, ...over });
+const bar = (i: number, over: Partial<Candle> = {}): Candle => ({
+  openTime: 1_600_000_000_000 - (1_600_000_000_000 % MIN) + i * MIN,
+  open: 10,
+  high: 11,
+  low: 9,
+  close: 10.5,
+  volume: 1,
+  ...over,
+});
 
 describe('assertValidCandles', () => {
   it('accepts an ordered, aligned, sane series', () => {

@@ -45,7 +45,13 @@ export class CandleDataError extends MarketDataError {
     context: Record<string, unknown> = {},
   ) {
     const first = problems[0] as CandleProblem;
-    const more = total > 1 ? ` (and ${total - 1} more: ${problems.slice(1, 4).map((p) => p.message).join('; ')}${total > 4 ? '; …' : ''})` : '';
+    const more =
+      total > 1
+        ? ` (and ${total - 1} more: ${problems
+            .slice(1, 4)
+            .map((p) => p.message)
+            .join('; ')}${total > 4 ? '; …' : ''})`
+        : '';
     super(`${first.message}${more}`, { ...context, row: first.row, rule: first.rule, problems: total });
   }
 }

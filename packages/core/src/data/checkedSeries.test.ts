@@ -8,7 +8,14 @@ import { checkSeries, joinSeries } from './checkedSeries.js';
 
 const T = Date.UTC(2024, 0, 1);
 const M5 = 300_000;
-const bar = (i: number, price = 100): [number, number, number, number, number, number] => [T + i * M5, price, price + 1, price - 1, price + 0.5, 10];
+const bar = (i: number, price = 100): [number, number, number, number, number, number] => [
+  T + i * M5,
+  price,
+  price + 1,
+  price - 1,
+  price + 0.5,
+  10,
+];
 const series = (rows: unknown[], name = 'f.json') => parseCandleText(JSON.stringify(rows), name)[0]!;
 
 function problemOf(rows: unknown[]): CandleDataError {
@@ -23,7 +30,12 @@ function problemOf(rows: unknown[]): CandleDataError {
 
 describe('checkSeries: one rule per problem, naming the row', () => {
   it.each([
-    ['a repeated open time', [bar(0), bar(1), bar(1), bar(2)], 'unique', /f\.json row 3 \(index 2\): open time 2024-01-01T00:05:00.000Z is a duplicate of f\.json row 2 \(index 1\)/],
+    [
+      'a repeated open time',
+      [bar(0), bar(1), bar(1), bar(2)],
+      'unique',
+      /f\.json row 3 \(index 2\): open time 2024-01-01T00:05:00.000Z is a duplicate of f\.json row 2 \(index 1\)/,
+    ],
     ['rows out of order', [bar(0), bar(2), bar(1)], 'ordered', /row 3 \(index 2\): open time .* comes after .*out of order/],
     ['a time off the 5m boundary', [bar(0), [T + M5 + 60_000, 1, 2, 0.5, 1, 1]], 'aligned', /row 2 .* not on a 5m boundary/],
     ['a high below the low', [[T, 100, 99, 101, 100, 1]], 'ohlc_range', /row 1 .* do not bracket/],
@@ -79,7 +91,14 @@ describe('checkSeries with repair', () => {
 });
 
 describe('gaps', () => {
-  const candles: Candle[] = [0, 1, 2, 75, 76].map((i) => ({ openTime: T + i * M5, open: i < 75 ? 100 : 1000, high: 1001, low: 99, close: i < 75 ? 100 : 1000, volume: 1 }));
+  const candles: Candle[] = [0, 1, 2, 75, 76].map((i) => ({
+    openTime: T + i * M5,
+    open: i < 75 ? 100 : 1000,
+    high: 1001,
+    low: 99,
+    close: i < 75 ? 100 : 1000,
+    volume: 1,
+  }));
 
   it('finds each hole with its size and the price move across it', () => {
     const [gap] = findGaps(candles, '5m');
@@ -97,7 +116,11 @@ describe('joinSeries: files in time order', () => {
   const part = (rows: unknown[], name: string) => checkSeries(series(rows, name), '5m');
 
   it('joins files given in any order, drops identical overlaps and reports the hole between them', () => {
-    const joined = joinSeries([part([bar(5), bar(6)], 'b.json'), part([bar(0), bar(1), bar(2)], 'a.json'), part([bar(2), bar(3)], 'a2.json')]);
+    const joined = joinSeries([
+      part([bar(5), bar(6)], 'b.json'),
+      part([bar(0), bar(1), bar(2)], 'a.json'),
+      part([bar(2), bar(3)], 'a2.json'),
+    ]);
     expect(joined.candles.map((c) => (c.openTime - T) / M5)).toEqual([0, 1, 2, 3, 5, 6]);
     expect(joined.overlapsDropped).toBe(1);
     expect(joined.gaps).toHaveLength(1);
@@ -105,6 +128,8 @@ describe('joinSeries: files in time order', () => {
   });
 
   it('refuses overlapping files that disagree, naming both rows', () => {
-    expect(() => joinSeries([part([bar(0), bar(1)], 'a.json'), part([bar(1, 300)], 'b.json')])).toThrow(/b\.json row 1 \(index 0\).*overlaps a\.json row 2 \(index 1\) with different values/);
+    expect(() => joinSeries([part([bar(0), bar(1)], 'a.json'), part([bar(1, 300)], 'b.json')])).toThrow(
+      /b\.json row 1 \(index 0\).*overlaps a\.json row 2 \(index 1\) with different values/,
+    );
   });
 });

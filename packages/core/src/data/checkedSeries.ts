@@ -1,7 +1,7 @@
 import type { Candle, Timeframe } from '../domain/market.js';
+import { type CandleGapReport, findGaps } from './candleGaps.js';
 import type { CandleSeries, TimeNotation } from './candleRows.js';
 import { CandleDataError, type CandleProblem, findCandleProblems, type RowLabeler } from './candleValidation.js';
-import { type CandleGapReport, findGaps } from './candleGaps.js';
 import { isAligned } from './timeframeMath.js';
 
 /** What `--repair` changed, so the output can say it. */
@@ -45,8 +45,17 @@ export function checkSeries(series: CandleSeries, timeframe: Timeframe, options:
   let repairs: CandleRepairs | null = null;
   if (options.repair) ({ candles, rowLabel, repairs } = repair(candles, rowLabel, timeframe));
   const { problems, total } = findCandleProblems(candles, timeframe, rowLabel, 4);
-  if (total > 0) throw new CandleDataError(problems, total, { symbol: series.symbol, timeframe, hint: hintFor(problems, options.repair === true) });
-  return { symbol: series.symbol, timeframe, candles, rowLabel, timeNotations: series.timeNotations, gaps: findGaps(candles, timeframe), repairs };
+  if (total > 0)
+    throw new CandleDataError(problems, total, { symbol: series.symbol, timeframe, hint: hintFor(problems, options.repair === true) });
+  return {
+    symbol: series.symbol,
+    timeframe,
+    candles,
+    rowLabel,
+    timeNotations: series.timeNotations,
+    gaps: findGaps(candles, timeframe),
+    repairs,
+  };
 }
 
 function hintFor(problems: readonly CandleProblem[], repairing: boolean): string | undefined {
@@ -60,7 +69,11 @@ function sameCandle(a: Candle, b: Candle): boolean {
   return a.open === b.open && a.high === b.high && a.low === b.low && a.close === b.close && a.volume === b.volume;
 }
 
-function repair(candles: readonly Candle[], rowLabel: RowLabeler, timeframe: Timeframe): { candles: Candle[]; rowLabel: RowLabeler; repairs: CandleRepairs } {
+function repair(
+  candles: readonly Candle[],
+  rowLabel: RowLabeler,
+  timeframe: Timeframe,
+): { candles: Candle[]; rowLabel: RowLabeler; repairs: CandleRepairs } {
   const order = candles.map((_, i) => i);
   // A stable sort: of two rows with one open time, the earlier row in the file stays first.
   order.sort((a, b) => (candles[a] as Candle).openTime - (candles[b] as Candle).openTime || a - b);
@@ -76,7 +89,8 @@ function repair(candles: readonly Candle[], rowLabel: RowLabeler, timeframe: Tim
     const c = candles[i] as Candle;
     if (Number.isSafeInteger(c.openTime) && !isAligned(c.openTime, timeframe)) {
       offBoundaryDropped++;
-      if (examples.length < 5) examples.push(`${rowLabel(i)} (open time ${new Date(c.openTime).toISOString()} is not on a ${timeframe} boundary)`);
+      if (examples.length < 5)
+        examples.push(`${rowLabel(i)} (open time ${new Date(c.openTime).toISOString()} is not on a ${timeframe} boundary)`);
       continue;
     }
     if (last !== undefined && (candles[last] as Candle).openTime === c.openTime) {
@@ -99,7 +113,8 @@ function repair(candles: readonly Candle[], rowLabel: RowLabeler, timeframe: Tim
 export function describeRepairs(r: CandleRepairs): string | null {
   const parts: string[] = [];
   if (r.reordered > 0) parts.push(`moved ${r.reordered} row${r.reordered === 1 ? '' : 's'} into time order`);
-  if (r.offBoundaryDropped > 0) parts.push(`dropped ${r.offBoundaryDropped} row${r.offBoundaryDropped === 1 ? '' : 's'} off the timeframe boundary`);
+  if (r.offBoundaryDropped > 0)
+    parts.push(`dropped ${r.offBoundaryDropped} row${r.offBoundaryDropped === 1 ? '' : 's'} off the timeframe boundary`);
   if (r.duplicatesDropped > 0)
     parts.push(
       `dropped ${r.duplicatesDropped} row${r.duplicatesDropped === 1 ? '' : 's'} repeating an open time${r.conflictingDuplicates > 0 ? ` (${r.conflictingDuplicates} with different values; the first row was kept)` : ''}`,
@@ -121,7 +136,9 @@ export interface JoinedSeries extends CheckedSeries {
  * @throws CandleDataError (rule `unique`) when overlapping parts disagree about a candle.
  */
 export function joinSeries(parts: readonly CheckedSeries[]): JoinedSeries {
-  const sorted = [...parts].filter((p) => p.candles.length > 0).sort((a, b) => (a.candles[0] as Candle).openTime - (b.candles[0] as Candle).openTime);
+  const sorted = [...parts]
+    .filter((p) => p.candles.length > 0)
+    .sort((a, b) => (a.candles[0] as Candle).openTime - (b.candles[0] as Candle).openTime);
   const first = sorted[0] ?? parts[0];
   if (!first) throw new RangeError('joinSeries needs at least one part');
   if (sorted.length <= 1) return { ...first, overlapsDropped: 0 };
@@ -143,7 +160,14 @@ export function joinSeries(parts: readonly CheckedSeries[]): JoinedSeries {
           const row = part.rowLabel(i);
           const other = takenFrom.part.rowLabel(takenFrom.index);
           throw new CandleDataError(
-            [{ index: i, row, rule: 'unique', message: `${row}: open time ${new Date(c.openTime).toISOString()} overlaps ${other} with ${taken.openTime === c.openTime ? 'different values' : 'no matching row'} (rule: files joined in time order must agree where they overlap)` }],
+            [
+              {
+                index: i,
+                row,
+                rule: 'unique',
+                message: `${row}: open time ${new Date(c.openTime).toISOString()} overlaps ${other} with ${taken.openTime === c.openTime ? 'different values' : 'no matching row'} (rule: files joined in time order must agree where they overlap)`,
+              },
+            ],
             1,
           );
         }

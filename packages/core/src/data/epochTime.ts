@@ -59,8 +59,7 @@ function describeInstant(ms: number): string {
 }
 
 // YYYY-MM-DD, optionally a time (T or space) with seconds and a fraction, optionally a zone.
-const ISO_DATE =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/;
 
 /**
  * An ISO-8601 date → epoch ms. A date without a zone is **UTC**, whatever the machine's `TZ`:
@@ -95,7 +94,8 @@ export function parseDateText(text: string): number {
   }
   const fractionMs = frac === '' ? 0 : Number(`0.${frac}`) * 1000;
   const ms = wall + fractionMs - zoneOffsetMs(zone);
-  if (ms < EARLIEST_PLAUSIBLE_MS || ms >= LATEST_PLAUSIBLE_MS) throw new TimeValueError(`"${text}" is outside the plausible range 2000–2099`);
+  if (ms < EARLIEST_PLAUSIBLE_MS || ms >= LATEST_PLAUSIBLE_MS)
+    throw new TimeValueError(`"${text}" is outside the plausible range 2000–2099`);
   return ms;
 }
 

@@ -13,7 +13,13 @@ export interface OpenTimeRun {
  * Bars in [from, to] that are neither cached nor inside a gap the exchange is known to have,
  * grouped into consecutive runs so each run can be fetched with one paged request.
  */
-export function missingRuns(from: number, to: number, timeframe: Timeframe, cachedOpenTimes: readonly number[], knownGaps: readonly CandleGap[]): OpenTimeRun[] {
+export function missingRuns(
+  from: number,
+  to: number,
+  timeframe: Timeframe,
+  cachedOpenTimes: readonly number[],
+  knownGaps: readonly CandleGap[],
+): OpenTimeRun[] {
   const cached = new Set(cachedOpenTimes);
   const inKnownGap = (t: number) => knownGaps.some((g) => g.from <= t && t <= g.to);
   const runs: OpenTimeRun[] = [];

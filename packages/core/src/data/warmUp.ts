@@ -38,6 +38,10 @@ export function assertDataReady(readiness: readonly TimeframeReadiness[], requir
   if (!requireDataReady) return;
   const short = readiness.filter((r) => !r.ready);
   if (short.length === 0) return;
-  const detail = short.map((r) => `${r.timeframe} lacks ${r.required - r.available} closed candles (has ${r.available} of ${r.required})`).join('; ');
-  throw new InsufficientDataError(`market data not ready: ${detail}`, { short: short.map((r) => ({ timeframe: r.timeframe, required: r.required, available: r.available })) });
+  const detail = short
+    .map((r) => `${r.timeframe} lacks ${r.required - r.available} closed candles (has ${r.available} of ${r.required})`)
+    .join('; ');
+  throw new InsufficientDataError(`market data not ready: ${detail}`, {
+    short: short.map((r) => ({ timeframe: r.timeframe, required: r.required, available: r.available })),
+  });
 }
