@@ -6,7 +6,7 @@ import { LIVE_CONFIRM_PHRASE } from '@warden/core/config/schema';
 import { dec } from '@warden/core/money/decimal';
 import { listIndexes, listTables } from '@warden/storage/database';
 import { Database } from '@warden/storage/sqliteDriver';
-import { BTC_2021_WEEK, type FakeBinance, recordedMarket, startFakeBinance } from '@warden/testkit/fakeBinance/index';
+import { BTC_2021_WEEK, type FakeBinance, recordedMarket, recordedUsdtPairs4h, startFakeBinance } from '@warden/testkit/fakeBinance/index';
 import { createSignedExchange } from '@warden/testkit/fakeBinance/orderRoutes';
 import { repoRoot } from '@warden/testkit/fixtures';
 import { makeTempDir } from '@warden/testkit/tempDir';
@@ -287,4 +287,45 @@ describe('warden start as a process', () => {
     expect(dbFills).toBe(exchange.engine.trades.length);
     db.close();
   }, 120_000);
+
+  it('trades three pairs from one account as a process (TRADING_SYMBOLS), and stops cleanly', async () => {
+    // The recorded 2024 4h pairs, a 4h candle about every second of real time.
+    fake = await startFakeBinance({ candles: recordedUsdtPairs4h(), marketTime: Date.UTC(2024, 0, 10) });
+    fake.tape.clock.setSpeed(14_400);
+    const tmp = makeTempDir();
+    cleanup = tmp.cleanup;
+    const dbPath = join(tmp.dir, 'paper.db');
+    const p = run(
+      {
+        BINANCE_BASE_URL: fake.url,
+        PORT: '0',
+        TRADING_CYCLE_SECONDS: '1',
+        DATABASE_PATH: dbPath,
+        TRADING_TIMEFRAMES: '4h',
+        TRADING_SYMBOLS: 'BTC/USDT,ETH/USDT,SOL/USDT',
+        TRADING_ACTIVE_STRATEGY: 'grid',
+        TRADING_GRID_AUTO_INVENTORY_BOOTSTRAP: 'true',
+        TRADING_GRID_COOLDOWN_SECONDS: '0',
+      },
+      tmp.dir,
+    );
+    await p.waitFor('scheduler started');
+    const pairsWithFills = () => countRows(dbPath, 'select count(distinct symbol) as n from fills');
+    // A deadline for a hang, not a speed: poll until every pair has traded.
+    const deadline = Date.now() + 150_000;
+    while (pairsWithFills() < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    expect(pairsWithFills()).toBe(3);
+    p.proc.kill('SIGINT');
+    expect(await p.exited).toBe(0);
+    const db = new Database(dbPath, { readonly: true });
+    const account = JSON.parse((db.prepare("select value_json as v from config where key = 'paper.account'").get() as { v: string }).v) as {
+      version: number;
+      quote: { free: string };
+      pairs: Array<{ symbol: string }>;
+    };
+    expect(account.version).toBe(2);
+    expect(account.pairs.map((x) => x.symbol)).toEqual(['BTC/USDT', 'ETH/USDT', 'SOL/USDT']);
+    expect(Number(account.quote.free)).toBeGreaterThanOrEqual(0);
+    db.close();
+  }, 240_000);
 });
