@@ -235,7 +235,7 @@ describe('warden start as a process', () => {
     expect(dec(account.quote.free).plus(account.quote.locked).toFixed()).toBe(quote.toFixed());
     expect((db.prepare("select count(*) as n from events_log where type = 'system.started'").get() as { n: number }).n).toBe(2);
     db.close();
-  }, 90_000);
+  }, 240_000);
 
   it('live mode: a SIGKILL mid-run and a restart leave exactly one exchange order per intent, and the database agrees with the exchange', async () => {
     fake = await startFakeBinance({ candles: recordedMarket(), marketTime: BTC_2021_WEEK.start + 6 * 86_400_000 });
@@ -301,5 +301,5 @@ describe('warden start as a process', () => {
     const dbFills = (db.prepare('select count(*) as n from fills').get() as { n: number }).n;
     expect(dbFills).toBe(exchange.engine.trades.length);
     db.close();
-  }, 120_000);
+  }, 240_000);
 });

@@ -37,7 +37,7 @@ async function boot(env: Record<string, string>): Promise<WardenRuntime> {
 }
 
 // startWarden first tries to reach the exchange (with the request governor's retries) before it returns.
-describe('while the exchange is unreachable', { timeout: 90_000 }, () => {
+describe('while the exchange is unreachable', { timeout: 180_000 }, () => {
   it('POST /api/scheduler/start answers 503 MARKET_NOT_CONNECTED with Retry-After, audited, not 400', async () => {
     const rt = await boot({});
     const res = await fetch(`${rt.url}/api/scheduler/start`, { method: 'POST' });

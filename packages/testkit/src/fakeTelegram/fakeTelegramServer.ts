@@ -103,7 +103,7 @@ export class FakeTelegramServer {
    * Resolves once `predicate` holds after some call reached the server; rejects after `timeoutMs`.
    * The default deadline only turns a hang into a clear message: it is far longer than anything takes
    * even on a loaded machine (a short one fails tests on a busy machine), and shorter than vitest's
-   * 30 s test timeout so that this message, not a bare timeout, is what a hang reports.
+   * test timeout so that this message, not a bare timeout, is what a hang reports.
    */
   waitFor(predicate: () => boolean, timeoutMs = WAIT_FOR_DEADLINE_MS): Promise<void> {
     if (predicate()) return Promise.resolve();
