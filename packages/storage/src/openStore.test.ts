@@ -180,6 +180,12 @@ describe('repositories against a real SQLite file', () => {
     expect(s.audit.list({}, { limit: 10 }).items).toHaveLength(0);
   });
 
+  it('config entries list by key in code-unit order (BINARY collation), as the in-memory store lists them', () => {
+    const s = freshStore();
+    for (const key of ['b', 'Z', 'pair.a', 'pair_A', 'pair.B']) s.config.set(key, 1, 'test', 0);
+    expect(s.config.all().map((e) => e.key)).toEqual(['Z', 'b', 'pair.B', 'pair.a', 'pair_A']);
+  });
+
   it('users: unique names; role and password changes bump the token version', () => {
     const s = freshStore();
     s.users.create({ username: 'ann', passwordHash: 'h', role: 'viewer', now: 1 });

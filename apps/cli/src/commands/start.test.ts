@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { LIVE_CONFIRM_PHRASE } from '@warden/core/config/schema';
 import { dec } from '@warden/core/money/decimal';
@@ -10,19 +9,23 @@ import { BTC_2021_WEEK, type FakeBinance, recordedMarket, recordedUsdtPairs4h, s
 import { createSignedExchange } from '@warden/testkit/fakeBinance/orderRoutes';
 import { repoRoot } from '@warden/testkit/fixtures';
 import { makeTempDir } from '@warden/testkit/tempDir';
+import { startUnreachableServer, type UnreachableServer } from '@warden/testkit/unreachableServer';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const BIN = join(repoRoot, 'apps', 'cli', 'bin', 'warden.js');
 let child: ChildProcess | null = null;
 let fake: FakeBinance | null = null;
+let unreachable: UnreachableServer | null = null;
 let cleanup: () => void = () => {};
 
 afterEach(async () => {
   if (child && child.exitCode === null) child.kill('SIGKILL');
   await fake?.close();
+  await unreachable?.close();
   cleanup();
   child = null;
   fake = null;
+  unreachable = null;
 });
 
 /** `select count(*) as n …` on a database another process is writing; 0 while its tables do not exist yet. */
@@ -38,14 +41,21 @@ function countRows(dbPath: string, sql: string): number {
   }
 }
 
-/** A port nothing listens on (bound, then released). */
-async function deadPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
+/**
+ * Polls `check` every 100 ms until it holds; fails naming `what` after `deadlineMs`. The deadline
+ * only turns a hang into a clear failure: what the tests wait for is the bot's own progress (an
+ * order, a number of decided cycles), never an amount of time.
+ */
+async function until(what: string, check: () => boolean, deadlineMs = 60_000): Promise<void> {
+  const end = Date.now() + deadlineMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
+
+/** How many times `text` occurs in `output`. */
+const occurrences = (output: string, text: string) => output.split(text).length - 1;
 
 function run(
   env: Record<string, string>,
@@ -121,10 +131,9 @@ describe('warden start as a process', () => {
   it('honours DATABASE_PATH, and serves the API while the exchange is unreachable instead of dying', async () => {
     const tmp = makeTempDir();
     cleanup = tmp.cleanup;
-    const p = run(
-      { BINANCE_BASE_URL: `http://127.0.0.1:${await deadPort()}`, PORT: '0', DATABASE_PATH: join(tmp.dir, 'elsewhere.db') },
-      tmp.dir,
-    );
+    // Down for the whole test (a port merely found free could be taken by another server meanwhile).
+    unreachable = await startUnreachableServer();
+    const p = run({ BINANCE_BASE_URL: unreachable.url, PORT: '0', DATABASE_PATH: join(tmp.dir, 'elsewhere.db') }, tmp.dir);
     await p.waitFor('exchange unreachable at');
     await p.waitFor('listening on http://');
     const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(p.output())?.[1];
@@ -158,7 +167,10 @@ describe('warden start as a process', () => {
     const count = (sql: string) => countRows(dbPath, sql);
     const first = run(env, tmp.dir);
     await first.waitFor('scheduler started');
-    for (let i = 0; i < 200 && count('select count(*) as n from fills') < 2; i++) await new Promise((r) => setTimeout(r, 100));
+    // Killed mid-run once it has traded: after its first order and three more decided cycles.
+    await until('the first order', () => count('select count(*) as n from orders') > 0);
+    const decided = occurrences(first.output(), 'cycle decided');
+    await until('three more decided cycles', () => occurrences(first.output(), 'cycle decided') >= decided + 3);
     first.proc.kill('SIGKILL');
     await first.exited;
     const ordersBefore = count('select count(*) as n from orders');
@@ -167,8 +179,8 @@ describe('warden start as a process', () => {
     const second = run(env, tmp.dir);
     await second.waitFor('paper account restored from the database');
     await second.waitFor('scheduler started');
-    await second.waitFor('cycle decided');
-    for (let i = 0; i < 60 && count('select count(*) as n from orders') <= ordersBefore; i++) await new Promise((r) => setTimeout(r, 100));
+    // The restored account trades on: three decided cycles, each of which could repeat an order it should not.
+    await until('three decided cycles after the restart', () => occurrences(second.output(), 'cycle decided') >= 3);
     second.proc.kill('SIGINT');
     expect(await second.exited).toBe(0);
 
@@ -223,7 +235,7 @@ describe('warden start as a process', () => {
     expect(dec(account.quote.free).plus(account.quote.locked).toFixed()).toBe(quote.toFixed());
     expect((db.prepare("select count(*) as n from events_log where type = 'system.started'").get() as { n: number }).n).toBe(2);
     db.close();
-  }, 90_000);
+  }, 240_000);
 
   it('live mode: a SIGKILL mid-run and a restart leave exactly one exchange order per intent, and the database agrees with the exchange', async () => {
     fake = await startFakeBinance({ candles: recordedMarket(), marketTime: BTC_2021_WEEK.start + 6 * 86_400_000 });
@@ -251,7 +263,10 @@ describe('warden start as a process', () => {
     const orderCount = () => countRows(dbPath, 'select count(*) as n from orders');
     const first = run(env, tmp.dir);
     await first.waitFor('scheduler started');
-    for (let i = 0; i < 300 && orderCount() < 2; i++) await new Promise((r) => setTimeout(r, 100));
+    // Killed mid-run once it has traded: after its first order and three more decided cycles.
+    await until('the first order', () => orderCount() > 0);
+    const decided = occurrences(first.output(), 'cycle decided');
+    await until('three more decided cycles', () => occurrences(first.output(), 'cycle decided') >= decided + 3);
     first.proc.kill('SIGKILL');
     await first.exited;
     expect(orderCount()).toBeGreaterThan(0);
@@ -286,7 +301,7 @@ describe('warden start as a process', () => {
     const dbFills = (db.prepare('select count(*) as n from fills').get() as { n: number }).n;
     expect(dbFills).toBe(exchange.engine.trades.length);
     db.close();
-  }, 120_000);
+  }, 240_000);
 
   it('trades three pairs from one account as a process (TRADING_SYMBOLS), and stops cleanly', async () => {
     // The recorded 2024 4h pairs, a 4h candle about every second of real time.
@@ -311,9 +326,7 @@ describe('warden start as a process', () => {
     );
     await p.waitFor('scheduler started');
     const pairsWithFills = () => countRows(dbPath, 'select count(distinct symbol) as n from fills');
-    // A deadline for a hang, not a speed: poll until every pair has traded.
-    const deadline = Date.now() + 150_000;
-    while (pairsWithFills() < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    await until('fills on all three pairs', () => pairsWithFills() >= 3, 180_000);
     expect(pairsWithFills()).toBe(3);
     p.proc.kill('SIGINT');
     expect(await p.exited).toBe(0);

@@ -10,7 +10,7 @@ writeTestCorpus(tmp.dir, 400);
 
 describe('renderGridComparison', () => {
   it('gives one markdown row per set with whole-set and out-of-sample scores, the count won, and the sets still lost by name', {
-    timeout: 120_000,
+    timeout: 240_000,
   }, async () => {
     const report = await runResearch({
       inputs: [tmp.dir],

@@ -15,7 +15,7 @@ const base = {
 };
 
 describe('runResearch', () => {
-  it('gives identical results on worker threads and in one thread', { timeout: 120_000 }, async () => {
+  it('gives identical results on worker threads and in one thread', { timeout: 240_000 }, async () => {
     const progress: number[] = [];
     const parallel = await runResearch({ ...base, threads: 2, onProgress: (done) => progress.push(done) });
     const serial = await runResearch({ ...base, threads: 1 });
@@ -24,7 +24,7 @@ describe('runResearch', () => {
     expect(progress.length).toBeGreaterThan(10);
   });
 
-  it('names the set when a file cannot be split', { timeout: 60_000 }, async () => {
+  it('names the set when a file cannot be split', { timeout: 180_000 }, async () => {
     const small = makeTempDir('warden-research-small-');
     try {
       const { csv } = writeTestCorpus(small.dir, 1);

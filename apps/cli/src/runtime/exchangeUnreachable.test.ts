@@ -1,34 +1,29 @@
-import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
 import { LIVE_CONFIRM_PHRASE } from '@warden/core/config/schema';
 import { tempDbPath } from '@warden/testkit/tempDir';
+import { startUnreachableServer, type UnreachableServer } from '@warden/testkit/unreachableServer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startWarden, type WardenRuntime } from './startWarden.js';
 
 let runtime: WardenRuntime | null = null;
+let exchange: UnreachableServer | null = null;
 let cleanup: () => void = () => {};
 afterEach(async () => {
   await runtime?.stop('test end');
+  await exchange?.close();
   runtime = null;
+  exchange = null;
   cleanup();
 });
-
-/** A loopback address where nothing listens: connections are refused at once. */
-async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
-}
 
 async function boot(env: Record<string, string>): Promise<WardenRuntime> {
   const db = tempDbPath('warden-unreachable-');
   cleanup = db.cleanup;
+  // Down for the whole test: every connection is reset at once (a port merely found free could be taken meanwhile).
+  exchange = await startUnreachableServer();
   runtime = await startWarden({
     env: {
-      BINANCE_BASE_URL: await closedPortUrl(),
+      BINANCE_BASE_URL: exchange.url,
       DATABASE_PATH: db.path.replace(/\.db$/, '-live.db'),
       PORT: '0',
       LOG_LEVEL: 'silent',
@@ -42,7 +37,7 @@ async function boot(env: Record<string, string>): Promise<WardenRuntime> {
 }
 
 // startWarden first tries to reach the exchange (with the request governor's retries) before it returns.
-describe('while the exchange is unreachable', { timeout: 90_000 }, () => {
+describe('while the exchange is unreachable', { timeout: 180_000 }, () => {
   it('POST /api/scheduler/start answers 503 MARKET_NOT_CONNECTED with Retry-After, audited, not 400', async () => {
     const rt = await boot({});
     const res = await fetch(`${rt.url}/api/scheduler/start`, { method: 'POST' });

@@ -74,7 +74,7 @@ describe('warden start in live mode against the fake exchange (signed endpoints)
     expect(dbFills).toBe(exchange.engine.trades.length);
     const placed = rt.store.audit.list({ type: 'order.placed' }, { limit: 500 }).items;
     expect(placed.every((e) => (e.inputs as { mode: string }).mode === 'live')).toBe(true);
-  }, 180_000);
+  }, 300_000);
 
   it('never lets the API key or secret reach a response, a log line or an event', async () => {
     const { rt, f } = await bootLive();
@@ -91,7 +91,7 @@ describe('warden start in live mode against the fake exchange (signed endpoints)
     expect(everything).not.toContain(KEY);
     expect(everything).not.toContain(SECRET);
     expect(logs.length).toBeGreaterThan(10);
-  }, 120_000);
+  }, 240_000);
 
   it('the status and the audit trail say live mode unmistakably', async () => {
     const { rt } = await bootLive();

@@ -20,11 +20,17 @@ let fake: FakeBinance;
 let store: SqliteStore;
 let md: BinanceMarketData;
 
-async function setup(marketTime: number, timeoutMs = 5_000): Promise<void> {
-  fake = await startFakeBinance({ candles: recordedMarket(), marketTime });
+/**
+ * `timeoutMs` per request: by default a deadline for a hang, far above what the fake takes on a loaded
+ * machine (a timeout would be retried and change the requests the tests count). `wallClock`, when
+ * given, is both the exchange's and the request governor's clock for weight minutes and Retry-After.
+ */
+async function setup(marketTime: number, timeoutMs = 20_000, wallClock?: () => number): Promise<void> {
+  fake = await startFakeBinance({ candles: recordedMarket(), marketTime, ...(wallClock ? { wallClock } : {}) });
   store = openStore(join(mkdtempSync(join(tmpdir(), 'warden-md-')), 'warden.db'));
   const config = { BINANCE_BASE_URL: fake.url, BINANCE_TESTNET: false, BINANCE_TIME_SYNC_SECONDS: 300, BINANCE_RECV_WINDOW_MS: 5000 };
-  md = createBinanceMarketData(config, { candles: store.candles, timeoutMs, governor: { baseDelayMs: 20, maxDelayMs: 100 } });
+  const governor = { baseDelayMs: 20, maxDelayMs: 100, ...(wallClock ? { now: wallClock } : {}) };
+  md = createBinanceMarketData(config, { candles: store.candles, timeoutMs, governor });
   await md.start();
 }
 
@@ -120,12 +126,15 @@ describe('Binance market data through ccxt against the fake exchange', () => {
     expect(fake.requests.some((r) => r.beforeRetryAfter)).toBe(false);
   });
 
+  // A slow answer is one that outlasts the request timeout: the timeout fires first whatever the
+  // machine's load (both timers run in this process, the client's set first and shorter), and the
+  // answers that follow have the whole timeout to arrive.
   it.each([
-    ['a 5xx', { kind: 'serverError', status: 503 } as const],
-    ['malformed JSON', { kind: 'malformedJson' } as const],
-    ['a slow response', { kind: 'slow', delayMs: 1_500 } as const],
-  ])('survives %s on klines with no wrong or duplicate row', async (_name, fault) => {
-    await setup(start + 100 * MIN, 500);
+    ['a 5xx', { kind: 'serverError', status: 503 } as const, undefined],
+    ['malformed JSON', { kind: 'malformedJson' } as const, undefined],
+    ['a slow response', { kind: 'slow', delayMs: 6_000 } as const, 2_000],
+  ])('survives %s on klines with no wrong or duplicate row', async (_name, fault, timeoutMs) => {
+    await setup(start + 100 * MIN, timeoutMs);
     fake.inject({ ...fault, path: '/api/v3/klines', times: 2 });
     expect(await md.cache.getClosedCandles(SYMBOL, '1m', 60)).toEqual(week.slice(40, 100));
     expect(rows('1m')).toEqual(week.slice(40, 100));
@@ -207,7 +216,9 @@ describe('warm-up gate against the fake exchange', () => {
 
 describe('etiquette wiring through ccxt', () => {
   it('reads X-MBX-USED-WEIGHT-1M from every response', async () => {
-    await setup(start + 100 * MIN);
+    // One UTC minute for the exchange and the governor whenever the test runs: the weight restarts each minute.
+    const midMinute = Date.UTC(2024, 0, 1, 12, 0, 30);
+    await setup(start + 100 * MIN, undefined, () => midMinute);
     await md.cache.getClosedCandles(SYMBOL, '1m', 10);
     expect(md.governor.weightUsed).toBe(fake.weight.current());
     expect(md.governor.weightUsed).toBeGreaterThan(0);

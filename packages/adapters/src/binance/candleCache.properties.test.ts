@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CandleCache } from '@warden/core/data/candleCache';
@@ -81,5 +81,6 @@ describe('CandleCache over SQLite, for any pattern of exchange gaps and flaky re
       }),
       { numRuns: 60 },
     );
+    rmSync(dir, { recursive: true, force: true });
   });
 });

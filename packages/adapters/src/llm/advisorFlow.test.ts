@@ -40,7 +40,9 @@ async function setup(provider: FakeLlmProvider, reply: FakeReply, opts: { fallba
   const server = await startFakeLlm(provider, reply);
   servers.push(server);
   flow = openFlow();
-  const llm = createLlmAdvisor(llmConfigFor(provider, server.baseUrl, { AI_TIMEOUT_SECONDS: opts.timeoutSeconds ?? 10 }));
+  const llm = createLlmAdvisor(
+    llmConfigFor(provider, server.baseUrl, opts.timeoutSeconds === undefined ? {} : { AI_TIMEOUT_SECONDS: opts.timeoutSeconds }),
+  );
   return { server, flow, llm, advisor: flow.advisor(llm, { fallbackRules: opts.fallbackRules ?? true }) };
 }
 

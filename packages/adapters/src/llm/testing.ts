@@ -23,7 +23,9 @@ export function llmConfigFor(provider: FakeLlmProvider, baseUrl: string, overrid
     ANTHROPIC_API_KEY: CANARY_KEYS.anthropic,
     GEMINI_API_KEY: CANARY_KEYS.gemini,
     GOOGLE_GENERATIVE_AI_API_KEY: undefined,
-    AI_TIMEOUT_SECONDS: 10,
+    // A deadline for a hang, not a speed limit: the fakes answer at once, even on a loaded machine.
+    // Tests of the timeout pass a short one with a provider that never answers.
+    AI_TIMEOUT_SECONDS: 20,
     AI_MAX_OUTPUT_TOKENS: 600,
     ...overrides,
   };

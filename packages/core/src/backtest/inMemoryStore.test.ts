@@ -31,3 +31,11 @@ describe('InMemoryStore audit log', () => {
     expect(store.audit.list({}, { limit: 10 }).items).toEqual([]);
   });
 });
+
+describe('InMemoryStore config', () => {
+  it('lists entries by key in code-unit order, as the SQLite store does, whatever the locale', () => {
+    const store = new InMemoryStore();
+    for (const key of ['b', 'Z', 'pair.a', 'pair_A', 'pair.B']) store.config.set(key, 1, 'test', 0);
+    expect(store.config.all().map((e) => e.key)).toEqual(['Z', 'b', 'pair.B', 'pair.a', 'pair_A']);
+  });
+});

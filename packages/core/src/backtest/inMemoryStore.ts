@@ -191,7 +191,9 @@ export class InMemoryStore implements Store {
     set: (key: string, value: unknown, updatedBy: string, now: number) => {
       this.configRows.set(key, { key, value, updatedAt: now, updatedBy });
     },
-    all: () => [...this.configRows.values()].sort((a, b) => a.key.localeCompare(b.key)),
+    // By code unit, as SQLite's BINARY collation orders the table: localeCompare would follow the
+    // machine's locale (and put "b" before "Z"), so a backtest could read entries in another order.
+    all: () => [...this.configRows.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
   };
 
   readonly audit: AuditLog = {

@@ -88,7 +88,9 @@ describe('fake Binance spot REST server', () => {
   });
 
   it('returns 429 once the minute weight budget is used up', async () => {
-    fake = await startFakeBinance({ candles: recordedMarket(), marketTime: start, weightLimit: 30 });
+    // Both requests in one UTC minute, whenever the test runs: the budget starts afresh each minute.
+    const midMinute = Date.UTC(2024, 0, 1, 12, 0, 30);
+    fake = await startFakeBinance({ candles: recordedMarket(), marketTime: start, weightLimit: 30, wallClock: () => midMinute });
     expect((await get('/api/v3/exchangeInfo?symbol=BTCUSDT')).status).toBe(200);
     const over = await get('/api/v3/exchangeInfo?symbol=BTCUSDT');
     expect(over.status).toBe(429);

@@ -31,6 +31,12 @@ export interface FakeBinanceOptions {
   readonly speed?: number;
   /** Further endpoints, e.g. the signed order routes. */
   readonly routes?: readonly Route[];
+  /**
+   * The exchange's wall clock in ms (default `Date.now`): the UTC minute its request weight is
+   * counted in, and when a Retry-After ends. A test that must not see the minute roll over between
+   * two requests passes a fixed one.
+   */
+  readonly wallClock?: () => number;
 }
 
 export interface FakeBinance {
@@ -51,7 +57,6 @@ export async function startFakeBinance(options: FakeBinanceOptions): Promise<Fak
   const tape = new MarketTape(options.candles, options.marketTime);
   if (options.speed) tape.clock.setSpeed(options.speed);
   const faults = new FaultPlan();
-  const weight = new WeightMeter(options.weightLimit ?? REQUEST_WEIGHT_LIMIT);
   const requests: RecordedRequest[] = [];
   const routes = new Map<string, Route>();
   const addRoutes = (list: readonly Route[]) => {
@@ -59,11 +64,13 @@ export async function startFakeBinance(options: FakeBinanceOptions): Promise<Fak
   };
   addRoutes(publicRoutes(options.symbols ?? DEFAULT_SYMBOLS));
   addRoutes(options.routes ?? []);
+  const wallClock = options.wallClock ?? Date.now;
+  const weight = new WeightMeter(options.weightLimit ?? REQUEST_WEIGHT_LIMIT, wallClock);
   let skew = 0;
   let blockedUntil = 0;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const at = Date.now();
+    const at = wallClock();
     const url = new URL(req.url ?? '/', 'http://localhost');
     const params = new URLSearchParams(await readBody(req));
     for (const [k, v] of url.searchParams) params.set(k, v);
@@ -82,7 +89,7 @@ export async function startFakeBinance(options: FakeBinanceOptions): Promise<Fak
       res.end(body);
     };
     const limited = (status: 429 | 418, seconds: number, code: number, msg: string) => {
-      blockedUntil = Math.max(blockedUntil, Date.now() + seconds * 1000);
+      blockedUntil = Math.max(blockedUntil, wallClock() + seconds * 1000);
       send(status, JSON.stringify({ code, msg }), { 'Retry-After': String(seconds) });
     };
     // Binance escalates to an IP ban when a client ignores Retry-After.

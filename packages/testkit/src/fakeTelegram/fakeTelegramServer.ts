@@ -20,6 +20,9 @@ export type Fault =
   | { readonly code: 429; readonly retryAfter: number }
   | { readonly code: 500 | 502 | 400 | 403; readonly description?: string };
 
+/** How long `waitFor` waits by default (ms): a deadline for a hang, not a speed expectation. */
+export const WAIT_FOR_DEADLINE_MS = 25_000;
+
 interface Waiter {
   readonly offset: number;
   readonly respond: (updates: unknown[]) => void;
@@ -96,8 +99,13 @@ export class FakeTelegramServer {
     return this.calls.filter((c) => c.method === method);
   }
 
-  /** Resolves once `predicate` holds after some call reached the server; rejects after `timeoutMs`. */
-  waitFor(predicate: () => boolean, timeoutMs = 5_000): Promise<void> {
+  /**
+   * Resolves once `predicate` holds after some call reached the server; rejects after `timeoutMs`.
+   * The default deadline only turns a hang into a clear message: it is far longer than anything takes
+   * even on a loaded machine (a short one fails tests on a busy machine), and shorter than vitest's
+   * test timeout so that this message, not a bare timeout, is what a hang reports.
+   */
+  waitFor(predicate: () => boolean, timeoutMs = WAIT_FOR_DEADLINE_MS): Promise<void> {
     if (predicate()) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {

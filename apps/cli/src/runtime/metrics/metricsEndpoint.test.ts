@@ -92,7 +92,6 @@ describe('GET /metrics', () => {
     expect(sample(before, 'warden_trading_state{state="RUNNING"}')).toBe(1);
     expect(sample(before, 'warden_scheduler_running')).toBe(1);
     expect(sample(before, 'warden_exchange_up')).toBe(1);
-    expect(sample(before, 'warden_exchange_weight_used')).toBeGreaterThan(0);
     const cyclesBefore = sample(before, 'warden_cycle_duration_seconds_count') ?? 0;
     const decidedBefore = sample(before, 'warden_cycles_total{symbol="BTC/USDT",outcome="decided"}') ?? 0;
 
@@ -121,6 +120,22 @@ describe('GET /metrics', () => {
     const paused = await (await scrape(rt)).text();
     expect(sample(paused, 'warden_trading_state{state="PAUSED"}')).toBe(1);
     expect(sample(paused, 'warden_trading_state{state="RUNNING"}')).toBe(0);
+  });
+
+  it('reports the request weight the exchange counted in the current UTC minute', async () => {
+    const { rt, fake: f } = await boot({});
+    await firstCycleDone(rt);
+    // The weight restarts each minute, so it is read in the minute of the last request; when a
+    // minute ended in between, it is 0 and one more cycle makes a request in the new minute.
+    for (;;) {
+      const lastRequestMinute = Math.floor((f.requests.at(-1)?.at ?? 0) / 60_000);
+      const text = await (await scrape(rt)).text();
+      if (Math.floor(Date.now() / 60_000) === lastRequestMinute) {
+        expect(sample(text, 'warden_exchange_weight_used')).toBeGreaterThan(0);
+        return;
+      }
+      await rt.runCycle();
+    }
   });
 
   it('counts failed exchange requests by kind and failed cycles', async () => {

@@ -56,6 +56,12 @@ export async function startFakeVenue(
 /** A live broker on a real fake server and a real SQLite file. */
 export async function startLiveRig(
   options: {
+    /**
+     * The HTTP timeout of each exchange request (ms). The default is a deadline for a hang, far above
+     * what the fake takes even on a loaded machine: a short one would turn an ordinary slow answer
+     * into a timeout (an UNKNOWN order, a retried read) and change what a test sees. Tests of
+     * timeouts pass a short one together with a fault that outlasts it.
+     */
     timeoutMs?: number;
     recvWindowMs?: number;
     dbPath?: string;
@@ -89,7 +95,7 @@ export async function startLiveRig(
       apiKey: TEST_API_KEY,
       secret: TEST_API_SECRET,
       recvWindowMs: options.recvWindowMs ?? 5000,
-      timeoutMs: options.timeoutMs ?? 1500,
+      timeoutMs: options.timeoutMs ?? 20_000,
       clock: { now: () => clock.now(), resync: () => clock.resync() },
       baseDelayMs: 20,
     });
