@@ -1,23 +1,18 @@
 import { Writable } from 'node:stream';
-import { BTC_2021_WEEK, type FakeBinance, recordedMarket, startFakeBinance } from '@warden/testkit/fakeBinance/index';
-import { tempDbPath } from '@warden/testkit/tempDir';
+import { BTC_2021_WEEK, type FakeBinance } from '@warden/testkit/fakeBinance/index';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startWarden, type WardenRuntime } from './startWarden.js';
+import { useRuntimeTestbed } from './runtimeTestbed.js';
+import type { WardenRuntime } from './startWarden.js';
 
 const FIVE_MIN = 300_000;
 const DAY = 86_400_000;
-let fake: FakeBinance | null = null;
-let runtime: WardenRuntime | null = null;
-let cleanup: () => void = () => {};
 const logLines: string[] = [];
+const testbed = useRuntimeTestbed();
+let fake: FakeBinance | null = null;
 
-afterEach(async () => {
-  await runtime?.stop('test end');
-  await fake?.close();
-  cleanup();
-  runtime = null;
-  fake = null;
+afterEach(() => {
   logLines.length = 0;
+  fake = null;
 });
 
 const sink = new Writable({
@@ -28,23 +23,9 @@ const sink = new Writable({
 });
 
 async function boot(env: Record<string, string> = {}): Promise<WardenRuntime> {
-  // Day 6 of the recorded week, on a 5m boundary: enough 4h history for every strategy's warm-up.
-  fake = await startFakeBinance({ candles: recordedMarket(), marketTime: BTC_2021_WEEK.start + 6 * DAY + 1000 });
-  const db = tempDbPath();
-  cleanup = db.cleanup;
-  runtime = await startWarden({
-    env: {
-      BINANCE_BASE_URL: fake.url,
-      DATABASE_PATH: db.path,
-      PORT: '0',
-      TRADING_CYCLE_SECONDS: '3600',
-      LOG_LEVEL: 'info',
-      TRADING_ACTIVE_STRATEGY: 'ema_crossover',
-      ...env,
-    },
-    logDestination: sink,
-  });
-  return runtime;
+  const booted = await testbed.boot({ env: { LOG_LEVEL: 'info', ...env }, logDestination: sink });
+  fake = booted.fake;
+  return booted.rt;
 }
 
 /** Moves the exchange one 5m candle forward and runs a cycle, as the scheduler would after each close. */
@@ -136,34 +117,21 @@ describe('warden start against the fake Binance server', () => {
   it('keeps the trading state across a restart', async () => {
     const rt = await boot();
     await rt.control.transition('pause', { id: 'user:local', role: 'admin' }, 'maintenance');
-    const path = rt.config.DATABASE_PATH;
-    await rt.stop('restart');
-    runtime = await startWarden({
-      env: {
-        BINANCE_BASE_URL: (fake as FakeBinance).url,
-        DATABASE_PATH: path,
-        PORT: '0',
-        TRADING_CYCLE_SECONDS: '3600',
-        TRADING_ACTIVE_STRATEGY: 'ema_crossover',
-      },
-      logDestination: sink,
-    });
-    expect(runtime.control.status().state).toBe('PAUSED');
+    const again = await testbed.restart();
+    expect(again.control.status().state).toBe('PAUSED');
   });
 
   it('refuses to start the scheduler while warm-up is incomplete and says which timeframe lacks how many candles', async () => {
     // Two days into the recorded week: not enough 4h candles for smart_grid_ai's regime (36 needed).
-    fake = await startFakeBinance({ candles: recordedMarket(), marketTime: BTC_2021_WEEK.start + 2 * DAY });
-    const db = tempDbPath();
-    cleanup = db.cleanup;
-    runtime = await startWarden({
-      env: { BINANCE_BASE_URL: fake.url, DATABASE_PATH: db.path, PORT: '0', TRADING_ACTIVE_STRATEGY: 'smart_grid_ai' },
+    const { rt } = await testbed.boot({
+      marketTime: BTC_2021_WEEK.start + 2 * DAY,
+      env: { TRADING_ACTIVE_STRATEGY: 'smart_grid_ai' },
       logDestination: sink,
     });
-    const status = runtime.control.status();
+    const status = rt.control.status();
     expect(status.schedulerRunning).toBe(false);
     expect(status.dataReadiness.find((r) => r.timeframe === '4h')).toMatchObject({ ready: false, required: 36, available: 12 });
-    await expect(runtime.control.startScheduler({ id: 'user:local', role: 'admin' })).rejects.toThrow(
+    await expect(rt.control.startScheduler({ id: 'user:local', role: 'admin' })).rejects.toThrow(
       /4h has 12 of 36 closed candles \(needs 24 more\)/,
     );
     expect(logLines.join('')).toContain('waiting for market data: 4h has 12 of 36 closed candles');

@@ -1,21 +1,10 @@
 import { Writable } from 'node:stream';
-import { BTC_2021_WEEK, type FakeBinance, recordedMarket, startFakeBinance } from '@warden/testkit/fakeBinance/index';
-import { tempDbPath } from '@warden/testkit/tempDir';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startWarden, type WardenRuntime } from './startWarden.js';
+import type { FakeBinance } from '@warden/testkit/fakeBinance/index';
+import { describe, expect, it } from 'vitest';
+import { useRuntimeTestbed } from './runtimeTestbed.js';
+import type { WardenRuntime } from './startWarden.js';
 
-const DAY = 86_400_000;
-let fake: FakeBinance | null = null;
-let runtime: WardenRuntime | null = null;
-let cleanup: () => void = () => {};
-
-afterEach(async () => {
-  await runtime?.stop('test end');
-  await fake?.close();
-  cleanup();
-  runtime = null;
-  fake = null;
-});
+const testbed = useRuntimeTestbed();
 
 interface LogLine {
   readonly level: number;
@@ -26,9 +15,6 @@ const WARN = 40;
 
 /** Starts Warden against the fake exchange and collects its JSON log lines. */
 async function boot(env: Record<string, string>): Promise<{ rt: WardenRuntime; lines: LogLine[]; fake: FakeBinance }> {
-  fake = await startFakeBinance({ candles: recordedMarket(), marketTime: BTC_2021_WEEK.start + 6 * DAY + 1000 });
-  const db = tempDbPath();
-  cleanup = db.cleanup;
   const lines: LogLine[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {
@@ -36,30 +22,20 @@ async function boot(env: Record<string, string>): Promise<{ rt: WardenRuntime; l
       done();
     },
   });
-  runtime = await startWarden({
-    env: {
-      BINANCE_BASE_URL: fake.url,
-      DATABASE_PATH: db.path,
-      PORT: '0',
-      TRADING_CYCLE_SECONDS: '3600',
-      TRADING_ACTIVE_STRATEGY: 'ema_crossover',
-      ...env,
-    },
-    logDestination: sink,
-  });
-  return { rt: runtime, lines, fake };
+  const { rt, fake } = await testbed.boot({ env, logDestination: sink });
+  return { rt, lines, fake };
 }
 
 describe('start-up and outage logs', () => {
   it('starts with a short summary (mode, pair, strategy, panel URL, services, what it waits for), not the configuration', async () => {
-    const { rt, lines } = await boot({ LOG_LEVEL: 'info' });
+    const { rt, lines, fake } = await boot({ LOG_LEVEL: 'info' });
     const messages = lines.map((l) => l.msg);
     expect(messages[0]).toBe(
       'Warden 0.1.0: paper trading BTC/USDT with ema_crossover on 5m+4h, a cycle every 3600 s; trading state RUNNING',
     );
     // "control panel and API" once apps/web is built, "API (panel not built)" before.
     expect(messages.some((m) => m.endsWith(`listening on ${rt.url} (no login: local trusted mode)`))).toBe(true);
-    expect(messages.some((m) => m.startsWith(`database ${rt.config.DATABASE_PATH}; exchange ${fake?.url}; Telegram off;`))).toBe(true);
+    expect(messages.some((m) => m.startsWith(`database ${rt.config.DATABASE_PATH}; exchange ${fake.url}; Telegram off;`))).toBe(true);
     expect(messages).toContain('scheduler started: a cycle every 3600 s, trading state RUNNING');
     expect(messages.some((m) => m.startsWith('market data ready: '))).toBe(true);
     expect(lines.some((l) => 'config' in l)).toBe(false);

@@ -1,47 +1,25 @@
-import { Writable } from 'node:stream';
 import { hashPassword } from '@warden/api';
 import { openStore } from '@warden/storage/openStore';
-import { BTC_2021_WEEK, type FakeBinance, recordedMarket, startFakeBinance } from '@warden/testkit/fakeBinance/index';
-import { tempDbPath } from '@warden/testkit/tempDir';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startWarden, type WardenRuntime } from '../startWarden.js';
+import type { FakeBinance } from '@warden/testkit/fakeBinance/index';
+import { describe, expect, it } from 'vitest';
+import { useRuntimeTestbed } from '../runtimeTestbed.js';
+import type { WardenRuntime } from '../startWarden.js';
 
 const SCRAPE_TOKEN = 'scrape-token-0123456789abcdefghijklmnopqrstuvwxyz';
 const TOKEN_SECRET = 'metrics-test-secret-0123456789abcdefghijklmnopqrstuvwxyz';
 const PASSWORD = 'viewer-password-for-metrics';
 
-let fake: FakeBinance | null = null;
-let runtime: WardenRuntime | null = null;
-let cleanup: () => void = () => {};
-
-afterEach(async () => {
-  await runtime?.stop('test end');
-  await fake?.close();
-  cleanup();
-  runtime = null;
-  fake = null;
-});
+const testbed = useRuntimeTestbed();
 
 async function boot(env: Record<string, string>): Promise<{ rt: WardenRuntime; fake: FakeBinance }> {
-  fake = await startFakeBinance({ candles: recordedMarket(), marketTime: BTC_2021_WEEK.start + 6 * 86_400_000 + 1000 });
-  const db = tempDbPath();
-  cleanup = db.cleanup;
-  const seed = openStore(db.path);
-  seed.users.create({ username: 'watcher', passwordHash: await hashPassword(PASSWORD), role: 'viewer', now: Date.now() });
-  seed.close();
-  runtime = await startWarden({
-    env: {
-      BINANCE_BASE_URL: fake.url,
-      DATABASE_PATH: db.path,
-      PORT: '0',
-      LOG_LEVEL: 'warn',
-      TRADING_CYCLE_SECONDS: '3600',
-      TRADING_ACTIVE_STRATEGY: 'ema_crossover',
-      ...env,
+  return testbed.boot({
+    env: { LOG_LEVEL: 'warn', ...env },
+    async beforeStart(dbPath) {
+      const seed = openStore(dbPath);
+      seed.users.create({ username: 'watcher', passwordHash: await hashPassword(PASSWORD), role: 'viewer', now: Date.now() });
+      seed.close();
     },
-    logDestination: new Writable({ write: (_c, _e, done) => done() }),
   });
-  return { rt: runtime, fake };
 }
 
 /** The scheduler's first cycle runs right after start; wait for it so each test counts only its own. */
