@@ -22,8 +22,11 @@ const VERSIONS = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['22
 /**
  * The smoke subset run under Node 22 and 24 (the whole suite runs under the machine's Node):
  * the native addon and the migrations (storage), the domain (core), the HTTP API, the runtime
- * (start-up, logs, metrics, paper and live cycles) and the compiled `warden` command as processes
- * (start, backtest, data, users, npm start and its signals).
+ * in-process (start-up, restart, warm-up, an unreachable exchange) and the compiled `warden`
+ * command as processes (start in paper and live with crashes and restarts, three pairs, backtest,
+ * data, users, npm start and its signals). The long in-process scenarios (portfolio and live
+ * e2e, metrics, log lines) run under the machine's Node only: they exercise no more of the Node
+ * version than the process tests do, and keep `.ci/run` well inside its 20 minutes.
  */
 export const SMOKE = [
   'packages/storage',
@@ -33,7 +36,11 @@ export const SMOKE = [
   'packages/core/src/config',
   'apps/api/src/server.test.ts',
   'apps/cli/src/commands',
-  'apps/cli/src/runtime',
+  'apps/cli/src/runtime/startWarden.test.ts',
+  'apps/cli/src/runtime/exchangeUnreachable.test.ts',
+  'apps/cli/src/runtime/tradingCycle.integration.test.ts',
+  'apps/cli/src/runtime/liveTrading.test.ts',
+  'apps/cli/src/runtime/shutdownSignals.test.ts',
 ];
 
 function log(message) {
