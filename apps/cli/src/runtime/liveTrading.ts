@@ -1,9 +1,11 @@
+import type { AccountBalanceBook } from '@warden/adapters/binance/live/accountBalanceBook';
 import { LiveBroker } from '@warden/adapters/binance/live/liveBroker';
 import { createLiveExchange } from '@warden/adapters/binance/live/liveExchange';
 import { LiveReconciler } from '@warden/adapters/binance/live/liveReconciler';
 import { readTradingState } from '@warden/core/app/controlServiceImpl';
 import type { ControlService } from '@warden/core/app/services';
 import type { AppConfig } from '@warden/core/config/parseConfig';
+import type { AccountMarks } from '@warden/core/cycle/cycleDeps';
 import { type SymbolFilters, TIMEFRAME_MS } from '@warden/core/domain/market';
 import { InsufficientDataError, ValidationError } from '@warden/core/errors/errors';
 import { ManualLiveOrders } from '@warden/core/live/manualLiveOrder';
@@ -23,6 +25,12 @@ export interface LiveTrading {
   reconcileOnStart(): Promise<void>;
   /** Connects the control service (pause on a balance mismatch) and the notifier (alerts). */
   attach(services: { control: ControlService; notifier: Notifier }): void;
+  /**
+   * The portfolio's view of the whole account for this pair (several pairs share one quote
+   * balance): manual orders are then checked against the account's equity and the other pairs'
+   * exposure, as the cycle's orders are. Until it is called, against this pair's own balances.
+   */
+  useAccount(account: AccountMarks): void;
   /** First periodic reconciliation now, then every LIVE_RECONCILE_SECONDS. */
   start(): Promise<void>;
   stop(): void;
@@ -40,6 +48,8 @@ export function createLiveTrading(
   filters: SymbolFilters,
   /** Where an unreachable exchange is reported (one warning per outage); absent: every failure is a warning. */
   outage?: Pick<ExchangeOutage, 'failed' | 'recovered'>,
+  /** The account's balances shared by every pair's broker (several pairs trade one account). */
+  balanceBook?: AccountBalanceBook,
 ): LiveTrading {
   if (config.TRADING_MODE !== 'live' || !config.BINANCE_API_KEY || !config.BINANCE_API_SECRET)
     throw new ValidationError('live trading needs TRADING_MODE=live and Binance keys', 'TRADING_MODE');
@@ -69,6 +79,7 @@ export function createLiveTrading(
     alert,
     flattenOnEmergency: config.LIVE_EMERGENCY_FLATTEN,
     unknownOrderPolicy: config.LIVE_UNKNOWN_ORDER_POLICY,
+    ...(balanceBook ? { account: balanceBook } : {}),
   });
   const reconciler = new LiveReconciler({
     broker,
@@ -81,6 +92,7 @@ export function createLiveTrading(
     alert,
   });
   let manualCount = 0;
+  let account: AccountMarks | null = null;
   const liveOrders = new ManualLiveOrders({
     store,
     broker,
@@ -102,7 +114,8 @@ export function createLiveTrading(
       const price = Number(ticker.last);
       const last = store.candles.latest(filters.symbol, config.primaryTimeframe, 1)[0];
       if (!last) throw new InsufficientDataError(`no ${config.primaryTimeframe} candles cached yet`);
-      const equity = broker.equityAt(price);
+      // The watermarks come from the equity snapshots, which hold the whole account's equity.
+      const equity = account ? account.equityAt(price) : broker.equityAt(price);
       const watermarks = EquityWatermarks.fromHistory(store.equity.series(0));
       return {
         now,
@@ -113,6 +126,7 @@ export function createLiveTrading(
         equity,
         peakEquity: Math.max(watermarks.peakEquity, equity),
         dayStartEquity: watermarks.dayStartEquity || equity,
+        ...(account?.otherPairsExposure ? { otherPairsExposure: account.otherPairsExposure() } : {}),
       };
     },
   });
@@ -135,6 +149,9 @@ export function createLiveTrading(
       await broker.refreshBalances();
       const result = await reconciler.reconcileJournal();
       log.info(result, 'live start-up reconciliation done');
+    },
+    useAccount: (marks) => {
+      account = marks;
     },
     attach: (services) => {
       control = services.control;

@@ -1,4 +1,5 @@
 import type { BinanceMarketData } from '@warden/adapters/binance/binanceMarketData';
+import { AccountBalanceBook } from '@warden/adapters/binance/live/accountBalanceBook';
 import { readTradingState } from '@warden/core/app/controlServiceImpl';
 import type { LiveUpdates } from '@warden/core/app/liveUpdates';
 import type { ControlService } from '@warden/core/app/services';
@@ -82,8 +83,10 @@ export async function connectPortfolio(d: PortfolioStackDeps): Promise<Portfolio
   const live = new Map<string, LiveTrading>();
   if (config.TRADING_MODE === 'live') {
     // Each pair's journal is reconciled with the exchange before any cycle reads positions (README, "Going live").
+    // One account: every pair's broker reads and sees the same balances.
+    const account = new AccountBalanceBook();
     for (const pair of d.pairs) {
-      const trading = createLiveTrading(config, store, logger, clock, filters.get(pair.symbol) as SymbolFilters, d.outage);
+      const trading = createLiveTrading(config, store, logger, clock, filters.get(pair.symbol) as SymbolFilters, d.outage, account);
       await trading.reconcileOnStart();
       trading.attach({ control: d.control, notifier: d.notifier });
       live.set(pair.symbol, trading);
@@ -133,6 +136,9 @@ export async function connectPortfolio(d: PortfolioStackDeps): Promise<Portfolio
     pairMetrics: d.pairMetrics,
     portfolioOptions: { onPairFailed: d.onPairFailed },
   });
+
+  // Manual live orders see the account as the cycle does (its equity, the other pairs' exposure).
+  for (const [symbol, trading] of live) trading.useAccount(assembly.marks.accountFor(symbol));
 
   const preflight = async (): Promise<string[]> => {
     const problems: string[] = [];

@@ -28,6 +28,7 @@ import { VERSION } from '../version.js';
 import { CycleRunner } from './cycleRunner.js';
 import { DeferredBroker, MarketNotConnectedError } from './deferredBroker.js';
 import { ExchangeOutage, isExchangeOutage, OUTAGE_REMINDER_MS } from './exchangeOutage.js';
+import { routeManualOrder } from './manualOrderRouting.js';
 import { countGovernorErrors } from './metrics/exchangeErrorKind.js';
 import { WardenMetrics } from './metrics/wardenMetrics.js';
 import { createPairRuntimes, legacySymbol, type PairRuntime, WINDOW_SLACK } from './pairRuntimes.js';
@@ -280,13 +281,13 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
       ? {
           liveOrders: {
             place: (input: unknown, actor: ActorRef) =>
-              // Manual orders go through the first pair's live trading (its symbol is validated there).
-              stack?.live.get(firstPair.symbol)
-                ? (stack.live.get(firstPair.symbol) as NonNullable<ReturnType<PortfolioStack['live']['get']>>).liveOrders.place(
-                    input,
-                    actor,
-                  )
-                : Promise.reject(new MarketNotConnectedError()),
+              routeManualOrder(
+                input,
+                actor,
+                pairs.map((p) => p.symbol),
+                (symbol) => stack?.live.get(symbol)?.liveOrders ?? null,
+                () => new MarketNotConnectedError(),
+              ),
           },
         }
       : {}),

@@ -10,6 +10,7 @@ import type { Store } from '@warden/core/ports/store';
 import { OrderNotFound } from 'ccxt';
 import type { BinanceExchange } from '../binanceExchange.js';
 import type { RequestGovernor } from '../requestGovernor.js';
+import { AccountBalanceBook, type RawAssetBalance } from './accountBalanceBook.js';
 import type { SyncedClock } from './liveExchange.js';
 import { classifySubmitError } from './submitOutcome.js';
 import {
@@ -54,6 +55,11 @@ export interface LiveBrokerDeps {
   readonly unknownOrderPolicy?: UnknownOrderPolicy;
   /** Test hook at each step of a submission (crash tests). */
   readonly probe?: (step: LiveStep, clientOrderId: string) => void;
+  /**
+   * The account's balances, shared with the other pairs' brokers of the same account (several
+   * pairs): every read updates what all of them see. Default: a book of this broker's own.
+   */
+  readonly account?: AccountBalanceBook;
 }
 
 const NOTHING: BrokerUpdate = { orders: [], fills: [] };
@@ -66,13 +72,17 @@ const NOTHING: BrokerUpdate = { orders: [], fills: [] };
  */
 export class LiveBroker implements Broker {
   readonly mode = 'live' as const;
-  private balancesCache: Balances;
+  private readonly book: AccountBalanceBook;
   /** Fills found outside `sync` (a cancel that raced a fill, reconciliation): handed to the next cycle. */
   private inbox: Fill[] = [];
 
   constructor(private readonly d: LiveBrokerDeps) {
-    const f = d.filters;
-    this.balancesCache = { base: { asset: f.base, free: '0', locked: '0' }, quote: { asset: f.quote, free: '0', locked: '0' } };
+    this.book = d.account ?? new AccountBalanceBook();
+  }
+
+  /** This pair's two assets as the account was last read (by this broker or another pair's). */
+  private get balancesCache(): Balances {
+    return { base: this.book.of(this.d.filters.base), quote: this.book.of(this.d.filters.quote) };
   }
 
   async submit(intent: OrderIntent, tick: MarketTick): Promise<BrokerUpdate> {
@@ -496,14 +506,10 @@ export class LiveBroker implements Broker {
   }
 
   async refreshBalances(): Promise<Balances> {
-    const { exchange, governor, filters } = this.d;
+    const { exchange, governor } = this.d;
     const balance = await governor.read('fetchBalance', () => exchange.fetchBalance());
-    const raw = (balance.info as { balances?: Array<{ asset: string; free: string; locked: string }> }).balances ?? [];
-    const of = (asset: string) => {
-      const b = raw.find((x) => x.asset === asset);
-      return { asset, free: decStr(b?.free ?? '0'), locked: decStr(b?.locked ?? '0') };
-    };
-    this.balancesCache = { base: of(filters.base), quote: of(filters.quote) };
+    const raw = (balance.info as { balances?: RawAssetBalance[] }).balances ?? [];
+    this.book.update(raw, this.d.clock.now());
     return this.balancesCache;
   }
 
