@@ -68,6 +68,13 @@ describe('portfolio of three pairs', () => {
 
     await page.waitForSelector('[data-testid=equity-chart]:not([data-points="0"])');
     expect(await page.locator('[data-testid=equity-chart] canvas').count()).toBeGreaterThan(0);
+    // The account's return, drawdown and day P&L beside the limits, as the API reports them.
+    await page.waitForSelector('[data-testid=account-performance]');
+    // From the default TRADING_PAPER_STARTING_EQUITY of 10,000 to the latest snapshot's equity.
+    const latest = Number(server.store.equity.latest()?.equity);
+    const shown = await number(page, '[data-testid=account-performance] [data-field=return]', 'data-value');
+    expect(shown).toBeCloseTo((latest / 10_000 - 1) * 100, 2);
+    expect(await page.textContent('[data-testid=account-performance] [data-field=drawdown]')).toContain('limit 20%');
     await page.waitForSelector(chartOf('BTC/USDT'));
     await screenshot(page, 'portfolio');
   });

@@ -878,6 +878,27 @@ export interface components {
             exposurePct: number;
             /** @description time of the latest snapshot; null before the first cycle */
             time: number | null;
+            /** @description return, drawdown and today's P&L against the risk limits; null before the first snapshot */
+            performance: {
+                /** @description the equity returns are measured from (quote) */
+                startingEquity: number;
+                /** @description (equity / startingEquity − 1) × 100 */
+                returnPct: number;
+                /** @description highest equity recorded (quote) */
+                peakEquity: number;
+                /** @description (peak − equity) / peak × 100 now */
+                drawdownPct: number;
+                /** @description RISK_MAX_DRAWDOWN_PCT (0: off) */
+                drawdownLimitPct: number;
+                /** @description equity at the first mark of the current UTC day (quote) */
+                dayStartEquity: number;
+                /** @description equity − dayStartEquity (quote) */
+                dayPnl: number;
+                /** @description dayPnl / dayStartEquity × 100 */
+                dayPnlPct: number;
+                /** @description RISK_DAILY_LOSS_LIMIT_PCT (0: off) */
+                dailyLossLimitPct: number;
+            } | null;
             readonly pairs: components["schemas"]["PortfolioPair"][];
         };
         EquityPoint: {

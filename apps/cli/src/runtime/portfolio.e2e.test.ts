@@ -82,6 +82,18 @@ describe('several pairs under one risk budget, against the fake exchange', () =>
     // Every equity snapshot is of one pair's cycle and carries the whole account's equity.
     const rows = rt.store.equity.list({}, { limit: 30 }).items;
     expect(new Set(rows.map((r) => r.symbol))).toEqual(new Set(PAIRS));
+    // The portfolio view carries the account's return, drawdown and day P&L against the limits.
+    const view = (await (await fetch(`${rt.url}/api/portfolio`)).json()) as {
+      equity: number;
+      performance: { startingEquity: number; returnPct: number; peakEquity: number; drawdownPct: number; drawdownLimitPct: number } | null;
+    };
+    const perf = view.performance;
+    expect(perf).not.toBeNull();
+    expect(perf?.startingEquity).toBe(10_000);
+    expect(perf?.returnPct).toBeCloseTo((view.equity / 10_000 - 1) * 100, 6);
+    expect(perf?.peakEquity).toBeGreaterThanOrEqual(view.equity);
+    expect(perf?.drawdownPct).toBeCloseTo((((perf?.peakEquity ?? 0) - view.equity) / (perf?.peakEquity ?? 1)) * 100, 6);
+    expect(perf?.drawdownLimitPct).toBe(20);
   });
 
   it('pauses one pair (audited) while the others keep trading, and resumes it', async () => {

@@ -224,7 +224,19 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
   };
 
   // What every transport shows of the account: each pair's latest snapshots (rows from before several pairs are the legacy pair's).
-  const portfolio: PortfolioReader = { portfolio: () => readPortfolio(store, control.status(), { legacySymbol: legacy }) };
+  const portfolio: PortfolioReader = {
+    portfolio: () =>
+      readPortfolio(store, control.status(), {
+        legacySymbol: legacy,
+        performance: () => ({
+          startingEquity,
+          peakEquity: watermarks.peakEquity,
+          dayStartEquity: watermarks.dayStartEquity,
+          drawdownLimitPct: config.RISK_MAX_DRAWDOWN_PCT,
+          dailyLossLimitPct: config.RISK_DAILY_LOSS_LIMIT_PCT,
+        }),
+      }),
+  };
   const telegram = await startTelegram(telegramOptionsFromConfig(config), {
     services: { control, approvals, advisor, portfolio, store, clock },
     log: logger,

@@ -32,6 +32,7 @@ describe('Telegram read commands (viewer)', () => {
       'Mode: paper · BTC/USDT (5m, 4h)',
       'Scheduler: running · data ready',
       'Equity: 10250.50 USDT · 51.2% in positions',
+      'Return +2.51% · drawdown 0.00% (limit 20%) · today 0.00% (limit 5%)',
       'BTC/USDT · smart_grid_ai · RUNNING: 0.125 BTC = 5250.50 USDT (51.2%)',
       'Cycles: 1 · last 2026-01-05 12:00 UTC',
     ]);

@@ -47,6 +47,7 @@ describe('Telegram with several pairs', () => {
       'Mode: paper · 2 pairs (5m, 4h)',
       'Scheduler: running · data ready',
       'Equity: 10000.00 USDT · 40.0% in positions',
+      'Return 0.00% · drawdown 0.00% (limit 20%) · today 0.00% (limit 5%)',
       'BTC/USDT · smart_grid_ai · RUNNING: 0.05 BTC = 2000.00 USDT (20.0%)',
       'ETH/USDT · ema_crossover · PAUSED (pair paused): 1 ETH = 2000.00 USDT (20.0%)',
       'Cycles: 1 · last 2026-01-05 12:00 UTC',

@@ -25,6 +25,40 @@ export interface PairHoldingView {
   readonly openOrders: number;
 }
 
+/**
+ * How the account is doing against its own history and the risk limits (percent values are
+ * percent, amounts are in the quote asset). Equity is the latest snapshot's; the watermarks are
+ * the ones the risk engine checks the daily-loss and drawdown limits against.
+ */
+export interface AccountPerformance {
+  /** The equity returns are measured from (the first recorded, or TRADING_PAPER_STARTING_EQUITY). */
+  readonly startingEquity: number;
+  /** (equity / startingEquity − 1) × 100. */
+  readonly returnPct: number;
+  readonly peakEquity: number;
+  /** How far equity is below its peak now: (peak − equity) / peak × 100, ≥ 0. */
+  readonly drawdownPct: number;
+  /** RISK_MAX_DRAWDOWN_PCT (0: off): at this drawdown the bot stops itself. */
+  readonly drawdownLimitPct: number;
+  /** Equity at the first mark of the current UTC day. */
+  readonly dayStartEquity: number;
+  /** equity − dayStartEquity. */
+  readonly dayPnl: number;
+  /** dayPnl / dayStartEquity × 100. */
+  readonly dayPnlPct: number;
+  /** RISK_DAILY_LOSS_LIMIT_PCT (0: off): a loss this large since the day started stops the bot. */
+  readonly dailyLossLimitPct: number;
+}
+
+/** What the account's performance is computed from: the running risk watermarks and limits. */
+export interface AccountPerformanceSource {
+  readonly startingEquity: number;
+  readonly peakEquity: number;
+  readonly dayStartEquity: number;
+  readonly drawdownLimitPct: number;
+  readonly dailyLossLimitPct: number;
+}
+
 /** The whole account: shared quote balance, equity and every pair's share of it. */
 export interface PortfolioView {
   /** The quote asset every pair is quoted in (USDT). */
@@ -36,6 +70,8 @@ export interface PortfolioView {
   readonly exposurePct: number;
   /** Time of the latest snapshot (ms), null before the first cycle. */
   readonly time: number | null;
+  /** Return, drawdown and today's P&L against the limits; null before the first snapshot or without a running bot. */
+  readonly performance: AccountPerformance | null;
   readonly pairs: readonly PairHoldingView[];
 }
 
@@ -47,6 +83,8 @@ export interface PortfolioReader {
 export interface PortfolioViewOptions {
   /** The pair rows written before several pairs (symbol null) belong to; see `TimeRange.legacySymbol`. */
   readonly legacySymbol: string;
+  /** The running bot's watermarks and limits; without them `performance` is null. */
+  readonly performance?: () => AccountPerformanceSource;
 }
 
 /**
@@ -71,7 +109,28 @@ export function readPortfolio(
     quoteBalance: latest ? Number(latest.quoteBalance) : 0,
     exposurePct: percentOf(invested, equity),
     time: latest?.time ?? null,
+    performance: latest && options.performance ? accountPerformance(equity, options.performance()) : null,
     pairs,
+  };
+}
+
+/**
+ * Return, current drawdown and today's P&L of `equity` (quote) against the running watermarks.
+ * The peak and the day's start include `equity` itself, as the risk engine's check does.
+ */
+export function accountPerformance(equity: number, source: AccountPerformanceSource): AccountPerformance {
+  const peak = Math.max(source.peakEquity, equity);
+  const dayStart = source.dayStartEquity > 0 ? source.dayStartEquity : equity;
+  return {
+    startingEquity: source.startingEquity,
+    returnPct: source.startingEquity > 0 ? (equity / source.startingEquity - 1) * 100 : 0,
+    peakEquity: peak,
+    drawdownPct: peak > 0 ? ((peak - equity) / peak) * 100 : 0,
+    drawdownLimitPct: source.drawdownLimitPct,
+    dayStartEquity: dayStart,
+    dayPnl: equity - dayStart,
+    dayPnlPct: percentOf(equity - dayStart, dayStart),
+    dailyLossLimitPct: source.dailyLossLimitPct,
   };
 }
 

@@ -23,6 +23,21 @@ export const portfolioPairSchema = z
   })
   .meta({ id: 'PortfolioPair' });
 
+export const accountPerformanceSchema = z
+  .object({
+    startingEquity: z.number().describe('the equity returns are measured from (quote)'),
+    returnPct: z.number().describe('(equity / startingEquity − 1) × 100'),
+    peakEquity: z.number().describe('highest equity recorded (quote)'),
+    drawdownPct: z.number().describe('(peak − equity) / peak × 100 now'),
+    drawdownLimitPct: z.number().describe('RISK_MAX_DRAWDOWN_PCT (0: off)'),
+    dayStartEquity: z.number().describe('equity at the first mark of the current UTC day (quote)'),
+    dayPnl: z.number().describe('equity − dayStartEquity (quote)'),
+    dayPnlPct: z.number().describe('dayPnl / dayStartEquity × 100'),
+    dailyLossLimitPct: z.number().describe('RISK_DAILY_LOSS_LIMIT_PCT (0: off)'),
+  })
+  // Inline, not a named component: OpenAPI 3.0 cannot mark a $ref nullable.
+  .describe("return, drawdown and today's P&L against the risk limits; null before the first snapshot");
+
 export const portfolioSchema = z
   .object({
     quote: z.string().describe('the quote asset every pair shares'),
@@ -30,6 +45,7 @@ export const portfolioSchema = z
     quoteBalance: z.number(),
     exposurePct: z.number().describe('Σ pair value / equity × 100'),
     time: ms.nullable().describe('time of the latest snapshot; null before the first cycle'),
+    performance: accountPerformanceSchema.nullable(),
     pairs: z.array(portfolioPairSchema).readonly(),
   })
   .meta({ id: 'Portfolio' });

@@ -35,6 +35,13 @@ export const statusCommand: CommandSpec = {
         ? 'Equity: no snapshot yet'
         : `Equity: ${formatAmount(view.equity)} ${view.quote} · ${view.exposurePct.toFixed(1)}% in positions`,
     ];
+    const p = view.performance;
+    if (p) {
+      const limit = (pct: number) => (pct > 0 ? ` (limit ${pct}%)` : '');
+      lines.push(
+        `Return ${signedPct(p.returnPct)} · drawdown ${p.drawdownPct.toFixed(2)}%${limit(p.drawdownLimitPct)} · today ${signedPct(p.dayPnlPct)}${limit(p.dailyLossLimitPct)}`,
+      );
+    }
     for (const pair of view.pairs) {
       const state = pair.paused ? `${pair.state} (pair paused)` : pair.state;
       lines.push(`${pair.symbol} · ${pair.strategy} · ${state}: ${holding(pair, view.quote)}`);
@@ -154,3 +161,8 @@ export const approvalsCommand: CommandSpec = {
     }));
   },
 };
+
+/** A percentage with its sign, two decimals: +1.25%, -0.40%, 0.00%. */
+function signedPct(value: number): string {
+  return `${value > 0 ? '+' : ''}${value.toFixed(2)}%`;
+}

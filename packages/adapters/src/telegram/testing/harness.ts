@@ -16,6 +16,7 @@ import { pairStore } from '@warden/core/portfolio/pairStore';
 import type { Broker } from '@warden/core/ports/broker';
 import { ManualClock } from '@warden/core/ports/clock';
 import type { Notifier } from '@warden/core/ports/notifier';
+import { EquityWatermarks } from '@warden/core/risk/equityWatermarks';
 import { openStore, type SqliteStore } from '@warden/storage/openStore';
 import { FakeTelegramServer } from '@warden/testkit/fakeTelegram/fakeTelegramServer';
 import type { Sleep } from '../sendQueue.js';
@@ -152,7 +153,23 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       pairs: { symbols, legacySymbol: symbols[0] as string },
     }),
   );
-  const portfolio = { portfolio: () => readPortfolio(store, control.status(), { legacySymbol: symbols[0] as string }) };
+  // The watermarks as the runtime keeps them, from the recorded equity; the default limits.
+  const portfolio = {
+    portfolio: () =>
+      readPortfolio(store, control.status(), {
+        legacySymbol: symbols[0] as string,
+        performance: () => {
+          const marks = EquityWatermarks.fromHistory(store.equity.series(0));
+          return {
+            startingEquity: 10_000,
+            peakEquity: marks.peakEquity,
+            dayStartEquity: marks.dayStartEquity,
+            drawdownLimitPct: 20,
+            dailyLossLimitPct: 5,
+          };
+        },
+      }),
+  };
   const telegram = createTelegram(
     {
       token: fake.token,
