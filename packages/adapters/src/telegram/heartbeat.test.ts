@@ -56,7 +56,20 @@ describe('Telegram heartbeat driven by the scheduler clock', () => {
     const beat = new Heartbeat({
       store: harness.store,
       status: harness.control,
-      portfolio: { portfolio: () => readPortfolio(harness.store, harness.control.status(), { legacySymbol: 'BTC/USDT' }) },
+      portfolio: {
+        portfolio: () =>
+          readPortfolio(harness.store, harness.control.status(), {
+            legacySymbol: 'BTC/USDT',
+            // The runtime's watermarks: a peak of 10,400 earlier, the day started at 10,000.
+            performance: () => ({
+              startingEquity: 10_000,
+              peakEquity: 10_400,
+              dayStartEquity: 10_000,
+              drawdownLimitPct: 20,
+              dailyLossLimitPct: 5,
+            }),
+          }),
+      },
       notifier: harness.router,
       hours: 1,
       log: harness.log,
@@ -82,6 +95,7 @@ describe('Telegram heartbeat driven by the scheduler clock', () => {
       'Mode: paper · 2 pairs',
       'Equity: 10100.00 USDT · 30.0% in positions',
       'PnL since last heartbeat: +100.00 USDT (+1.00%)',
+      'Drawdown: 2.88% (limit 20%) · today +1.00% (limit 5%) · return +1.00%',
       'BTC/USDT · smart_grid_ai · PAUSED: flat · 1 trade',
       'ETH/USDT · ema_crossover · RUNNING: 1.5 @ 2000 (realized +4.00 USDT) · 3030.00 USDT (30.0%) · 2 trades',
       'Trades since last heartbeat: 3',

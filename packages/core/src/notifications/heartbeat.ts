@@ -129,7 +129,8 @@ export class Heartbeat {
     const pairs = status.pairs.length > 0 ? status.pairs : [{ symbol: status.symbol, strategy: status.strategy, state: status.state }];
     const several = pairs.length > 1;
     const quote = (pairs[0]?.symbol ?? status.symbol).split('/')[1] ?? '';
-    const view = several ? (this.deps.portfolio?.portfolio() ?? null) : null;
+    const account = this.deps.portfolio?.portfolio() ?? null;
+    const view = several ? account : null;
     const equity = this.currentEquity();
     const lines: string[] = [
       several ? `Mode: ${status.mode} · ${pairs.length} pairs` : `Mode: ${status.mode} · ${status.symbol} · ${status.strategy}`,
@@ -140,6 +141,13 @@ export class Heartbeat {
       if (this.baselineEquity !== null && this.baselineEquity > 0) {
         const pnl = equity - this.baselineEquity;
         lines.push(`PnL since last heartbeat: ${formatSigned(pnl, quote)} (${formatPct((pnl / this.baselineEquity) * 100)})`);
+      }
+      const p = account?.performance;
+      if (p) {
+        const limit = (pct: number) => (pct > 0 ? ` (limit ${pct}%)` : '');
+        lines.push(
+          `Drawdown: ${p.drawdownPct.toFixed(2)}%${limit(p.drawdownLimitPct)} · today ${formatPct(p.dayPnlPct)}${limit(p.dailyLossLimitPct)} · return ${formatPct(p.returnPct)}`,
+        );
       }
     }
     const position = (symbol: string): string => {
