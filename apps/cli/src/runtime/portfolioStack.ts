@@ -1,5 +1,6 @@
 import type { BinanceMarketData } from '@warden/adapters/binance/binanceMarketData';
 import { AccountBalanceBook } from '@warden/adapters/binance/live/accountBalanceBook';
+import { adoptLegacyBaseline, baselineKey } from '@warden/adapters/binance/live/liveReconciler';
 import { readTradingState } from '@warden/core/app/controlServiceImpl';
 import type { LiveUpdates } from '@warden/core/app/liveUpdates';
 import type { ControlService } from '@warden/core/app/services';
@@ -20,7 +21,7 @@ import type { Logger } from 'pino';
 import type { ExchangeOutage } from './exchangeOutage.js';
 import { createLiveTrading, type LiveTrading } from './liveTrading.js';
 import { PairRoutingBroker } from './pairRoutingBroker.js';
-import type { PairRuntime } from './pairRuntimes.js';
+import { legacySymbol, type PairRuntime } from './pairRuntimes.js';
 import { restorePaperAccount, rewindPaperAccount } from './paperAccount.js';
 
 export interface PortfolioStackDeps {
@@ -69,6 +70,23 @@ function liveHoldings(live: LiveTrading, store: SqliteStore, symbol: string): Pa
 }
 
 /**
+ * The live balance check's baseline of a database written before several pairs (one key) becomes the
+ * baseline of the base asset that database traded; audited. Each pair's base then has its own.
+ */
+function moveLegacyBaseline(store: SqliteStore, config: AppConfig, now: number, logger: Logger): void {
+  const asset = legacySymbol(store, config).split('/')[0] as string;
+  if (!store.transaction(() => adoptLegacyBaseline(store, asset, now))) return;
+  store.audit.append({
+    time: now,
+    type: 'storage.live_baseline_migrated',
+    actor: 'system',
+    reason: `the live balance check's baseline of the single-pair database now belongs to ${asset}`,
+    inputs: { asset, key: baselineKey(asset) },
+  });
+  logger.info(`the live balance check's baseline of the single-pair database now belongs to ${asset}`);
+}
+
+/**
  * Everything that needs the exchange, for every traded pair: its filters, its broker (paper: one
  * account over every pair, restored from its checkpoint; live: each pair's order journal reconciled
  * with the exchange) and its trading cycle, assembled into one portfolio under one risk budget.
@@ -85,6 +103,7 @@ export async function connectPortfolio(d: PortfolioStackDeps): Promise<Portfolio
     // Each pair's journal is reconciled with the exchange before any cycle reads positions (README, "Going live").
     // One account: every pair's broker reads and sees the same balances.
     const account = new AccountBalanceBook();
+    moveLegacyBaseline(store, config, clock.now(), logger);
     for (const pair of d.pairs) {
       const trading = createLiveTrading(config, store, logger, clock, filters.get(pair.symbol) as SymbolFilters, d.outage, account);
       await trading.reconcileOnStart();

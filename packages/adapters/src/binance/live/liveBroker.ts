@@ -437,7 +437,9 @@ export class LiveBroker implements Broker {
     const held = dec(store.positions.get(symbol)?.quantity ?? '0');
     const free = dec((await this.refreshBalances().catch(() => this.balancesCache)).base.free);
     let quantity = floorToStep(decMin(held, free), filters.stepSize);
-    const clientOrderId = `wdflat${now.toString(36)}`;
+    // Named after the pair too: an emergency stop flattens every pair at the same `now`, and client
+    // order ids are unique across the journal (one id for two pairs left all but the first unsold).
+    const clientOrderId = `wdflat${exchangeSymbol(symbol).slice(0, 12)}${now.toString(36)}`;
     if (quantity.lt(filters.minQty)) return;
     // The notional bounds Binance applies to MARKET orders (NOTIONAL.applyMin/MaxToMarket), valued
     // as it values them: at the average price. Unknown price: send, and let the exchange decide.

@@ -1,0 +1,168 @@
+import { Writable } from 'node:stream';
+import { LIVE_CONFIRM_PHRASE } from '@warden/core/config/schema';
+import type { ManualLiveOrderResult } from '@warden/core/live/manualLiveOrder';
+import { openStore } from '@warden/storage/openStore';
+import { type FakeBinance, recordedUsdtPairs4h, startFakeBinance } from '@warden/testkit/fakeBinance/index';
+import { createSignedExchange, type SignedExchange } from '@warden/testkit/fakeBinance/orderRoutes';
+import { tempDbPath } from '@warden/testkit/tempDir';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startWarden, type WardenRuntime } from './startWarden.js';
+
+// Several pairs traded live from one account on the fake exchange's signed endpoints (the recorded
+// 2024 4h pairs): what each pair's reconciler, emergency stop and restart do to the other pairs.
+const KEY = 'CANARY-PORTFOLIO-KEY-31cc';
+const SECRET = 'CANARY-PORTFOLIO-SECRET-42dd';
+const H4 = 4 * 3_600_000;
+const MARKET_TIME = Date.UTC(2023, 11, 30, 8) + 60 * H4 + 1000;
+const ADMIN = { id: 'user:admin', role: 'admin' } as const;
+
+let fake: FakeBinance | null = null;
+let runtime: WardenRuntime | null = null;
+let cleanup: () => void = () => {};
+
+afterEach(async () => {
+  await runtime?.stop('test end');
+  await fake?.close();
+  cleanup();
+  runtime = null;
+  fake = null;
+});
+
+interface LiveBed {
+  readonly exchange: SignedExchange;
+  readonly dbPath: string;
+  /** Starts Warden live on the account (again after `stop`, on the same database). */
+  start(env?: Record<string, string>): Promise<WardenRuntime>;
+  stop(): Promise<void>;
+}
+
+/** The fake exchange with one account holding `balances`, and a temp live database; nothing started yet. */
+async function liveBed(balances: Record<string, string>, baseEnv: Record<string, string> = {}): Promise<LiveBed> {
+  fake = await startFakeBinance({ candles: recordedUsdtPairs4h(), marketTime: MARKET_TIME });
+  const exchange = createSignedExchange({ apiKey: KEY, secret: SECRET, balances });
+  fake.addRoutes(exchange.routes);
+  const db = tempDbPath();
+  cleanup = db.cleanup;
+  const url = fake.url;
+  const dbPath = db.path.replace('warden.db', 'warden-live.db');
+  return {
+    exchange,
+    dbPath,
+    start: async (env = {}) => {
+      runtime = await startWarden({
+        env: {
+          TRADING_MODE: 'live',
+          BINANCE_API_KEY: KEY,
+          BINANCE_API_SECRET: SECRET,
+          LIVE_TRADING_CONFIRM: LIVE_CONFIRM_PHRASE,
+          BINANCE_BASE_URL: url,
+          DATABASE_PATH: dbPath,
+          PORT: '0',
+          TRADING_CYCLE_SECONDS: '3600',
+          TRADING_TIMEFRAMES: '4h',
+          TRADING_SYMBOLS: 'BTC/USDT,ETH/USDT',
+          TRADING_ACTIVE_STRATEGY: 'ema_crossover',
+          RISK_MAX_ORDER_NOTIONAL: '0',
+          LOG_LEVEL: 'silent',
+          ...baseEnv,
+          ...env,
+        },
+        logDestination: new Writable({ write: (_c, _e, done) => done() }),
+      });
+      return runtime;
+    },
+    stop: async () => {
+      await runtime?.stop('restart');
+      runtime = null;
+    },
+  };
+}
+
+async function post(rt: WardenRuntime, body: Record<string, string>): Promise<{ status: number; json: ManualLiveOrderResult }> {
+  const res = await fetch(`${rt.url}/api/live/orders`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ reason: 'test', ...body }),
+  });
+  return { status: res.status, json: (await res.json()) as ManualLiveOrderResult };
+}
+
+const buy = (symbol: string, quoteAmount: string) => ({ symbol, side: 'BUY', type: 'MARKET', quoteAmount });
+
+describe('live trading with several pairs on one account', { timeout: 180_000 }, () => {
+  it("compares each pair's base balance with its own baseline: coins held before Warden traded are not another pair's mismatch", async () => {
+    // The operator already holds BTC and ETH that Warden never traded (its baseline, per asset).
+    const bed = await liveBed({ USDT: '10000', BTC: '0.5', ETH: '4' });
+    const rt = await bed.start();
+    // Start-up ran every pair's first reconciliation (balance check included) before returning.
+    expect(rt.store.audit.list({ type: 'live.balance_mismatch' }, { limit: 5 }).items).toEqual([]);
+    expect(rt.control.status().state).toBe('RUNNING');
+    // A fill on one pair moves that pair's asset only; the next checks still agree for both.
+    expect((await post(rt, buy('ETH/USDT', '500'))).json.decision).toBe('ALLOW');
+    await rt.runCycle();
+    await bed.stop();
+    const again = await bed.start();
+    expect(again.store.audit.list({ type: 'live.balance_mismatch' }, { limit: 5 }).items).toEqual([]);
+    expect(again.control.status().state).toBe('RUNNING');
+  });
+
+  it("a single-pair database's baseline stays its pair's: a change while it was down is still caught, on that pair only", async () => {
+    const bed = await liveBed({ USDT: '10000', BTC: '0.5', ETH: '4' });
+    // A database the single-pair version (BTC/USDT) wrote: 0.45 BTC held before it traded. Since
+    // then 0.05 BTC arrived that the bot did not trade (a deposit while it was stopped).
+    const old = openStore(bed.dbPath);
+    old.config.set('live.base_baseline', '0.45', 'system', 1);
+    old.close();
+    const rt = await bed.start();
+    expect(rt.store.config.get('live.base_baseline.BTC')).toBe('0.45');
+    expect(rt.store.config.get('live.base_baseline.ETH')).toBe('4');
+    expect(rt.store.audit.list({ type: 'storage.live_baseline_migrated' }, { limit: 5 }).items).toHaveLength(1);
+    const mismatches = rt.store.audit.list({ type: 'live.balance_mismatch' }, { limit: 5 }).items;
+    expect(mismatches.map((e) => e.reason)).toEqual([expect.stringContaining('exchange holds 0.5 BTC, the database expects 0.45')]);
+    expect(rt.control.status().state).toBe('PAUSED');
+  });
+
+  it("an emergency stop with LIVE_EMERGENCY_FLATTEN sells each pair's own position, once, and cancels every pair's resting orders", async () => {
+    const bed = await liveBed({ USDT: '10000', BTC: '0', ETH: '0' }, { LIVE_EMERGENCY_FLATTEN: 'true', RISK_MAX_POSITION_PCT: '100' });
+    const rt = await bed.start();
+    expect((await post(rt, buy('BTC/USDT', '1000'))).json.decision).toBe('ALLOW');
+    expect((await post(rt, buy('ETH/USDT', '800'))).json.decision).toBe('ALLOW');
+    // Resting buys far below the market on both pairs.
+    for (const [symbol, price] of [
+      ['BTC/USDT', '20000'],
+      ['ETH/USDT', '1000'],
+    ] as const) {
+      const placed = await post(rt, { symbol, side: 'BUY', type: 'LIMIT', quantity: symbol === 'BTC/USDT' ? '0.01' : '0.1', price });
+      expect(placed.json, JSON.stringify(placed.json)).toMatchObject({ decision: 'ALLOW' });
+    }
+    await rt.runCycle();
+    const btcHeld = rt.store.positions.get('BTC/USDT')?.quantity;
+    const ethHeld = rt.store.positions.get('ETH/USDT')?.quantity;
+    expect(Number(btcHeld)).toBeGreaterThan(0);
+    expect(Number(ethHeld)).toBeGreaterThan(0);
+    expect(bed.exchange.engine.open()).toHaveLength(2);
+
+    const result = await rt.control.transition('emergency_stop', ADMIN, 'test: stop everything');
+    expect(result.cancellation?.failed, JSON.stringify(result.cancellation)).toEqual([]);
+    // Every resting order of every pair cancelled, each once.
+    expect(bed.exchange.engine.open()).toEqual([]);
+    const canceled = result.cancellation?.canceled.map((o) => o.clientOrderId) ?? [];
+    expect(new Set(canceled).size).toBe(canceled.length);
+    const deletes = fake?.requests.filter((r) => r.method === 'DELETE' && r.path === '/api/v3/order') ?? [];
+    expect(deletes).toHaveLength(2);
+    // Each pair's position sold on its own symbol, by its own market sell.
+    const sells = bed.exchange.engine.orders.filter((o) => o.side === 'SELL');
+    expect(sells.map((o) => [o.symbol, o.type, o.status]).sort()).toEqual([
+      ['BTCUSDT', 'MARKET', 'FILLED'],
+      ['ETHUSDT', 'MARKET', 'FILLED'],
+    ]);
+    // What is left is dust below each symbol's lot step.
+    expect(bed.exchange.account.freeOf('BTC').toNumber()).toBeLessThan(0.00001);
+    expect(bed.exchange.account.freeOf('ETH').toNumber()).toBeLessThan(0.0001);
+    // The next cycle records each pair's sale on that pair, and sells nothing more.
+    await rt.runCycle();
+    expect(Number(rt.store.positions.get('BTC/USDT')?.quantity)).toBeLessThan(0.00001);
+    expect(Number(rt.store.positions.get('ETH/USDT')?.quantity)).toBeLessThan(0.0001);
+    expect(bed.exchange.engine.orders.filter((o) => o.side === 'SELL')).toHaveLength(2);
+  });
+});
