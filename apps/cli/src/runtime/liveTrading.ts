@@ -8,7 +8,7 @@ import type { AppConfig } from '@warden/core/config/parseConfig';
 import type { AccountMarks } from '@warden/core/cycle/cycleDeps';
 import { type SymbolFilters, TIMEFRAME_MS } from '@warden/core/domain/market';
 import { InsufficientDataError, ValidationError } from '@warden/core/errors/errors';
-import { ManualLiveOrders } from '@warden/core/live/manualLiveOrder';
+import { ManualLiveOrders, manualClientOrderId } from '@warden/core/live/manualLiveOrder';
 import type { Notifier } from '@warden/core/ports/notifier';
 import type { Store } from '@warden/core/ports/store';
 import { EquityWatermarks } from '@warden/core/risk/equityWatermarks';
@@ -98,7 +98,7 @@ export function createLiveTrading(
     broker,
     filters,
     risk: new RiskEngine(riskLimitsFromConfig(config)),
-    newClientOrderId: () => `wdm${clock.now().toString(36)}${(manualCount++).toString(36)}`,
+    newClientOrderId: () => manualClientOrderId(filters.symbol, clock.now(), manualCount++),
     handOver: (update) => {
       store.transaction(() => {
         for (const o of update.orders) {

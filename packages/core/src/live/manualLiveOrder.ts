@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { actorInputs } from '../app/actorInputs.js';
 import { readTradingState } from '../app/controlServiceImpl.js';
 import type { ActorRef } from '../app/services.js';
-import type { SymbolFilters } from '../domain/market.js';
+import { exchangeSymbol, type SymbolFilters } from '../domain/market.js';
 import type { Order, OrderIntent } from '../domain/orders.js';
 import type { TradeSignal } from '../domain/signal.js';
 import { ConflictError, ValidationError } from '../errors/errors.js';
@@ -53,6 +53,16 @@ export type ManualLiveOrderResult =
 /** What the risk engine needs besides the order: the market and the account marks right now. */
 export type RiskContext = Omit<RiskInput, 'signal' | 'filters' | 'freeBase' | 'freeQuote' | 'openOrders' | 'restingBuyQuantity'>;
 
+/**
+ * The client order id of a manual order sent without an idempotency key: `wdm` + the pair's exchange
+ * symbol (first 12 characters) + the time (ms, base 36) + a per-pair sequence (base 36), within
+ * Binance's 36 characters. The symbol keeps two pairs' orders sent in the same millisecond apart:
+ * ids are unique across the account's journal, and a clash made the second order "already placed".
+ */
+export function manualClientOrderId(symbol: string, now: number, sequence: number): string {
+  return `wdm${exchangeSymbol(symbol).slice(0, 12)}${now.toString(36)}${sequence.toString(36)}`.slice(0, 36);
+}
+
 export interface ManualLiveOrderDeps {
   readonly store: Store;
   readonly broker: Broker;
@@ -86,6 +96,13 @@ export class ManualLiveOrders {
     const clientOrderId = body.clientOrderId ? `wdm-${body.clientOrderId}` : this.d.newClientOrderId();
     const existing = store.orders.byClientId(clientOrderId);
     if (existing) {
+      // Keys are the account's, not a pair's (one journal, one id space on Binance's side of Warden):
+      // a key used on another pair is a different order, never that pair's order as "the duplicate".
+      if (existing.symbol !== filters.symbol)
+        throw new ConflictError(
+          `clientOrderId ${body.clientOrderId} was already used for a ${existing.symbol} order; use another key for ${filters.symbol}`,
+          { clientOrderId, symbol: existing.symbol },
+        );
       // The same key for a different order is a mistake, not a retry.
       const samePrice = body.price === undefined ? existing.price === null : existing.price !== null && dec(existing.price).eq(body.price);
       if (existing.side !== body.side || existing.type !== body.type || !samePrice) {
