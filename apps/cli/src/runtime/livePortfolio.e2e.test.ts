@@ -245,4 +245,17 @@ describe('live trading with several pairs on one account', { timeout: 180_000 },
     expect(JSON.stringify(other.json)).toContain('BTC/USDT');
     expect(bed.exchange.engine.orders.map((o) => o.symbol)).toEqual(['BTCUSDT']);
   });
+
+  it('a paused pair takes no manual order either, while the other pairs do', async () => {
+    const bed = await liveBed({ USDT: '10000', BTC: '0', ETH: '0' });
+    const rt = await bed.start();
+    await rt.control.setPairState('ETH/USDT', 'pause', { id: 'user:ops', role: 'operator' }, 'news on ETH');
+    const eth = await post(rt, buy('ETH/USDT', '300'));
+    expect(eth.json).toMatchObject({ decision: 'BLOCK', reasons: ['NOT_RUNNING'] });
+    const btc = await post(rt, buy('BTC/USDT', '300'));
+    expect(btc.json.decision).toBe('ALLOW');
+    expect(bed.exchange.engine.orders.map((o) => o.symbol)).toEqual(['BTCUSDT']);
+    const blocked = rt.store.audit.list({ type: 'live.manual_order' }, { limit: 5 }).items.find((e) => e.outcome === 'BLOCK');
+    expect(JSON.stringify(blocked?.inputs)).toContain('ETH/USDT');
+  });
 });

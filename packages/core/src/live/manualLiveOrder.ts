@@ -11,6 +11,7 @@ import type { Broker, BrokerUpdate } from '../ports/broker.js';
 import type { Store } from '../ports/store.js';
 import type { RiskEngine, RiskInput } from '../risk/riskEngine.js';
 import { restingBuyQuantity } from '../risk/riskInput.js';
+import type { TradingState } from '../state/tradingState.js';
 
 const decimal = z.string().regex(/^\d+(\.\d+)?$/, 'expected a decimal string');
 
@@ -72,6 +73,12 @@ export interface ManualLiveOrderDeps {
   /** Persists the broker's answer; fills go to the cycle, which owns the position. */
   readonly handOver: (update: BrokerUpdate) => void;
   readonly newClientOrderId: () => string;
+  /**
+   * The state this pair trades in, read again right before the send: with several pairs the
+   * account's state or, while that is RUNNING, the pair's own switch (a paused pair sends nothing,
+   * manual orders included). Default: the account's state.
+   */
+  readonly tradingState?: () => TradingState;
 }
 
 /**
@@ -168,7 +175,7 @@ export class ManualLiveOrders {
     };
     // As in the cycle: the state was read before the ticker, balances and open orders were awaited,
     // and a pause or emergency stop may have landed meanwhile. Nothing is awaited between this check and the send.
-    const stateNow = readTradingState(store);
+    const stateNow = this.d.tradingState ? this.d.tradingState() : readTradingState(store);
     if (stateNow !== 'RUNNING') {
       audit('BLOCK', { reasons: ['NOT_RUNNING'], state: stateNow, note: 'state changed while the order was being checked' });
       return { decision: 'BLOCK', reasons: ['NOT_RUNNING'] };
