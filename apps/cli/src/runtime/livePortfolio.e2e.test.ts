@@ -258,4 +258,34 @@ describe('live trading with several pairs on one account', { timeout: 180_000 },
     const blocked = rt.store.audit.list({ type: 'live.manual_order' }, { limit: 5 }).items.find((e) => e.outcome === 'BLOCK');
     expect(JSON.stringify(blocked?.inputs)).toContain('ETH/USDT');
   });
+
+  it('a pair dropped from TRADING_SYMBOLS while it still holds a position or resting orders is refused at start, naming it', async () => {
+    const bed = await liveBed({ USDT: '10000', BTC: '0', ETH: '0' }, { RISK_MAX_POSITION_PCT: '100' });
+    const rt = await bed.start();
+    expect((await post(rt, buy('ETH/USDT', '5000'))).json.decision).toBe('ALLOW');
+    await rt.runCycle();
+    await bed.stop();
+    // Without ETH/USDT the account's equity would lose the ETH (half of it) against the peak the
+    // snapshots recorded: a false 50 % drawdown and an emergency stop at the first cycle.
+    const error = await bed.start({ TRADING_SYMBOLS: 'BTC/USDT' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toMatch(
+      /TRADING_SYMBOLS: ETH\/USDT is no longer traded but the account holds \d+\.\d+ ETH \(about \d+\.\d\d USDT\)/,
+    );
+    expect(bed.exchange.engine.orders).toHaveLength(1);
+
+    // The way out: with ETH/USDT listed again, sell it; what is left is dust, and then it may go.
+    const both = await bed.start();
+    expect(both.store.audit.list({ type: 'system.start_refused' }, { limit: 5 }).items).toHaveLength(1);
+    expect(both.control.status().state).toBe('RUNNING');
+    const eth = bed.exchange.account.freeOf('ETH');
+    const sell = await post(both, { symbol: 'ETH/USDT', side: 'SELL', type: 'MARKET', quantity: eth.toDecimalPlaces(4, 1).toFixed() });
+    expect(sell.json.decision).toBe('ALLOW');
+    await both.runCycle();
+    await bed.stop();
+    const btcOnly = await bed.start({ TRADING_SYMBOLS: 'BTC/USDT' });
+    await btcOnly.runCycle();
+    expect(btcOnly.control.status().state).toBe('RUNNING');
+    expect(btcOnly.store.audit.list({ type: 'state.emergency_stop' }, { limit: 5 }).items).toEqual([]);
+  });
 });

@@ -8,6 +8,7 @@ import type { AppConfig } from '@warden/core/config/parseConfig';
 import { CacheMarketFeed } from '@warden/core/cycle/cacheMarketFeed';
 import { assemblePortfolio, type PortfolioAssembly } from '@warden/core/cycle/portfolioAssembly';
 import type { Candle, SymbolFilters, Timeframe } from '@warden/core/domain/market';
+import { ConfigError } from '@warden/core/errors/errors';
 import type { PaperPortfolio } from '@warden/core/execution/paperPortfolio';
 import type { MetricsTracker } from '@warden/core/portfolio/metricsTracker';
 import type { PairHoldings } from '@warden/core/portfolio/portfolioMarks';
@@ -18,6 +19,7 @@ import { riskLimitsFromConfig } from '@warden/core/risk/riskLimits';
 import { effectivePairState, readPairState } from '@warden/core/state/pairState';
 import type { SqliteStore } from '@warden/storage/openStore';
 import type { Logger } from 'pino';
+import { droppedLivePairProblems } from './droppedLivePairs.js';
 import type { ExchangeOutage } from './exchangeOutage.js';
 import { createLiveTrading, type LiveTrading } from './liveTrading.js';
 import { PairRoutingBroker } from './pairRoutingBroker.js';
@@ -90,7 +92,8 @@ function moveLegacyBaseline(store: SqliteStore, config: AppConfig, now: number, 
  * Everything that needs the exchange, for every traded pair: its filters, its broker (paper: one
  * account over every pair, restored from its checkpoint; live: each pair's order journal reconciled
  * with the exchange) and its trading cycle, assembled into one portfolio under one risk budget.
- * Throws while the exchange cannot be reached; the caller retries.
+ * Throws while the exchange cannot be reached; the caller retries. Throws a ConfigError (no use
+ * retrying) when live and a pair the database traded is no longer listed but still held.
  */
 export async function connectPortfolio(d: PortfolioStackDeps): Promise<PortfolioStack> {
   const { config, store, logger, market } = d;
@@ -110,6 +113,15 @@ export async function connectPortfolio(d: PortfolioStackDeps): Promise<Portfolio
       trading.attach({ control: d.control, notifier: d.notifier });
       live.set(pair.symbol, trading);
     }
+    // A pair dropped from the list while the account still holds it would skew the equity the stops watch.
+    const dropped = await droppedLivePairProblems({
+      store,
+      traded: d.pairs.map((p) => p.symbol),
+      account,
+      filters: (symbol) => market.cache.getFilters(symbol),
+      price: (symbol) => market.cache.getPrice(symbol),
+    });
+    if (dropped.length > 0) throw new ConfigError(dropped);
   }
   const paper = live.size > 0 ? null : restorePaperAccount(store, config, filters, logger, clock.now());
   const brokers = new Map<string, Broker>();
