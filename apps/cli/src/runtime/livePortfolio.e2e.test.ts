@@ -288,4 +288,47 @@ describe('live trading with several pairs on one account', { timeout: 180_000 },
     expect(btcOnly.control.status().state).toBe('RUNNING');
     expect(btcOnly.store.audit.list({ type: 'state.emergency_stop' }, { limit: 5 }).items).toEqual([]);
   });
+
+  it("another program's orders with the same client id on two pairs stay each pair's: adopted once, never recorded over each other, both cancelled by a stop", async () => {
+    const bed = await liveBed({ USDT: '10000', BTC: '0', ETH: '0' }, { LIVE_UNKNOWN_ORDER_POLICY: 'adopt' });
+    // Binance keeps client ids apart per symbol: a program may well use "bot-1" on both.
+    const byHand = (symbol: string, price: string, quantity: string) =>
+      bed.exchange.engine.place(
+        {
+          symbol,
+          side: 'BUY',
+          type: 'LIMIT',
+          quantity: dec(quantity),
+          quoteOrderQty: null,
+          price: dec(price),
+          clientOrderId: 'bot-1',
+          fillRatio: 1,
+        },
+        dec('40000'),
+        Date.now(),
+      );
+    byHand('BTCUSDT', '21000', '0.001');
+    byHand('ETHUSDT', '1100', '0.02');
+    const rt = await bed.start();
+    const adopted = rt.store.orders.byClientId('bot-1');
+    expect(adopted).toMatchObject({ symbol: 'BTC/USDT', quantity: '0.001' });
+    // ETH/USDT's can be watched, not adopted: its id is taken in the journal. Said once per check, not silently.
+    const unknown = rt.store.audit.list({ type: 'live.unknown_order' }, { limit: 10 }).items;
+    expect(unknown.map((e) => [(e.inputs as { symbol?: string }).symbol, e.outcome])).toEqual([
+      ['ETH/USDT', expect.stringContaining('not adopted')],
+      ['BTC/USDT', 'adopt'],
+    ]);
+
+    const result = await rt.control.transition('emergency_stop', ADMIN, 'test: stop everything');
+    expect(bed.exchange.engine.open()).toEqual([]);
+    // The journal's BTC order is still BTC's, cancelled with BTC's own quantity and exchange id.
+    const btcWire = bed.exchange.engine.byClientId('BTCUSDT', 'bot-1');
+    expect(rt.store.orders.byClientId('bot-1')).toMatchObject({
+      symbol: 'BTC/USDT',
+      status: 'CANCELED',
+      quantity: '0.001',
+      exchangeOrderId: String(btcWire?.orderId),
+    });
+    expect(result.cancellation?.canceled.filter((o) => o.clientOrderId === 'bot-1')).toHaveLength(1);
+  });
 });

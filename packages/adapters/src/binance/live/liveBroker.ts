@@ -321,7 +321,9 @@ export class LiveBroker implements Broker {
   async cancel(clientOrderId: string, now: number): Promise<BrokerUpdate> {
     const { exchange, governor, filters } = this.d;
     const order = this.d.store.orders.byClientId(clientOrderId);
-    if (!order) throw new NotFoundError(`no live order ${clientOrderId}`, { clientOrderId });
+    // Another pair's order is never cancelled (or recorded) through this pair's symbol.
+    if (!order || order.symbol !== filters.symbol)
+      throw new NotFoundError(`no live order ${clientOrderId} on ${filters.symbol}`, { clientOrderId, symbol: filters.symbol });
     try {
       const result = await governor.read('cancelOrder', () =>
         exchange.cancelOrder('', filters.symbol, { origClientOrderId: clientOrderId }),
@@ -390,9 +392,13 @@ export class LiveBroker implements Broker {
     }
     for (const wire of listed) {
       if (handled.has(wire.clientOrderId)) continue;
-      const known = store.orders.byClientId(wire.clientOrderId) !== null;
+      const journaled = store.orders.byClientId(wire.clientOrderId);
+      const known = journaled !== null && journaled.symbol === filters.symbol;
+      // The id is another pair's in the journal (Binance keeps ids apart per symbol): it cannot be
+      // adopted here, so it is cancelled as foreign, like the cancel policy does.
+      const otherPairs = journaled !== null && !known;
       try {
-        if (!known && policy === 'cancel') {
+        if (!known && (policy === 'cancel' || otherPairs)) {
           await this.cancelForeign(wire.clientOrderId);
           this.auditUnclaimed(wire, now, 'canceled');
           continue;

@@ -109,8 +109,12 @@ export class LiveReconciler {
       const wire = exchangeOpen.find((w) => w.clientOrderId === f.clientOrderId);
       if (!wire) continue;
       let outcome: string = this.d.policy;
-      if (this.d.policy === 'adopt' && !store.orders.byClientId(f.clientOrderId))
-        store.orders.insert(adoptedOrder(wire, filters.symbol, now));
+      // Binance keeps client ids apart per symbol, the journal does not: an id another pair's order
+      // holds cannot be adopted here (it would be recorded over that order), only reported.
+      const journaled = store.orders.byClientId(f.clientOrderId);
+      if (this.d.policy === 'adopt' && journaled !== null && journaled.symbol !== filters.symbol)
+        outcome = `not adopted: the journal holds client id ${f.clientOrderId} for ${journaled.symbol}`;
+      else if (this.d.policy === 'adopt' && !journaled) store.orders.insert(adoptedOrder(wire, filters.symbol, now));
       if (this.d.policy === 'cancel') {
         outcome = await broker.cancelForeign(f.clientOrderId).then(
           () => 'canceled',
