@@ -167,69 +167,72 @@ describe('live trading with several pairs on one account', { timeout: 180_000 },
     expect(bed.exchange.engine.orders.filter((o) => o.side === 'SELL')).toHaveLength(2);
   });
 
-  it('a restart with resting orders on both pairs continues each pair: a fill while down recorded once, nothing adopted, cancelled or sent twice', async () => {
-    // adopt is the policy that would claim another pair's orders if a pair listed them as unknown.
-    const bed = await liveBed({ USDT: '10000', BTC: '0', ETH: '0' }, { LIVE_UNKNOWN_ORDER_POLICY: 'adopt' });
-    const rt = await bed.start();
-    const ids: Record<string, string> = {};
-    for (const [symbol, quantity, price] of [
-      ['BTC/USDT', '0.01', '20000'],
-      ['ETH/USDT', '0.1', '1000'],
-    ] as const) {
-      const placed = await post(rt, { symbol, side: 'BUY', type: 'LIMIT', quantity, price });
-      if (placed.json.decision !== 'ALLOW') throw new Error(JSON.stringify(placed.json));
-      ids[symbol] = placed.json.order.clientOrderId;
-    }
-    await rt.runCycle();
-    await bed.stop();
+  // adopt and cancel are the policies that would claim or cancel another pair's orders if a pair listed them as unknown.
+  for (const policy of ['adopt', 'cancel'] as const)
+    it(`a restart with resting orders on both pairs continues each pair (${policy}): a fill while down recorded once, nothing of ours adopted, cancelled or sent twice`, async () => {
+      const bed = await liveBed({ USDT: '10000', BTC: '0', ETH: '0' }, { LIVE_UNKNOWN_ORDER_POLICY: policy });
+      const rt = await bed.start();
+      const ids: Record<string, string> = {};
+      for (const [symbol, quantity, price] of [
+        ['BTC/USDT', '0.01', '20000'],
+        ['ETH/USDT', '0.1', '1000'],
+      ] as const) {
+        const placed = await post(rt, { symbol, side: 'BUY', type: 'LIMIT', quantity, price });
+        if (placed.json.decision !== 'ALLOW') throw new Error(JSON.stringify(placed.json));
+        ids[symbol] = placed.json.order.clientOrderId;
+      }
+      await rt.runCycle();
+      await bed.stop();
 
-    // While Warden is down, ETH falls through its resting buy, and someone places a BTC order by hand.
-    bed.exchange.setPrice('ETHUSDT', '900');
-    bed.exchange.engine.match('ETHUSDT', dec('900'), Date.now());
-    expect(bed.exchange.engine.open('ETHUSDT')).toEqual([]);
-    bed.exchange.engine.place(
-      {
-        symbol: 'BTCUSDT',
-        side: 'BUY',
-        type: 'LIMIT',
-        quantity: dec('0.001'),
-        quoteOrderQty: null,
-        price: dec('21000'),
-        clientOrderId: 'web_by_hand',
-        fillRatio: 1,
-      },
-      dec('42000'),
-      Date.now(),
-    );
-    const again = await bed.start();
-    const eth = again.store.orders.byClientId(ids['ETH/USDT'] as string);
-    const btc = again.store.orders.byClientId(ids['BTC/USDT'] as string);
-    expect(eth?.status).toBe('FILLED');
-    expect(btc?.status).toBe('NEW');
-    const ethFills = again.store.fills.list({ clientOrderId: ids['ETH/USDT'] as string }, { limit: 10 }).items;
-    expect(ethFills).toHaveLength(1);
-    const ethHeld = again.store.positions.get('ETH/USDT')?.quantity;
-    expect(Number(ethHeld)).toBeGreaterThan(0.099);
-    // The hand-placed BTC order is adopted once, by BTC/USDT; ETH/USDT's orders are nobody's unknown.
-    const unknown = again.store.audit.list({ type: 'live.unknown_order' }, { limit: 10 }).items;
-    expect(unknown.map((e) => [(e.inputs as { clientOrderId: string }).clientOrderId, e.outcome])).toEqual([['web_by_hand', 'adopt']]);
-    expect(again.store.orders.byClientId('web_by_hand')?.symbol).toBe('BTC/USDT');
-    expect(again.store.audit.list({ type: 'live.balance_mismatch' }, { limit: 5 }).items).toEqual([]);
-    expect(again.control.status().state).toBe('RUNNING');
+      // While Warden is down, ETH falls through its resting buy, and someone places a BTC order by hand.
+      bed.exchange.setPrice('ETHUSDT', '900');
+      bed.exchange.engine.match('ETHUSDT', dec('900'), Date.now());
+      expect(bed.exchange.engine.open('ETHUSDT')).toEqual([]);
+      bed.exchange.engine.place(
+        {
+          symbol: 'BTCUSDT',
+          side: 'BUY',
+          type: 'LIMIT',
+          quantity: dec('0.001'),
+          quoteOrderQty: null,
+          price: dec('21000'),
+          clientOrderId: 'web_by_hand',
+          fillRatio: 1,
+        },
+        dec('42000'),
+        Date.now(),
+      );
+      const again = await bed.start();
+      const eth = again.store.orders.byClientId(ids['ETH/USDT'] as string);
+      const btc = again.store.orders.byClientId(ids['BTC/USDT'] as string);
+      expect(eth?.status).toBe('FILLED');
+      expect(btc?.status).toBe('NEW');
+      const ethFills = again.store.fills.list({ clientOrderId: ids['ETH/USDT'] as string }, { limit: 10 }).items;
+      expect(ethFills).toHaveLength(1);
+      const ethHeld = again.store.positions.get('ETH/USDT')?.quantity;
+      expect(Number(ethHeld)).toBeGreaterThan(0.099);
+      // The hand-placed BTC order is adopted (or cancelled) once, by BTC/USDT; our orders are nobody's unknown.
+      const unknown = again.store.audit.list({ type: 'live.unknown_order' }, { limit: 10 }).items;
+      expect(unknown.map((e) => [(e.inputs as { clientOrderId: string }).clientOrderId, e.outcome])).toEqual([
+        ['web_by_hand', policy === 'adopt' ? 'adopt' : 'canceled'],
+      ]);
+      if (policy === 'adopt') expect(again.store.orders.byClientId('web_by_hand')?.symbol).toBe('BTC/USDT');
+      expect(again.store.audit.list({ type: 'live.balance_mismatch' }, { limit: 5 }).items).toEqual([]);
+      expect(again.control.status().state).toBe('RUNNING');
 
-    // Cycles after the restart: the fill stays counted once, and no order is sent again or cancelled.
-    await again.runCycle();
-    await again.runCycle();
-    expect(again.store.fills.list({ clientOrderId: ids['ETH/USDT'] as string }, { limit: 10 }).items).toHaveLength(1);
-    expect(again.store.positions.get('ETH/USDT')?.quantity).toBe(ethHeld);
-    for (const id of Object.values(ids)) expect(bed.exchange.ordersWithClientId(id)).toBe(1);
-    expect(
-      bed.exchange.engine
-        .open()
-        .map((o) => o.clientOrderId)
-        .sort(),
-    ).toEqual([ids['BTC/USDT'], 'web_by_hand'].sort());
-  });
+      // Cycles after the restart: the fill stays counted once, and no order is sent again or cancelled.
+      await again.runCycle();
+      await again.runCycle();
+      expect(again.store.fills.list({ clientOrderId: ids['ETH/USDT'] as string }, { limit: 10 }).items).toHaveLength(1);
+      expect(again.store.positions.get('ETH/USDT')?.quantity).toBe(ethHeld);
+      for (const id of Object.values(ids)) expect(bed.exchange.ordersWithClientId(id)).toBe(1);
+      expect(
+        bed.exchange.engine
+          .open()
+          .map((o) => o.clientOrderId)
+          .sort(),
+      ).toEqual((policy === 'adopt' ? [ids['BTC/USDT'], 'web_by_hand'] : [ids['BTC/USDT']]).sort());
+    });
 
   it("a manual order's idempotency key already used on another pair is a conflict, not that pair's order answered as a duplicate", async () => {
     const bed = await liveBed({ USDT: '10000', BTC: '0', ETH: '0' });
