@@ -334,4 +334,21 @@ describe('live trading with several pairs on one account', { timeout: 180_000 },
     });
     expect(result.cancellation?.canceled.filter((o) => o.clientOrderId === 'bot-1')).toHaveLength(1);
   });
+
+  it("the first cycle after a restart values every pair's holdings, not only the pairs that ran before it (no false drawdown stop)", async () => {
+    const bed = await liveBed({ USDT: '10000', BTC: '0', ETH: '0' }, { RISK_MAX_POSITION_PCT: '100' });
+    const rt = await bed.start();
+    await rt.runCycle();
+    // Half the account into the second pair: the peak equity (about 10,000) is recorded with it.
+    expect((await post(rt, buy('ETH/USDT', '5000'))).json.decision).toBe('ALLOW');
+    await rt.runCycle();
+    await bed.stop();
+    const again = await bed.start();
+    // BTC/USDT runs first: valued without ETH/USDT's mark the account would be worth 5,000.
+    await again.runCycle();
+    expect(again.store.audit.list({ type: 'state.emergency_stop' }, { limit: 5 }).items.map((e) => e.reason)).toEqual([]);
+    expect(again.control.status().state).toBe('RUNNING');
+    const last = again.store.equity.series(0).at(-1);
+    expect(Number(last?.equity)).toBeGreaterThan(9_900);
+  });
 });

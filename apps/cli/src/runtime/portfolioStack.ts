@@ -141,8 +141,17 @@ export async function connectPortfolio(d: PortfolioStackDeps): Promise<Portfolio
   // Every pair trades one account: the quote balance is the account's (live: as the exchange last reported it).
   const quoteHeld = paper ? () => paper.ledger.total : () => firstLive?.broker.quoteHeld() ?? 0;
 
+  // Every pair valued from the first tick on: at the exchange's price now, else its last cached close.
+  const initialMarks = new Map<string, number>();
+  for (const pair of d.pairs) {
+    const cached = store.candles.latest(pair.symbol, config.primaryTimeframe, 1)[0];
+    const price = await market.cache.getPrice(pair.symbol).catch(() => (cached ? Number(cached.close) : 0));
+    if (price > 0) initialMarks.set(pair.symbol, price);
+  }
+
   const assembly = assemblePortfolio({
     store,
+    initialMarks,
     pairs: d.pairs.map((pair) => ({
       settings: pair.settings,
       filters: filters.get(pair.symbol) as SymbolFilters,
