@@ -1,94 +1,11 @@
-import { Writable } from 'node:stream';
-import { LIVE_CONFIRM_PHRASE } from '@warden/core/config/schema';
-import type { ManualLiveOrderResult } from '@warden/core/live/manualLiveOrder';
 import { dec } from '@warden/core/money/decimal';
 import { openStore } from '@warden/storage/openStore';
-import { type FakeBinance, recordedUsdtPairs4h, startFakeBinance } from '@warden/testkit/fakeBinance/index';
-import { createSignedExchange, type SignedExchange } from '@warden/testkit/fakeBinance/orderRoutes';
-import { tempDbPath } from '@warden/testkit/tempDir';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startWarden, type WardenRuntime } from './startWarden.js';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, marketBuy, postLiveOrder, useLiveTestbed } from './liveTestbed.js';
 
 // Several pairs traded live from one account on the fake exchange's signed endpoints (the recorded
 // 2024 4h pairs): what each pair's reconciler, emergency stop and restart do to the other pairs.
-const KEY = 'CANARY-PORTFOLIO-KEY-31cc';
-const SECRET = 'CANARY-PORTFOLIO-SECRET-42dd';
-const H4 = 4 * 3_600_000;
-const MARKET_TIME = Date.UTC(2023, 11, 30, 8) + 60 * H4 + 1000;
-const ADMIN = { id: 'user:admin', role: 'admin' } as const;
-
-let fake: FakeBinance | null = null;
-let runtime: WardenRuntime | null = null;
-let cleanup: () => void = () => {};
-
-afterEach(async () => {
-  await runtime?.stop('test end');
-  await fake?.close();
-  cleanup();
-  runtime = null;
-  fake = null;
-});
-
-interface LiveBed {
-  readonly exchange: SignedExchange;
-  readonly dbPath: string;
-  /** Starts Warden live on the account (again after `stop`, on the same database). */
-  start(env?: Record<string, string>): Promise<WardenRuntime>;
-  stop(): Promise<void>;
-}
-
-/** The fake exchange with one account holding `balances`, and a temp live database; nothing started yet. */
-async function liveBed(balances: Record<string, string>, baseEnv: Record<string, string> = {}): Promise<LiveBed> {
-  fake = await startFakeBinance({ candles: recordedUsdtPairs4h(), marketTime: MARKET_TIME });
-  const exchange = createSignedExchange({ apiKey: KEY, secret: SECRET, balances });
-  fake.addRoutes(exchange.routes);
-  const db = tempDbPath();
-  cleanup = db.cleanup;
-  const url = fake.url;
-  const dbPath = db.path.replace('warden.db', 'warden-live.db');
-  return {
-    exchange,
-    dbPath,
-    start: async (env = {}) => {
-      runtime = await startWarden({
-        env: {
-          TRADING_MODE: 'live',
-          BINANCE_API_KEY: KEY,
-          BINANCE_API_SECRET: SECRET,
-          LIVE_TRADING_CONFIRM: LIVE_CONFIRM_PHRASE,
-          BINANCE_BASE_URL: url,
-          DATABASE_PATH: dbPath,
-          PORT: '0',
-          TRADING_CYCLE_SECONDS: '3600',
-          TRADING_TIMEFRAMES: '4h',
-          TRADING_SYMBOLS: 'BTC/USDT,ETH/USDT',
-          TRADING_ACTIVE_STRATEGY: 'ema_crossover',
-          RISK_MAX_ORDER_NOTIONAL: '0',
-          LOG_LEVEL: 'silent',
-          ...baseEnv,
-          ...env,
-        },
-        logDestination: new Writable({ write: (_c, _e, done) => done() }),
-      });
-      return runtime;
-    },
-    stop: async () => {
-      await runtime?.stop('restart');
-      runtime = null;
-    },
-  };
-}
-
-async function post(rt: WardenRuntime, body: Record<string, string>): Promise<{ status: number; json: ManualLiveOrderResult }> {
-  const res = await fetch(`${rt.url}/api/live/orders`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ reason: 'test', ...body }),
-  });
-  return { status: res.status, json: (await res.json()) as ManualLiveOrderResult };
-}
-
-const buy = (symbol: string, quoteAmount: string) => ({ symbol, side: 'BUY', type: 'MARKET', quoteAmount });
+const { bed: liveBed } = useLiveTestbed();
 
 describe('live trading with several pairs on one account', { timeout: 180_000 }, () => {
   it("compares each pair's base balance with its own baseline: coins held before Warden traded are not another pair's mismatch", async () => {
@@ -99,7 +16,7 @@ describe('live trading with several pairs on one account', { timeout: 180_000 },
     expect(rt.store.audit.list({ type: 'live.balance_mismatch' }, { limit: 5 }).items).toEqual([]);
     expect(rt.control.status().state).toBe('RUNNING');
     // A fill on one pair moves that pair's asset only; the next checks still agree for both.
-    expect((await post(rt, buy('ETH/USDT', '500'))).json.decision).toBe('ALLOW');
+    expect((await postLiveOrder(rt, marketBuy('ETH/USDT', '500'))).json.decision).toBe('ALLOW');
     await rt.runCycle();
     await bed.stop();
     const again = await bed.start();
@@ -126,14 +43,20 @@ describe('live trading with several pairs on one account', { timeout: 180_000 },
   it("an emergency stop with LIVE_EMERGENCY_FLATTEN sells each pair's own position, once, and cancels every pair's resting orders", async () => {
     const bed = await liveBed({ USDT: '10000', BTC: '0', ETH: '0' }, { LIVE_EMERGENCY_FLATTEN: 'true', RISK_MAX_POSITION_PCT: '100' });
     const rt = await bed.start();
-    expect((await post(rt, buy('BTC/USDT', '1000'))).json.decision).toBe('ALLOW');
-    expect((await post(rt, buy('ETH/USDT', '800'))).json.decision).toBe('ALLOW');
+    expect((await postLiveOrder(rt, marketBuy('BTC/USDT', '1000'))).json.decision).toBe('ALLOW');
+    expect((await postLiveOrder(rt, marketBuy('ETH/USDT', '800'))).json.decision).toBe('ALLOW');
     // Resting buys far below the market on both pairs.
     for (const [symbol, price] of [
       ['BTC/USDT', '20000'],
       ['ETH/USDT', '1000'],
     ] as const) {
-      const placed = await post(rt, { symbol, side: 'BUY', type: 'LIMIT', quantity: symbol === 'BTC/USDT' ? '0.01' : '0.1', price });
+      const placed = await postLiveOrder(rt, {
+        symbol,
+        side: 'BUY',
+        type: 'LIMIT',
+        quantity: symbol === 'BTC/USDT' ? '0.01' : '0.1',
+        price,
+      });
       expect(placed.json, JSON.stringify(placed.json)).toMatchObject({ decision: 'ALLOW' });
     }
     await rt.runCycle();
@@ -149,7 +72,7 @@ describe('live trading with several pairs on one account', { timeout: 180_000 },
     expect(bed.exchange.engine.open()).toEqual([]);
     const canceled = result.cancellation?.canceled.map((o) => o.clientOrderId) ?? [];
     expect(new Set(canceled).size).toBe(canceled.length);
-    const deletes = fake?.requests.filter((r) => r.method === 'DELETE' && r.path === '/api/v3/order') ?? [];
+    const deletes = bed.fake.requests.filter((r) => r.method === 'DELETE' && r.path === '/api/v3/order') ?? [];
     expect(deletes).toHaveLength(2);
     // Each pair's position sold on its own symbol, by its own market sell.
     const sells = bed.exchange.engine.orders.filter((o) => o.side === 'SELL');
@@ -177,7 +100,7 @@ describe('live trading with several pairs on one account', { timeout: 180_000 },
         ['BTC/USDT', '0.01', '20000'],
         ['ETH/USDT', '0.1', '1000'],
       ] as const) {
-        const placed = await post(rt, { symbol, side: 'BUY', type: 'LIMIT', quantity, price });
+        const placed = await postLiveOrder(rt, { symbol, side: 'BUY', type: 'LIMIT', quantity, price });
         if (placed.json.decision !== 'ALLOW') throw new Error(JSON.stringify(placed.json));
         ids[symbol] = placed.json.order.clientOrderId;
       }
@@ -234,64 +157,6 @@ describe('live trading with several pairs on one account', { timeout: 180_000 },
       ).toEqual((policy === 'adopt' ? [ids['BTC/USDT'], 'web_by_hand'] : [ids['BTC/USDT']]).sort());
     });
 
-  it("a manual order's idempotency key already used on another pair is a conflict, not that pair's order answered as a duplicate", async () => {
-    const bed = await liveBed({ USDT: '10000', BTC: '0', ETH: '0' });
-    const rt = await bed.start();
-    const first = await post(rt, { ...buy('BTC/USDT', '300'), clientOrderId: 'dca-2026-11-30' });
-    expect(first.json.decision).toBe('ALLOW');
-    // A retry of the same request is still the same order.
-    const retry = await post(rt, { ...buy('BTC/USDT', '300'), clientOrderId: 'dca-2026-11-30' });
-    expect(retry.json).toMatchObject({ decision: 'ALLOW', duplicate: true, order: { symbol: 'BTC/USDT' } });
-    // The same key for ETH/USDT: before, the BTC order came back as "the duplicate" and ETH was never bought.
-    const other = await post(rt, { ...buy('ETH/USDT', '300'), clientOrderId: 'dca-2026-11-30' });
-    expect(other.status).toBe(409);
-    expect(JSON.stringify(other.json)).toContain('BTC/USDT');
-    expect(bed.exchange.engine.orders.map((o) => o.symbol)).toEqual(['BTCUSDT']);
-  });
-
-  it('a paused pair takes no manual order either, while the other pairs do', async () => {
-    const bed = await liveBed({ USDT: '10000', BTC: '0', ETH: '0' });
-    const rt = await bed.start();
-    await rt.control.setPairState('ETH/USDT', 'pause', { id: 'user:ops', role: 'operator' }, 'news on ETH');
-    const eth = await post(rt, buy('ETH/USDT', '300'));
-    expect(eth.json).toMatchObject({ decision: 'BLOCK', reasons: ['NOT_RUNNING'] });
-    const btc = await post(rt, buy('BTC/USDT', '300'));
-    expect(btc.json.decision).toBe('ALLOW');
-    expect(bed.exchange.engine.orders.map((o) => o.symbol)).toEqual(['BTCUSDT']);
-    const blocked = rt.store.audit.list({ type: 'live.manual_order' }, { limit: 5 }).items.find((e) => e.outcome === 'BLOCK');
-    expect(JSON.stringify(blocked?.inputs)).toContain('ETH/USDT');
-  });
-
-  it('a pair dropped from TRADING_SYMBOLS while it still holds a position or resting orders is refused at start, naming it', async () => {
-    const bed = await liveBed({ USDT: '10000', BTC: '0', ETH: '0' }, { RISK_MAX_POSITION_PCT: '100' });
-    const rt = await bed.start();
-    expect((await post(rt, buy('ETH/USDT', '5000'))).json.decision).toBe('ALLOW');
-    await rt.runCycle();
-    await bed.stop();
-    // Without ETH/USDT the account's equity would lose the ETH (half of it) against the peak the
-    // snapshots recorded: a false 50 % drawdown and an emergency stop at the first cycle.
-    const error = await bed.start({ TRADING_SYMBOLS: 'BTC/USDT' }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(Error);
-    expect((error as Error).message).toMatch(
-      /TRADING_SYMBOLS: ETH\/USDT is no longer traded but the account holds \d+\.\d+ ETH \(about \d+\.\d\d USDT\)/,
-    );
-    expect(bed.exchange.engine.orders).toHaveLength(1);
-
-    // The way out: with ETH/USDT listed again, sell it; what is left is dust, and then it may go.
-    const both = await bed.start();
-    expect(both.store.audit.list({ type: 'system.start_refused' }, { limit: 5 }).items).toHaveLength(1);
-    expect(both.control.status().state).toBe('RUNNING');
-    const eth = bed.exchange.account.freeOf('ETH');
-    const sell = await post(both, { symbol: 'ETH/USDT', side: 'SELL', type: 'MARKET', quantity: eth.toDecimalPlaces(4, 1).toFixed() });
-    expect(sell.json.decision).toBe('ALLOW');
-    await both.runCycle();
-    await bed.stop();
-    const btcOnly = await bed.start({ TRADING_SYMBOLS: 'BTC/USDT' });
-    await btcOnly.runCycle();
-    expect(btcOnly.control.status().state).toBe('RUNNING');
-    expect(btcOnly.store.audit.list({ type: 'state.emergency_stop' }, { limit: 5 }).items).toEqual([]);
-  });
-
   it("another program's orders with the same client id on two pairs stay each pair's: adopted once, never recorded over each other, both cancelled by a stop", async () => {
     const bed = await liveBed({ USDT: '10000', BTC: '0', ETH: '0' }, { LIVE_UNKNOWN_ORDER_POLICY: 'adopt' });
     // Binance keeps client ids apart per symbol: a program may well use "bot-1" on both.
@@ -340,7 +205,7 @@ describe('live trading with several pairs on one account', { timeout: 180_000 },
     const rt = await bed.start();
     await rt.runCycle();
     // Half the account into the second pair: the peak equity (about 10,000) is recorded with it.
-    expect((await post(rt, buy('ETH/USDT', '5000'))).json.decision).toBe('ALLOW');
+    expect((await postLiveOrder(rt, marketBuy('ETH/USDT', '5000'))).json.decision).toBe('ALLOW');
     await rt.runCycle();
     await bed.stop();
     const again = await bed.start();
