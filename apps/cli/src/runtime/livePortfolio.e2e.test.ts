@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import { dec } from '@warden/core/money/decimal';
 import { openStore } from '@warden/storage/openStore';
 import { describe, expect, it } from 'vitest';
@@ -215,5 +216,22 @@ describe('live trading with several pairs on one account', { timeout: 180_000 },
     expect(again.control.status().state).toBe('RUNNING');
     const last = again.store.equity.series(0).at(-1);
     expect(Number(last?.equity)).toBeGreaterThan(9_900);
+  });
+
+  it('names the pair in every live log line, so two pairs saying the same thing can be told apart', async () => {
+    const bed = await liveBed({ USDT: '10000', BTC: '0', ETH: '0' });
+    const lines: Array<{ msg?: string; symbol?: string; component?: string }> = [];
+    const logs = new Writable({
+      write: (chunk, _e, done) => {
+        for (const line of String(chunk).split('\n')) if (line.trim()) lines.push(JSON.parse(line));
+        done();
+      },
+    });
+    await bed.start({ LOG_LEVEL: 'info' }, logs);
+    const reconciled = lines.filter((l) => l.msg === 'live start-up reconciliation done');
+    expect(reconciled.map((l) => [l.component, l.symbol])).toEqual([
+      ['live', 'BTC/USDT'],
+      ['live', 'ETH/USDT'],
+    ]);
   });
 });

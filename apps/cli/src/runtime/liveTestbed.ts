@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import { LIVE_CONFIRM_PHRASE } from '@warden/core/config/schema';
 import type { ManualLiveOrderResult } from '@warden/core/live/manualLiveOrder';
 import { type FakeBinance, recordedUsdtPairs4h, startFakeBinance } from '@warden/testkit/fakeBinance/index';
@@ -21,7 +22,7 @@ export interface LiveBed {
   readonly exchange: SignedExchange;
   readonly dbPath: string;
   /** Starts Warden live on the account (again after `stop`, on the same database); `env` on top of the bed's. */
-  start(env?: Record<string, string>): Promise<WardenRuntime>;
+  start(env?: Record<string, string>, logDestination?: Writable): Promise<WardenRuntime>;
   stop(): Promise<void>;
 }
 
@@ -56,7 +57,7 @@ export function useLiveTestbed(): { bed: (balances: Record<string, string>, env?
         fake: server,
         exchange,
         dbPath,
-        start: async (env = {}) => {
+        start: async (env = {}, logDestination = discardLogs()) => {
           runtime = await startWarden({
             env: {
               TRADING_MODE: 'live',
@@ -75,7 +76,7 @@ export function useLiveTestbed(): { bed: (balances: Record<string, string>, env?
               ...baseEnv,
               ...env,
             },
-            logDestination: discardLogs(),
+            logDestination,
           });
           return runtime;
         },

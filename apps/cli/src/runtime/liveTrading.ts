@@ -55,7 +55,8 @@ export function createLiveTrading(
 ): LiveTrading {
   if (config.TRADING_MODE !== 'live' || !config.BINANCE_API_KEY || !config.BINANCE_API_SECRET)
     throw new ValidationError('live trading needs TRADING_MODE=live and Binance keys', 'TRADING_MODE');
-  const log = logger.child({ component: 'live' });
+  // Named by pair: with several pairs, each pair's broker and reconciler log the same messages.
+  const log = logger.child({ component: 'live', symbol: filters.symbol });
   let notifier: Notifier | null = null;
   let control: ControlService | null = null;
   const alert = (title: string, lines: readonly string[]) => notifier?.notify({ type: 'errors', title, lines: [...lines] });
