@@ -8,12 +8,14 @@ import type { AppConfig } from '@warden/core/config/parseConfig';
 import type { AccountMarks } from '@warden/core/cycle/cycleDeps';
 import { type SymbolFilters, TIMEFRAME_MS } from '@warden/core/domain/market';
 import { InsufficientDataError, ValidationError } from '@warden/core/errors/errors';
-import { ManualLiveOrders } from '@warden/core/live/manualLiveOrder';
+import { ManualLiveOrders, manualClientOrderId } from '@warden/core/live/manualLiveOrder';
+import { pairStore } from '@warden/core/portfolio/pairStore';
 import type { Notifier } from '@warden/core/ports/notifier';
 import type { Store } from '@warden/core/ports/store';
 import { EquityWatermarks } from '@warden/core/risk/equityWatermarks';
 import { RiskEngine } from '@warden/core/risk/riskEngine';
 import { riskLimitsFromConfig } from '@warden/core/risk/riskLimits';
+import { effectivePairState, readPairState } from '@warden/core/state/pairState';
 import type { Logger } from 'pino';
 import { type ExchangeOutage, isExchangeOutage } from './exchangeOutage.js';
 
@@ -53,7 +55,8 @@ export function createLiveTrading(
 ): LiveTrading {
   if (config.TRADING_MODE !== 'live' || !config.BINANCE_API_KEY || !config.BINANCE_API_SECRET)
     throw new ValidationError('live trading needs TRADING_MODE=live and Binance keys', 'TRADING_MODE');
-  const log = logger.child({ component: 'live' });
+  // Named by pair: with several pairs, each pair's broker and reconciler log the same messages.
+  const log = logger.child({ component: 'live', symbol: filters.symbol });
   let notifier: Notifier | null = null;
   let control: ControlService | null = null;
   const alert = (title: string, lines: readonly string[]) => notifier?.notify({ type: 'errors', title, lines: [...lines] });
@@ -93,12 +96,16 @@ export function createLiveTrading(
   });
   let manualCount = 0;
   let account: AccountMarks | null = null;
+  // What this pair's cycle sees: the account's state, or while that is RUNNING the pair's own switch.
+  const pairConfig = pairStore(store, filters.symbol).config;
+  const tradingState = () => effectivePairState(readTradingState(store), readPairState(pairConfig));
   const liveOrders = new ManualLiveOrders({
     store,
     broker,
     filters,
     risk: new RiskEngine(riskLimitsFromConfig(config)),
-    newClientOrderId: () => `wdm${clock.now().toString(36)}${(manualCount++).toString(36)}`,
+    newClientOrderId: () => manualClientOrderId(filters.symbol, clock.now(), manualCount++),
+    tradingState,
     handOver: (update) => {
       store.transaction(() => {
         for (const o of update.orders) {
@@ -119,7 +126,7 @@ export function createLiveTrading(
       const watermarks = EquityWatermarks.fromHistory(store.equity.series(0));
       return {
         now,
-        state: readTradingState(store),
+        state: tradingState(),
         price,
         lastCandle: { openTime: last.openTime, timeframeMs: TIMEFRAME_MS[config.primaryTimeframe] },
         positionQuantity: store.positions.get(filters.symbol)?.quantity ?? '0',

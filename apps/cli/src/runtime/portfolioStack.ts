@@ -1,5 +1,6 @@
 import type { BinanceMarketData } from '@warden/adapters/binance/binanceMarketData';
 import { AccountBalanceBook } from '@warden/adapters/binance/live/accountBalanceBook';
+import { adoptLegacyBaseline, baselineKey } from '@warden/adapters/binance/live/liveReconciler';
 import { readTradingState } from '@warden/core/app/controlServiceImpl';
 import type { LiveUpdates } from '@warden/core/app/liveUpdates';
 import type { ControlService } from '@warden/core/app/services';
@@ -7,6 +8,7 @@ import type { AppConfig } from '@warden/core/config/parseConfig';
 import { CacheMarketFeed } from '@warden/core/cycle/cacheMarketFeed';
 import { assemblePortfolio, type PortfolioAssembly } from '@warden/core/cycle/portfolioAssembly';
 import type { Candle, SymbolFilters, Timeframe } from '@warden/core/domain/market';
+import { ConfigError } from '@warden/core/errors/errors';
 import type { PaperPortfolio } from '@warden/core/execution/paperPortfolio';
 import type { MetricsTracker } from '@warden/core/portfolio/metricsTracker';
 import type { PairHoldings } from '@warden/core/portfolio/portfolioMarks';
@@ -17,10 +19,11 @@ import { riskLimitsFromConfig } from '@warden/core/risk/riskLimits';
 import { effectivePairState, readPairState } from '@warden/core/state/pairState';
 import type { SqliteStore } from '@warden/storage/openStore';
 import type { Logger } from 'pino';
+import { droppedLivePairProblems } from './droppedLivePairs.js';
 import type { ExchangeOutage } from './exchangeOutage.js';
 import { createLiveTrading, type LiveTrading } from './liveTrading.js';
 import { PairRoutingBroker } from './pairRoutingBroker.js';
-import type { PairRuntime } from './pairRuntimes.js';
+import { legacySymbol, type PairRuntime } from './pairRuntimes.js';
 import { restorePaperAccount, rewindPaperAccount } from './paperAccount.js';
 
 export interface PortfolioStackDeps {
@@ -69,10 +72,28 @@ function liveHoldings(live: LiveTrading, store: SqliteStore, symbol: string): Pa
 }
 
 /**
+ * The live balance check's baseline of a database written before several pairs (one key) becomes the
+ * baseline of the base asset that database traded; audited. Each pair's base then has its own.
+ */
+function moveLegacyBaseline(store: SqliteStore, config: AppConfig, now: number, logger: Logger): void {
+  const asset = legacySymbol(store, config).split('/')[0] as string;
+  if (!store.transaction(() => adoptLegacyBaseline(store, asset, now))) return;
+  store.audit.append({
+    time: now,
+    type: 'storage.live_baseline_migrated',
+    actor: 'system',
+    reason: `the live balance check's baseline of the single-pair database now belongs to ${asset}`,
+    inputs: { asset, key: baselineKey(asset) },
+  });
+  logger.info(`the live balance check's baseline of the single-pair database now belongs to ${asset}`);
+}
+
+/**
  * Everything that needs the exchange, for every traded pair: its filters, its broker (paper: one
  * account over every pair, restored from its checkpoint; live: each pair's order journal reconciled
  * with the exchange) and its trading cycle, assembled into one portfolio under one risk budget.
- * Throws while the exchange cannot be reached; the caller retries.
+ * Throws while the exchange cannot be reached; the caller retries. Throws a ConfigError (no use
+ * retrying) when live and a pair the database traded is no longer listed but still held.
  */
 export async function connectPortfolio(d: PortfolioStackDeps): Promise<PortfolioStack> {
   const { config, store, logger, market } = d;
@@ -85,12 +106,22 @@ export async function connectPortfolio(d: PortfolioStackDeps): Promise<Portfolio
     // Each pair's journal is reconciled with the exchange before any cycle reads positions (README, "Going live").
     // One account: every pair's broker reads and sees the same balances.
     const account = new AccountBalanceBook();
+    moveLegacyBaseline(store, config, clock.now(), logger);
     for (const pair of d.pairs) {
       const trading = createLiveTrading(config, store, logger, clock, filters.get(pair.symbol) as SymbolFilters, d.outage, account);
       await trading.reconcileOnStart();
       trading.attach({ control: d.control, notifier: d.notifier });
       live.set(pair.symbol, trading);
     }
+    // A pair dropped from the list while the account still holds it would skew the equity the stops watch.
+    const dropped = await droppedLivePairProblems({
+      store,
+      traded: d.pairs.map((p) => p.symbol),
+      account,
+      filters: (symbol) => market.cache.getFilters(symbol),
+      price: (symbol) => market.cache.getPrice(symbol),
+    });
+    if (dropped.length > 0) throw new ConfigError(dropped);
   }
   const paper = live.size > 0 ? null : restorePaperAccount(store, config, filters, logger, clock.now());
   const brokers = new Map<string, Broker>();
@@ -110,8 +141,17 @@ export async function connectPortfolio(d: PortfolioStackDeps): Promise<Portfolio
   // Every pair trades one account: the quote balance is the account's (live: as the exchange last reported it).
   const quoteHeld = paper ? () => paper.ledger.total : () => firstLive?.broker.quoteHeld() ?? 0;
 
+  // Every pair valued from the first tick on: at the exchange's price now, else its last cached close.
+  const initialMarks = new Map<string, number>();
+  for (const pair of d.pairs) {
+    const cached = store.candles.latest(pair.symbol, config.primaryTimeframe, 1)[0];
+    const price = await market.cache.getPrice(pair.symbol).catch(() => (cached ? Number(cached.close) : 0));
+    if (price > 0) initialMarks.set(pair.symbol, price);
+  }
+
   const assembly = assemblePortfolio({
     store,
+    initialMarks,
     pairs: d.pairs.map((pair) => ({
       settings: pair.settings,
       filters: filters.get(pair.symbol) as SymbolFilters,

@@ -14,6 +14,7 @@ import type { ActorRef, AdvisorService } from '@warden/core/app/services';
 import { type AppConfig, configSecrets, parseConfig, redactConfig } from '@warden/core/config/parseConfig';
 import { Scheduler } from '@warden/core/cycle/scheduler';
 import type { SymbolFilters, Timeframe } from '@warden/core/domain/market';
+import { ConfigError } from '@warden/core/errors/errors';
 import { Heartbeat } from '@warden/core/notifications/heartbeat';
 import { NotificationRouter } from '@warden/core/notifications/router';
 import { shutdownNotification, startupNotification } from '@warden/core/notifications/systemMessages';
@@ -373,6 +374,8 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
   // Warm-up, then the scheduler; if the exchange is unreachable, keep retrying in the background.
   let stopping = false;
   let retryTimer: NodeJS.Timeout | null = null;
+  /** Set when connecting found settings that must change first (ConfigError): no retries. */
+  let refused: ConfigError | null = null;
   const autoStart = async (): Promise<void> => {
     if (stopping) return;
     const ready = await warmUp();
@@ -425,6 +428,21 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
       outage.recovered();
       return true;
     } catch (error) {
+      if (error instanceof ConfigError) {
+        // Retrying cannot help: the settings must change (see droppedLivePairs.ts).
+        refused = error;
+        store.audit.append({
+          time: clock.now(),
+          type: 'system.start_refused',
+          actor: 'system',
+          reason: error.message,
+          inputs: { problems: error.problems },
+          outcome: 'refused',
+        });
+        logger.error({ problems: error.problems }, 'trading refused to start: the settings must change');
+        notifier.notify({ type: 'errors', title: 'Trading refused to start', lines: [...error.problems] });
+        return false;
+      }
       if (isExchangeOutage(error)) outage.failed(error, 'connect');
       else logger.warn({ err: error, exchange: new URL(config.BINANCE_BASE_URL).origin }, 'cannot connect to the exchange yet; retrying');
       return false;
@@ -433,11 +451,12 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
   const keepConnecting = async (delayMs: number): Promise<void> => {
     if (stopping) return;
     if (await connect()) return autoStart();
+    if (refused) return;
     retryTimer = setTimeout(() => void keepConnecting(Math.min(60_000, delayMs * 2)), delayMs);
   };
   if (await connect()) await autoStart();
-  else retryTimer = setTimeout(() => void keepConnecting(4_000), 2_000);
-  notifier.notify(startupNotification(control.status()));
+  else if (!refused) retryTimer = setTimeout(() => void keepConnecting(4_000), 2_000);
+  if (!refused) notifier.notify(startupNotification(control.status()));
 
   let stopped: Promise<void> | null = null;
   const stop = (reason = 'shutdown'): Promise<void> => {
@@ -458,5 +477,10 @@ export async function startWarden(options: StartOptions): Promise<WardenRuntime>
     return stopped;
   };
 
+  // Refused at the first connection: stop what was started and say why (the CLI prints it).
+  if (refused) {
+    await stop('refused to start: the settings must change');
+    throw refused;
+  }
   return { config, store, logger, url, api, control, scheduler, runner, metrics, runCycle: () => scheduler.runOnce(), warmUp, stop };
 }

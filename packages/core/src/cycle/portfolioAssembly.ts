@@ -52,6 +52,14 @@ export interface PortfolioAssemblyInput {
   /** Builds each pair's tracker (paper and live rebuild it from the store's history). */
   readonly pairMetrics?: (symbol: string, periodMs: number) => MetricsTracker;
   readonly portfolioOptions?: Omit<PortfolioCycleOptions, 'equity'>;
+  /**
+   * Each pair's last known price (quote per base) when the account already holds something (paper
+   * and live after a restart). Without it a pair is valued at zero until its own cycle runs, so the
+   * first pair's cycle of the first tick saw the account without the other pairs' holdings: a false
+   * drop against the recorded peak, enough to trip the drawdown stop. Backtests start empty and
+   * leave it out (a cache's latest price would be the future there).
+   */
+  readonly initialMarks?: ReadonlyMap<string, number>;
 }
 
 /** The assembled account: one `TradingCycle` per pair, the loop over them, and what values it. */
@@ -74,7 +82,7 @@ export interface PortfolioAssembly {
  */
 export function assemblePortfolio(input: PortfolioAssemblyInput): PortfolioAssembly {
   const holdings = new Map(input.pairs.map((p) => [p.settings.symbol, p.holdings]));
-  const marks = new PortfolioMarks(holdings, input.quoteHeld);
+  const marks = new PortfolioMarks(holdings, input.quoteHeld, input.initialMarks);
   const risk = new RiskEngine(input.riskLimits);
   const finest = Math.min(...input.pairs.map((p) => TIMEFRAME_MS[p.settings.primaryTimeframe]));
   const single = input.pairs.length === 1;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { actorInputs } from '../app/actorInputs.js';
 import { readTradingState } from '../app/controlServiceImpl.js';
 import type { ActorRef } from '../app/services.js';
-import type { SymbolFilters } from '../domain/market.js';
+import { exchangeSymbol, type SymbolFilters } from '../domain/market.js';
 import type { Order, OrderIntent } from '../domain/orders.js';
 import type { TradeSignal } from '../domain/signal.js';
 import { ConflictError, ValidationError } from '../errors/errors.js';
@@ -11,6 +11,7 @@ import type { Broker, BrokerUpdate } from '../ports/broker.js';
 import type { Store } from '../ports/store.js';
 import type { RiskEngine, RiskInput } from '../risk/riskEngine.js';
 import { restingBuyQuantity } from '../risk/riskInput.js';
+import type { TradingState } from '../state/tradingState.js';
 
 const decimal = z.string().regex(/^\d+(\.\d+)?$/, 'expected a decimal string');
 
@@ -53,6 +54,16 @@ export type ManualLiveOrderResult =
 /** What the risk engine needs besides the order: the market and the account marks right now. */
 export type RiskContext = Omit<RiskInput, 'signal' | 'filters' | 'freeBase' | 'freeQuote' | 'openOrders' | 'restingBuyQuantity'>;
 
+/**
+ * The client order id of a manual order sent without an idempotency key: `wdm` + the pair's exchange
+ * symbol (first 12 characters) + the time (ms, base 36) + a per-pair sequence (base 36), within
+ * Binance's 36 characters. The symbol keeps two pairs' orders sent in the same millisecond apart:
+ * ids are unique across the account's journal, and a clash made the second order "already placed".
+ */
+export function manualClientOrderId(symbol: string, now: number, sequence: number): string {
+  return `wdm${exchangeSymbol(symbol).slice(0, 12)}${now.toString(36)}${sequence.toString(36)}`.slice(0, 36);
+}
+
 export interface ManualLiveOrderDeps {
   readonly store: Store;
   readonly broker: Broker;
@@ -62,6 +73,12 @@ export interface ManualLiveOrderDeps {
   /** Persists the broker's answer; fills go to the cycle, which owns the position. */
   readonly handOver: (update: BrokerUpdate) => void;
   readonly newClientOrderId: () => string;
+  /**
+   * The state this pair trades in, read again right before the send: with several pairs the
+   * account's state or, while that is RUNNING, the pair's own switch (a paused pair sends nothing,
+   * manual orders included). Default: the account's state.
+   */
+  readonly tradingState?: () => TradingState;
 }
 
 /**
@@ -86,6 +103,13 @@ export class ManualLiveOrders {
     const clientOrderId = body.clientOrderId ? `wdm-${body.clientOrderId}` : this.d.newClientOrderId();
     const existing = store.orders.byClientId(clientOrderId);
     if (existing) {
+      // Keys are the account's, not a pair's (one journal, one id space on Binance's side of Warden):
+      // a key used on another pair is a different order, never that pair's order as "the duplicate".
+      if (existing.symbol !== filters.symbol)
+        throw new ConflictError(
+          `clientOrderId ${body.clientOrderId} was already used for a ${existing.symbol} order; use another key for ${filters.symbol}`,
+          { clientOrderId, symbol: existing.symbol },
+        );
       // The same key for a different order is a mistake, not a retry.
       const samePrice = body.price === undefined ? existing.price === null : existing.price !== null && dec(existing.price).eq(body.price);
       if (existing.side !== body.side || existing.type !== body.type || !samePrice) {
@@ -151,7 +175,7 @@ export class ManualLiveOrders {
     };
     // As in the cycle: the state was read before the ticker, balances and open orders were awaited,
     // and a pause or emergency stop may have landed meanwhile. Nothing is awaited between this check and the send.
-    const stateNow = readTradingState(store);
+    const stateNow = this.d.tradingState ? this.d.tradingState() : readTradingState(store);
     if (stateNow !== 'RUNNING') {
       audit('BLOCK', { reasons: ['NOT_RUNNING'], state: stateNow, note: 'state changed while the order was being checked' });
       return { decision: 'BLOCK', reasons: ['NOT_RUNNING'] };

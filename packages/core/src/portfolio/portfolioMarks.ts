@@ -17,10 +17,17 @@ export interface PairHoldings {
 export class PortfolioMarks {
   readonly #marks = new Map<string, number>();
 
+  /**
+   * @param initialMarks each pair's last known price (quote per base), so a pair that has not run
+   *   yet in this process is valued at it rather than at zero.
+   */
   constructor(
     private readonly pairs: ReadonlyMap<string, PairHoldings>,
     private readonly quoteHeld: () => number,
-  ) {}
+    initialMarks: ReadonlyMap<string, number> = new Map(),
+  ) {
+    for (const [symbol, price] of initialMarks) if (pairs.has(symbol)) this.mark(symbol, price);
+  }
 
   /** The latest price recorded for `symbol` (0 before its first cycle). */
   markOf(symbol: string): number {

@@ -321,7 +321,9 @@ export class LiveBroker implements Broker {
   async cancel(clientOrderId: string, now: number): Promise<BrokerUpdate> {
     const { exchange, governor, filters } = this.d;
     const order = this.d.store.orders.byClientId(clientOrderId);
-    if (!order) throw new NotFoundError(`no live order ${clientOrderId}`, { clientOrderId });
+    // Another pair's order is never cancelled (or recorded) through this pair's symbol.
+    if (!order || order.symbol !== filters.symbol)
+      throw new NotFoundError(`no live order ${clientOrderId} on ${filters.symbol}`, { clientOrderId, symbol: filters.symbol });
     try {
       const result = await governor.read('cancelOrder', () =>
         exchange.cancelOrder('', filters.symbol, { origClientOrderId: clientOrderId }),
@@ -390,9 +392,13 @@ export class LiveBroker implements Broker {
     }
     for (const wire of listed) {
       if (handled.has(wire.clientOrderId)) continue;
-      const known = store.orders.byClientId(wire.clientOrderId) !== null;
+      const journaled = store.orders.byClientId(wire.clientOrderId);
+      const known = journaled !== null && journaled.symbol === filters.symbol;
+      // The id is another pair's in the journal (Binance keeps ids apart per symbol): it cannot be
+      // adopted here, so it is cancelled as foreign, like the cancel policy does.
+      const otherPairs = journaled !== null && !known;
       try {
-        if (!known && policy === 'cancel') {
+        if (!known && (policy === 'cancel' || otherPairs)) {
           await this.cancelForeign(wire.clientOrderId);
           this.auditUnclaimed(wire, now, 'canceled');
           continue;
@@ -437,7 +443,9 @@ export class LiveBroker implements Broker {
     const held = dec(store.positions.get(symbol)?.quantity ?? '0');
     const free = dec((await this.refreshBalances().catch(() => this.balancesCache)).base.free);
     let quantity = floorToStep(decMin(held, free), filters.stepSize);
-    const clientOrderId = `wdflat${now.toString(36)}`;
+    // Named after the pair too: an emergency stop flattens every pair at the same `now`, and client
+    // order ids are unique across the journal (one id for two pairs left all but the first unsold).
+    const clientOrderId = `wdflat${exchangeSymbol(symbol).slice(0, 12)}${now.toString(36)}`;
     if (quantity.lt(filters.minQty)) return;
     // The notional bounds Binance applies to MARKET orders (NOTIONAL.applyMin/MaxToMarket), valued
     // as it values them: at the average price. Unknown price: send, and let the exchange decide.

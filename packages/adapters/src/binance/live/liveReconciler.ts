@@ -9,7 +9,29 @@ import type { Store } from '@warden/core/ports/store';
 import type { LiveBroker, LiveLogger } from './liveBroker.js';
 import { adoptedOrder } from './wireOrders.js';
 
-export const BASELINE_KEY = 'live.base_baseline';
+/**
+ * Where the amount of `asset` the account held before Warden traded it is remembered (config key,
+ * one per base asset). Several pairs trade one account: each pair's base has its own baseline.
+ */
+export function baselineKey(asset: string): string {
+  return `live.base_baseline.${asset}`;
+}
+
+/** The single key of the versions before several pairs: the baseline of the one pair's base. */
+export const LEGACY_BASELINE_KEY = 'live.base_baseline';
+
+/**
+ * Moves the baseline a database written before several pairs holds under `asset` (the base of the
+ * pair that database traded), once: later starts find the asset's own key. Returns whether it moved.
+ * Before this, every pair read that one key, so each pair's base was compared with the first pair's
+ * baseline, and coins the operator held in the second pair's base paused trading as a mismatch.
+ */
+export function adoptLegacyBaseline(store: Store, asset: string, now: number): boolean {
+  const legacy = store.config.get<string>(LEGACY_BASELINE_KEY);
+  if (legacy === null || store.config.get(baselineKey(asset)) !== null) return false;
+  store.config.set(baselineKey(asset), legacy, 'system', now);
+  return true;
+}
 
 export interface ReconcilerDeps {
   readonly broker: LiveBroker;
@@ -87,8 +109,12 @@ export class LiveReconciler {
       const wire = exchangeOpen.find((w) => w.clientOrderId === f.clientOrderId);
       if (!wire) continue;
       let outcome: string = this.d.policy;
-      if (this.d.policy === 'adopt' && !store.orders.byClientId(f.clientOrderId))
-        store.orders.insert(adoptedOrder(wire, filters.symbol, now));
+      // Binance keeps client ids apart per symbol, the journal does not: an id another pair's order
+      // holds cannot be adopted here (it would be recorded over that order), only reported.
+      const journaled = store.orders.byClientId(f.clientOrderId);
+      if (this.d.policy === 'adopt' && journaled !== null && journaled.symbol !== filters.symbol)
+        outcome = `not adopted: the journal holds client id ${f.clientOrderId} for ${journaled.symbol}`;
+      else if (this.d.policy === 'adopt' && !journaled) store.orders.insert(adoptedOrder(wire, filters.symbol, now));
       if (this.d.policy === 'cancel') {
         outcome = await broker.cancelForeign(f.clientOrderId).then(
           () => 'canceled',
@@ -146,11 +172,13 @@ export class LiveReconciler {
     let position = read.recorded;
     for (const fill of read.unrecorded) position = applyFill(position, fill).position;
     const quantity = position?.quantity ?? '0';
-    let baseline = store.config.get<string>(BASELINE_KEY);
+    // Per base asset: the account's other pairs hold other assets, each with its own baseline.
+    const key = baselineKey(filters.base);
+    let baseline = store.config.get<string>(key);
     if (baseline === null) {
       // What the account held before the bot traded is not the bot's: remembered once, then compared against.
       baseline = baselineFrom(read.actual, quantity);
-      store.config.set(BASELINE_KEY, baseline, 'system', this.d.now());
+      store.config.set(key, baseline, 'system', this.d.now());
     }
     return compareBaseBalance(expectedBase(baseline, quantity), read.actual, this.d.tolerancePct, filters.stepSize);
   }

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { type PairHoldings, PortfolioMarks } from './portfolioMarks.js';
+
+const holding = (base: number): PairHoldings => ({ baseHeld: () => base, exposureAt: (price) => base * price });
+
+describe('the account marks of several pairs', () => {
+  const pairs = new Map([
+    ['BTC/USDT', holding(0)],
+    ['ETH/USDT', holding(2)],
+  ]);
+
+  it('value a pair that has not run yet at its last known price, so the first pair of the first tick sees the whole account', () => {
+    const marks = new PortfolioMarks(pairs, () => 5_000, new Map([['ETH/USDT', 2_500]]));
+    expect(marks.accountFor('BTC/USDT').equityAt(42_000)).toBe(10_000);
+    expect(marks.accountFor('BTC/USDT').otherPairsExposure?.()).toBe(5_000);
+  });
+
+  it("take each pair's own price once it runs, and ignore marks of pairs not traded or not positive", () => {
+    const marks = new PortfolioMarks(
+      pairs,
+      () => 5_000,
+      new Map([
+        ['ETH/USDT', 2_500],
+        ['SOL/USDT', 100],
+        ['BTC/USDT', 0],
+      ]),
+    );
+    expect(marks.markOf('BTC/USDT')).toBe(0);
+    expect(marks.markOf('SOL/USDT')).toBe(0);
+    expect(marks.accountFor('ETH/USDT').equityAt(2_000)).toBe(9_000);
+    expect(marks.markOf('ETH/USDT')).toBe(2_000);
+  });
+});
