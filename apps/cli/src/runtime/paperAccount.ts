@@ -1,6 +1,6 @@
 import { CONFIG_KEYS } from '@warden/core/app/configKeys';
 import type { AppConfig } from '@warden/core/config/parseConfig';
-import type { SymbolFilters } from '@warden/core/domain/market';
+import type { SymbolFilters, Timeframe } from '@warden/core/domain/market';
 import { paperBrokerOptionsFromConfig } from '@warden/core/execution/paperBroker';
 import { PaperPortfolio } from '@warden/core/execution/paperPortfolio';
 import type { Store } from '@warden/core/ports/store';
@@ -48,4 +48,29 @@ export function restorePaperAccount(
   // The first checkpoint, so a failed first cycle can always rewind to a committed account.
   store.config.set(CONFIG_KEYS.paperAccount, account.state(), 'system', now);
   return account;
+}
+
+/**
+ * Quote value of what the paper account still holds in pairs no longer in TRADING_SYMBOLS: each
+ * carried pair's base (free + locked) at its last recorded price — its newest equity snapshot's,
+ * else its newest cached close of `timeframe`. Fixed for this run (nobody fetches a dropped pair's
+ * price). Counted in the account's equity so that dropping a pair is not a loss of what it holds
+ * (which, against the recorded peak, would trip the drawdown stop). A pair that cannot be priced
+ * counts zero, and the log says so.
+ */
+export function carriedPairsValue(account: PaperPortfolio, store: Store, timeframe: Timeframe, legacySymbol: string, log: Logger): number {
+  let total = 0;
+  for (const carried of account.carriedPairs) {
+    const base = Number(carried.base.free) + Number(carried.base.locked);
+    if (base === 0) continue;
+    const snapshot = store.equity.list({ symbol: carried.symbol, legacySymbol }, { limit: 1 }).items[0];
+    const close = store.candles.latest(carried.symbol, timeframe, 1)[0]?.close;
+    const price = snapshot ? Number(snapshot.price) : close !== undefined ? Number(close) : 0;
+    if (!(price > 0)) {
+      log.warn({ symbol: carried.symbol }, `no recorded price for ${carried.symbol}: its ${base} held count zero in the equity`);
+      continue;
+    }
+    total += base * price;
+  }
+  return total;
 }

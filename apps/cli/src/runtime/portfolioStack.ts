@@ -24,7 +24,7 @@ import type { ExchangeOutage } from './exchangeOutage.js';
 import { createLiveTrading, type LiveTrading } from './liveTrading.js';
 import { PairRoutingBroker } from './pairRoutingBroker.js';
 import { legacySymbol, type PairRuntime } from './pairRuntimes.js';
-import { restorePaperAccount, rewindPaperAccount } from './paperAccount.js';
+import { carriedPairsValue, restorePaperAccount, rewindPaperAccount } from './paperAccount.js';
 
 export interface PortfolioStackDeps {
   readonly config: AppConfig;
@@ -149,9 +149,13 @@ export async function connectPortfolio(d: PortfolioStackDeps): Promise<Portfolio
     if (price > 0) initialMarks.set(pair.symbol, price);
   }
 
+  // Paper: pairs dropped from TRADING_SYMBOLS keep their balance in the account, valued at their last price.
+  const heldOutside = paper ? carriedPairsValue(paper, store, config.primaryTimeframe, legacySymbol(store, config), logger) : 0;
+
   const assembly = assemblePortfolio({
     store,
     initialMarks,
+    heldOutside: () => heldOutside,
     pairs: d.pairs.map((pair) => ({
       settings: pair.settings,
       filters: filters.get(pair.symbol) as SymbolFilters,

@@ -60,6 +60,8 @@ export interface PortfolioAssemblyInput {
    * leave it out (a cache's latest price would be the future there).
    */
   readonly initialMarks?: ReadonlyMap<string, number>;
+  /** Quote value held outside the traded pairs (see `PortfolioMarks`); default none. */
+  readonly heldOutside?: () => number;
 }
 
 /** The assembled account: one `TradingCycle` per pair, the loop over them, and what values it. */
@@ -82,7 +84,7 @@ export interface PortfolioAssembly {
  */
 export function assemblePortfolio(input: PortfolioAssemblyInput): PortfolioAssembly {
   const holdings = new Map(input.pairs.map((p) => [p.settings.symbol, p.holdings]));
-  const marks = new PortfolioMarks(holdings, input.quoteHeld, input.initialMarks);
+  const marks = new PortfolioMarks(holdings, input.quoteHeld, input.initialMarks, input.heldOutside);
   const risk = new RiskEngine(input.riskLimits);
   const finest = Math.min(...input.pairs.map((p) => TIMEFRAME_MS[p.settings.primaryTimeframe]));
   const single = input.pairs.length === 1;

@@ -30,4 +30,13 @@ describe('the account marks of several pairs', () => {
     expect(marks.accountFor('ETH/USDT').equityAt(2_000)).toBe(9_000);
     expect(marks.markOf('ETH/USDT')).toBe(2_000);
   });
+
+  it('count what the account holds outside the traded pairs in the equity, with one pair and with several', () => {
+    const outside = () => 700;
+    const several = new PortfolioMarks(pairs, () => 5_000, new Map([['ETH/USDT', 2_500]]), outside);
+    expect(several.equity()).toBe(10_700);
+    expect(several.accountFor('BTC/USDT').equityAt(42_000)).toBe(10_700);
+    const single = new PortfolioMarks(new Map([['ETH/USDT', holding(2)]]), () => 5_000, new Map(), outside);
+    expect(single.accountFor('ETH/USDT').equityAt(2_500)).toBe(10_700);
+  });
 });

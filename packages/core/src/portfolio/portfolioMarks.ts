@@ -20,11 +20,15 @@ export class PortfolioMarks {
   /**
    * @param initialMarks each pair's last known price (quote per base), so a pair that has not run
    *   yet in this process is valued at it rather than at zero.
+   * @param heldOutside quote value of what the account holds outside the traded pairs (paper: the
+   *   base of pairs dropped from TRADING_SYMBOLS, at their last recorded price), counted in the
+   *   equity so dropping a pair does not look like a loss of what it holds.
    */
   constructor(
     private readonly pairs: ReadonlyMap<string, PairHoldings>,
     private readonly quoteHeld: () => number,
     initialMarks: ReadonlyMap<string, number> = new Map(),
+    private readonly heldOutside: () => number = () => 0,
   ) {
     for (const [symbol, price] of initialMarks) if (pairs.has(symbol)) this.mark(symbol, price);
   }
@@ -40,7 +44,7 @@ export class PortfolioMarks {
 
   /** The whole account in the quote asset at the latest marks. */
   equity(): number {
-    let equity = this.quoteHeld();
+    let equity = this.quoteHeld() + this.heldOutside();
     for (const [symbol, holdings] of this.pairs) equity += holdings.baseHeld() * this.markOf(symbol);
     return equity;
   }
@@ -57,7 +61,7 @@ export class PortfolioMarks {
     return {
       equityAt: (price) => {
         this.mark(symbol, price);
-        if (single) return this.quoteHeld() + own.baseHeld() * price;
+        if (single) return this.quoteHeld() + this.heldOutside() + own.baseHeld() * price;
         return this.equity();
       },
       baseTotal: () => own.baseHeld(),
