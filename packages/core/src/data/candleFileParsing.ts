@@ -23,6 +23,8 @@ export type { CandleSeries, TimeNotation } from './candleRows.js';
  */
 export function parseCandleText(text: string, source = ''): CandleSeries[] {
   const prefix = source === '' ? '' : `${source} `;
+  // A UTF-8 byte order mark (Excel, Windows editors) is not part of the first cell.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const trimmed = text.trimStart();
   if (trimmed.startsWith('[')) {
     // Kline arrays, the common case, are read without JSON.parse; anything else (or any problem)

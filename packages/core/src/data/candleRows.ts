@@ -112,7 +112,8 @@ export class SeriesBuilder {
     try {
       if (typeof cell === 'string') {
         const ms = parseDateText(cell);
-        this.#notations.add(ZONE_SUFFIX.test(cell) ? 'iso-zoned' : 'iso-utc-assumed');
+        // The zone can only follow the date: `2024-03-30` ends in `-30`, which is no offset.
+        this.#notations.add(ZONE_SUFFIX.test(cell.trim().slice(10)) ? 'iso-zoned' : 'iso-utc-assumed');
         return ms;
       }
       throw new TimeValueError(`open time ${describeCell(cell)} is not a time`);

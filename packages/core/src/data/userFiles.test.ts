@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { type AssembledSeries, assembleSeries } from './assembleSeries.js';
+import { parseCandleText } from './candleFileParsing.js';
+
+// Small files in the shapes users bring (testing/user-files), each read through the one checked
+// path a backtest uses: parseCandleText, then assembleSeries (timeframe, every rule, joins).
+const DIR = join(dirname(fileURLToPath(import.meta.url)), 'testing', 'user-files');
+const T = Date.UTC(2024, 0, 1);
+const M5 = 300_000;
+
+function load(name: string): AssembledSeries[] {
+  return assembleSeries([{ file: name, series: parseCandleText(readFileSync(join(DIR, name), 'utf8'), name) }]);
+}
+
+function refusal(name: string): string {
+  try {
+    load(name);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error(`${name} was read; expected a refusal`);
+}
+
+describe('candle files as users bring them', () => {
+  it('reads a header-less CSV that starts with a UTF-8 byte order mark (Excel, Windows editors)', () => {
+    const [series] = load('bom-headerless.csv');
+    expect(series?.candles.map((c) => c.openTime)).toEqual([T, T + M5, T + 2 * M5]);
+    expect(series?.timeframe).toBe('5m');
+  });
+
+  it('reports date-only open times (1d candles) as written without a zone and read as UTC', () => {
+    const [series] = load('date-only-1d.csv');
+    expect(series?.timeframe).toBe('1d');
+    expect(series?.candles[0]?.openTime).toBe(Date.UTC(2024, 2, 28));
+    expect(series?.timeNotations).toEqual(['iso-utc-assumed']);
+  });
+});
