@@ -1,4 +1,5 @@
 import { type Candle, isTimeframe, type Timeframe } from '../domain/market.js';
+import { unifiedSymbol } from '../market/quoteAssets.js';
 import { CANDLE_RULES, CandleDataError, type CandleRule, type RowLabeler } from './candleValidation.js';
 import { type EpochUnit, epochToMs, epochUnitOf, parseDateText, TimeValueError } from './epochTime.js';
 
@@ -138,10 +139,17 @@ export function fail(row: string, rule: CandleRule, what: string): CandleDataErr
 /** Groups rows into series by their symbol/timeframe labels (a multi-pair or multi-timeframe file). */
 export class SeriesSplitter {
   readonly #series = new Map<string, SeriesBuilder>();
+  readonly #pairs = new Map<string, string>();
 
   constructor(private readonly labelOf: (row: number) => string) {}
 
-  for(row: number, symbol: string | null, timeframe: string | null): SeriesBuilder {
+  for(row: number, label: string | null, timeframe: string | null): SeriesBuilder {
+    // Once per label, not per row: a labelled file repeats the same few labels on every line.
+    let symbol = label === null ? null : this.#pairs.get(label);
+    if (symbol === undefined) {
+      symbol = pairName(label as string);
+      this.#pairs.set(label as string, symbol);
+    }
     const key = `${symbol}|${timeframe}`;
     let builder = this.#series.get(key);
     if (!builder) {
@@ -156,4 +164,15 @@ export class SeriesSplitter {
   build(): CandleSeries[] {
     return [...this.#series.values()].map((b) => b.build());
   }
+}
+
+/**
+ * A file's pair label as `BASE/QUOTE`, the name `--symbol` and TRADING_SYMBOL use: `BTCUSDT`,
+ * `btc/usdt`, `BTC-USDT` and `BTC_USDT` all become `BTC/USDT`. A label it cannot split (no known
+ * quote asset) is kept as written.
+ */
+export function pairName(label: string): string {
+  const text = label.trim();
+  const split = /^([A-Za-z0-9]+)[-_]([A-Za-z0-9]+)$/.exec(text);
+  return unifiedSymbol(split ? `${split[1]}/${split[2]}` : text) ?? text;
 }

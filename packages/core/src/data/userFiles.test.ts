@@ -37,4 +37,10 @@ describe('candle files as users bring them', () => {
     expect(series?.candles[0]?.openTime).toBe(Date.UTC(2024, 2, 28));
     expect(series?.timeNotations).toEqual(['iso-utc-assumed']);
   });
+
+  it('names pairs written as exchange symbols (BTCUSDT, BTC-USDT) as BASE/QUOTE, as --symbol does', () => {
+    const series = load('exchange-symbols.csv');
+    expect(series.map((s) => s.symbol).sort()).toEqual(['BTC/USDT', 'ETH/USDT']);
+    expect(series.find((s) => s.symbol === 'ETH/USDT')?.candles[1]?.close).toBe(11);
+  });
 });
