@@ -1,4 +1,4 @@
-import { OHLCV_KEYS, TIME_KEYS } from './candleKeys.js';
+import { findKey, OHLCV_KEYS, SYMBOL_KEYS, TIME_KEYS, TIMEFRAME_KEYS } from './candleKeys.js';
 import { type CandleSeries, fail, SeriesSplitter } from './candleRows.js';
 import { type CsvColumns, LineCursor, PlainRowReader } from './csvRows.js';
 
@@ -36,14 +36,7 @@ export function parseCandleCsv(text: string, source: string, options: { readonly
       );
     columns = { time: 0, open: 1, high: 2, low: 3, close: 4, volume: 5, symbol: -1, timeframe: -1 };
   } else {
-    const names = headerCells.map((h) => h.trim().toLowerCase());
-    const find = (keys: readonly string[]) => {
-      for (const k of keys) {
-        const i = names.indexOf(k.toLowerCase());
-        if (i >= 0) return i;
-      }
-      return -1;
-    };
+    const find = (keys: readonly string[]) => findKey(headerCells, keys);
     columns = {
       time: find(TIME_KEYS),
       open: find(OHLCV_KEYS.open),
@@ -51,8 +44,8 @@ export function parseCandleCsv(text: string, source: string, options: { readonly
       low: find(OHLCV_KEYS.low),
       close: find(OHLCV_KEYS.close),
       volume: find(OHLCV_KEYS.volume),
-      symbol: find(['symbol', 'pair']),
-      timeframe: find(['timeframe', 'interval']),
+      symbol: find(SYMBOL_KEYS),
+      timeframe: find(TIMEFRAME_KEYS),
     };
     const missing = (['time', 'open', 'high', 'low', 'close', 'volume'] as const).filter((k) => columns[k] < 0);
     if (missing.length > 0)

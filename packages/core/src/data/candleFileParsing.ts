@@ -1,7 +1,7 @@
 import type { Timeframe } from '../domain/market.js';
 import { scanArrayRows } from './arrayRowsScanner.js';
 import { parseCandleCsv } from './candleCsv.js';
-import { OHLCV_KEYS, TIME_KEYS } from './candleKeys.js';
+import { findKey, OHLCV_KEYS, SYMBOL_KEYS, TIME_KEYS, TIMEFRAME_KEYS } from './candleKeys.js';
 import { type CandleSeries, fail, SeriesBuilder, SeriesSplitter } from './candleRows.js';
 
 export type { CandleSeries, TimeNotation } from './candleRows.js';
@@ -76,14 +76,16 @@ function fromArrayRows(rows: readonly unknown[], rowLabel: (i: number) => string
   return series.build();
 }
 
+/** The record's field for the first of `keys` that it fills, names compared by `keyName` (`Open` is `open`). */
 function keyIn(record: Record<string, unknown>, keys: readonly string[]): string | null {
-  for (const k of keys) if (record[k] !== undefined && record[k] !== '') return k;
-  return null;
+  const filled = Object.keys(record).filter((k) => record[k] !== undefined && record[k] !== '');
+  const i = findKey(filled, keys);
+  return i < 0 ? null : (filled[i] as string);
 }
 
 function fromObjectRows(rows: readonly unknown[], rowLabel: (i: number) => string): CandleSeries[] {
   const splitter = new SeriesSplitter(rowLabel);
-  let keys: { time: string; open: string; high: string; low: string; close: string; volume: string } | null = null;
+  let keys: ObjectKeys | null = null;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     if (row === null || typeof row !== 'object' || Array.isArray(row))
@@ -91,20 +93,32 @@ function fromObjectRows(rows: readonly unknown[], rowLabel: (i: number) => strin
     const r = row as Record<string, unknown>;
     // Rows of one file share their keys; read them once (a field missing later is still caught).
     keys ??= objectKeys(r, rowLabel(i));
+    const label = keys.symbol === null ? undefined : r[keys.symbol];
     const symbol =
-      typeof r.symbol === 'string'
-        ? r.symbol
+      typeof label === 'string'
+        ? label
         : typeof r.base === 'string' && typeof r.counter === 'string'
           ? `${r.base}/${r.counter}`
           : null;
-    const timeframe =
-      typeof r.timeframe === 'string' ? r.timeframe : typeof r.interval === 'string' ? r.interval : timeframeOfLength(r.sizeInMillis);
+    const interval = keys.timeframe === null ? undefined : r[keys.timeframe];
+    const timeframe = typeof interval === 'string' ? interval : timeframeOfLength(r.sizeInMillis);
     splitter.for(i, symbol, timeframe).add(i, r[keys.time], r[keys.open], r[keys.high], r[keys.low], r[keys.close], r[keys.volume]);
   }
   return splitter.build();
 }
 
-function objectKeys(first: Record<string, unknown>, where: string) {
+interface ObjectKeys {
+  readonly time: string;
+  readonly open: string;
+  readonly high: string;
+  readonly low: string;
+  readonly close: string;
+  readonly volume: string;
+  readonly symbol: string | null;
+  readonly timeframe: string | null;
+}
+
+function objectKeys(first: Record<string, unknown>, where: string): ObjectKeys {
   const time = keyIn(first, TIME_KEYS);
   const pick = (name: keyof typeof OHLCV_KEYS) => keyIn(first, OHLCV_KEYS[name]);
   const found = { time, open: pick('open'), high: pick('high'), low: pick('low'), close: pick('close'), volume: pick('volume') };
@@ -115,7 +129,7 @@ function objectKeys(first: Record<string, unknown>, where: string) {
       'columns',
       `no ${missing.map(([k]) => (k === 'time' ? 'open time' : k)).join(', ')} field (has ${Object.keys(first).join(', ')})`,
     );
-  return found as { time: string; open: string; high: string; low: string; close: string; volume: string };
+  return { ...(found as Omit<ObjectKeys, 'symbol' | 'timeframe'>), symbol: keyIn(first, SYMBOL_KEYS), timeframe: keyIn(first, TIMEFRAME_KEYS) };
 }
 
 const LENGTHS: Record<number, Timeframe> = {

@@ -43,4 +43,18 @@ describe('candle files as users bring them', () => {
     expect(series.map((s) => s.symbol).sort()).toEqual(['BTC/USDT', 'ETH/USDT']);
     expect(series.find((s) => s.symbol === 'ETH/USDT')?.candles[1]?.close).toBe(11);
   });
+
+  it("reads a pandas CSV of python-binance klines: an index column, then 'Open time', 'Open', … 'Close time'", () => {
+    const [series] = load('python-binance-dataframe.csv');
+    expect(series?.candles.map((c) => c.openTime)).toEqual([T, T + M5, T + 2 * M5]);
+    expect(series?.candles[1]).toEqual({ openTime: T + M5, open: 100.5, high: 102, low: 100, close: 101, volume: 11 });
+  });
+
+  it('reads candle objects whose keys are capitalised (Date, Open, High, Low, Close, Volume)', () => {
+    const [series] = load('capitalised-keys.json');
+    expect(series?.candles.map((c) => [c.openTime, c.close])).toEqual([
+      [T, 100.5],
+      [T + M5, 101],
+    ]);
+  });
 });
