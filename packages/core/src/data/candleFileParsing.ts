@@ -95,11 +95,7 @@ function fromObjectRows(rows: readonly unknown[], rowLabel: (i: number) => strin
     keys ??= objectKeys(r, rowLabel(i));
     const label = keys.symbol === null ? undefined : r[keys.symbol];
     const symbol =
-      typeof label === 'string'
-        ? label
-        : typeof r.base === 'string' && typeof r.counter === 'string'
-          ? `${r.base}/${r.counter}`
-          : null;
+      typeof label === 'string' ? label : typeof r.base === 'string' && typeof r.counter === 'string' ? `${r.base}/${r.counter}` : null;
     const interval = keys.timeframe === null ? undefined : r[keys.timeframe];
     const timeframe = typeof interval === 'string' ? interval : timeframeOfLength(r.sizeInMillis);
     splitter.for(i, symbol, timeframe).add(i, r[keys.time], r[keys.open], r[keys.high], r[keys.low], r[keys.close], r[keys.volume]);
@@ -129,7 +125,11 @@ function objectKeys(first: Record<string, unknown>, where: string): ObjectKeys {
       'columns',
       `no ${missing.map(([k]) => (k === 'time' ? 'open time' : k)).join(', ')} field (has ${Object.keys(first).join(', ')})`,
     );
-  return { ...(found as Omit<ObjectKeys, 'symbol' | 'timeframe'>), symbol: keyIn(first, SYMBOL_KEYS), timeframe: keyIn(first, TIMEFRAME_KEYS) };
+  return {
+    ...(found as Omit<ObjectKeys, 'symbol' | 'timeframe'>),
+    symbol: keyIn(first, SYMBOL_KEYS),
+    timeframe: keyIn(first, TIMEFRAME_KEYS),
+  };
 }
 
 const LENGTHS: Record<number, Timeframe> = {
