@@ -1,8 +1,8 @@
-import type { Timeframe } from '../domain/market.js';
+import { isTimeframe, type Timeframe } from '../domain/market.js';
 import { scanArrayRows } from './arrayRowsScanner.js';
 import { parseCandleCsv } from './candleCsv.js';
 import { findKey, OHLCV_KEYS, SYMBOL_KEYS, TIME_KEYS, TIMEFRAME_KEYS } from './candleKeys.js';
-import { type CandleSeries, fail, SeriesBuilder, SeriesSplitter } from './candleRows.js';
+import { type CandleSeries, fail, pairName, SeriesBuilder, SeriesSplitter } from './candleRows.js';
 
 export type { CandleSeries, TimeNotation } from './candleRows.js';
 
@@ -61,8 +61,46 @@ function parseJson(data: unknown, prefix: string): CandleSeries[] {
     if (Array.isArray(data[0])) return [fromArrayRows(data, rowLabel)];
     return fromObjectRows(data, rowLabel);
   }
-  if (data !== null && typeof data === 'object') return [fromColumns(data as Record<string, unknown>, prefix)];
+  if (data !== null && typeof data === 'object') {
+    const record = data as Record<string, unknown>;
+    if (keyIn(record, TIME_KEYS) === null) {
+      const arrays = Object.keys(record).filter((k) => Array.isArray(record[k]));
+      if (arrays.length === 1) return fromWrapper(record, arrays[0] as string, prefix);
+      if (arrays.length > 1)
+        throw fail(
+          `${prefix}file`,
+          'columns',
+          `the object holds several arrays (${arrays.join(', ')}) and none is named as candles; save the candle rows alone`,
+        );
+    }
+    return [fromColumns(record, prefix)];
+  }
   throw fail(`${prefix}file`, 'columns', 'candle JSON must be an array of rows or an object of columns');
+}
+
+/**
+ * Rows wrapped in an object, as APIs and scripts save them (`{"symbol":"ETH/USDT","timeframe":"5m",
+ * "data":[…]}`, ccxt-style `{"ohlcv":[…]}`): the one array is read as a file of its own, its rows
+ * named `data row 3 (index 2)`, and the wrapper's symbol/timeframe label the series that lack one.
+ */
+function fromWrapper(record: Record<string, unknown>, field: string, prefix: string): CandleSeries[] {
+  const rows = record[field] as unknown[];
+  const inner = parseJson(rows, `${prefix}${field} `);
+  const symbolKey = keyIn(record, SYMBOL_KEYS);
+  const timeframeKey = keyIn(record, TIMEFRAME_KEYS);
+  const symbol = symbolKey === null ? null : record[symbolKey];
+  const timeframe = timeframeKey === null ? null : record[timeframeKey];
+  if (timeframe !== null && (typeof timeframe !== 'string' || !isTimeframe(timeframe)))
+    throw fail(
+      `${prefix}file`,
+      'columns',
+      `unknown timeframe ${JSON.stringify(timeframe)} (expected one of Binance's: 1m, 5m, 1h, 4h, 1d, …)`,
+    );
+  return inner.map((s) => ({
+    ...s,
+    symbol: s.symbol ?? (typeof symbol === 'string' ? pairName(symbol) : null),
+    timeframe: s.timeframe ?? timeframe,
+  }));
 }
 
 function fromArrayRows(rows: readonly unknown[], rowLabel: (i: number) => string): CandleSeries {

@@ -57,4 +57,17 @@ describe('candle files as users bring them', () => {
       [T + M5, 101],
     ]);
   });
+
+  it('reads rows wrapped in an object ({"symbol", "timeframe", "data": [...]}) with the labels it gives', () => {
+    const [series] = load('wrapped-rows.json');
+    expect(series?.symbol).toBe('ETH/USDT');
+    expect(series?.timeframe).toBe('5m');
+    expect(series?.candles.map((c) => c.openTime)).toEqual([T, T + M5, T + 2 * M5]);
+    expect(series?.rowLabel(2)).toBe('wrapped-rows.json data row 3 (index 2)');
+  });
+
+  it('refuses an object holding several arrays, naming them, rather than guessing which holds candles', () => {
+    const text = JSON.stringify({ error: [], result: [[T, 1, 2, 0.5, 1.5, 3]] });
+    expect(() => parseCandleText(text, 'kraken.json')).toThrow(/kraken\.json file: the object holds several arrays \(error, result\)/);
+  });
 });
