@@ -1,6 +1,6 @@
 import { findKey, OHLCV_KEYS, SYMBOL_KEYS, TIME_KEYS, TIMEFRAME_KEYS } from './candleKeys.js';
 import { type CandleSeries, fail, SeriesSplitter } from './candleRows.js';
-import { type CsvColumns, LineCursor, PlainRowReader } from './csvRows.js';
+import { type CsvColumns, LineCursor, PlainRowReader, splitQuotedCells } from './csvRows.js';
 
 /**
  * CSV candles, with or without a header:
@@ -71,7 +71,7 @@ export function parseCandleCsv(text: string, source: string, options: { readonly
     const line = lines.text();
     if (line.trim() === '') continue;
     // Only the cells used are cleaned: a Binance row has twelve, and half a million rows a year.
-    const cells = line.split(separator);
+    const cells = line.includes('"') ? splitQuotedCells(line, separator) : line.split(separator);
     const symbol = columns.symbol >= 0 ? cellAt(cells, columns.symbol) || null : null;
     const timeframe = columns.timeframe >= 0 ? cellAt(cells, columns.timeframe) || null : null;
     splitter
@@ -107,8 +107,9 @@ function cellAt(cells: readonly string[], index: number): string | undefined {
   return c;
 }
 
-/** Cells of one line, trimmed, with surrounding double quotes removed (candle cells never hold the separator). */
+/** Cells of one line, trimmed, with surrounding double quotes removed. */
 function splitCells(line: string, separator: string): string[] {
+  if (line.includes('"')) return splitQuotedCells(line, separator);
   const cells = line.split(separator);
   for (let j = 0; j < cells.length; j++) {
     let c = (cells[j] as string).trim();

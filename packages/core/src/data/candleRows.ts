@@ -93,7 +93,10 @@ export class SeriesBuilder {
       const n = numberFromText(cell);
       if (!Number.isNaN(n)) return n;
     }
-    throw fail(this.labelOf(row), 'number', `${column} ${describeCell(cell)} is not a number`);
+    // `43,519.34` (thousands) and `43519,34` (a decimal comma) are both refused: which one it is cannot be told.
+    const comma = typeof cell === 'string' && /^\s*[+-]?[\d.]*\d,\d[\d.,]*\s*$/.test(cell);
+    const hint = comma ? ' (commas in numbers are not read: thousands separators and decimal commas look alike; write 43519.34)' : '';
+    throw fail(this.labelOf(row), 'number', `${column} ${describeCell(cell)} is not a number${hint}`);
   }
 
   #epoch(row: number, value: number): number {

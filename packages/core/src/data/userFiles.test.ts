@@ -70,4 +70,22 @@ describe('candle files as users bring them', () => {
     const text = JSON.stringify({ error: [], result: [[T, 1, 2, 0.5, 1.5, 3]] });
     expect(() => parseCandleText(text, 'kraken.json')).toThrow(/kraken\.json file: the object holds several arrays \(error, result\)/);
   });
+  it('reads quoted cells that hold the separator, without shifting the columns after them', () => {
+    const text = [
+      'note,id,time,open,high,low,close,volume',
+      `"spot, Binance",7,${T},100,101,99,100.5,10`,
+      `"spot, ""main""",8,${T + M5},100.5,102,100,101,11`,
+    ].join('\n');
+    const [series] = assembleSeries([{ file: 'quoted.csv', series: parseCandleText(text, 'quoted.csv') }]);
+    expect(series?.candles).toEqual([
+      { openTime: T, open: 100, high: 101, low: 99, close: 100.5, volume: 10 },
+      { openTime: T + M5, open: 100.5, high: 102, low: 100, close: 101, volume: 11 },
+    ]);
+  });
+
+  it('refuses numbers written with thousands separators, naming the cell as written', () => {
+    expect(refusal('thousands-separators.csv')).toBe(
+      'thousands-separators.csv line 2: open "43,519.34" is not a number (commas in numbers are not read: thousands separators and decimal commas look alike; write 43519.34) (rule: price and volume cells are numbers)',
+    );
+  });
 });
