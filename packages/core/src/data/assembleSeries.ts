@@ -1,7 +1,10 @@
-import { type Candle, TIMEFRAME_MS, type Timeframe } from '../domain/market.js';
+import { type Candle, TIMEFRAME_MS, TIMEFRAMES, type Timeframe } from '../domain/market.js';
 import { ValidationError } from '../errors/errors.js';
 import type { CandleSeries } from './candleRows.js';
 import { type CheckedSeries, checkSeries, type JoinedSeries, joinSeries } from './checkedSeries.js';
+import { isAligned } from './timeframeMath.js';
+
+const DAY = 86_400_000;
 
 /** One file's series, as read (a zip archive's entries are files of their own). */
 export interface ParsedFile {
@@ -47,7 +50,8 @@ export function assembleSeries(files: readonly ParsedFile[], options: { readonly
 /**
  * Timeframe of an unlabelled series: the most common spacing between its first 1,000 open times,
  * taken in time order (so a file with rows out of order still gets its timeframe, and then the
- * rule it breaks is named row by row), which must be one of Binance's timeframes.
+ * rule it breaks is named row by row), which must be one of Binance's timeframes; a spacing of 28
+ * to 31 days between open times that all fall on the 1st of a month (UTC) is `1M`.
  * @throws ValidationError (field `timeframe`) naming the spacing found.
  */
 export function inferTimeframe(candles: readonly Candle[], file: string): Timeframe {
@@ -63,13 +67,15 @@ export function inferTimeframe(candles: readonly Candle[], file: string): Timefr
   const step = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
   const timeframe = (Object.entries(TIMEFRAME_MS) as Array<[Timeframe, number]>).find(([tf, ms]) => ms === step && tf !== '1M')?.[0];
   if (timeframe) return timeframe;
+  // Months are 28 to 31 days long, so monthly candles have no one spacing: they open on the 1st.
+  if (step !== undefined && step >= 28 * DAY && step <= 31 * DAY && times.every((t) => isAligned(t, '1M'))) return '1M';
   if (step === undefined)
     throw new ValidationError(
       `${file}: cannot tell the timeframe of an unlabelled series of ${candles.length} candle(s); add a timeframe column`,
       'timeframe',
     );
   throw new ValidationError(
-    `${file}: cannot tell the timeframe: the most common spacing between rows is ${step / 1000} s, which is not a Binance timeframe`,
+    `${file}: cannot tell the timeframe: the most common spacing between rows is ${step / 1000} s, which is not a timeframe Warden backtests (${TIMEFRAMES.join(', ')})`,
     'timeframe',
     { stepMs: step },
   );

@@ -88,4 +88,16 @@ describe('candle files as users bring them', () => {
       'thousands-separators.csv line 2: open "43,519.34" is not a number (commas in numbers are not read: thousands separators and decimal commas look alike; write 43519.34) (rule: price and volume cells are numbers)',
     );
   });
+  it('tells monthly candles (1M) from their calendar-month open times, though months differ in length', () => {
+    const [series] = load('monthly-unlabelled.json');
+    expect(series?.timeframe).toBe('1M');
+    expect(series?.candles).toHaveLength(14);
+    expect(series?.gaps).toEqual([]);
+  });
+
+  it('refuses a spacing no timeframe has (1 s candles), listing the timeframes it can backtest', () => {
+    expect(refusal('one-second.json')).toBe(
+      'one-second.json: cannot tell the timeframe: the most common spacing between rows is 1 s, which is not a timeframe Warden backtests (1m, 3m, 5m, 15m, 30m, 1h, 2h, 4h, 6h, 8h, 12h, 1d, 3d, 1w, 1M)',
+    );
+  });
 });
