@@ -64,7 +64,8 @@ function parseJson(data: unknown, prefix: string): CandleSeries[] {
   if (data !== null && typeof data === 'object') {
     const record = data as Record<string, unknown>;
     if (keyIn(record, TIME_KEYS) === null) {
-      const arrays = Object.keys(record).filter((k) => Array.isArray(record[k]));
+      // Empty arrays are left out: an API's `"error": []` beside its candles is no candle list.
+      const arrays = Object.keys(record).filter((k) => Array.isArray(record[k]) && (record[k] as unknown[]).length > 0);
       if (arrays.length === 1) return fromWrapper(record, arrays[0] as string, prefix);
       if (arrays.length > 1)
         throw fail(

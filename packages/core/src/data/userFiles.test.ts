@@ -67,9 +67,13 @@ describe('candle files as users bring them', () => {
   });
 
   it('refuses an object holding several arrays, naming them, rather than guessing which holds candles', () => {
-    const text = JSON.stringify({ error: [], result: [[T, 1, 2, 0.5, 1.5, 3]] });
-    expect(() => parseCandleText(text, 'kraken.json')).toThrow(/kraken\.json file: the object holds several arrays \(error, result\)/);
+    const text = JSON.stringify({ spot: [[T, 1, 2, 0.5, 1.5, 3]], futures: [[T, 1, 2, 0.5, 1.5, 3]] });
+    expect(() => parseCandleText(text, 'two.json')).toThrow(/two\.json file: the object holds several arrays \(spot, futures\)/);
+    // An empty `error` list beside the rows is not a second candidate.
+    const [series] = parseCandleText(JSON.stringify({ error: [], result: [[T, 1, 2, 0.5, 1.5, 3]] }), 'api.json');
+    expect(series?.candles).toHaveLength(1);
   });
+
   it('reads quoted cells that hold the separator, without shifting the columns after them', () => {
     const text = [
       'note,id,time,open,high,low,close,volume',
