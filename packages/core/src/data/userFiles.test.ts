@@ -104,4 +104,10 @@ describe('candle files as users bring them', () => {
       'one-second.json: cannot tell the timeframe: the most common spacing between rows is 1 s, which is not a timeframe Warden backtests (1m, 3m, 5m, 15m, 30m, 1h, 2h, 4h, 6h, 8h, 12h, 1d, 3d, 1w, 1M)',
     );
   });
+  it('says when the times look like close times (1 ms before a boundary), as an exporter may write them', () => {
+    const text = ['timestamp,open,high,low,close,volume', ...[1, 2, 3].map((i) => `${T + i * M5 - 1},100,101,99,100.5,10`)].join('\n');
+    expect(() => assembleSeries([{ file: 'close.csv', series: parseCandleText(text, 'close.csv') }])).toThrow(
+      'close.csv line 2: open time 2024-01-01T00:04:59.999Z is not on a 5m boundary (it is 1 ms before one: these look like close times; the file needs the open times) (rule: open times sit on the timeframe boundary (UTC))',
+    );
+  });
 });
