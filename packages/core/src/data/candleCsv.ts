@@ -17,6 +17,8 @@ import { type CsvColumns, LineCursor, PlainRowReader, splitQuotedCells } from '.
  */
 export function parseCandleCsv(text: string, source: string, options: { readonly scan?: boolean } = {}): CandleSeries[] {
   const where = (line: number) => `${source}line ${line}`;
+  // Old Mac line ends: a carriage return alone ends each line.
+  if (!text.includes('\n') && text.includes('\r')) text = text.replace(/\r/g, '\n');
   const lines = new LineCursor(text);
   // The first line that is not blank: the header, or the first row of a header-less file.
   while (lines.next() && lines.text().trim() === '');
@@ -70,6 +72,8 @@ export function parseCandleCsv(text: string, source: string, options: { readonly
     }
     const line = lines.text();
     if (line.trim() === '') continue;
+    if (!headerless && line.trim() === firstLine.trim())
+      throw fail(where(row), 'columns', `the header is repeated here (files joined end to end?); remove this line`);
     // Only the cells used are cleaned: a Binance row has twelve, and half a million rows a year.
     const cells = line.includes('"') ? splitQuotedCells(line, separator) : line.split(separator);
     const symbol = columns.symbol >= 0 ? cellAt(cells, columns.symbol) || null : null;

@@ -25,6 +25,13 @@ export function parseCandleText(text: string, source = ''): CandleSeries[] {
   const prefix = source === '' ? '' : `${source} `;
   // A UTF-8 byte order mark (Excel, Windows editors) is not part of the first cell.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // UTF-16 read as UTF-8 has a NUL byte beside every ASCII character.
+  if (text.slice(0, 512).includes('\u0000'))
+    throw fail(
+      `${prefix}file`,
+      'columns',
+      'the text is UTF-16 (it holds NUL bytes, as Excel\'s "Unicode text" saves it); save it as "CSV UTF-8"',
+    );
   const trimmed = text.trimStart();
   if (trimmed.startsWith('[')) {
     // Kline arrays, the common case, are read without JSON.parse; anything else (or any problem)
@@ -47,9 +54,38 @@ export function parseCandleJson(text: string, source = ''): CandleSeries[] {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw fail(`${prefix}file`, 'columns', `not valid JSON (${(error as Error).message})`);
+    const lines = jsonLines(text, prefix);
+    if (lines === null) throw fail(`${prefix}file`, 'columns', `not valid JSON (${(error as Error).message})`);
+    const label = (i: number) => `${prefix}line ${lines.lineNumbers[i]}`;
+    if (lines.rows.length > 0 && Array.isArray(lines.rows[0])) return [fromArrayRows(lines.rows, label)];
+    return fromObjectRows(lines.rows, label);
   }
   return parseJson(data, prefix);
+}
+
+/**
+ * JSON lines (one row per line, `{"t":…}` or `[t,o,h,l,c,v]`, as log-style exporters write them),
+ * or null when the text is not laid out so (then it is simply broken JSON).
+ * @throws CandleDataError naming the line that is not valid JSON.
+ */
+function jsonLines(text: string, prefix: string): { rows: unknown[]; lineNumbers: number[] } | null {
+  const lines = text.split('\n');
+  const rows: unknown[] = [];
+  const lineNumbers: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] as string).trim();
+    if (line === '') continue;
+    if (!line.startsWith('{') && !line.startsWith('[')) return null;
+    try {
+      rows.push(JSON.parse(line));
+    } catch (error) {
+      // A first line that is not a row on its own means the text is one broken document instead.
+      if (rows.length === 0) return null;
+      throw fail(`${prefix}line ${i + 1}`, 'columns', `not valid JSON (${(error as Error).message})`);
+    }
+    lineNumbers.push(i + 1);
+  }
+  return rows.length > 1 ? { rows, lineNumbers } : null;
 }
 
 const rowLabeler = (prefix: string) => (i: number) => `${prefix}row ${i + 1} (index ${i})`;

@@ -110,4 +110,33 @@ describe('candle files as users bring them', () => {
       'close.csv line 2: open time 2024-01-01T00:04:59.999Z is not on a 5m boundary (it is 1 ms before one: these look like close times; the file needs the open times) (rule: open times sit on the timeframe boundary (UTC))',
     );
   });
+  it('reads JSON lines (one row per line), naming rows by line', () => {
+    const text = [0, 1, 2].map((i) => JSON.stringify({ t: T + i * M5, o: 100, h: 101, l: 99, c: 100.5, v: i === 2 ? -1 : 10 })).join('\n');
+    expect(() => assembleSeries([{ file: 'rows.jsonl', series: parseCandleText(text, 'rows.jsonl') }])).toThrow(
+      /^rows\.jsonl line 3: volume -1 is not a non-negative number/,
+    );
+    const [series] = parseCandleText(
+      `${[0, 1].map((i) => JSON.stringify([T + i * M5, 100, 101, 99, 100.5, 10])).join('\r\n')}\r\n`,
+      'a.json',
+    );
+    expect(series?.candles.map((c) => c.openTime)).toEqual([T, T + M5]);
+    expect(() => parseCandleText(`[${T},1,2,0.5,1.5,3]\n[${T + M5},1,2`, 'cut.json')).toThrow(/^cut\.json line 2: not valid JSON/);
+  });
+
+  it('reads CSV with old Mac line ends (a carriage return alone)', () => {
+    const text = ['time,open,high,low,close,volume', `${T},100,101,99,100.5,10`, `${T + M5},100.5,102,100,101,11`].join('\r');
+    const [series] = parseCandleText(text, 'mac.csv');
+    expect(series?.candles.map((c) => c.openTime)).toEqual([T, T + M5]);
+  });
+
+  it('refuses UTF-16 text (Excel\'s "Unicode text") saying so, not with a garbled header', () => {
+    const utf16 = Buffer.from(`\ufefftime\topen\thigh\tlow\tclose\tvolume\n${T}\t1\t2\t0.5\t1.5\t3\n`, 'utf16le');
+    expect(() => parseCandleText(utf16.toString('utf8'), 'excel.csv')).toThrow(/^excel\.csv file: the text is UTF-16/);
+  });
+
+  it('names a header repeated inside the file (files joined end to end)', () => {
+    const header = 'time,open,high,low,close,volume';
+    const text = [header, `${T},100,101,99,100.5,10`, header, `${T + M5},100.5,102,100,101,11`].join('\n');
+    expect(() => parseCandleText(text, 'cat.csv')).toThrow(/^cat\.csv line 3: the header is repeated here/);
+  });
 });
