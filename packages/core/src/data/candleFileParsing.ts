@@ -141,6 +141,12 @@ function fromWrapper(record: Record<string, unknown>, field: string, prefix: str
 }
 
 function fromArrayRows(rows: readonly unknown[], rowLabel: (i: number) => string): CandleSeries {
+  if (krakenLike(rows))
+    throw fail(
+      rowLabel(0),
+      'columns',
+      "rows of 8 cells whose 6th cell lies inside every bar's low–high, as in Kraken's OHLC rows ([time, open, high, low, close, vwap, volume, count]): that cell is a price, not the volume; save [time, open, high, low, close, volume] rows",
+    );
   const series = new SeriesBuilder(null, null, rowLabel);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
@@ -152,6 +158,24 @@ function fromArrayRows(rows: readonly unknown[], rowLabel: (i: number) => string
 }
 
 /** The record's field for the first of `keys` that it fills, names compared by `keyName` (`Open` is `open`). */
+/**
+ * Kraken's `/0/public/OHLC` rows: eight cells, the 6th a volume-weighted price (inside every bar's
+ * low–high) and the 8th a trade count. Read as `[t,o,h,l,c,v]` the vwap would pass for the volume;
+ * any other eight-cell layout (Bitget's `[ts,o,h,l,c,baseVol,quoteVol,usdtVol]`) has a volume
+ * that is no price in at least one row.
+ */
+function krakenLike(rows: readonly unknown[]): boolean {
+  if (!Array.isArray(rows[0]) || rows[0].length !== 8) return false;
+  for (const row of rows) {
+    if (!Array.isArray(row) || row.length !== 8) return false;
+    const high = Number(row[2]);
+    const low = Number(row[3]);
+    const vwap = Number(row[5]);
+    if (!(vwap >= low && vwap <= high) || !Number.isInteger(Number(row[7]))) return false;
+  }
+  return true;
+}
+
 function keyIn(record: Record<string, unknown>, keys: readonly string[]): string | null {
   const filled = Object.keys(record).filter((k) => record[k] !== undefined && record[k] !== '');
   const i = findKey(filled, keys);

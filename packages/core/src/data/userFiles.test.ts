@@ -139,4 +139,14 @@ describe('candle files as users bring them', () => {
     const text = [header, `${T},100,101,99,100.5,10`, header, `${T + M5},100.5,102,100,101,11`].join('\n');
     expect(() => parseCandleText(text, 'cat.csv')).toThrow(/^cat\.csv line 3: the header is repeated here/);
   });
+  it("refuses Kraken's OHLC rows ([time, open, high, low, close, vwap, volume, count]) rather than read the vwap as volume", () => {
+    const S = T / 1000;
+    const kraken = [0, 1, 2].map((i) => [S + i * 300, '100.0', '101.0', '99.0', '100.5', '100.2', '3.5', 12]);
+    expect(() => parseCandleText(JSON.stringify(kraken), 'kraken.json')).toThrow(
+      /^kraken\.json row 1 \(index 0\): rows of 8 cells whose 6th cell lies inside every bar's low–high/,
+    );
+    // Eight cells with a volume that is no price (Bitget: [ts, o, h, l, c, baseVol, quoteVol, usdtVol]) read as usual.
+    const bitget = [0, 1].map((i) => [String(T + i * M5), '100.0', '101.0', '99.0', '100.5', '3.5', '350', '350']);
+    expect(parseCandleText(JSON.stringify(bitget), 'bitget.json')[0]?.candles[1]?.volume).toBe(3.5);
+  });
 });
