@@ -149,4 +149,28 @@ describe('candle files as users bring them', () => {
     const bitget = [0, 1].map((i) => [String(T + i * M5), '100.0', '101.0', '99.0', '100.5', '3.5', '350', '350']);
     expect(parseCandleText(JSON.stringify(bitget), 'bitget.json')[0]?.candles[1]?.volume).toBe(3.5);
   });
+  it("reads CryptoDataDownload's CSV: a title line, newest first (sorted only with --repair), base volume 'Volume ETH'", () => {
+    expect(refusal('cryptodatadownload-ethbtc.csv')).toMatch(/line 4: open time .* out of order/);
+    const [series] = assembleSeries(
+      [{ file: 'cdd.csv', series: parseCandleText(readFileSync(join(DIR, 'cryptodatadownload-ethbtc.csv'), 'utf8'), 'cdd.csv') }],
+      { repair: true },
+    );
+    expect(series?.symbol).toBe('ETH/BTC');
+    expect(series?.candles.map((c) => [c.openTime, c.volume])).toEqual([
+      [T, 110],
+      [T + M5, 98.25],
+      [T + 2 * M5, 120.5],
+    ]);
+  });
+
+  it("reads Kaggle's Bitstamp CSV, taking Volume_(BTC) and not Volume_(Currency) as the volume", () => {
+    const [series] = load('bitstamp-kaggle.csv');
+    expect(series?.timeframe).toBe('1m');
+    expect(series?.candles.map((c) => c.volume)).toEqual([1.5, 0.7]);
+  });
+
+  it('refuses several volume columns it cannot tell apart, naming them', () => {
+    const text = `time,open,high,low,close,volume_a,volume_b\n${T},1,2,0.5,1.5,3,4\n`;
+    expect(() => parseCandleText(text, 'v.csv')).toThrow(/^v\.csv line 1: the header has several volume columns \(volume_a, volume_b\)/);
+  });
 });
