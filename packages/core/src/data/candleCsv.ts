@@ -57,6 +57,8 @@ export function parseCandleCsv(text: string, source: string, options: { readonly
       symbol: find(SYMBOL_KEYS),
       timeframe: find(TIMEFRAME_KEYS),
     };
+    // pandas writes a frame indexed by time with an unnamed first column: `,open,high,…`.
+    if (columns.time < 0 && headerCells[0] === '') columns = { ...columns, time: 0 };
     if (columns.volume < 0)
       columns = { ...columns, volume: volumeColumn(headerCells, separator, columns.symbol, text, lines.end, where(first + 1)) };
     const missing = (['time', 'open', 'high', 'low', 'close', 'volume'] as const).filter((k) => columns[k] < 0);

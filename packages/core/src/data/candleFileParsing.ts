@@ -99,6 +99,8 @@ function parseJson(data: unknown, prefix: string): CandleSeries[] {
   }
   if (data !== null && typeof data === 'object') {
     const record = data as Record<string, unknown>;
+    const split = fromSplit(record);
+    if (split !== null) return fromObjectRows(split, rowLabel);
     if (keyIn(record, TIME_KEYS) === null) {
       // Empty arrays are left out: an API's `"error": []` beside its candles is no candle list.
       const arrays = Object.keys(record).filter((k) => Array.isArray(record[k]) && (record[k] as unknown[]).length > 0);
@@ -248,7 +250,8 @@ function timeframeOfLength(size: unknown): string | null {
 /** pandas `to_json(orient='columns')`: each field maps row index → value (arrays accepted too). */
 function fromColumns(columns: Record<string, unknown>, prefix: string): CandleSeries {
   const timeKey = keyIn(columns, TIME_KEYS);
-  if (timeKey === null)
+  const indexTimes = timeKey === null ? timesFromIndex(columns) : null;
+  if (timeKey === null && indexTimes === null)
     throw fail(`${prefix}file`, 'columns', `column-oriented candle JSON has no time column (has ${Object.keys(columns).join(', ')})`);
   const column = (name: keyof typeof OHLCV_KEYS): Record<string, unknown> => {
     const key = keyIn(columns, OHLCV_KEYS[name]);
@@ -257,7 +260,7 @@ function fromColumns(columns: Record<string, unknown>, prefix: string): CandleSe
       throw fail(`${prefix}file`, 'columns', `column-oriented candle JSON has no ${name} column`);
     return value as Record<string, unknown>;
   };
-  const times = columns[timeKey] as Record<string, unknown>;
+  const times = indexTimes ?? (columns[timeKey as string] as Record<string, unknown>);
   const [open, high, low, close, volume] = [column('open'), column('high'), column('low'), column('close'), column('volume')];
   const indexKeys = Object.keys(times);
   const series = new SeriesBuilder(null, null, (i) => `${prefix}row ${i + 1} (key "${indexKeys[i]}")`);
@@ -266,4 +269,36 @@ function fromColumns(columns: Record<string, unknown>, prefix: string): CandleSe
     series.add(i, times[k], open[k], high[k], low[k], close[k], volume[k]);
   }
   return series.build();
+}
+
+/**
+ * pandas frames indexed by time (`df.set_index('date').to_json()`) keep the times as the keys of
+ * every column (`{"open":{"1704067200000":…}}`): those keys, when they are epoch numbers or dates
+ * (a plain 0, 1, 2 row index is no time), mapped to themselves. Null otherwise.
+ */
+function timesFromIndex(columns: Record<string, unknown>): Record<string, unknown> | null {
+  const openKey = keyIn(columns, OHLCV_KEYS.open);
+  const open = openKey === null ? null : columns[openKey];
+  if (open === null || typeof open !== 'object' || Array.isArray(open)) return null;
+  const keys = Object.keys(open as object);
+  if (keys.length === 0 || !/^(\d{9,}|\d{4}-\d{2}-\d{2})/.test(keys[0] as string)) return null;
+  return Object.fromEntries(keys.map((k) => [k, k]));
+}
+
+/**
+ * pandas `to_json(orient='split')` (`{"columns":[…],"index":[…],"data":[[…],…]}`) as candle
+ * objects; the index gives the time when no column does (a frame indexed by time). Null for any
+ * other object.
+ */
+function fromSplit(record: Record<string, unknown>): unknown[] | null {
+  const { columns, index, data } = record;
+  if (!Array.isArray(columns) || !Array.isArray(data) || !columns.every((c) => typeof c === 'string')) return null;
+  const names = columns as string[];
+  const timeFromIndex = findKey(names, TIME_KEYS) < 0 && Array.isArray(index);
+  return data.map((row, i) => {
+    if (!Array.isArray(row)) return row;
+    const object: Record<string, unknown> = Object.fromEntries(names.map((name, j) => [name, row[j]]));
+    if (timeFromIndex) object.time = (index as unknown[])[i];
+    return object;
+  });
 }

@@ -173,4 +173,36 @@ describe('candle files as users bring them', () => {
     const text = `time,open,high,low,close,volume_a,volume_b\n${T},1,2,0.5,1.5,3,4\n`;
     expect(() => parseCandleText(text, 'v.csv')).toThrow(/^v\.csv line 1: the header has several volume columns \(volume_a, volume_b\)/);
   });
+  it('reads pandas frames whose times are the (unnamed) index: to_csv and to_json', () => {
+    const csv = `,open,high,low,close,volume\n2024-01-01 00:00:00,100,101,99,100.5,10\n2024-01-01 00:05:00,100.5,102,100,101,11\n`;
+    expect(parseCandleText(csv, 'index.csv')[0]?.candles.map((c) => [c.openTime, c.close])).toEqual([
+      [T, 100.5],
+      [T + M5, 101],
+    ]);
+    const json = JSON.stringify({
+      open: { [T]: 100, [T + M5]: 100.5 },
+      high: { [T]: 101, [T + M5]: 102 },
+      low: { [T]: 99, [T + M5]: 100 },
+      close: { [T]: 100.5, [T + M5]: 101 },
+      volume: { [T]: 10, [T + M5]: 11 },
+    });
+    const [series] = parseCandleText(json, 'index.json');
+    expect(series?.candles.map((c) => [c.openTime, c.volume])).toEqual([
+      [T, 10],
+      [T + M5, 11],
+    ]);
+    expect(series?.rowLabel(1)).toBe(`index.json row 2 (key "${T + M5}")`);
+  });
+
+  it("reads pandas to_json(orient='split'): column names, then rows", () => {
+    const json = JSON.stringify({
+      columns: ['date', 'open', 'high', 'low', 'close', 'volume'],
+      index: [0, 1],
+      data: [
+        [T, 100, 101, 99, 100.5, 10],
+        [T + M5, 100.5, 102, 100, 101, 11],
+      ],
+    });
+    expect(parseCandleText(json, 'split.json')[0]?.candles.map((c) => c.close)).toEqual([100.5, 101]);
+  });
 });
