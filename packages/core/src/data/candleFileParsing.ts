@@ -252,7 +252,11 @@ function fromColumns(columns: Record<string, unknown>, prefix: string): CandleSe
   const timeKey = keyIn(columns, TIME_KEYS);
   const indexTimes = timeKey === null ? timesFromIndex(columns) : null;
   if (timeKey === null && indexTimes === null)
-    throw fail(`${prefix}file`, 'columns', `column-oriented candle JSON has no time column (has ${Object.keys(columns).join(', ')})`);
+    throw fail(
+      `${prefix}file`,
+      'columns',
+      `not candle data: an object with no time column and no array of rows (has ${Object.keys(columns).join(', ')})`,
+    );
   const column = (name: keyof typeof OHLCV_KEYS): Record<string, unknown> => {
     const key = keyIn(columns, OHLCV_KEYS[name]);
     const value = key === null ? null : columns[key];

@@ -205,4 +205,9 @@ describe('candle files as users bring them', () => {
     });
     expect(parseCandleText(json, 'split.json')[0]?.candles.map((c) => c.close)).toEqual([100.5, 101]);
   });
+  it('says a JSON object that holds no candles is not candle data (a config file in a data folder)', () => {
+    expect(() => parseCandleText('{"name":"grid","levels":5}', 'config.json')).toThrow(
+      'config.json file: not candle data: an object with no time column and no array of rows (has name, levels)',
+    );
+  });
 });
