@@ -210,4 +210,11 @@ describe('candle files as users bring them', () => {
       'config.json file: not candle data: an object with no time column and no array of rows (has name, levels)',
     );
   });
+  it('refuses a series labelled with a timeframe its rows never show (labelled 5m, rows 1h apart)', () => {
+    const H = 3_600_000;
+    const rows = [0, 1, 2, 3].map((i) => ({ symbol: 'BTC/USDT', timeframe: '5m', t: T + i * H, o: 1, h: 2, l: 0.5, c: 1.5, v: 3 }));
+    expect(() => assembleSeries([{ file: 'label.json', series: parseCandleText(JSON.stringify(rows), 'label.json') }])).toThrow(
+      'label.json: the rows are labelled 5m but no two of them are 5m apart (the closest two are 1h apart): the label is wrong',
+    );
+  });
 });
