@@ -8,8 +8,9 @@ export type { CandleSeries, TimeNotation } from './candleRows.js';
 
 /**
  * Parses candle files in every layout seen in recorded data: Binance kline arrays (12 fields,
- * string numbers), `[time,o,h,l,c,v]` arrays, arrays of candle objects, pandas column-oriented
- * JSON, and CSV with or without a header (see `parseCandleCsv`). Open times may be epoch seconds,
+ * string numbers), `[time,o,h,l,c,v]` arrays, arrays of candle objects, rows wrapped in an object
+ * (`{"data":[…]}`), JSON lines, pandas JSON (columns, split, time-indexed), and CSV with or
+ * without a header (see `parseCandleCsv`). A UTF-8 byte order mark is skipped; UTF-16 is refused. Open times may be epoch seconds,
  * ms, µs or ns (told apart by magnitude) or ISO dates (zone-less = UTC); see `epochTime.ts`.
  *
  * Cells are converted with plain checks. Arrays of rows (Binance klines, `[t,o,h,l,c,v]`) are read
