@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixturePath, repoRoot } from '@warden/testkit/fixtures';
 import { makeTempDir } from '@warden/testkit/tempDir';
@@ -152,5 +152,18 @@ describe('warden audit verify', () => {
     const broken = warden(['audit', 'verify'], { DATABASE_PATH: db });
     expect(broken.code).toBe(1);
     expect(broken.stdout).toContain('audit log BROKEN at event 2');
+  });
+
+  it('names the files when none holds a candle (an empty array, a header alone)', () => {
+    const dir = makeTempDir('warden-empty-data-');
+    cleanup = dir.cleanup;
+    writeFileSync(join(dir.dir, 'empty.json'), '[]\n');
+    writeFileSync(join(dir.dir, 'header.csv'), 'time,open,high,low,close,volume\n');
+    const r = warden(['backtest', '--data', join(dir.dir, 'empty.json'), join(dir.dir, 'header.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no candles in');
+    expect(r.stderr).toContain('empty.json');
+    expect(r.stderr).toContain('header.csv');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });

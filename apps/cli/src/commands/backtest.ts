@@ -141,6 +141,11 @@ export function registerBacktestCommand(program: Command): void {
               ? config.TRADING_PAPER_STARTING_EQUITY
               : undefined;
         const all = await loadCandleFiles(opts.data, { repair: opts.repair === true });
+        if (all.length === 0)
+          throw new ValidationError(
+            `no candles in ${opts.data.join(', ')}: the files are empty (an empty file, [] or a header alone)`,
+            '--data',
+          );
         // Several pairs in the data and none picked: the portfolio, one balance for all of them.
         const labelled = [...new Set(all.map((s) => s.symbol).filter((s): s is string => s !== null))];
         if (opts.symbol === undefined && labelled.length > 1) {

@@ -77,7 +77,8 @@ function scan(text: string, labelOf: (row: number) => string): CandleSeries | nu
         p++;
         continue;
       }
-      if (d === CLOSE && k >= 5) break;
+      // Rows of eight cells may be Kraken's, with a vwap where the volume is: the general path checks.
+      if (d === CLOSE && k >= 5 && !(row === 0 && k === 7)) break;
       return null;
     }
     series.addNumbers(

@@ -1,4 +1,5 @@
 import { type Candle, isTimeframe, type Timeframe } from '../domain/market.js';
+import { unifiedSymbol } from '../market/quoteAssets.js';
 import { CANDLE_RULES, CandleDataError, type CandleRule, type RowLabeler } from './candleValidation.js';
 import { type EpochUnit, epochToMs, epochUnitOf, parseDateText, TimeValueError } from './epochTime.js';
 
@@ -92,7 +93,10 @@ export class SeriesBuilder {
       const n = numberFromText(cell);
       if (!Number.isNaN(n)) return n;
     }
-    throw fail(this.labelOf(row), 'number', `${column} ${describeCell(cell)} is not a number`);
+    // `43,519.34` (thousands) and `43519,34` (a decimal comma) are both refused: which one it is cannot be told.
+    const comma = typeof cell === 'string' && /^\s*[+-]?[\d.]*\d,\d[\d.,]*\s*$/.test(cell);
+    const hint = comma ? ' (commas in numbers are not read: thousands separators and decimal commas look alike; write 43519.34)' : '';
+    throw fail(this.labelOf(row), 'number', `${column} ${describeCell(cell)} is not a number${hint}`);
   }
 
   #epoch(row: number, value: number): number {
@@ -112,7 +116,8 @@ export class SeriesBuilder {
     try {
       if (typeof cell === 'string') {
         const ms = parseDateText(cell);
-        this.#notations.add(ZONE_SUFFIX.test(cell) ? 'iso-zoned' : 'iso-utc-assumed');
+        // The zone can only follow the date: `2024-03-30` ends in `-30`, which is no offset.
+        this.#notations.add(ZONE_SUFFIX.test(cell.trim().slice(10)) ? 'iso-zoned' : 'iso-utc-assumed');
         return ms;
       }
       throw new TimeValueError(`open time ${describeCell(cell)} is not a time`);
@@ -137,10 +142,17 @@ export function fail(row: string, rule: CandleRule, what: string): CandleDataErr
 /** Groups rows into series by their symbol/timeframe labels (a multi-pair or multi-timeframe file). */
 export class SeriesSplitter {
   readonly #series = new Map<string, SeriesBuilder>();
+  readonly #pairs = new Map<string, string>();
 
   constructor(private readonly labelOf: (row: number) => string) {}
 
-  for(row: number, symbol: string | null, timeframe: string | null): SeriesBuilder {
+  for(row: number, label: string | null, timeframe: string | null): SeriesBuilder {
+    // Once per label, not per row: a labelled file repeats the same few labels on every line.
+    let symbol = label === null ? null : this.#pairs.get(label);
+    if (symbol === undefined) {
+      symbol = pairName(label as string);
+      this.#pairs.set(label as string, symbol);
+    }
     const key = `${symbol}|${timeframe}`;
     let builder = this.#series.get(key);
     if (!builder) {
@@ -155,4 +167,15 @@ export class SeriesSplitter {
   build(): CandleSeries[] {
     return [...this.#series.values()].map((b) => b.build());
   }
+}
+
+/**
+ * A file's pair label as `BASE/QUOTE`, the name `--symbol` and TRADING_SYMBOL use: `BTCUSDT`,
+ * `btc/usdt`, `BTC-USDT` and `BTC_USDT` all become `BTC/USDT`. A label it cannot split (no known
+ * quote asset) is kept as written.
+ */
+export function pairName(label: string): string {
+  const text = label.trim();
+  const split = /^([A-Za-z0-9]+)[-_]([A-Za-z0-9]+)$/.exec(text);
+  return unifiedSymbol(split ? `${split[1]}/${split[2]}` : text) ?? text;
 }

@@ -2,6 +2,9 @@ import type { Candle, Timeframe } from '../domain/market.js';
 import { MarketDataError } from '../errors/errors.js';
 import { isAligned } from './timeframeMath.js';
 
+// Binance's close time is the next open time − 1 ms; exporters sometimes write it as "the" time.
+const CLOSE_TIME_HINT = ' (it is 1 ms before one: these look like close times; the file needs the open times)';
+
 /**
  * The rules every candle series must keep, wherever it comes from (a file, the exchange, the cache).
  * Codes are stable: they appear in error context and in the README's list of candle errors.
@@ -84,7 +87,8 @@ export function findCandleProblems(
     const c = candles[i] as Candle;
     const t = c.openTime;
     if (!Number.isSafeInteger(t) || t < 0) report(i, 'whole_ms', `open time ${t} is not a whole millisecond`);
-    else if (!isAligned(t, timeframe)) report(i, 'aligned', `open time ${iso(t)} is not on a ${timeframe} boundary`);
+    else if (!isAligned(t, timeframe))
+      report(i, 'aligned', `open time ${iso(t)} is not on a ${timeframe} boundary${isAligned(t + 1, timeframe) ? CLOSE_TIME_HINT : ''}`);
     if (t === previous) report(i, 'unique', `open time ${iso(t)} is a duplicate of ${label(previousIndex)}`);
     else if (t < previous) report(i, 'ordered', `open time ${iso(t)} comes after ${iso(previous)} (${label(previousIndex)}): out of order`);
     const { open, high, low, close, volume } = c;

@@ -50,8 +50,8 @@ const SEPARATOR_CODE: Record<string, number> = { ',': 44, ';': 59, '\t': 9 };
  * `numberFromText` reads every one of them; `read` says false otherwise (a short row, a quoted or
  * empty cell, a date, a bad number) and the row takes the general path, which names any error.
  * The numbers are exactly the general path's: `numberFromText` skips the blanks `cellAt` trims
- * (the carriage return of a CRLF file included), and a quoted cell is no number until `cellAt`
- * unquotes it, so it goes the general way.
+ * (the carriage return of a CRLF file included), and a row with a quote anywhere up to its last
+ * wanted cell goes the general way (a quoted cell may hold the separator).
  */
 export class PlainRowReader {
   readonly values = [0, 0, 0, 0, 0, 0];
@@ -79,7 +79,10 @@ export class PlainRowReader {
     let cell = 0;
     let cellStart = start;
     for (let p = start; p <= end && cell <= this.#last; p++) {
-      if (p === end || text.charCodeAt(p) === this.#separator) {
+      const code = text.charCodeAt(p);
+      // A quote may hide a separator and shift every cell after it: the general path splits it.
+      if (code === 34) return false;
+      if (p === end || code === this.#separator) {
         this.#starts[cell] = cellStart;
         this.#ends[cell] = p;
         cell++;
@@ -95,4 +98,30 @@ export class PlainRowReader {
     }
     return true;
   }
+}
+
+/**
+ * Cells of a line that holds double quotes, split as RFC 4180 does: a separator inside quotes is
+ * text, `""` inside quotes is one quote, and the quotes around a cell are removed. Cells are trimmed.
+ */
+export function splitQuotedCells(line: string, separator: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i] as string;
+    if (quoted) {
+      if (ch !== '"') cell += ch;
+      else if (line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else quoted = false;
+    } else if (ch === '"') quoted = true;
+    else if (ch === separator) {
+      cells.push(cell.trim());
+      cell = '';
+    } else cell += ch;
+  }
+  cells.push(cell.trim());
+  return cells;
 }
