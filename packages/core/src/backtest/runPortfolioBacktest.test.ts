@@ -66,6 +66,27 @@ describe('runPortfolioBacktest', () => {
     expect(result.equityCurve.length).toBeGreaterThan(100);
   });
 
+  it('trades a pair the same whatever its name: pairs whose symbols share 12 characters do not share order ids', async () => {
+    const renamed = (symbol: string, as: string) => {
+      const p = pair(symbol);
+      const candles = p.candles['4h'];
+      return { ...p, settings: { ...p.settings, symbol: as }, filters: assumeMarket({ symbol: as, candles }).filters };
+    };
+    const run = (second: string) =>
+      runPortfolioBacktest({
+        pairs: [renamed('BTC/USDT', 'LONGTOKENAAAX/USDT'), renamed('ETH/USDT', second)],
+        startingEquity: 10_000,
+        riskLimits: riskLimitsFromConfig(config),
+        paper,
+      });
+    const apart = await run('OTHER/USDT');
+    const alike = await run('LONGTOKENAAAY/USDT');
+    expect(alike.pairs[1]?.trades).toBe(apart.pairs[1]?.trades);
+    expect(alike.finalEquity).toBeCloseTo(apart.finalEquity, 6);
+    const first = new Set(alike.pairs[0]?.fills.map((f) => f.clientOrderId));
+    expect(alike.pairs[1]?.fills.filter((f) => first.has(f.clientOrderId))).toEqual([]);
+  });
+
   it('holds the account under RISK_MAX_TOTAL_EXPOSURE_PCT: blocked buys say MAX_TOTAL_EXPOSURE', async () => {
     const tight = parseConfig({ ...env, RISK_MAX_TOTAL_EXPOSURE_PCT: '30' });
     const result = await runPortfolioBacktest({
