@@ -43,6 +43,26 @@ describe('runPortfolioBacktest', () => {
     const portfolio = await runPortfolioBacktest({ pairs: [p], startingEquity: 10_000, riskLimits: riskLimitsFromConfig(config), paper });
     expect(portfolio.pairs[0]?.fills).toEqual(single.fills);
     expect(portfolio.finalEquity).toBeCloseTo(single.finalEquity, 6);
+    // And the same account over time: every candle's equity, the drawdown, Sharpe and exposure.
+    const full = await runPortfolioBacktest({
+      pairs: [p],
+      startingEquity: 10_000,
+      riskLimits: riskLimitsFromConfig(config),
+      paper,
+      curvePoints: 1e9,
+    });
+    const singleFull = await runBacktest({
+      ...p,
+      startingEquity: 10_000,
+      riskLimits: riskLimitsFromConfig(config),
+      paper: paperBrokerOptionsFromConfig(config, p.filters),
+      curvePoints: 1e9,
+    });
+    expect(full.equityCurve.map((c) => [c.time, c.equity])).toEqual(singleFull.equityCurve.map((c) => [c.time, c.equity]));
+    expect(portfolio.maxDrawdownPct).toBeCloseTo(single.maxDrawdownPct, 9);
+    expect(portfolio.sharpe).toBeCloseTo(single.sharpe as number, 9);
+    expect(portfolio.exposurePct).toBeCloseTo(single.exposurePct, 9);
+    expect(portfolio.feesPaid).toBeCloseTo(single.feesPaid, 9);
   });
 
   it('trades four pairs of the real 4h file from one balance and reports per pair and in total', async () => {
