@@ -39,10 +39,9 @@ describe('paper: one pair whose market data fails', { timeout: 300_000 }, () => 
     const ethRows = rt.store.equity.list({ symbol: 'ETH/USDT' }, { limit: 500 }).items.length;
     fake.faults.inject({ kind: 'malformedJson', path: '/api/v3/ticker/price', symbol: 'SOLUSDT', times: 1_000 });
     await cycles(rt, fake, 2);
-    expect(rt.store.audit.list({ type: 'cycle.pair_failed' }, { limit: 10 }).items.map((e) => e.inputs?.symbol)).toEqual([
-      'SOL/USDT',
-      'SOL/USDT',
-    ]);
+    expect(
+      rt.store.audit.list({ type: 'cycle.pair_failed' }, { limit: 10 }).items.map((e) => (e.inputs as { symbol?: string }).symbol),
+    ).toEqual(['SOL/USDT', 'SOL/USDT']);
     expect(rt.store.equity.list({ symbol: 'SOL/USDT' }, { limit: 500 }).items.length).toBe(solRows);
     expect(rt.store.equity.list({ symbol: 'ETH/USDT' }, { limit: 500 }).items.length).toBe(ethRows + 2);
     expect(rt.control.status().state).toBe('RUNNING');
