@@ -35,7 +35,7 @@ export function clientOrderIdFor(symbol: string, timeframe: Timeframe, candleOpe
  * sharing them (`LONGTOKENAAAX/USDT`, `LONGTOKENAAAY/USDT`) the same ids for the same candle, and the
  * unique index then took the second pair's order for "already done": it silently never traded.
  */
-function pairTag(symbol: string): string {
+export function pairTag(symbol: string): string {
   const name = exchangeSymbol(symbol);
   if (name.length <= 12) return name;
   // FNV-1a, 32 bits: deterministic across runs and processes (the ids must be the same after a restart).
