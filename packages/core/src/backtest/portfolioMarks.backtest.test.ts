@@ -105,18 +105,24 @@ describe('portfolio backtest: every pair valued at the same instant', () => {
     const latestClose = (series: readonly Candle[], periodMs: number, now: number): number =>
       series.filter((c) => c.openTime + periodMs <= now).at(-1)?.close ?? 0;
     let steps = 0;
+    const stepped = new Map<string, number>();
     const result = await runPortfolioBacktest({
       pairs,
       startingEquity: 10_000,
       riskLimits: riskLimitsFromConfig(config),
       paper: { slippageBps: 5, makerFeePct: 0.1, takerFeePct: 0.1, maxFillSharePct: 10 },
       curvePoints: 1e9,
-      onPairStep: (_symbol, outcome, portfolio, marks) => {
+      onPairStep: (symbol, _outcome, portfolio, marks) => {
         steps++;
+        // The instant of this step: the close of the pair's next candle not stepped yet.
+        const own = input.find((p) => p.symbol === symbol) as (typeof input)[number];
+        const index = stepped.get(symbol) ?? 0;
+        stepped.set(symbol, index + 1);
+        const now = (own.candles[index] as Candle).openTime + own.periodMs;
         let equity = Number(portfolio.ledger.total);
         for (const p of input) {
-          expect(marks.markOf(p.symbol), p.symbol).toBe(latestClose(p.candles, p.periodMs, outcome.now));
-          equity += (portfolio.brokers.get(p.symbol)?.baseHeld() ?? 0) * latestClose(p.candles, p.periodMs, outcome.now);
+          expect(marks.markOf(p.symbol), p.symbol).toBe(latestClose(p.candles, p.periodMs, now));
+          equity += (portfolio.brokers.get(p.symbol)?.baseHeld() ?? 0) * latestClose(p.candles, p.periodMs, now);
         }
         expect(marks.equity()).toBeCloseTo(equity, 6);
       },
