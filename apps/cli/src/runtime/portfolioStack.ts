@@ -1,4 +1,5 @@
 import type { BinanceMarketData } from '@warden/adapters/binance/binanceMarketData';
+import { isUnknownSymbol } from '@warden/adapters/binance/exchangeErrors';
 import { AccountBalanceBook } from '@warden/adapters/binance/live/accountBalanceBook';
 import { adoptLegacyBaseline, baselineKey } from '@warden/adapters/binance/live/liveReconciler';
 import { readTradingState } from '@warden/core/app/controlServiceImpl';
@@ -89,16 +90,41 @@ function moveLegacyBaseline(store: SqliteStore, config: AppConfig, now: number, 
 }
 
 /**
+ * Each pair's exchange filters. A pair the exchange refuses for good (not listed: Binance's -1121
+ * "Invalid symbol", a FatalExchangeError) is a setting to change, not an outage: a ConfigError naming
+ * TRADING_SYMBOLS and every such pair. Before, one unlisted pair among several was retried forever as
+ * "cannot connect to the exchange yet" and no pair traded. Transient errors still throw as they are
+ * (the caller retries).
+ */
+async function pairFilters(
+  pairs: readonly Pick<PairRuntime, 'symbol'>[],
+  fetch: (symbol: string) => Promise<SymbolFilters>,
+): Promise<Map<string, SymbolFilters>> {
+  const filters = new Map<string, SymbolFilters>();
+  const refused: string[] = [];
+  for (const { symbol } of pairs) {
+    try {
+      filters.set(symbol, await fetch(symbol));
+    } catch (error) {
+      if (!isUnknownSymbol(error)) throw error;
+      refused.push(`TRADING_SYMBOLS: the exchange does not list ${symbol} (${error.message}); remove or correct it`);
+    }
+  }
+  if (refused.length > 0) throw new ConfigError(refused);
+  return filters;
+}
+
+/**
  * Everything that needs the exchange, for every traded pair: its filters, its broker (paper: one
  * account over every pair, restored from its checkpoint; live: each pair's order journal reconciled
  * with the exchange) and its trading cycle, assembled into one portfolio under one risk budget.
  * Throws while the exchange cannot be reached; the caller retries. Throws a ConfigError (no use
- * retrying) when live and a pair the database traded is no longer listed but still held.
+ * retrying) when the exchange refuses a traded pair (not listed), or when live and a pair the
+ * database traded is no longer listed but still held.
  */
 export async function connectPortfolio(d: PortfolioStackDeps): Promise<PortfolioStack> {
   const { config, store, logger, market } = d;
-  const filters = new Map<string, SymbolFilters>();
-  for (const pair of d.pairs) filters.set(pair.symbol, await market.cache.getFilters(pair.symbol));
+  const filters = await pairFilters(d.pairs, (symbol) => market.cache.getFilters(symbol));
   logger.debug({ filters: Object.fromEntries(filters) }, 'symbol filters loaded from exchangeInfo');
   const clock = market.clock;
   const live = new Map<string, LiveTrading>();

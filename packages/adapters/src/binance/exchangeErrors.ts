@@ -37,8 +37,18 @@ export function translateExchangeError(error: unknown, label: string): WardenErr
     return new FatalExchangeError(`Binance refused the credentials during ${label}: ${message}`, ctx, { cause: error });
   }
   if (error instanceof BadSymbol)
-    return new FatalExchangeError(`Binance does not know the symbol in ${label}: ${message}`, ctx, { cause: error });
+    // Marked, so that start-up can name the pair in TRADING_SYMBOLS instead of retrying (see isUnknownSymbol).
+    return new FatalExchangeError(
+      `Binance does not know the symbol in ${label}: ${message}`,
+      { ...ctx, unknownSymbol: true },
+      { cause: error },
+    );
   return new FatalExchangeError(`Binance error during ${label}: ${message}`, ctx, { cause: error });
+}
+
+/** True for Binance's -1121 "Invalid symbol": the pair is not listed (a setting to change, not an outage). */
+export function isUnknownSymbol(error: unknown): error is FatalExchangeError {
+  return error instanceof FatalExchangeError && error.context.unknownSymbol === true;
 }
 
 export function isTimestampRejected(error: unknown): boolean {

@@ -86,6 +86,18 @@ describe('Telegram with several pairs', () => {
     expect(harness.control.status().pairs.every((p) => !p.paused)).toBe(true);
   });
 
+  it('reads a traded pair in the exchange spelling (ETHUSDT) as that pair, not as a reason for the whole account', async () => {
+    const harness = await boot();
+    const [paused] = await ask(harness, CHATS.operator, '/pause ethusdt news on ETH');
+    expect(paused).toBe('ETH/USDT: RUNNING → PAUSED\nReason: news on ETH\nThe other pairs keep trading.');
+    expect(harness.control.state()).toBe('RUNNING');
+    await harness.control.transition('pause', { id: 'user:olga', role: 'operator' }, 'maintenance');
+    await ask(harness, CHATS.operator, '/resume ETHUSDT');
+    // The account stays paused: only the pair was resumed.
+    expect(harness.control.state()).toBe('PAUSED');
+    expect(harness.control.status().pairs.find((p) => p.symbol === 'ETH/USDT')?.paused).toBe(false);
+  });
+
   it('refuses a pair that is not traded, and a viewer naming a pair, without changing anything', async () => {
     const harness = await boot();
     const [unknown] = await ask(harness, CHATS.operator, '/pause XRP/USDT');

@@ -43,6 +43,26 @@ describe('runPortfolioBacktest', () => {
     const portfolio = await runPortfolioBacktest({ pairs: [p], startingEquity: 10_000, riskLimits: riskLimitsFromConfig(config), paper });
     expect(portfolio.pairs[0]?.fills).toEqual(single.fills);
     expect(portfolio.finalEquity).toBeCloseTo(single.finalEquity, 6);
+    // And the same account over time: every candle's equity, the drawdown, Sharpe and exposure.
+    const full = await runPortfolioBacktest({
+      pairs: [p],
+      startingEquity: 10_000,
+      riskLimits: riskLimitsFromConfig(config),
+      paper,
+      curvePoints: 1e9,
+    });
+    const singleFull = await runBacktest({
+      ...p,
+      startingEquity: 10_000,
+      riskLimits: riskLimitsFromConfig(config),
+      paper: paperBrokerOptionsFromConfig(config, p.filters),
+      curvePoints: 1e9,
+    });
+    expect(full.equityCurve.map((c) => [c.time, c.equity])).toEqual(singleFull.equityCurve.map((c) => [c.time, c.equity]));
+    expect(portfolio.maxDrawdownPct).toBeCloseTo(single.maxDrawdownPct, 9);
+    expect(portfolio.sharpe).toBeCloseTo(single.sharpe as number, 9);
+    expect(portfolio.exposurePct).toBeCloseTo(single.exposurePct, 9);
+    expect(portfolio.feesPaid).toBeCloseTo(single.feesPaid, 9);
   });
 
   it('trades four pairs of the real 4h file from one balance and reports per pair and in total', async () => {
@@ -64,6 +84,27 @@ describe('runPortfolioBacktest', () => {
     expect(sum).toBeCloseTo(result.finalEquity - result.startingEquity, 4);
     expect(result.trades).toBe(result.pairs.reduce((n, p) => n + p.trades, 0));
     expect(result.equityCurve.length).toBeGreaterThan(100);
+  });
+
+  it('trades a pair the same whatever its name: pairs whose symbols share 12 characters do not share order ids', async () => {
+    const renamed = (symbol: string, as: string) => {
+      const p = pair(symbol);
+      const candles = p.candles['4h'];
+      return { ...p, settings: { ...p.settings, symbol: as }, filters: assumeMarket({ symbol: as, candles }).filters };
+    };
+    const run = (second: string) =>
+      runPortfolioBacktest({
+        pairs: [renamed('BTC/USDT', 'LONGTOKENAAAX/USDT'), renamed('ETH/USDT', second)],
+        startingEquity: 10_000,
+        riskLimits: riskLimitsFromConfig(config),
+        paper,
+      });
+    const apart = await run('OTHER/USDT');
+    const alike = await run('LONGTOKENAAAY/USDT');
+    expect(alike.pairs[1]?.trades).toBe(apart.pairs[1]?.trades);
+    expect(alike.finalEquity).toBeCloseTo(apart.finalEquity, 6);
+    const first = new Set(alike.pairs[0]?.fills.map((f) => f.clientOrderId));
+    expect(alike.pairs[1]?.fills.filter((f) => first.has(f.clientOrderId))).toEqual([]);
   });
 
   it('holds the account under RISK_MAX_TOTAL_EXPOSURE_PCT: blocked buys say MAX_TOTAL_EXPOSURE', async () => {

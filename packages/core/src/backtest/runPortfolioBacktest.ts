@@ -178,6 +178,7 @@ export async function runPortfolioBacktest(input: PortfolioBacktestInput): Promi
   const to = input.to ?? Number.POSITIVE_INFINITY;
   const curve: Array<{ time: number; equity: number }> = [];
   const steps: number[] = [];
+  const due: Track[] = [];
   let firstTradedAt: number | null = null;
   for (;;) {
     // The next instant any pair's primary candle closes.
@@ -188,17 +189,24 @@ export async function runPortfolioBacktest(input: PortfolioBacktestInput): Promi
     }
     if (at === Number.POSITIVE_INFINITY) break;
     now = at;
-    let tradedNow = false;
+    // Every pair whose candle closes now is marked at that close before any of them runs: the first
+    // pair's cycle valued the others at their previous close, so two pairs moving opposite ways in
+    // the same candle showed the account a peak it never had, and a false drawdown stop.
+    due.length = 0;
     for (const t of tracks) {
       const c = t.primary[t.next];
       if (!c || c.openTime + t.periodMs !== at) continue;
-      const closeAt = t.feed.advance(t.next++);
+      t.feed.advance(t.next++);
       if (c.openTime < from || c.openTime > to) continue;
       t.firstPrice ??= c.close;
       t.lastPrice = c.close;
       t.traded++;
-      tradedNow = true;
-      const stepped = t.cycle.step(closeAt);
+      marks.mark(t.input.settings.symbol, c.close);
+      due.push(t);
+    }
+    const tradedNow = due.length > 0;
+    for (const t of due) {
+      const stepped = t.cycle.step(at);
       const outcome = isPending(stepped) ? await stepped : stepped;
       t.tally.add(outcome);
       input.onPairStep?.(t.input.settings.symbol, outcome, portfolio, marks);

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { actorInputs } from '../app/actorInputs.js';
 import { readTradingState } from '../app/controlServiceImpl.js';
 import type { ActorRef } from '../app/services.js';
-import { exchangeSymbol, type SymbolFilters } from '../domain/market.js';
+import { pairTag } from '../cycle/cycleIds.js';
+import type { SymbolFilters } from '../domain/market.js';
 import type { Order, OrderIntent } from '../domain/orders.js';
 import type { TradeSignal } from '../domain/signal.js';
 import { ConflictError, ValidationError } from '../errors/errors.js';
@@ -55,13 +56,14 @@ export type ManualLiveOrderResult =
 export type RiskContext = Omit<RiskInput, 'signal' | 'filters' | 'freeBase' | 'freeQuote' | 'openOrders' | 'restingBuyQuantity'>;
 
 /**
- * The client order id of a manual order sent without an idempotency key: `wdm` + the pair's exchange
- * symbol (first 12 characters) + the time (ms, base 36) + a per-pair sequence (base 36), within
- * Binance's 36 characters. The symbol keeps two pairs' orders sent in the same millisecond apart:
- * ids are unique across the account's journal, and a clash made the second order "already placed".
+ * The client order id of a manual order sent without an idempotency key: `wdm` + the pair's tag
+ * (`pairTag`: its exchange symbol, or for one longer than 12 characters its first 7 and a hash) +
+ * the time (ms, base 36) + a per-pair sequence (base 36), within Binance's 36 characters. The tag
+ * keeps two pairs' orders sent in the same millisecond apart: ids are unique across the account's
+ * journal, and a clash made the second order "already placed".
  */
 export function manualClientOrderId(symbol: string, now: number, sequence: number): string {
-  return `wdm${exchangeSymbol(symbol).slice(0, 12)}${now.toString(36)}${sequence.toString(36)}`.slice(0, 36);
+  return `wdm${pairTag(symbol)}${now.toString(36)}${sequence.toString(36)}`.slice(0, 36);
 }
 
 export interface ManualLiveOrderDeps {

@@ -10,7 +10,8 @@ export type FaultKind =
   /** klines only: rows in reverse order */
   | { readonly kind: 'outOfOrder' };
 
-export type Fault = FaultKind & { readonly path?: string; readonly times?: number };
+/** `symbol` (exchange spelling, `SOLUSDT`) limits a fault to the requests that name that symbol. */
+export type Fault = FaultKind & { readonly path?: string; readonly symbol?: string; readonly times?: number };
 
 export interface MissingCandle {
   readonly symbol: string;
@@ -41,10 +42,13 @@ export class FaultPlan {
   }
 
   /** The fault this request suffers, if any (counts it as used). */
-  take(path: string): Fault | null {
+  take(path: string, symbol?: string | null): Fault | null {
     const entry = this.pending.find(
       (e) =>
-        e.left > 0 && (e.fault.path === undefined || e.fault.path === path) && (e.fault.kind !== 'outOfOrder' || path === '/api/v3/klines'),
+        e.left > 0 &&
+        (e.fault.path === undefined || e.fault.path === path) &&
+        (e.fault.symbol === undefined || e.fault.symbol === symbol) &&
+        (e.fault.kind !== 'outOfOrder' || path === '/api/v3/klines'),
     );
     if (!entry) return null;
     entry.left -= 1;

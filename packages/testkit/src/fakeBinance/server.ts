@@ -107,7 +107,7 @@ export async function startFakeBinance(options: FakeBinanceOptions): Promise<Fak
         'Too much request weight used; please use WebSocket Streams for live updates to avoid polling the API.',
       );
 
-    const fault = faults.take(url.pathname);
+    const fault = faults.take(url.pathname, params.get('symbol'));
     if (fault?.kind === 'rateLimited')
       return limited(429, fault.retryAfterSeconds, -1003, 'Too many requests; current limit is 6000 request weight per 1 MINUTE.');
     if (fault?.kind === 'banned') return limited(418, fault.retryAfterSeconds, -1003, 'Way too many requests; IP banned.');
