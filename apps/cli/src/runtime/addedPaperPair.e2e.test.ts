@@ -1,35 +1,19 @@
-import type { FakeBinance } from '@warden/testkit/fakeBinance/index';
 import { describe, expect, it } from 'vitest';
-import { useRuntimeTestbed } from './runtimeTestbed.js';
-import type { WardenRuntime } from './startWarden.js';
+import { next4hCycles, PAIRS_4H_MARKET_TIME, paperGridEnv, useRuntimeTestbed } from './runtimeTestbed.js';
 
 // ETH/USDT traded alone in paper, then SOL/USDT added to TRADING_SYMBOLS across a restart.
-const H4 = 4 * 3_600_000;
-const MARKET_TIME = Date.UTC(2023, 11, 30, 8) + 60 * H4 + 1000;
 const testbed = useRuntimeTestbed();
 
-const ENV = {
-  TRADING_TIMEFRAMES: '4h',
-  TRADING_SYMBOLS: 'ETH/USDT',
-  TRADING_ACTIVE_STRATEGY: 'grid',
-  TRADING_GRID_AUTO_INVENTORY_BOOTSTRAP: 'true',
-  TRADING_GRID_COOLDOWN_SECONDS: '0',
+const ENV = paperGridEnv('ETH/USDT', {
   RISK_MAX_DRAWDOWN_PCT: '3',
-};
+});
 
 type Account = { pairs: Array<{ symbol: string; base: { free: string; locked: string } }> };
 
-async function cycles(rt: WardenRuntime, fake: FakeBinance, n: number): Promise<void> {
-  for (let i = 0; i < n; i++) {
-    fake.tape.clock.advance(H4);
-    await rt.runCycle();
-  }
-}
-
 describe('paper: a pair added to TRADING_SYMBOLS after a restart', { timeout: 300_000 }, () => {
   it('starts flat and funds nothing twice: the account continues with what it held', async () => {
-    const { rt, fake } = await testbed.boot({ marketTime: MARKET_TIME, env: ENV });
-    await cycles(rt, fake, 3);
+    const { rt, fake } = await testbed.boot({ marketTime: PAIRS_4H_MARKET_TIME, env: ENV });
+    await next4hCycles(rt, fake, 3);
     const saved = rt.store.config.get<Account>('paper.account');
     const before = Number(rt.store.equity.latest()?.equity);
     expect(Number(saved?.pairs.find((p) => p.symbol === 'ETH/USDT')?.base.free)).toBeGreaterThan(0);
@@ -37,7 +21,7 @@ describe('paper: a pair added to TRADING_SYMBOLS after a restart', { timeout: 30
     const again = await testbed.restart({ ...ENV, TRADING_SYMBOLS: 'ETH/USDT,SOL/USDT' });
     const view = (await (await fetch(`${again.url}/api/portfolio`)).json()) as { equity: number };
     expect(view.equity).toBeCloseTo(before, 0);
-    await cycles(again, fake, 1);
+    await next4hCycles(again, fake, 1);
     const account = again.store.config.get<Account>('paper.account');
     expect(account?.pairs.map((p) => p.symbol)).toEqual(['ETH/USDT', 'SOL/USDT']);
     // Funding the account again would have doubled it; one 4h candle moves it a little.

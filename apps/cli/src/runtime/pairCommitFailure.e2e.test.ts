@@ -1,31 +1,15 @@
-import type { FakeBinance } from '@warden/testkit/fakeBinance/index';
 import { describe, expect, it } from 'vitest';
-import { useRuntimeTestbed } from './runtimeTestbed.js';
+import { next4hCycles, PAIRS_4H_MARKET_TIME, paperGridEnv, useRuntimeTestbed } from './runtimeTestbed.js';
 import type { WardenRuntime } from './startWarden.js';
 
 // Two recorded 2024 4h pairs traded in paper from one account; SOL/USDT's commits then fail in the
 // real SQLite database (a trigger refuses its equity snapshots), so the paper account is rewound to
 // the checkpoint after each of them.
-const H4 = 4 * 3_600_000;
-const MARKET_TIME = Date.UTC(2023, 11, 30, 8) + 60 * H4 + 1000;
 const testbed = useRuntimeTestbed();
 
-const ENV = {
-  TRADING_TIMEFRAMES: '4h',
-  TRADING_SYMBOLS: 'ETH/USDT,SOL/USDT',
-  TRADING_ACTIVE_STRATEGY: 'grid',
-  TRADING_GRID_AUTO_INVENTORY_BOOTSTRAP: 'true',
-  TRADING_GRID_COOLDOWN_SECONDS: '0',
-};
+const ENV = paperGridEnv('ETH/USDT,SOL/USDT');
 
 type Account = { quote: { free: string; locked: string }; pairs: Array<{ symbol: string; base: { free: string; locked: string } }> };
-
-async function cycles(rt: WardenRuntime, fake: FakeBinance, n: number): Promise<void> {
-  for (let i = 0; i < n; i++) {
-    fake.tape.clock.advance(H4);
-    await rt.runCycle();
-  }
-}
 
 /** Base held per pair and the quote, as the recorded fills say (the account started flat with 10,000). */
 function fromFills(rt: WardenRuntime): { quote: number; base: Map<string, number> } {
@@ -58,19 +42,19 @@ function expectAccountMatchesFills(rt: WardenRuntime): void {
 
 describe('paper: one pair’s commit fails', { timeout: 300_000 }, () => {
   it('rewinds that pair’s part only: the account always matches every pair’s recorded fills', async () => {
-    const { rt, fake } = await testbed.boot({ marketTime: MARKET_TIME, env: ENV });
-    await cycles(rt, fake, 3);
+    const { rt, fake } = await testbed.boot({ marketTime: PAIRS_4H_MARKET_TIME, env: ENV });
+    await next4hCycles(rt, fake, 3);
     expectAccountMatchesFills(rt);
     rt.store.sqlite.exec(
       `CREATE TRIGGER refuse_sol BEFORE INSERT ON equity_snapshots WHEN NEW.symbol = 'SOL/USDT' BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
     );
     const ethFills = rt.store.fills.all('ETH/USDT').length;
-    await cycles(rt, fake, 12);
+    await next4hCycles(rt, fake, 12);
     expect(rt.store.audit.list({ type: 'cycle.pair_failed' }, { limit: 50 }).items.length).toBe(12);
     expect(rt.store.fills.all('ETH/USDT').length).toBeGreaterThan(ethFills);
     expectAccountMatchesFills(rt);
     rt.store.sqlite.exec('DROP TRIGGER refuse_sol');
-    await cycles(rt, fake, 12);
+    await next4hCycles(rt, fake, 12);
     expectAccountMatchesFills(rt);
   });
 });

@@ -1,34 +1,18 @@
-import type { FakeBinance } from '@warden/testkit/fakeBinance/index';
 import { describe, expect, it } from 'vitest';
-import { useRuntimeTestbed } from './runtimeTestbed.js';
-import type { WardenRuntime } from './startWarden.js';
+import { next4hCycles, PAIRS_4H_MARKET_TIME, paperGridEnv, useRuntimeTestbed } from './runtimeTestbed.js';
 
 // Two recorded 2024 4h pairs traded in paper from one account; then SOL/USDT's market data fails.
-const H4 = 4 * 3_600_000;
-const MARKET_TIME = Date.UTC(2023, 11, 30, 8) + 60 * H4 + 1000;
 const testbed = useRuntimeTestbed();
 
-const ENV = {
-  TRADING_TIMEFRAMES: '4h',
-  TRADING_SYMBOLS: 'ETH/USDT,SOL/USDT',
-  TRADING_ACTIVE_STRATEGY: 'grid',
-  TRADING_GRID_AUTO_INVENTORY_BOOTSTRAP: 'true',
-  TRADING_GRID_COOLDOWN_SECONDS: '0',
+const ENV = paperGridEnv('ETH/USDT,SOL/USDT', {
   // Tight, so that valuing SOL at zero for a tick would trip it.
   RISK_MAX_DRAWDOWN_PCT: '3',
-};
-
-async function cycles(rt: WardenRuntime, fake: FakeBinance, n: number): Promise<void> {
-  for (let i = 0; i < n; i++) {
-    fake.tape.clock.advance(H4);
-    await rt.runCycle();
-  }
-}
+});
 
 describe('paper: one pair whose market data fails', { timeout: 300_000 }, () => {
   it('holds that pair only: the other trades, the account keeps its value, no false drawdown stop', async () => {
-    const { rt, fake } = await testbed.boot({ marketTime: MARKET_TIME, env: ENV });
-    await cycles(rt, fake, 3);
+    const { rt, fake } = await testbed.boot({ marketTime: PAIRS_4H_MARKET_TIME, env: ENV });
+    await next4hCycles(rt, fake, 3);
     const before = Number(rt.store.equity.latest()?.equity);
     // The precondition that makes the case: SOL is a share of the account well above the 3 % limit.
     const account = rt.store.config.get<{ pairs: Array<{ symbol: string; base: { free: string; locked: string } }> }>('paper.account');
@@ -38,7 +22,7 @@ describe('paper: one pair whose market data fails', { timeout: 300_000 }, () => 
     const solRows = rt.store.equity.list({ symbol: 'SOL/USDT' }, { limit: 500 }).items.length;
     const ethRows = rt.store.equity.list({ symbol: 'ETH/USDT' }, { limit: 500 }).items.length;
     fake.faults.inject({ kind: 'malformedJson', path: '/api/v3/ticker/price', symbol: 'SOLUSDT', times: 1_000 });
-    await cycles(rt, fake, 2);
+    await next4hCycles(rt, fake, 2);
     expect(
       rt.store.audit.list({ type: 'cycle.pair_failed' }, { limit: 10 }).items.map((e) => (e.inputs as { symbol?: string }).symbol),
     ).toEqual(['SOL/USDT', 'SOL/USDT']);
@@ -48,7 +32,7 @@ describe('paper: one pair whose market data fails', { timeout: 300_000 }, () => 
     const during = Number(rt.store.equity.latest()?.equity);
     expect(Math.abs(during / before - 1)).toBeLessThan(0.03);
     fake.faults.clear();
-    await cycles(rt, fake, 1);
+    await next4hCycles(rt, fake, 1);
     expect(rt.store.equity.list({ symbol: 'SOL/USDT' }, { limit: 500 }).items.length).toBe(solRows + 1);
   });
 });

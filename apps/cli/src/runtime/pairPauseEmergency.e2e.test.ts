@@ -1,22 +1,12 @@
-import type { FakeBinance } from '@warden/testkit/fakeBinance/index';
 import { describe, expect, it } from 'vitest';
-import { useRuntimeTestbed } from './runtimeTestbed.js';
-import type { WardenRuntime } from './startWarden.js';
+import { next4hCycles, PAIRS_4H_MARKET_TIME, paperGridEnv, useRuntimeTestbed } from './runtimeTestbed.js';
 
 // Two recorded 2024 4h grid pairs in paper; ETH/USDT is paused, then the account is stopped and resumed.
 // (No built-in strategy rests limit orders; the cancellation of every pair's resting orders by a stop
 // is checked with random order types in portfolioBudget.property.test.ts and for live pairs.)
-const H4 = 4 * 3_600_000;
-const MARKET_TIME = Date.UTC(2023, 11, 30, 8) + 60 * H4 + 1000;
 const testbed = useRuntimeTestbed();
 
-const ENV = {
-  TRADING_TIMEFRAMES: '4h',
-  TRADING_SYMBOLS: 'ETH/USDT,SOL/USDT',
-  TRADING_ACTIVE_STRATEGY: 'grid',
-  TRADING_GRID_AUTO_INVENTORY_BOOTSTRAP: 'true',
-  TRADING_GRID_COOLDOWN_SECONDS: '0',
-};
+const ENV = paperGridEnv('ETH/USDT,SOL/USDT');
 const OPERATOR = { id: 'user:olga', role: 'operator' as const };
 const ADMIN = { id: 'user:ada', role: 'admin' as const };
 
@@ -25,20 +15,13 @@ type Account = {
   pairs: Array<{ symbol: string; base: { free: string; locked: string }; orders: unknown[] }>;
 };
 
-async function cycles(rt: WardenRuntime, fake: FakeBinance, n: number): Promise<void> {
-  for (let i = 0; i < n; i++) {
-    fake.tape.clock.advance(H4);
-    await rt.runCycle();
-  }
-}
-
 describe('paper: a paused pair, an emergency stop and a resume with resting orders on both pairs', { timeout: 300_000 }, () => {
   it('stops both pairs, keeps the paused pair paused after the resume, and the other trades again', async () => {
-    const { rt, fake } = await testbed.boot({ marketTime: MARKET_TIME, env: ENV });
-    await cycles(rt, fake, 3);
+    const { rt, fake } = await testbed.boot({ marketTime: PAIRS_4H_MARKET_TIME, env: ENV });
+    await next4hCycles(rt, fake, 3);
 
     await rt.control.setPairState('ETH/USDT', 'pause', OPERATOR, 'news on ETH');
-    await cycles(rt, fake, 1);
+    await next4hCycles(rt, fake, 1);
     await rt.control.transition('emergency_stop', OPERATOR, 'test');
     expect(rt.store.orders.open('ETH/USDT')).toEqual([]);
     expect(rt.store.orders.open('SOL/USDT')).toEqual([]);
@@ -48,7 +31,7 @@ describe('paper: a paused pair, an emergency stop and a resume with resting orde
     for (const p of stopped?.pairs ?? []) expect(Number(p.base.locked), p.symbol).toBe(0);
     const solOrders = () => rt.store.orders.list({ symbol: 'SOL/USDT' }, { limit: 500 }).items.length;
     const solStopped = solOrders();
-    await cycles(rt, fake, 6);
+    await next4hCycles(rt, fake, 6);
     expect(solOrders()).toBe(solStopped);
 
     await rt.control.transition('manual_resume', ADMIN, 'checked');
@@ -57,7 +40,7 @@ describe('paper: a paused pair, an emergency stop and a resume with resting orde
       ['SOL/USDT', 'RUNNING'],
     ]);
     const ethOrders = rt.store.orders.list({ symbol: 'ETH/USDT' }, { limit: 500 }).items.length;
-    await cycles(rt, fake, 40);
+    await next4hCycles(rt, fake, 40);
     expect(rt.store.orders.list({ symbol: 'ETH/USDT' }, { limit: 500 }).items.length).toBe(ethOrders);
     expect(solOrders()).toBeGreaterThan(solStopped);
     expect(rt.control.status().state).toBe('RUNNING');

@@ -88,3 +88,33 @@ export function useRuntimeTestbed(): {
     },
   };
 }
+
+/** 4h in ms. */
+export const H4 = 4 * 3_600_000;
+
+/** 60 bars into the recorded 2024 4h USDT pairs, 1 s past a close: enough history for the grids' warm-up. */
+export const PAIRS_4H_MARKET_TIME = Date.UTC(2023, 11, 30, 8) + 60 * H4 + 1000;
+
+/**
+ * Settings for paper grids on the recorded 2024 4h pairs from one account: `symbols` as
+ * TRADING_SYMBOLS (e.g. `ETH/USDT,SOL/USDT`), inventory bootstrap on (so the pairs hold base
+ * after their first cycle), no cooldown; `extra` on top.
+ */
+export function paperGridEnv(symbols: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    TRADING_TIMEFRAMES: '4h',
+    TRADING_SYMBOLS: symbols,
+    TRADING_ACTIVE_STRATEGY: 'grid',
+    TRADING_GRID_AUTO_INVENTORY_BOOTSTRAP: 'true',
+    TRADING_GRID_COOLDOWN_SECONDS: '0',
+    ...extra,
+  };
+}
+
+/** Moves the exchange `n` 4h candles on, each followed by a cycle of every pair (as the scheduler would). */
+export async function next4hCycles(rt: WardenRuntime, fake: FakeBinance, n: number): Promise<void> {
+  for (let i = 0; i < n; i++) {
+    fake.tape.clock.advance(H4);
+    await rt.runCycle();
+  }
+}
