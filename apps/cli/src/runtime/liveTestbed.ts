@@ -4,8 +4,7 @@ import type { ManualLiveOrderResult } from '@warden/core/live/manualLiveOrder';
 import { type FakeBinance, recordedUsdtPairs4h, startFakeBinance } from '@warden/testkit/fakeBinance/index';
 import { createSignedExchange, type SignedExchange } from '@warden/testkit/fakeBinance/orderRoutes';
 import { tempDbPath } from '@warden/testkit/tempDir';
-import { afterEach } from 'vitest';
-import { discardLogs } from './runtimeTestbed.js';
+import { discardLogs, useTeardown } from './runtimeTestbed.js';
 import { startWarden, type WardenRuntime } from './startWarden.js';
 
 const KEY = 'CANARY-PORTFOLIO-KEY-31cc';
@@ -33,32 +32,22 @@ export interface LiveBed {
  * says otherwise. Everything is stopped and removed after each test (call at a file's top level).
  */
 export function useLiveTestbed(): { bed: (balances: Record<string, string>, env?: Record<string, string>) => Promise<LiveBed> } {
-  let fake: FakeBinance | null = null;
-  let runtime: WardenRuntime | null = null;
-  let cleanup: () => void = () => {};
-  afterEach(async () => {
-    await runtime?.stop('test end');
-    await fake?.close();
-    cleanup();
-    runtime = null;
-    fake = null;
-    cleanup = () => {};
-  });
+  const started = useTeardown();
   return {
     async bed(balances, baseEnv = {}) {
       const server = await startFakeBinance({ candles: recordedUsdtPairs4h(), marketTime: MARKET_TIME });
-      fake = server;
+      started.fake = server;
       const exchange = createSignedExchange({ apiKey: KEY, secret: SECRET, balances });
       server.addRoutes(exchange.routes);
       const db = tempDbPath();
-      cleanup = db.cleanup;
+      started.cleanup = db.cleanup;
       const dbPath = db.path.replace('warden.db', 'warden-live.db');
       return {
         fake: server,
         exchange,
         dbPath,
         start: async (env = {}, logDestination = discardLogs()) => {
-          runtime = await startWarden({
+          const runtime = await startWarden({
             env: {
               TRADING_MODE: 'live',
               BINANCE_API_KEY: KEY,
@@ -78,11 +67,12 @@ export function useLiveTestbed(): { bed: (balances: Record<string, string>, env?
             },
             logDestination,
           });
+          started.runtime = runtime;
           return runtime;
         },
         stop: async () => {
-          await runtime?.stop('restart');
-          runtime = null;
+          await started.runtime?.stop('restart');
+          started.runtime = null;
         },
       };
     },

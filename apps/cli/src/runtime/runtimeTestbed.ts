@@ -12,6 +12,30 @@ export const WARM_MARKET_TIME = BTC_2021_WEEK.start + 6 * DAY + 1000;
 /** A log destination that drops everything. */
 export const discardLogs = (): Writable => new Writable({ write: (_c, _e, done) => done() });
 
+/** What a runtime test started; `useTeardown` stops and removes it after each test. */
+export interface StartedForTest {
+  runtime: WardenRuntime | null;
+  fake: FakeBinance | null;
+  cleanup: () => void;
+}
+
+/**
+ * Registers vitest's `afterEach` that stops the runtime, closes the fake exchange and removes the
+ * temp files set on the returned holder (call at a test file's top level or inside a testbed).
+ */
+export function useTeardown(): StartedForTest {
+  const started: StartedForTest = { runtime: null, fake: null, cleanup: () => {} };
+  afterEach(async () => {
+    await started.runtime?.stop('test end');
+    await started.fake?.close();
+    started.cleanup();
+    started.runtime = null;
+    started.fake = null;
+    started.cleanup = () => {};
+  });
+  return started;
+}
+
 export interface BootOptions {
   /** Settings on top of the defaults (fake exchange URL, temp database, random port, hourly cycle, ema_crossover). */
   readonly env?: Record<string, string>;
@@ -39,24 +63,14 @@ export function useRuntimeTestbed(): {
   boot: (options?: BootOptions) => Promise<BootedRuntime>;
   restart: (env?: Record<string, string>, logDestination?: Writable) => Promise<WardenRuntime>;
 } {
-  let runtime: WardenRuntime | null = null;
-  let fake: FakeBinance | null = null;
+  const started = useTeardown();
   let dbPath = '';
   let options: BootOptions = {};
-  let cleanup: () => void = () => {};
-
-  afterEach(async () => {
-    await runtime?.stop('test end');
-    await fake?.close();
-    cleanup();
-    runtime = null;
-    fake = null;
-    cleanup = () => {};
-  });
 
   const start = async (env: Record<string, string>, logDestination: Writable | undefined): Promise<WardenRuntime> => {
+    const fake = started.fake;
     if (fake === null) throw new Error('useRuntimeTestbed: boot() first');
-    runtime = await startWarden({
+    const runtime = await startWarden({
       env: {
         BINANCE_BASE_URL: fake.url,
         DATABASE_PATH: dbPath,
@@ -67,23 +81,25 @@ export function useRuntimeTestbed(): {
       },
       logDestination: logDestination ?? discardLogs(),
     });
+    started.runtime = runtime;
     return runtime;
   };
 
   return {
     async boot(opts = {}) {
       options = opts;
-      fake = await startFakeBinance({ candles: recordedMarket(), marketTime: opts.marketTime ?? WARM_MARKET_TIME });
+      const fake = await startFakeBinance({ candles: recordedMarket(), marketTime: opts.marketTime ?? WARM_MARKET_TIME });
+      started.fake = fake;
       const db = tempDbPath();
-      cleanup = db.cleanup;
+      started.cleanup = db.cleanup;
       dbPath = db.path;
       await opts.beforeStart?.(dbPath);
       const rt = await start(opts.env ?? {}, opts.logDestination);
       return { rt, fake, dbPath };
     },
     async restart(env = options.env ?? {}, logDestination = options.logDestination) {
-      await runtime?.stop('restart');
-      runtime = null;
+      await started.runtime?.stop('restart');
+      started.runtime = null;
       return start(env, logDestination);
     },
   };
